@@ -1,0 +1,1 @@
+"""claimcheck: cross-check numeric claims between news sources."""

@@ -1,0 +1,19 @@
+"""Lexicons are data: JSON files beside this module, loaded once and cached.
+
+Code asks for a lexicon by name (`load("hedges")`); nothing else in claimcheck keeps
+word lists in string literals, so extending a vocabulary means editing a JSON file.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from typing import Any
+
+
+@cache
+def load(name: str) -> Any:
+    """Return the parsed contents of `lexicon/<name>.json` (cached, treat as read-only)."""
+    text = resources.files(__package__).joinpath(f"{name}.json").read_text(encoding="utf-8")
+    return json.loads(text)
