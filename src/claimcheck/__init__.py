@@ -1,1 +1,17 @@
-"""claimcheck: cross-check numeric claims between news sources."""
+"""claimcheck: cross-check numeric claims between news sources.
+
+    >>> import claimcheck
+    >>> report = claimcheck.check([doc_a, doc_b])      # Report: claims, groups, discrepancies
+    >>> claims = claimcheck.extract("At least 14 people were injured.")
+"""
+
+from claimcheck.errors import ClaimcheckError
+from claimcheck.extract import extract
+from claimcheck.models import Claim, Document
+from claimcheck.pipeline import check
+from claimcheck.policy import Policy
+from claimcheck.report import Report
+
+__version__ = "0.1.0"
+
+__all__ = ["Claim", "ClaimcheckError", "Document", "Policy", "Report", "check", "extract"]

@@ -1,0 +1,117 @@
+"""The `claimcheck` command: a thin shell over io, pipeline and report.
+
+Exit codes: 0 success; 1 inputs were rejected under `--on-error fail`; 2 usage error;
+3 nothing could be read. Library errors become one-line messages, never tracebacks.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+
+from claimcheck import __version__
+from claimcheck.errors import ClaimcheckError
+from claimcheck.extract import extract
+from claimcheck.io import Batch, read_documents, read_reference_csv
+from claimcheck.pipeline import check
+from claimcheck.report import Report
+
+EXIT_OK, EXIT_REJECTED, EXIT_USAGE, EXIT_NO_INPUT = 0, 1, 2, 3
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.run(args))
+    except ClaimcheckError as exc:
+        print(f"claimcheck: error: {exc}", file=sys.stderr)
+        return EXIT_REJECTED
+    except BrokenPipeError:  # pragma: no cover - output closed early (| head)
+        return EXIT_OK
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="claimcheck", description="Cross-check numeric claims between news sources.")
+    parser.add_argument("--version", action="version", version=f"claimcheck {__version__}")
+    sub = parser.add_subparsers(required=True, metavar="COMMAND")
+    ex = sub.add_parser("extract", help="print the numeric claims found in documents",
+                        description="Print the numeric claims found in .txt/.jsonl documents.")
+    _input_options(ex)
+    ex.add_argument("--format", choices=("json", "jsonl", "table"), default="table",
+                    help="output format (default: table)")
+    ex.set_defaults(run=_extract)
+    ck = sub.add_parser("check", help="align claims across documents and report conflicts",
+                        description="Align claims across documents and report what conflicts.")
+    _input_options(ck)
+    ck.add_argument("--format", choices=("table", "json", "markdown", "html"), default="table",
+                    help="output format (default: table)")
+    ck.add_argument("--reference", metavar="CSV", action="append", default=[],
+                    help="a CSV of reference figures to check the text against (repeatable)")
+    ck.set_defaults(run=_check)
+    return parser
+
+
+def _input_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("paths", nargs="+", metavar="PATH", help=".jsonl or .txt files, or directories")
+    p.add_argument("--on-error", choices=("skip", "fail"), default="skip",
+                   help="skip bad inputs and report them (default) or stop with exit code 1")
+
+
+def _read(args: argparse.Namespace) -> Batch:
+    batch = read_documents(args.paths)
+    for d in batch.diagnostics:
+        print(f"claimcheck: {d.where}: {d.code}: {d.message} ({d.action})", file=sys.stderr)
+    return batch
+
+
+def _status(args: argparse.Namespace, batch: Batch) -> int:
+    rejected = [d for d in batch.diagnostics if d.action != "processed"]
+    if rejected:
+        print(f"claimcheck: {len(rejected)} input(s) rejected, {len(batch.documents)} document(s) "
+              "processed", file=sys.stderr)
+    if args.on_error == "fail" and rejected:
+        return EXIT_REJECTED
+    if not batch.documents and rejected:
+        return EXIT_NO_INPUT
+    return EXIT_OK
+
+
+def _extract(args: argparse.Namespace) -> int:
+    batch = _read(args)
+    if args.on_error == "fail" and any(d.action != "processed" for d in batch.diagnostics):
+        return _status(args, batch)
+    claims = [c for d in batch.documents for c in extract(d)]
+    report = Report(documents=batch.documents, claims=claims, diagnostics=batch.diagnostics)
+    if args.format == "json":
+        data = report.to_dict()
+        print(json.dumps({"claims": data["claims"], "diagnostics": data["diagnostics"]},
+                         ensure_ascii=False, allow_nan=False))
+    elif args.format == "jsonl":
+        for c in report.to_dict()["claims"]:
+            print(json.dumps(c, ensure_ascii=False, allow_nan=False))
+    else:
+        for c in claims:
+            print(f"{c.doc}\t{c.text}\t{c.qualifier}\t[{c.low}, {c.high}]\t{c.entity or '-'}\t"
+                  f"{c.measure or '-'}\t{c.location or '-'}\t{c.speaker or '-'}")
+    return _status(args, batch)
+
+
+def _check(args: argparse.Namespace) -> int:
+    batch = _read(args)
+    if args.on_error == "fail" and any(d.action != "processed" for d in batch.diagnostics):
+        return _status(args, batch)
+    reference = [c for path in args.reference for c in read_reference_csv(path)]
+    report = check(batch.documents, reference=reference, diagnostics=batch.diagnostics)
+    render = {"json": report.to_json, "markdown": report.to_markdown, "html": report._repr_html_,
+              "table": report.to_table}[args.format]
+    sys.stdout.write(render() + ("\n" if args.format in ("json", "html") else ""))
+    return _status(args, batch)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,260 @@
+"""Group -> discrepancies, verdict and reconciled estimate, under a Policy.
+
+Each claim is read as an interval (its qualifier) widened by rounding slack (the Policy).
+For a pair of claims:
+
+* disjoint intervals are a `contradiction`, unless the measure is a running count and the
+  later report is higher, which is an `update` (an evolution, not a conflict);
+* intervals that meet only thanks to an open-ended hedge ("up to 700" vs 597), while the
+  figures differ beyond rounding and by more than the tension threshold, are a `tension`;
+* a running count that a later report gives higher is an `update`.
+
+Time order is the "as of" time in the text, else the publication time, then input order;
+figures in one document are simultaneous, and a figure the text recalls as earlier is older.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from claimcheck import units
+from claimcheck.lexicon import load
+from claimcheck.models import Claim, Discrepancy, Document, Estimate, Verdict
+from claimcheck.policy import Policy
+
+_OPEN_UP = frozenset({"at_least", "more_than", "vague"})
+_OPEN_DOWN = frozenset({"at_most", "less_than"})
+
+
+@cache
+def _cumulative() -> frozenset[str]:
+    return frozenset(load("measures")["cumulative"])
+
+
+@dataclass(frozen=True)
+class _Reading:
+    claim: Claim
+    lo: float
+    hi: float
+    value: float
+    tol: float
+    when: tuple[dt.datetime, int, int]
+
+
+def judge(
+    claims: Sequence[Claim], documents: dict[str, Document], order: dict[str, int],
+    policy: Policy | None = None,
+) -> tuple[Verdict, list[Discrepancy], Estimate]:
+    """The verdict, discrepancies and low/best/high estimate for one group of claims."""
+    policy = policy or Policy()
+    unit = claims[0].unit
+    readings = [_read(c, unit, documents, order, policy) for c in claims]
+    cumulative = claims[0].measure in _cumulative()
+    found: list[Discrepancy] = []
+    disputed = _disputed(readings, policy)
+    for i in range(len(readings)):
+        for j in range(i + 1, len(readings)):
+            d = _pair(readings[i], readings[j], readings, disputed, cumulative, policy)
+            if d is not None:
+                found.append(d)
+    kinds = {d.kind for d in found}
+    verdict: Verdict = "conflict" if kinds & {"contradiction", "tension"} else (
+        "evolving" if "update" in kinds else "consistent")
+    return verdict, found, _estimate(readings, verdict)
+
+
+# ---------------------------------------------------------------- readings
+
+
+def _read(claim: Claim, unit: str | None, documents: dict[str, Document], order: dict[str, int],
+          policy: Policy) -> _Reading:
+    factor = 1.0
+    if claim.unit != unit and claim.unit is not None and unit is not None:
+        converted = units.convert(1.0, claim.unit, unit)
+        factor = converted if converted is not None else 1.0
+    value = claim.value * factor
+    tol = policy.tolerance(claim.value, claim.qualifier) * factor
+    lo = -math.inf if claim.low is None else claim.low * factor
+    hi = math.inf if claim.high is None else claim.high * factor
+    if claim.qualifier in ("exact", "approximate"):
+        lo, hi = value - tol, value + tol
+    return _Reading(claim, lo, hi, value, tol, _when(claim, documents, order))
+
+
+def _when(claim: Claim, documents: dict[str, Document], order: dict[str, int]) -> tuple[
+        dt.datetime, int, int]:
+    doc = documents.get(claim.doc)
+    stamp: dt.datetime | None = claim.as_of
+    if stamp is None and doc is not None and doc.published is not None:
+        p = doc.published
+        stamp = p if isinstance(p, dt.datetime) else dt.datetime.combine(
+            p, dt.time(12), tzinfo=dt.timezone.utc)
+    if stamp is None:
+        stamp = dt.datetime.min.replace(tzinfo=dt.timezone.utc)
+    if stamp.tzinfo is None:
+        stamp = stamp.replace(tzinfo=dt.timezone.utc)
+    # a date-only timestamp is taken at midday so that input order breaks ties within a day
+    return stamp.replace(hour=12, minute=0, second=0, microsecond=0) if (
+        claim.as_of is None and doc is not None and not isinstance(doc.published, dt.datetime)
+    ) else stamp, order.get(claim.doc, 0), -1 if claim.recalled else 0
+
+
+def _disjoint(a: _Reading, b: _Reading) -> bool:
+    return a.hi < b.lo or b.hi < a.lo or (
+        a.claim.qualifier == "more_than" and b.hi <= a.lo and b.claim.qualifier != "more_than"
+    ) or (b.claim.qualifier == "more_than" and a.hi <= b.lo and a.claim.qualifier != "more_than") \
+        or (a.claim.qualifier == "less_than" and b.lo >= a.hi) \
+        or (b.claim.qualifier == "less_than" and a.lo >= b.hi)
+
+
+def _same_time(a: _Reading, b: _Reading) -> bool:
+    return a.claim.doc == b.claim.doc and a.claim.recalled == b.claim.recalled or (
+        a.when[0] == b.when[0] and a.when[0].hour != 12 and not (a.claim.recalled or b.claim.recalled)
+        and a.claim.as_of is not None and b.claim.as_of is not None
+    )
+
+
+def _beyond_rounding(a: _Reading, b: _Reading) -> bool:
+    return abs(a.value - b.value) > max(a.tol, b.tol)
+
+
+def _same_level(a: _Reading, b: _Reading) -> bool:
+    return abs(a.value - b.value) <= min(a.tol, b.tol)
+
+
+def _disputed(readings: list[_Reading], policy: Policy) -> dict[int, list[_Reading]]:
+    """For each claim, the simultaneous claims it contradicts (by index in `readings`)."""
+    out: dict[int, list[_Reading]] = {}
+    for i, a in enumerate(readings):
+        rivals = [b for b in readings if b is not a and _same_time(a, b) and _disjoint(a, b)]
+        if rivals:
+            out[i] = rivals
+    return out
+
+
+# ---------------------------------------------------------------- pairs
+
+
+def _pair(a: _Reading, b: _Reading, readings: list[_Reading],
+          disputed: dict[int, list[_Reading]], cumulative: bool, policy: Policy) -> Discrepancy | None:
+    disjoint = _disjoint(a, b)
+    if not disjoint and not _beyond_rounding(a, b):
+        return None
+    if cumulative:
+        kind = _running_count(a, b, readings, disputed, disjoint)
+        if kind == "update":
+            early, late = sorted((a, b), key=lambda r: (r.when, r.value))
+            if _same_time(a, b) or early.value > late.value:
+                early, late = sorted((a, b), key=lambda r: r.value)
+            return _discrepancy(early, late, "update", policy)
+        if kind == "contradiction":
+            return _discrepancy(a, b, "contradiction", policy)
+        if kind == "none":
+            return None
+    if disjoint:
+        return _discrepancy(a, b, "contradiction", policy)
+    if _tension(a, b, policy):
+        return _discrepancy(a, b, "tension", policy)
+    return None
+
+
+def _running_count(a: _Reading, b: _Reading, readings: list[_Reading],
+                   disputed: dict[int, list[_Reading]], disjoint: bool) -> str:
+    """update / contradiction / none / defer (to the ordinary rules) for a running count."""
+    qa, qb = a.claim.qualifier, b.claim.qualifier
+    if qa in _OPEN_DOWN or qb in _OPEN_DOWN:
+        return "defer"  # "up to N" caps a figure; it is no step of a count
+    if qa == "vague" and qb == "vague":
+        return "none"
+    if _same_time(a, b):
+        if disjoint:
+            return "contradiction"
+        low = a if a.value < b.value else b
+        return "update" if low.claim.qualifier in ("at_least", "more_than") else "defer"
+    early, late = sorted((a, b), key=lambda r: r.when)
+    if late.value < early.value:
+        if late.claim.recalled or early.claim.recalled and early.when[1] == late.when[1]:
+            return "update"
+        return "contradiction" if disjoint else "none"
+    # the later report is higher: an evolution, unless the record shows otherwise
+    i_early = readings.index(early)
+    for rival in disputed.get(i_early, []):
+        if _same_level(late, rival) and not _disjoint(late, rival):
+            return "contradiction"  # the earlier figure was already disputed at its own level
+    for later in readings:
+        if later.when > late.when and later.value < late.value and not later.claim.recalled \
+                and _disjoint(later, late) and _same_level(later, early):
+            return "contradiction"  # the count fell back: the rise was no evolution
+    return "update"
+
+
+def _tension(a: _Reading, b: _Reading, policy: Policy) -> bool:
+    qa, qb = a.claim.qualifier, b.claim.qualifier
+    if qa == "vague" and qb == "vague":
+        return False
+    if qa in _OPEN_UP and qb in _OPEN_UP:
+        return False
+    if qa in _OPEN_DOWN and qb in _OPEN_DOWN:
+        return False
+    open_ended = qa in _OPEN_UP | _OPEN_DOWN or qb in _OPEN_UP | _OPEN_DOWN
+    return open_ended and policy.rel(a.value, b.value) > policy.tension_threshold
+
+
+def _discrepancy(a: _Reading, b: _Reading, kind: str, policy: Policy) -> Discrepancy:
+    first, second = (a, b) if (a.claim.doc, a.claim.start) <= (b.claim.doc, b.claim.start) else (b, a)
+    if kind == "update":
+        first, second = a, b
+    diff = abs(a.value - b.value)
+    base = min(abs(a.value), abs(b.value)) or max(abs(a.value), abs(b.value)) or 1.0
+    rel = diff / base
+    unit = a.claim.unit or (a.claim.entity + "s" if a.claim.entity else "")
+    what = {
+        "contradiction": "cannot both be true",
+        "tension": "agree only thanks to an open-ended hedge",
+        "update": "a later report gives a higher running count",
+    }[kind]
+    explanation = (
+        f"{_quote(first.claim)} vs {_quote(second.claim)}: {what}; "
+        f"{_fmt(diff)} {unit} apart ({rel:.0%} of {_fmt(min(abs(a.value), abs(b.value)))})"
+    ).replace("  ", " ")
+    return Discrepancy(claims=(first.claim.id, second.claim.id), kind=kind,  # type: ignore[arg-type]
+                       abs_diff=round(diff, 6), rel_diff=round(rel, 4), explanation=explanation)
+
+
+def _quote(claim: Claim) -> str:
+    who = claim.speaker or "the outlet"
+    return f"\"{claim.text}\" ({who})"
+
+
+def _fmt(x: float) -> str:
+    return f"{int(x):,}" if x == int(x) else f"{x:,.2f}"
+
+
+# ---------------------------------------------------------------- estimate
+
+
+def _estimate(readings: list[_Reading], verdict: Verdict) -> Estimate:
+    if verdict == "evolving":
+        latest = max(readings, key=lambda r: (r.when, r.value))
+        return Estimate(low=_finite(latest.claim.low), best=latest.claim.value,
+                        high=_finite(latest.claim.high), rule="latest report of a running count")
+    lows = [r.claim.low for r in readings if r.claim.low is not None]
+    highs = [r.claim.high for r in readings if r.claim.high is not None]
+    points = sorted(r.claim.value for r in readings if r.claim.qualifier in ("exact", "approximate"))
+    best = points[len(points) // 2] if points else sorted(r.claim.value for r in readings)[
+        len(readings) // 2]
+    if verdict == "consistent":
+        low = max(lows) if lows else None
+        high = min(highs) if highs else None
+        return Estimate(low=low, best=best, high=high,
+                        rule="intersection of the stated intervals; best is the median point figure")
+    return Estimate(low=min(lows) if lows else None, best=best, high=max(highs) if highs else None,
+                    rule="span of the conflicting figures; best is the median point figure")
+
+
+def _finite(x: float | None) -> float | None:
+    return x if x is not None and math.isfinite(x) else None

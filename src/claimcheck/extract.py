@@ -1,0 +1,715 @@
+"""Document -> claims: numeric mentions with what they count, where, when, and who says so.
+
+`extract(document)` runs the stages in order: sentences, numbers (`numeric.scan`), dates
+(`dates.find_dates`), places (`places.find_places`), then per number the counted entity,
+the measure, the speaker, the location and the event date. Finding things is separate from
+attaching them; each `_attach_*` helper is a pure function of the document context.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from claimcheck import dates, numeric, places, units
+from claimcheck.lexicon import load
+from claimcheck.models import Claim, ClaimKind, Document
+
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr st gov sen rep gen col lt sgt capt prof no vs jr sr inc ltd co corp dept est "
+    "approx fig u.s a.m p.m e.g i.e etc aug sept oct nov dec jan feb mar apr jun jul".split()
+)
+_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+_QUOTES = "‘“\"'«"
+
+
+# ---------------------------------------------------------------- public API
+
+
+def extract(source: Document | str, *, doc_id: str = "doc") -> list[Claim]:
+    """Every numeric claim in a document (or plain English text), in text order."""
+    document = source if isinstance(source, Document) else Document(id=doc_id, text=source)
+    return _Extractor(document).claims()
+
+
+# ---------------------------------------------------------------- lexicon views
+
+
+@cache
+def _entities() -> tuple[dict[tuple[str, ...], str], frozenset[str], frozenset[str]]:
+    data = load("entities")
+    table: dict[tuple[str, ...], str] = {}
+    for canonical, forms in data["entities"].items():
+        for form in [canonical, *forms]:
+            table[tuple(form.split())] = canonical
+    return table, frozenset(data["subtypes"]), frozenset(data["dropped_modifiers"])
+
+
+@cache
+def _measures() -> dict[tuple[str, ...], str]:
+    table: dict[tuple[str, ...], str] = {}
+    for canonical, forms in load("measures")["measures"].items():
+        for form in forms:
+            table.setdefault(tuple(form.split()), canonical)
+    return table
+
+
+@cache
+def _attribution() -> dict[str, Any]:
+    data = dict(load("attribution"))
+    data["verbs_set"] = frozenset(data["verbs"])
+    data["subject_set"] = frozenset(data["subject_words"])
+    return data
+
+
+_RECALL = re.compile(
+    r"\b(?:earlier|previously|had grown from|grown from|up from|rose from|risen from|before that|"
+    r"con anterioridad|antes de esa|anteriormente|initially|at first|the previous)\b",
+    re.IGNORECASE,
+)
+_AS_OF = re.compile(r"\b(?:as of|as at|by)\s*$", re.IGNORECASE)
+_AS_OF_VERBS = frozenset(
+    "said says reported told announced wrote confirmed rose risen climbed reached stood grew "
+    "increased jumped put posted tweeted added dijo informó".split()
+)
+_AGE_AFTER = re.compile(r"^(?:-|\s)(?:year|month|week)s?(?:-|\s)old\b|^\s+years?\s+old\b|^\s+años\b",
+                        re.IGNORECASE)
+_AGE_BEFORE = re.compile(r"\b(?:aged|age|edad de)\s*$", re.IGNORECASE)
+_NAME_AGE = re.compile(r"[A-Z][\w’'-]+,\s*$")
+_DESIGNATION_BEFORE = re.compile(
+    r"\b(?:article|part|section|chapter|paragraph|page|flight|route|number|no\.|resolution|"
+    r"level|phase|stage|platform|gate|day|artículo|apartado|line|bus|highway|road|tier|"
+    r"category|grade|class|room|unit|block|building|floor|pages?|p\.)\s*$",
+    re.IGNORECASE,
+)
+
+
+# ---------------------------------------------------------------- text structure
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    start: int
+    end: int
+    paragraph: int
+    index: int
+
+
+def _sentences(text: str) -> list[_Sentence]:
+    """Sentences with offsets: split at line breaks and at . ! ? before a capital or quote."""
+    out: list[_Sentence] = []
+    pos = 0
+    for para, line in enumerate(text.split("\n")):
+        start = 0
+        i = 0
+        n = len(line)
+        while i < n:
+            ch = line[i]
+            if ch in ".!?" and i + 1 < n:
+                j = i + 1
+                while j < n and line[j] in "\"'’”»)":
+                    j += 1
+                if j < n and line[j] == " ":
+                    k = j
+                    while k < n and line[k] == " ":
+                        k += 1
+                    if k < n and (line[k].isupper() or line[k] in _QUOTES or line[k].isdigit()):
+                        word = line[max(start, i - 5) : i].split()[-1:] or [""]
+                        if ch != "." or word[0].lower().strip("(") not in _ABBREVIATIONS and not (
+                            len(word[0]) == 1 and word[0].isupper()
+                        ):
+                            if line[start:j].strip():
+                                out.append(_Sentence(pos + start, pos + j, para, len(out)))
+                            start = k
+                            i = k
+                            continue
+            i += 1
+        if line[start:].strip():
+            out.append(_Sentence(pos + start, pos + n, para, len(out)))
+        pos += n + 1
+    return out
+
+
+def _words_after(text: str, pos: int, limit: int, count: int) -> list[tuple[int, int, str]]:
+    """Up to `count` words after `pos` (stopping at sentence punctuation or `limit`)."""
+    out: list[tuple[int, int, str]] = []
+    i = pos
+    while len(out) < count and i < limit:
+        ch = text[i]
+        if ch in ".;:!?()[]\n" or (ch == "," and out):
+            break
+        if ch == ",":
+            break
+        m = _WORD.match(text, i)
+        if m and m.end() <= limit:
+            out.append((m.start(), m.end(), m.group()))
+            i = m.end()
+            continue
+        if ch.isdigit():
+            break
+        i += 1
+    return out
+
+
+def _words_before(text: str, pos: int, floor: int, count: int) -> list[tuple[int, int, str]]:
+    """Up to `count` words before `pos`, nearest first, stopping at clause punctuation."""
+    out: list[tuple[int, int, str]] = []
+    segment = text[floor:pos]
+    cut = max(segment.rfind(c) for c in ".;:!?\n")
+    base = floor + cut + 1 if cut >= 0 else floor
+    for m in reversed(list(_WORD.finditer(text, base, pos))):
+        out.append((m.start(), m.end(), m.group()))
+        if len(out) >= count:
+            break
+    return out
+
+
+# ---------------------------------------------------------------- the extractor
+
+
+@dataclass
+class _Context:
+    speaker: str | None = None
+    person: str | None = None
+    speaker_para: int = -1
+    speaker_had_claims: bool = False
+    last_place: places.Place | None = None
+    claims_in_sentence: int = 0
+    notes: dict[str, Any] = field(default_factory=dict)
+
+
+class _Extractor:
+    def __init__(self, document: Document) -> None:
+        self.doc = document
+        self.text = document.text
+        self.lang = document.language or "en"
+        self.published = document.published
+        self.sentences = _sentences(self.text)
+        self.dates = dates.find_dates(self.text, self.published)
+        self.places = [p for p in places.find_places(self.text)]
+        self.default_place = self._default_place()
+        self.anchor = self._anchor_date()
+
+    # -- document-level context
+    def _default_place(self) -> places.Place | None:
+        for sentence in self.sentences[:3]:
+            found = [p for s, e, p in self.places if sentence.start <= s < sentence.end]
+            if found:
+                return _most_specific(found)
+        return self.places[0][2] if self.places else None
+
+    def _anchor_date(self) -> dates.DateMention | None:
+        lead = self.sentences[:3]
+        for d in self.dates:
+            if d.day is None or d.kind == "time":
+                continue
+            if any(s.start <= d.start < s.end for s in lead) and not self._is_as_of(d):
+                return d
+        return None
+
+    def _is_as_of(self, d: dates.DateMention) -> bool:
+        before = self.text[max(0, d.start - 40) : d.start]
+        if _AS_OF.search(before):
+            return True
+        words = [w.lower() for w in _WORD.findall(before)][-3:]
+        return any(w in _AS_OF_VERBS for w in words)
+
+    # -- claims
+    def claims(self) -> list[Claim]:
+        mentions = [m for m in numeric.scan(self.text, self.lang) if m.kind == "number"]
+        blocked = [(d.start, d.end) for d in self.dates]
+        mentions = [m for m in mentions if not _overlaps(m.number_start, m.number_end, blocked)]
+        out: list[Claim] = []
+        ctx = _Context()
+        by_sentence: dict[int, list[numeric.Mention]] = {}
+        s_index = 0
+        for m in mentions:
+            while s_index < len(self.sentences) - 1 and self.sentences[s_index].end <= m.start:
+                s_index += 1
+            by_sentence.setdefault(s_index, []).append(m)
+        for sentence in self.sentences:
+            found = by_sentence.get(sentence.index, [])
+            speaker = self._speaker(sentence, ctx, bool(found))
+            previous: numeric.Mention | None = None
+            for m in found:
+                if self._not_a_claim(m):
+                    continue
+                claim = self._claim(m, sentence, speaker, previous, len(out), ctx)
+                if claim is not None:
+                    out.append(claim)
+                    previous = m
+            if found and speaker:
+                ctx.speaker_had_claims = True
+        return _link_ratios(out, self.text)
+
+    def _not_a_claim(self, m: numeric.Mention) -> bool:
+        before = self.text[max(0, m.number_start - 30) : m.number_start]
+        if _DESIGNATION_BEFORE.search(before) and not m.hedge:
+            return True
+        # a calibre ("155mm rounds") names a weapon type, it does not measure anything
+        if m.unit == "millimeter":
+            nxt = _words_after(self.text, m.end, len(self.text), 1)
+            calibre = set(load("units")["calibre_nouns"])
+            if nxt and numeric._singular(nxt[0][2].lower()) in calibre:
+                return True
+        return False
+
+    def _claim(
+        self,
+        m: numeric.Mention,
+        sentence: _Sentence,
+        speaker: str | None,
+        previous: numeric.Mention | None,
+        index: int,
+        ctx: _Context,
+    ) -> Claim | None:
+        text = self.text
+        qualifier, low, high, value = m.qualifier, m.low, m.high, m.value
+        hedge = m.hedge
+        # a hedge governs a coordinated list: "up to 30 missiles and 700 drones"
+        if previous is not None and previous.hedge and not m.hedge and qualifier == "exact" \
+                and previous.qualifier not in ("range", "vague"):
+            between = text[previous.end : m.number_start]
+            if _coordinated(between):
+                qualifier = previous.qualifier
+                hedge = previous.hedge
+                low, high = numeric.interval(value, qualifier, m.unit)
+        kind = self._kind(m)
+        noun_end, entity = self._entity(m, sentence)
+        start, end = m.start, max(m.end, noun_end)
+        if kind == "age":
+            entity = "person"
+        measure = "age" if kind == "age" else self._measure(m, sentence, end, entity)
+        if entity is None and measure:
+            entity = load("measures")["entity_for"].get(measure)
+        if entity is None:
+            entity = self._entity_before(m, sentence)
+        place, location = self._location(m, sentence, ctx)
+        date, precision, as_of = self._date(m, sentence)
+        recalled = bool(_RECALL.search(text[sentence.start : m.start][-80:]))
+        return Claim(
+            id=f"{self.doc.id}:c{index + 1}",
+            doc=self.doc.id,
+            start=start,
+            end=end,
+            text=text[start:end],
+            sentence=text[sentence.start : sentence.end],
+            value=value,
+            low=low,
+            high=high,
+            qualifier=qualifier,  # type: ignore[arg-type]
+            unit=m.unit,
+            kind=kind,
+            entity=entity,
+            measure=measure,
+            location=location,
+            place_key=place.key if place else None,
+            date=date,
+            date_precision=precision,
+            as_of=as_of,
+            recalled=recalled,
+            speaker=speaker,
+            hedge=hedge,
+        )
+
+    # -- what kind of figure
+    def _kind(self, m: numeric.Mention) -> ClaimKind:
+        after = self.text[m.number_end : m.number_end + 14]
+        before = self.text[max(0, m.start - 12) : m.start]
+        if _AGE_AFTER.match(after) or (_AGE_BEFORE.search(before) and m.value < 130):
+            return "age"
+        if m.qualifier == "exact" and m.value < 120 and m.value == int(m.value) and \
+                _NAME_AGE.search(before) and re.match(r"^\s*(?:[,.;)]|$)", after):
+            return "age"
+        if m.unit is None:
+            return "count"
+        if units.is_currency(m.unit):
+            return "money"
+        if m.unit == units.PERCENT:
+            return "percent"
+        if units.dimension(m.unit) == "[time]":
+            return "duration"
+        return "measurement"
+
+    # -- the counted thing
+    def _entity(self, m: numeric.Mention, sentence: _Sentence) -> tuple[int, str | None]:
+        table, subtypes, dropped = _entities()
+        words = _words_after(self.text, m.end, sentence.end, 6)
+        if words and words[0][2].lower() == "of":
+            # partitive: "five of them", "three of the injured"
+            rest = " ".join(w[2].lower() for w in words[1:3])
+            for head in load("entities")["partitive_heads"]:
+                if rest.startswith(head):
+                    n = len(head.split())
+                    return words[n][1], None
+            return m.end, None
+        modifiers: list[str] = []
+        for i, (s, e, w) in enumerate(words):
+            lw = w.lower()
+            for length in (3, 2, 1):
+                phrase = tuple(x[2].lower() for x in words[i : i + length])
+                if len(phrase) == length and phrase in table:
+                    head = table[phrase]
+                    end = words[i + length - 1][1]
+                    sub = [x for x in modifiers if x in subtypes]
+                    if head in ("drone",) or phrase[0] in ("shahed", "shaheds", "geran"):
+                        sub = [x for x in sub if x not in ("military",)]
+                    name = " ".join([*sub, head]) if sub else head
+                    return end, name
+            if lw in _STOP_NOUN or (i == 0 and lw in _VERBISH):
+                break
+            if i >= 3:
+                break
+            modifiers.append(lw)
+        # an unknown noun right after the number: "61 bulldozers", "9 forensic teams"
+        if words and m.unit is None:
+            first = words[0][2]
+            lw = first.lower()
+            if lw not in _STOP_NOUN and lw not in _VERBISH and first[:1].islower() and \
+                    lw not in _measures_words():
+                return words[0][1], numeric._singular(lw)
+        return m.end, None
+
+    def _entity_before(self, m: numeric.Mention, sentence: _Sentence) -> str | None:
+        table, _, _ = _entities()
+        for s, e, w in _words_before(self.text, m.start, sentence.start, 10):
+            hit = table.get((w.lower(),))
+            if hit and hit not in ("day", "hour", "year", "strike"):
+                return hit
+        return None
+
+    # -- what happened to it
+    def _measure(
+        self, m: numeric.Mention, sentence: _Sentence, noun_end: int, entity: str | None
+    ) -> str | None:
+        table = _measures()
+        text = self.text
+        # 1. right after the noun: "18 injured", "one person dead", "15 people were injured"
+        after = _words_after(text, noun_end, sentence.end, 6)
+        found = _first_measure(after, table, skip=_AUX)
+        if found:
+            return found
+        # 2. the nearest verb before the number in its clause: "killed one person"
+        forward = [w[2].lower() for w in reversed(_words_before(text, m.start, sentence.start, 8))]
+        for stop in range(len(forward), 0, -1):
+            for length in (3, 2, 1):
+                phrase = tuple(forward[max(0, stop - length) : stop])
+                if len(phrase) == length and phrase in table:
+                    return table[phrase]
+        # 3. anywhere later in the sentence
+        later = _words_after(text, noun_end, sentence.end, 14)
+        found = _first_measure(later, table, skip=frozenset(), strict=False)
+        if found:
+            return found
+        if entity:
+            return load("measures")["default_for"].get(entity.split()[-1])
+        return None
+
+    # -- who says so
+    def _speaker(self, sentence: _Sentence, ctx: _Context, has_claims: bool) -> str | None:
+        text = self.text[sentence.start : sentence.end]
+        found = _attribution_in(text)
+        if found is not None:
+            if found.lower() in _attribution()["pronouns"]:
+                found = ctx.person or ctx.speaker
+            elif found not in ("estimates", "reports") and _looks_like_person(found):
+                ctx.person = found
+            if found is not None:
+                if ctx.speaker_para != sentence.paragraph:
+                    ctx.speaker_had_claims = False
+                ctx.speaker, ctx.speaker_para = found, sentence.paragraph
+            return found
+        first = self.text[sentence.start : sentence.start + 1]
+        para_start = sentence.index == 0 or self.sentences[sentence.index - 1].paragraph != \
+            sentence.paragraph
+        if ctx.speaker is None:
+            return None
+        if ctx.speaker_para == sentence.paragraph:
+            return ctx.speaker
+        # a paragraph that opens a quote continues the last speaker's quote
+        if para_start and first in _QUOTES and ctx.speaker_para == sentence.paragraph - 1:
+            ctx.speaker_para = sentence.paragraph
+            return ctx.speaker
+        if para_start and ctx.speaker_had_claims and ctx.speaker_para == sentence.paragraph - 1 \
+                and has_claims:
+            ctx.speaker_para = sentence.paragraph
+            return ctx.speaker
+        return None
+
+    # -- where
+    def _location(
+        self, m: numeric.Mention, sentence: _Sentence, ctx: _Context
+    ) -> tuple[places.Place | None, str | None]:
+        text = self.text
+        inside = [(s, e, p) for s, e, p in self.places if sentence.start <= s < sentence.end]
+        speaker_spans = _speaker_spans(text, sentence)
+        inside = [x for x in inside if not _overlaps(x[0], x[1], speaker_spans)]
+        clause = _clause(text, sentence, m.start)
+        chosen: places.Place | None = None
+        in_clause = [x for x in inside if clause[0] <= x[0] < clause[1]]
+        if in_clause:
+            chosen = _most_specific([p for _, _, p in in_clause], near=m.start, spans=in_clause)
+        else:
+            lead = re.match(r"\s*(?:In|At|En)\s+(?:the\s+)?", text[sentence.start : sentence.end])
+            framing = [x for x in inside if lead and x[0] - sentence.start <= lead.end() + 1]
+            before = [x for x in inside if x[1] <= m.start]
+            if framing:
+                chosen = _most_specific([p for _, _, p in framing])
+            elif before:
+                chosen = _most_specific([p for _, _, p in before])
+        if chosen is None:
+            local = text[clause[0] : clause[1]].lower()
+            if ctx.last_place is not None and re.search(r"\b(?:the region|there|the city|the town)\b",
+                                                       local):
+                chosen = ctx.last_place
+                if "region" in local and chosen.kind == "city" and chosen.region:
+                    region = places.resolve(chosen.region)
+                    chosen = region or chosen
+        if inside:
+            ctx.last_place = _most_specific([p for _, _, p in inside])
+        if chosen is None:
+            chosen = self.default_place
+        return chosen, chosen.name if chosen else None
+
+    # -- when
+    def _date(
+        self, m: numeric.Mention, sentence: _Sentence
+    ) -> tuple[dt.date | None, str | None, dt.datetime | None]:
+        as_of: dt.datetime | None = None
+        event: dates.DateMention | None = None
+        for d in self.dates:
+            if d.start >= sentence.end:
+                break
+            if d.start < sentence.start:
+                continue
+            if self._is_as_of(d) or d.kind == "time":
+                if d.kind == "time" and self.doc.published_day is not None:
+                    as_of = _at_time(self.doc.published_day, self.text[d.start : d.end]) or as_of
+                elif d.day is not None:
+                    as_of = dt.datetime.combine(d.day, dt.time(23, 59), tzinfo=dt.timezone.utc)
+                continue
+            if d.day is not None and (event is None or abs(d.start - m.start) < abs(event.start - m.start)):
+                event = d
+        if event is None:
+            para = self.sentences[sentence.index].paragraph
+            earlier = [d for d in self.dates if d.day is not None and d.kind != "time"
+                       and d.end <= sentence.start and not self._is_as_of(d)
+                       and self._paragraph_of(d.start) == para]
+            event = earlier[-1] if earlier else self.anchor
+        if event is not None and event.day is not None:
+            return event.day, event.granularity, as_of
+        day = self.doc.published_day
+        return day, ("day" if day else None), as_of
+
+    def _paragraph_of(self, pos: int) -> int:
+        return self.text.count("\n", 0, pos)
+
+
+# ---------------------------------------------------------------- helpers
+
+_STOP_NOUN = frozenset(
+    "of in on at to from by for with and or but as than that which who were was are is have has "
+    "had be been being will would could should may might said says the a an this these those "
+    "its his her their our more".split()
+)
+_VERBISH = frozenset(
+    "were was are is have has had been will would could should killed injured wounded died dead "
+    "remain remained said says told reported".split()
+)
+_AUX = frozenset(
+    "were was are is be been being have has had reportedly also still already confirmed "
+    "reported believed feared thought said later were more who people others had being "
+    "seriously severely critically slightly lightly have so far".split()
+)
+
+
+@cache
+def _measures_words() -> frozenset[str]:
+    return frozenset(w for k in _measures() for w in k)
+
+
+def _first_measure(
+    words: list[tuple[int, int, str]],
+    table: dict[tuple[str, ...], str],
+    skip: frozenset[str],
+    strict: bool = True,
+) -> str | None:
+    for i in range(len(words)):
+        for length in (3, 2, 1):
+            phrase = tuple(w[2].lower() for w in words[i : i + length])
+            if len(phrase) == length and phrase in table:
+                return table[phrase]
+        if strict and words[i][2].lower() not in skip:
+            return None
+    return None
+
+
+def _coordinated(between: str) -> bool:
+    """True for the glue of a list: "missiles and", ", 46 women and", "children,"."""
+    if len(between) > 40 or any(c in between for c in ".;:!?\n"):
+        return False
+    words = between.replace(",", " , ").split()
+    if not words:
+        return False
+    tail = words[-1].lower()
+    if tail not in ("and", ",", "y", "or"):
+        if not (len(words) >= 2 and words[-2] == "," and tail == "and"):
+            return False
+    content = [w for w in words if w not in (",", "and", "y", "or")]
+    return len(content) <= 3 and not any(w.lower() in _VERBISH for w in content)
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _most_specific(
+    found: list[places.Place], near: int | None = None, spans: list[Any] | None = None
+) -> places.Place:
+    rank = {"city": 0, "region": 1, "country": 2}
+    if near is not None and spans:
+        nearest = min(spans, key=lambda x: abs(x[0] - near))[2]
+        contained = [p for p in found if nearest.contains(p) and p != nearest]
+        return min(contained or [nearest], key=lambda p: rank.get(p.kind, 3))
+    return min(found, key=lambda p: rank.get(p.kind, 3))
+
+
+def _clause(text: str, sentence: _Sentence, pos: int) -> tuple[int, int]:
+    seps = ",;—–()"
+    start = pos
+    while start > sentence.start and text[start - 1] not in seps:
+        start -= 1
+    end = pos
+    while end < sentence.end and text[end] not in seps:
+        end += 1
+    return start, end
+
+
+def _at_time(day: dt.date, expression: str) -> dt.datetime | None:
+    m = re.search(r"(\d{1,2})(?::(\d{2}))?\s*([ap])?", expression.lower())
+    if not m:
+        return None
+    hour, minute = int(m.group(1)), int(m.group(2) or 0)
+    if m.group(3) == "p" and hour < 12:
+        hour += 12
+    if hour > 23 or minute > 59:
+        return None
+    return dt.datetime.combine(day, dt.time(hour, minute), tzinfo=dt.timezone.utc)
+
+
+def _looks_like_person(name: str) -> bool:
+    caps = [w for w in name.split() if w[:1].isupper()]
+    return len(caps) >= 2 or (len(caps) == 1 and len(name.split()) == 1)
+
+
+_CAP_RUN = re.compile(r"[^\W\d_][\w’'.-]*")
+
+
+def _attribution_in(sentence: str) -> str | None:
+    """The speaker a sentence attributes its figures to, or None for the outlet's own voice."""
+    data = _attribution()
+    low = sentence.lower()
+    for cue, speaker in data["fixed"].items():
+        if re.search(rf"\b{re.escape(cue)}\b", low):
+            return str(speaker)
+    for prep in data["prepositions"]:
+        m = re.search(rf"\b{re.escape(prep)}\s+", sentence, re.IGNORECASE)
+        if m:
+            np = _noun_phrase_after(sentence, m.end())
+            if np:
+                return np
+    for m in _WORD.finditer(sentence):
+        word = m.group().lower()
+        if word not in data["verbs_set"]:
+            continue
+        np = _noun_phrase_before(sentence, m.start())
+        if np:
+            return np
+        np = _noun_phrase_after(sentence, m.end())
+        if np and (np[:1].isupper() or np.lower() in data["pronouns"]):
+            return np
+    m = re.search(r"([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,4})['’]s\s+(?:" +
+                  "|".join(data["possessive_nouns"]) + r")\b", sentence)
+    if m:
+        return m.group(1)
+    return None
+
+
+def _noun_phrase_before(sentence: str, pos: int) -> str | None:
+    """The subject right before a speech verb: "Governor Maksym Kozytskyi said"."""
+    data = _attribution()
+    words = list(_WORD.finditer(sentence, 0, pos))
+    picked: list[re.Match[str]] = []
+    for w in reversed(words):
+        between = sentence[w.end() : (picked[0].start() if picked else pos)]
+        if any(c in between for c in ",;:\"“”‘(") or (between.strip() and between.strip() not in
+                                                          ("'s", "’s", "-", "'", "’")):
+            if not (between.strip() in (",",) and False):
+                break
+        lw = w.group().lower()
+        if w.group()[:1].isupper() or lw in data["subject_set"] or lw in data["pronouns"]:
+            picked.insert(0, w)
+            if lw in data["pronouns"]:
+                break
+            continue
+        break
+    while picked and picked[0].group().lower() in ("the", "of", "and", "in", "a", "for"):
+        picked.pop(0)
+    if not picked:
+        return None
+    phrase = sentence[picked[0].start() : picked[-1].end()]
+    if phrase.lower() in data["pronouns"]:
+        return phrase
+    if not any(w.group()[:1].isupper() or w.group().lower() in data["subject_set"] - {"the", "of",
+               "and", "for", "'s", "’s", "in", "a"} for w in picked):
+        return None
+    if picked[0].group()[:1].isupper() and picked[0].start() == _first_word_start(sentence) and \
+            len(picked) == 1 and picked[0].group().lower() in _STOP_NOUN:
+        return None
+    return phrase
+
+
+def _first_word_start(sentence: str) -> int:
+    m = _WORD.search(sentence)
+    return m.start() if m else 0
+
+
+def _noun_phrase_after(sentence: str, pos: int) -> str | None:
+    m = re.match(r"\s*((?:the\s+)?[^,.;:()“”\"]{2,80}?)(?=\s*(?:,|\.|;|:|\(|$|\s+(?:who|which|that|"
+                 r"on|in a|at a|as|said|told|posted)\b))", sentence[pos:])
+    if not m:
+        return None
+    phrase = m.group(1).strip()
+    words = phrase.split()
+    if not words or len(words) > 10:
+        return None
+    if words[0].lower() == "the":
+        phrase = " ".join(words[1:])
+    return phrase or None
+
+
+def _speaker_spans(text: str, sentence: _Sentence) -> list[tuple[int, int]]:
+    """Spans of appositions that describe a speaker ("governor of Donetsk Oblast")."""
+    out: list[tuple[int, int]] = []
+    chunk = text[sentence.start : sentence.end]
+    for m in re.finditer(r"\b(?:governor|head|mayor|chief|minister|leader|spokes\w+|secretary)"
+                         r"\s+of\s+(?:the\s+)?[^,.;]{2,60}", chunk, re.IGNORECASE):
+        out.append((sentence.start + m.start(), sentence.start + m.end()))
+    for m in re.finditer(r"\b(?:who\s+(?:heads|leads|speaks\s+for|runs))\s+[^,.;]{2,80}", chunk):
+        out.append((sentence.start + m.start(), sentence.start + m.end()))
+    return out
+
+
+def _link_ratios(claims: list[Claim], text: str) -> list[Claim]:
+    """Link "72 out of 99" / "72 of 99": the part names the whole in `ratio_of`."""
+    out = list(claims)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        between = text[a.end : b.start].strip().lower()
+        if between in ("out of", "of", "de", "of the", "de los", "de las") and a.value <= b.value \
+                and a.kind == b.kind == "count":
+            out[i] = a.model_copy(update={"ratio_of": b.id})
+    return out

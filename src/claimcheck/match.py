@@ -1,0 +1,181 @@
+"""Claims -> groups: align claims about the same measured quantity.
+
+Two claims align when they share the measure and the counted entity (through the synonym
+lexicon), the unit dimension, the place scope, and the event (dates within a window).
+Candidates are blocked on (measure, entity, dimension, scope), so matching never compares all
+N^2 pairs; inside a block, claims are chained by event date. Who said a figure never decides
+its group. Every group carries an `Alignment` saying which features it shares.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+
+from rapidfuzz import fuzz
+
+from claimcheck import places, units
+from claimcheck.lexicon import load
+from claimcheck.models import Alignment, Claim
+from claimcheck.policy import Policy
+
+_NOT_GROUPED = frozenset({"age"})
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A claim with the normalised keys the matcher blocks and chains on."""
+
+    claim: Claim
+    entity: str
+    measure: str
+    dimension: str
+    scope: str
+    place: places.Place | None
+    day: dt.date | None
+    last_day: dt.date | None
+    from_text: bool
+
+
+@dataclass(frozen=True)
+class Group:
+    claims: list[Claim]
+    alignment: Alignment
+    about: str
+
+
+def align(claims: list[Claim], policy: Policy | None = None) -> list[Group]:
+    """Groups of two or more claims about one quantity; singletons are left out."""
+    policy = policy or Policy()
+    candidates = [c for c in map(_candidate, claims) if c is not None]
+    spellings: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for cand in candidates:
+        spellings[(cand.measure, cand.dimension)].append(cand.entity)
+    keys = {k: fuzzy_entity_key(v) for k, v in spellings.items()}
+    blocks: dict[tuple[str, str, str], list[Candidate]] = defaultdict(list)
+    for cand in candidates:
+        entity = keys[(cand.measure, cand.dimension)][cand.entity]
+        blocks[(cand.measure, entity, cand.dimension)].append(cand)
+    groups: list[Group] = []
+    for key in sorted(blocks):
+        members = blocks[key]
+        if policy.sole_locality_rule:
+            members = _rescope_sole_locality(members)
+        by_scope: dict[str, list[Candidate]] = defaultdict(list)
+        for cand in members:
+            by_scope[cand.scope].append(cand)
+        for scope in sorted(by_scope):
+            for chain in _chain_by_date(by_scope[scope], policy):
+                if len(chain) >= policy.min_claims_per_group:
+                    groups.append(_group(chain))
+    groups.sort(key=lambda g: min(_order(c) for c in g.claims))
+    return groups
+
+
+def _order(claim: Claim) -> tuple[str, int]:
+    return claim.doc, claim.start
+
+
+# ---------------------------------------------------------------- candidates
+
+
+@cache
+def _count_as() -> dict[str, str]:
+    return dict(load("entities").get("count_as", {}))
+
+
+def _candidate(claim: Claim) -> Candidate | None:
+    if claim.kind in _NOT_GROUPED or not claim.measure or not claim.entity:
+        return None
+    entity = _count_as().get(claim.entity, claim.entity)
+    place = places.resolve(claim.location) if claim.location and not claim.place_key else None
+    scope = claim.place_key or (place.key if place else (claim.location or "?"))
+    if place is None and claim.place_key and claim.location:
+        place = places.resolve(claim.location)
+    day = claim.date
+    last = _last_day(day, claim.date_precision)
+    return Candidate(claim, entity, claim.measure, units.dimension(claim.unit), scope, place, day,
+                     last, from_text=claim.date_precision is not None)
+
+
+def _last_day(day: dt.date | None, precision: str | None) -> dt.date | None:
+    if day is None:
+        return None
+    if precision == "year":
+        return dt.date(day.year, 12, 31)
+    if precision == "month":
+        nxt = dt.date(day.year + (day.month == 12), day.month % 12 + 1, 1)
+        return nxt - dt.timedelta(days=1)
+    return day
+
+
+def fuzzy_entity_key(entities: list[str]) -> dict[str, str]:
+    """Map near-identical entity spellings ("Kh-101 missile", "Kh101 missile") to one key."""
+    keys: dict[str, str] = {}
+    canon: list[str] = []
+    for name in sorted(set(entities), key=lambda e: (len(e), e)):
+        match = next((c for c in canon if fuzz.ratio(name, c) >= 92), None)
+        keys[name] = match or name
+        if match is None:
+            canon.append(name)
+    return keys
+
+
+def _rescope_sole_locality(members: list[Candidate]) -> list[Candidate]:
+    """A region figure speaks for its only reported locality ("Zakarpattia" -> "Mukachevo")."""
+    cities = {c.scope: c.place for c in members if c.place is not None and c.place.kind == "city"}
+    out: list[Candidate] = []
+    for cand in members:
+        if cand.place is not None and cand.place.kind == "region":
+            inside = [key for key, city in cities.items() if city is not None
+                      and cand.place.contains(city)]
+            if len(inside) == 1:
+                cand = Candidate(cand.claim, cand.entity, cand.measure, cand.dimension, inside[0],
+                                 cities[inside[0]], cand.day, cand.last_day, cand.from_text)
+        out.append(cand)
+    return out
+
+
+def _chain_by_date(members: list[Candidate], policy: Policy) -> list[list[Candidate]]:
+    """Single-linkage chains of claims whose event dates lie within the policy window."""
+    dated = sorted((c for c in members if c.day is not None), key=lambda c: (c.day, _order(c.claim)))
+    chains: list[list[Candidate]] = []
+    for cand in dated:
+        if chains:
+            last = chains[-1]
+            reach = max(c.last_day or c.day for c in last if c.day is not None)
+            window = policy.event_window_days if cand.from_text and all(
+                c.from_text for c in last) else policy.undated_window_days
+            assert cand.day is not None and reach is not None
+            if (cand.day - reach).days <= window:
+                last.append(cand)
+                continue
+        chains.append([cand])
+    undated = [c for c in members if c.day is None]
+    if undated:
+        if len(chains) == 1:
+            chains[0].extend(undated)
+        else:
+            chains.append(undated)
+    return chains
+
+
+def _group(chain: list[Candidate]) -> Group:
+    first = chain[0]
+    days = sorted({c.day for c in chain if c.day is not None})
+    when = f"{days[0]}" if len(days) == 1 else (f"{days[0]}..{days[-1]}" if days else "undated")
+    where = first.place.name if first.place is not None else (first.claim.location or "unknown place")
+    features = {
+        "measure": first.measure,
+        "entity": first.entity,
+        "dimension": first.dimension,
+        "scope": first.scope,
+        "event": when,
+    }
+    sources = {c.claim.doc for c in chain}
+    score = min(100.0, 60.0 + 10.0 * len(sources))
+    about = f"{first.entity} {first.measure} · {where} · {when}"
+    return Group([c.claim for c in sorted(chain, key=lambda c: _order(c.claim))],
+                 Alignment(features=features, score=score), about)

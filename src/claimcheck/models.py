@@ -1,0 +1,157 @@
+"""Typed, frozen records: Document, Claim, ClaimGroup, Discrepancy, Estimate, Diagnostic.
+
+Every record round-trips through JSON (`model_dump_json` / `model_validate_json`) and exports
+a JSON Schema (`Claim.model_json_schema()`). A Claim's evidence is a character span into its
+document's text, the way a spaCy `Span` points back into its `Doc`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+Qualifier = Literal[
+    "exact", "approximate", "at_least", "more_than", "at_most", "less_than", "range", "vague"
+]
+ClaimKind = Literal["count", "money", "measurement", "percent", "age", "duration"]
+Verdict = Literal["consistent", "conflict", "evolving"]
+DiscrepancyKind = Literal["contradiction", "tension", "update"]
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", ser_json_inf_nan="null")
+
+
+class Document(_Record):
+    """One news report: its text and where and when it was published."""
+
+    id: str = Field(min_length=1)
+    text: str
+    source: str | None = None
+    url: str | None = None
+    published: dt.datetime | dt.date | None = None
+    language: str = "en"
+
+    @field_validator("published")
+    @classmethod
+    def _aware(cls, value: dt.datetime | dt.date | None) -> dt.datetime | dt.date | None:
+        # a naive timestamp is read as UTC so that every timestamp compares with every other
+        if isinstance(value, dt.datetime) and value.tzinfo is None:
+            return value.replace(tzinfo=dt.timezone.utc)
+        return value
+
+    @property
+    def published_day(self) -> dt.date | None:
+        """The calendar day of publication, in the timestamp's own time zone."""
+        if isinstance(self.published, dt.datetime):
+            return self.published.date()
+        return self.published
+
+
+class Claim(_Record):
+    """A numeric claim: a figure, the interval its wording allows, and what it counts."""
+
+    id: str
+    doc: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+    sentence: str = ""
+    value: float
+    low: float | None
+    high: float | None
+    qualifier: Qualifier
+    unit: str | None = None
+    kind: ClaimKind = "count"
+    entity: str | None = None
+    measure: str | None = None
+    location: str | None = None
+    place_key: str | None = None
+    date: dt.date | None = None
+    date_precision: Literal["day", "month", "year"] | None = None
+    as_of: dt.datetime | None = None
+    recalled: bool = False
+    speaker: str | None = None
+    hedge: str | None = None
+    ratio_of: str | None = None
+
+    @model_validator(mode="after")
+    def _invariants(self) -> Claim:
+        if self.end - self.start != len(self.text) or self.end < self.start:
+            raise ValueError(
+                f"claim {self.id}: span {self.start}:{self.end} does not fit its text {self.text!r}"
+            )
+        for name in ("value", "low", "high"):
+            v = getattr(self, name)
+            if v is not None and not math.isfinite(v):
+                raise ValueError(f"claim {self.id}: {name} must be a finite number, not {v}")
+        if self.low is not None and self.low > self.value:
+            raise ValueError(f"claim {self.id}: low {self.low} is above value {self.value}")
+        if self.high is not None and self.high < self.value:
+            raise ValueError(f"claim {self.id}: high {self.high} is below value {self.value}")
+        return self
+
+    def check_against(self, document: Document) -> None:
+        """Raise ValueError unless the span slices back to `text` in `document`."""
+        if document.id != self.doc or document.text[self.start : self.end] != self.text:
+            raise ValueError(f"claim {self.id} does not point into document {document.id}")
+
+
+class Discrepancy(_Record):
+    """Two claims of one group that disagree, how, and by how much."""
+
+    claims: tuple[str, str]
+    kind: DiscrepancyKind
+    abs_diff: float
+    rel_diff: float
+    explanation: str
+
+
+class Estimate(_Record):
+    """A reconciled low / best / high for a group, with the rule that produced it."""
+
+    low: float | None
+    best: float | None
+    high: float | None
+    rule: str
+
+
+class Alignment(_Record):
+    """Why the claims of a group were aligned: the features they share, with scores."""
+
+    features: dict[str, str]
+    score: float
+
+
+class ClaimGroup(_Record):
+    """Claims about one measured quantity, their verdict and discrepancies."""
+
+    id: str
+    about: str
+    claims: list[str]
+    verdict: Verdict
+    discrepancies: list[Discrepancy] = []
+    estimate: Estimate | None = None
+    alignment: Alignment | None = None
+
+
+class Check(_Record):
+    """A structural check across groups (parts vs whole), failed or passed."""
+
+    rule: str
+    claims: list[str]
+    passed: bool
+    explanation: str
+
+
+class Diagnostic(_Record):
+    """A problem found in the input: what, where (file and line), and what was done."""
+
+    code: str
+    message: str
+    where: str | None = None
+    document: str | None = None
+    action: Literal["skipped", "processed", "fatal"] = "skipped"

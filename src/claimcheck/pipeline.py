@@ -1,0 +1,38 @@
+"""Wires the stages: documents -> claims -> groups -> discrepancies -> Report."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from claimcheck.discrepancy import judge
+from claimcheck.extract import extract
+from claimcheck.match import align
+from claimcheck.models import Check, Claim, ClaimGroup, Diagnostic, Document
+from claimcheck.policy import Policy
+from claimcheck.report import Report
+from claimcheck.structure import structural_checks
+
+
+def check(
+    documents: Iterable[Document | str],
+    policy: Policy | None = None,
+    *,
+    reference: Sequence[Claim] = (),
+    diagnostics: Sequence[Diagnostic] = (),
+) -> Report:
+    """Extract claims from every document, align them and report what disagrees."""
+    policy = policy or Policy()
+    docs = [d if isinstance(d, Document) else Document(id=f"doc{i + 1}", text=d)
+            for i, d in enumerate(documents)]
+    claims: list[Claim] = [c for d in docs for c in extract(d)] + list(reference)
+    by_id = {d.id: d for d in docs}
+    order = {d.id: i for i, d in enumerate(docs)}
+    groups: list[ClaimGroup] = []
+    for n, group in enumerate(align(claims, policy), start=1):
+        verdict, found, estimate = judge(group.claims, by_id, order, policy)
+        groups.append(ClaimGroup(
+            id=f"g{n}", about=group.about, claims=[c.id for c in group.claims], verdict=verdict,
+            discrepancies=found, estimate=estimate, alignment=group.alignment))
+    checks: list[Check] = structural_checks(claims, groups)
+    return Report(documents=docs, claims=claims, groups=groups, checks=checks,
+                  diagnostics=list(diagnostics))

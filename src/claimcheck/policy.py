@@ -1,0 +1,53 @@
+"""Policy: the documented, configurable rules by which figures are aligned and compared."""
+
+from __future__ import annotations
+
+import math
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Policy(BaseModel):
+    """How claimcheck aligns claims and judges their figures (see docs/discrepancies.md).
+
+    The defaults follow how fact-checkers read figures: "about 600" tolerates half a unit of
+    its last significant digit (+-50), capped at `max_rounding` of the figure; a round exact
+    figure ("570") carries the same rounding tolerance; a hedged figure further than
+    `tension_threshold` from another is a tension.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    max_rounding: float = Field(0.10, ge=0, le=1)
+    round_figures_are_rounded: bool = True
+    tension_threshold: float = Field(0.10, ge=0)
+    event_window_days: int = Field(1, ge=0, le=366)
+    undated_window_days: int = Field(7, ge=0, le=366)
+    sole_locality_rule: bool = True
+    min_claims_per_group: int = Field(2, ge=2)
+
+    def tolerance(self, value: float, qualifier: str) -> float:
+        """Rounding slack of a stated figure: half a unit of its last significant digit."""
+        if qualifier not in ("exact", "approximate") or value == 0:
+            return 0.0
+        if qualifier == "exact" and not self.round_figures_are_rounded:
+            return 0.0
+        magnitude = abs(value)
+        if magnitude != int(magnitude):
+            text = repr(magnitude).rstrip("0")
+            places = len(text.split(".")[1]) if "." in text else 0
+            return 0.5 * 10.0 ** -places if qualifier == "approximate" else 0.0
+        digits = int(magnitude)
+        zeros = 0
+        while digits and digits % 10 == 0:
+            digits //= 10
+            zeros += 1
+        if qualifier == "exact" and zeros == 0:
+            return 0.0
+        half_unit = 0.5 * 10.0**zeros
+        return min(half_unit, self.max_rounding * magnitude)
+
+    def rel(self, a: float, b: float) -> float:
+        """Relative difference against the smaller magnitude (0 when both are 0)."""
+        base = min(abs(a), abs(b))
+        return abs(a - b) / base if base else (0.0 if a == b else math.inf)

@@ -1,0 +1,162 @@
+"""Report: the documents, claims, groups and diagnostics of a run, and their renderings.
+
+`to_json()` follows the machine-readable contract of SCHEMA.md (`{"claims": [...],
+"groups": [...]}` plus `documents` and `diagnostics`); `to_markdown()` is for people,
+`to_frame()` for pandas users (optional extra), `_repr_html_()` for notebooks.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+from claimcheck.errors import OptionalDependencyError
+from claimcheck.models import Check, Claim, ClaimGroup, Diagnostic, Document
+
+_CLAIM_FIELDS = ("id", "doc", "start", "end", "text", "value", "low", "high", "qualifier", "unit",
+                 "kind", "entity", "measure", "location", "date", "speaker", "hedge", "as_of",
+                 "recalled", "ratio_of", "sentence")
+
+
+class Report(BaseModel):
+    """Everything one `check()` found; every input document is listed as processed or not."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    documents: list[Document] = []
+    claims: list[Claim] = []
+    groups: list[ClaimGroup] = []
+    checks: list[Check] = []
+    diagnostics: list[Diagnostic] = []
+
+    # -- machine output
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON contract as plain Python data (stable key order, no NaN or Infinity)."""
+        claims = [self._claim_dict(c) for c in self.claims]
+        return {
+            "claims": claims,
+            "groups": [g.model_dump(mode="json") for g in self.groups],
+            "checks": [c.model_dump(mode="json") for c in self.checks],
+            "documents": [
+                {"id": d.id, "source": d.source, "published": _iso(d.published), "status": "processed"}
+                for d in self.documents
+            ],
+            "diagnostics": [d.model_dump(mode="json") for d in self.diagnostics],
+        }
+
+    def to_json(self, indent: int | None = None) -> str:
+        """The report as JSON text (see `to_dict`)."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent, allow_nan=False)
+
+    @staticmethod
+    def _claim_dict(claim: Claim) -> dict[str, Any]:
+        data = claim.model_dump(mode="json")
+        return {k: data[k] for k in _CLAIM_FIELDS} | {k: v for k, v in data.items()
+                                                      if k not in _CLAIM_FIELDS}
+
+    # -- people
+    def to_markdown(self) -> str:
+        """Groups as Markdown tables: each source's figure, speaker and quote, verdict, gap."""
+        by_id = {c.id: c for c in self.claims}
+        docs = {d.id: d for d in self.documents}
+        lines = [f"# claimcheck report", "",
+                 f"{len(self.documents)} documents, {len(self.claims)} claims, "
+                 f"{len(self.groups)} groups, {sum(g.verdict == 'conflict' for g in self.groups)} "
+                 f"in conflict", ""]
+        for group in self.groups:
+            lines += [f"## {group.about} — **{group.verdict}**", "",
+                      "| source | figure | speaker | quote |", "|---|---|---|---|"]
+            for cid in group.claims:
+                c = by_id[cid]
+                src = docs[c.doc].source if c.doc in docs and docs[c.doc].source else c.doc
+                lines.append(f"| {_md(src)} | {_md(c.text)} | {_md(c.speaker or '—')} | "
+                             f"{_md(_short(c.sentence))} |")
+            for d in group.discrepancies:
+                lines.append(f"- **{d.kind}**: {_md(d.explanation)}")
+            if group.estimate:
+                e = group.estimate
+                lines.append(f"- estimate: low {_num(e.low)}, best {_num(e.best)}, "
+                             f"high {_num(e.high)} ({e.rule})")
+            lines.append("")
+        if self.diagnostics:
+            lines += ["## Inputs not processed", ""]
+            lines += [f"- `{d.where}` {d.code}: {d.message} ({d.action})" for d in self.diagnostics]
+        return "\n".join(lines) + "\n"
+
+    def to_table(self) -> str:
+        """A plain-text table for terminals: one row per claim in a group."""
+        by_id = {c.id: c for c in self.claims}
+        docs = {d.id: d for d in self.documents}
+        rows = [("group", "verdict", "source", "figure", "speaker")]
+        for group in self.groups:
+            for n, cid in enumerate(group.claims):
+                c = by_id[cid]
+                src = docs[c.doc].source if c.doc in docs and docs[c.doc].source else c.doc
+                rows.append((group.about if n == 0 else "", group.verdict if n == 0 else "",
+                             str(src), c.text, c.speaker or "-"))
+            for d in group.discrepancies:
+                rows.append(("", d.kind, "", d.explanation, ""))
+        widths = [min(46, max(len(r[i]) for r in rows)) for i in range(5)]
+        out = []
+        for r in rows:
+            out.append("  ".join(_cut(r[i], widths[i]).ljust(widths[i]) for i in range(5)).rstrip())
+        summary = (f"{len(self.documents)} documents processed, {len(self.diagnostics)} inputs "
+                   f"rejected or flagged, {len(self.claims)} claims, {len(self.groups)} groups")
+        for d in self.diagnostics:
+            out.append(f"! {d.where}: {d.code}: {d.message} ({d.action})")
+        return "\n".join(out + [summary]) + "\n"
+
+    def to_frame(self) -> Any:
+        """One row per claim with its group, verdict and source (needs `claimcheck[pandas]`)."""
+        try:
+            import pandas as pd
+        except ImportError as exc:  # pragma: no cover - depends on the environment
+            raise OptionalDependencyError("Report.to_frame", "pandas", "pandas") from exc
+        group_of = {cid: g for g in self.groups for cid in g.claims}
+        docs = {d.id: d for d in self.documents}
+        rows = []
+        for c in self.claims:
+            g = group_of.get(c.id)
+            rows.append(self._claim_dict(c) | {
+                "source": docs[c.doc].source if c.doc in docs else None,
+                "group": g.id if g else None, "verdict": g.verdict if g else None})
+        return pd.DataFrame(rows)
+
+    def _repr_html_(self) -> str:
+        by_id = {c.id: c for c in self.claims}
+        docs = {d.id: d for d in self.documents}
+        parts = ["<table><thead><tr><th>quantity</th><th>source</th><th>figure</th><th>speaker</th>"
+                 "<th>quote</th><th>verdict</th><th>gap</th></tr></thead><tbody>"]
+        for g in self.groups:
+            gap = "; ".join(f"{d.kind}: {d.abs_diff:g} ({d.rel_diff:.0%})" for d in g.discrepancies)
+            for n, cid in enumerate(g.claims):
+                c = by_id[cid]
+                src = docs[c.doc].source if c.doc in docs and docs[c.doc].source else c.doc
+                cells = [g.about if n == 0 else "", str(src), c.text, c.speaker or "",
+                         _short(c.sentence), g.verdict if n == 0 else "", gap if n == 0 else ""]
+                parts.append("<tr>" + "".join(f"<td>{html.escape(x)}</td>" for x in cells) + "</tr>")
+        parts.append("</tbody></table>")
+        return "".join(parts)
+
+
+def _iso(value: Any) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _md(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _short(text: str, limit: int = 140) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _num(x: float | None) -> str:
+    return "open" if x is None else f"{x:g}"

@@ -1,0 +1,76 @@
+"""Structural checks across groups: a part may not exceed its whole.
+
+* "72 out of 99": the part (ratio_of) is at most the whole;
+* intercepted <= launched for the same weapon, place and event;
+* a city toll <= the toll of a region or country that contains it, for the same event;
+* the exact tolls of several places within one scope add up to no more than its exact toll.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from claimcheck import places
+from claimcheck.models import Check, Claim, ClaimGroup
+
+_PARTS_OF = {"intercepted": "launched"}
+
+
+def structural_checks(claims: list[Claim], groups: list[ClaimGroup]) -> list[Check]:
+    """Every parts-vs-whole check that applies, passed or failed."""
+    by_id = {c.id: c for c in claims}
+    out: list[Check] = []
+    for c in claims:
+        if c.ratio_of and c.ratio_of in by_id:
+            whole = by_id[c.ratio_of]
+            ok = c.value <= whole.value
+            out.append(Check(rule="part <= whole", claims=[c.id, whole.id], passed=ok,
+                             explanation=f"{c.text} is part of {whole.text}"))
+    heads = {g.id: by_id[g.claims[0]] for g in groups}
+    best = {g.id: g.estimate.best for g in groups if g.estimate and g.estimate.best is not None}
+    for ga in groups:
+        a = heads[ga.id]
+        for gb in groups:
+            b = heads[gb.id]
+            if ga.id == gb.id or a.entity != b.entity or a.date != b.date or a.unit != b.unit:
+                continue
+            if ga.id not in best or gb.id not in best:
+                continue
+            if _PARTS_OF.get(a.measure or "") == b.measure and a.location == b.location:
+                out.append(_compare(ga, gb, best, "intercepted <= launched"))
+            elif a.measure == b.measure and _within(a, b):
+                out.append(_compare(ga, gb, best, "local toll <= toll of the wider area"))
+    out.extend(_sums(groups, heads, best))
+    return out
+
+
+def _within(part: Claim, whole: Claim) -> bool:
+    if not part.location or not whole.location or part.location == whole.location:
+        return False
+    p, w = places.resolve(part.location), places.resolve(whole.location)
+    return p is not None and w is not None and p != w and w.contains(p)
+
+
+def _compare(part: ClaimGroup, whole: ClaimGroup, best: dict[str, float], rule: str) -> Check:
+    ok = best[part.id] <= best[whole.id]
+    return Check(rule=rule, claims=[part.claims[0], whole.claims[0]], passed=ok,
+                 explanation=f"{part.about}: {best[part.id]:g} vs {whole.about}: {best[whole.id]:g}")
+
+
+def _sums(groups: list[ClaimGroup], heads: dict[str, Claim], best: dict[str, float]) -> list[Check]:
+    out: list[Check] = []
+    wholes: dict[str, list[ClaimGroup]] = defaultdict(list)
+    for g in groups:
+        for w in groups:
+            a, b = heads[g.id], heads[w.id]
+            if g.id != w.id and a.measure == b.measure and a.entity == b.entity and \
+                    a.qualifier == b.qualifier == "exact" and _within(a, b):
+                wholes[w.id].append(g)
+    for wid, parts in wholes.items():
+        if len(parts) < 2 or wid not in best or any(p.id not in best for p in parts):
+            continue
+        total = sum(best[p.id] for p in parts)
+        out.append(Check(rule="sum of parts <= whole", claims=[heads[p.id].id for p in parts] +
+                         [heads[wid].id], passed=total <= best[wid],
+                         explanation=f"parts add up to {total:g} against {best[wid]:g}"))
+    return out
