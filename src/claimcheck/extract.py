@@ -22,7 +22,7 @@ _ABBREVIATIONS = frozenset(
     "mr mrs ms dr st gov sen rep gen col lt sgt capt prof no vs jr sr inc ltd co corp dept est "
     "approx fig u.s a.m p.m e.g i.e etc aug sept oct nov dec jan feb mar apr jun jul".split()
 )
-_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W_]+)*")
 _QUOTES = "‘“\"'«"
 
 
@@ -189,16 +189,17 @@ class _Extractor:
         self.published = document.published
         self.sentences = _sentences(self.text)
         self.dates = dates.find_dates(self.text, self.published)
-        self.places = [p for p in places.find_places(self.text)]
+        self.places = [p for p in places.find_places(self.text) if _plausible_place(self.text, p)]
         self.default_place = self._default_place()
         self.anchor = self._anchor_date()
 
     # -- document-level context
     def _default_place(self) -> places.Place | None:
         for sentence in self.sentences[:3]:
-            found = [p for s, e, p in self.places if sentence.start <= s < sentence.end]
-            if found:
-                return _most_specific(found)
+            found = [(s, p) for s, e, p in self.places if sentence.start <= s < sentence.end]
+            located = [p for s, p in found if _LOCATIVE.search(self.text[max(0, s - 25) : s])]
+            if located or found:
+                return _most_specific(located or [p for _, p in found])
         return self.places[0][2] if self.places else None
 
     def _anchor_date(self) -> dates.DateMention | None:
@@ -283,6 +284,16 @@ class _Extractor:
         if kind == "age":
             entity = "person"
         measure = "age" if kind == "age" else self._measure(m, sentence, end, entity)
+        if entity and measure:
+            aliases = load("measures")["entity_measure_aliases"].get(entity.split()[-1], {})
+            measure = aliases.get(measure, measure)
+        if measure is None and kind == "measurement" and units.dimension(m.unit) == "[length]":
+            measure = "distance"
+        subset = self._subset(m, sentence, previous_subset=ctx.notes.get("subset_sentence"))
+        if subset:
+            ctx.notes["subset_sentence"] = sentence.index
+            detail = " ".join(w[2].lower() for w in _words_after(text, end, sentence.end, 8))
+            measure = f"{measure or 'counted'} (subset: {detail})"
         if entity is None and measure:
             entity = load("measures")["entity_for"].get(measure)
         if entity is None:
@@ -315,6 +326,14 @@ class _Extractor:
             hedge=hedge,
         )
 
+    def _subset(self, m: numeric.Mention, sentence: _Sentence, previous_subset: Any) -> bool:
+        """A part of a figure already given: "three of the injured", "among them one child"."""
+        around = self.text[max(sentence.start, m.start - 30) : min(sentence.end, m.end + 30)]
+        low = around.lower()
+        if any(cue in low for cue in load("entities")["partitive_cues"]):
+            return True
+        return previous_subset == sentence.index
+
     # -- what kind of figure
     def _kind(self, m: numeric.Mention) -> ClaimKind:
         after = self.text[m.number_end : m.number_end + 14]
@@ -345,7 +364,9 @@ class _Extractor:
                 if rest.startswith(head):
                     n = len(head.split())
                     return words[n][1], None
-            return m.end, None
+            if len(words) < 2 or words[1][2].lower() in _STOP_NOUN:
+                return m.end, None
+            words = words[1:]  # "dozens of buildings", "thousands of civilians"
         modifiers: list[str] = []
         for i, (s, e, w) in enumerate(words):
             lw = w.lower()
@@ -393,7 +414,8 @@ class _Extractor:
         if found:
             return found
         # 2. the nearest verb before the number in its clause: "killed one person"
-        forward = [w[2].lower() for w in reversed(_words_before(text, m.start, sentence.start, 8))]
+        reach = 8 if noun_end > m.end else 12
+        forward = [w[2].lower() for w in reversed(_words_before(text, m.start, sentence.start, reach))]
         for stop in range(len(forward), 0, -1):
             for length in (3, 2, 1):
                 phrase = tuple(forward[max(0, stop - length) : stop])
@@ -455,7 +477,8 @@ class _Extractor:
         else:
             lead = re.match(r"\s*(?:In|At|En)\s+(?:the\s+)?", text[sentence.start : sentence.end])
             framing = [x for x in inside if lead and x[0] - sentence.start <= lead.end() + 1]
-            before = [x for x in inside if x[1] <= m.start]
+            major = text.rfind(";", sentence.start, m.start)
+            before = [x for x in inside if x[1] <= m.start and x[0] > major]
             if framing:
                 chosen = _most_specific([p for _, _, p in framing])
             elif before:
@@ -509,6 +532,24 @@ class _Extractor:
 
 
 # ---------------------------------------------------------------- helpers
+
+_LOCATIVE = re.compile(r"\b(?:in|on|at|across|near|against|into|throughout|en|sobre)\s+"
+                       r"(?:(?:the|western|eastern|northern|southern|central|el|la)\s+){0,2}$",
+                       re.IGNORECASE)
+
+
+def _plausible_place(text: str, found: tuple[int, int, places.Place]) -> bool:
+    """Drop place names that are part of a designation, a saint's name or a person's name."""
+    start, end, _ = found
+    after = text[end : end + 25]
+    before = text[max(0, start - 7) : start]
+    if after[:1] == "-" and after[1:2].isalnum() or re.search(r"(?:St\.|Saint|San)\s*$", before):
+        return False
+    nxt = re.match(r"\s([A-Z][a-z]+)", after)
+    if nxt and places.resolve(nxt.group(1)) is None and not re.match(
+            r"\s(?:Oblast|Region|Province|City|County|Governor|Mayor)", after):
+        return False  # "Vladimir Putin", "Volodymyr Zelensky"
+    return True
 
 _STOP_NOUN = frozenset(
     "of in on at to from by for with and or but as than that which who were was are is have has "

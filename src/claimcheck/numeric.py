@@ -712,12 +712,19 @@ class _Scanner:
             after2 = self.low(nxt + 2)
             if after in ("them", "those", "whom"):
                 return True
-            if after in ("the", "its", "his", "her", "their", "our") and not (
-                after2.endswith("est") or after2 in ("most", "worst", "best", "first", "last",
-                                                    "few", "many", "main", "top", "biggest")):
-                return True
+            if after in ("the", "its", "his", "her", "their", "our"):
+                return after2 in _countable_heads()
             return False
         return w not in set(numbers["one_stop_next"])
+
+
+@cache
+def _countable_heads() -> frozenset[str]:
+    """Words that make "one of the X" a count: counted nouns and partitive heads."""
+    data = load("entities")
+    heads = {form for forms in data["entities"].values() for form in forms}
+    heads |= {h.split()[-1] for h in data["partitive_heads"]}
+    return frozenset(heads | {"injured", "wounded", "dead", "victims", "missing"})
 
 
 _VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125}
