@@ -100,7 +100,7 @@ def _when(claim: Claim, documents: dict[str, Document], order: dict[str, int]) -
     # a date-only timestamp is taken at midday so that input order breaks ties within a day
     return stamp.replace(hour=12, minute=0, second=0, microsecond=0) if (
         claim.as_of is None and doc is not None and not isinstance(doc.published, dt.datetime)
-    ) else stamp, order.get(claim.doc, 0), -1 if claim.recalled else 0
+    ) else stamp, order.get(claim.doc, 0), -1 if claim.recalled else (1 if claim.later else 0)
 
 
 def _disjoint(a: _Reading, b: _Reading) -> bool:
@@ -112,7 +112,7 @@ def _disjoint(a: _Reading, b: _Reading) -> bool:
 
 
 def _same_time(a: _Reading, b: _Reading) -> bool:
-    return a.claim.doc == b.claim.doc and a.claim.recalled == b.claim.recalled or (
+    return a.claim.doc == b.claim.doc and a.when[2] == b.when[2] or (
         a.when[0] == b.when[0] and a.when[0].hour != 12 and not (a.claim.recalled or b.claim.recalled)
         and a.claim.as_of is not None and b.claim.as_of is not None
     )
@@ -200,6 +200,11 @@ def _tension(a: _Reading, b: _Reading, policy: Policy) -> bool:
         return False
     if qa in _OPEN_DOWN and qb in _OPEN_DOWN:
         return False
+    for vague, other in ((a, b), (b, a)):
+        if vague.claim.qualifier == "vague":
+            # "hundreds" reads as fewer than a thousand: beyond that ceiling it is a tension
+            ceiling = 10 ** (math.floor(math.log10(max(vague.value, 1.0))) + 1)
+            return other.value >= ceiling
     open_ended = qa in _OPEN_UP | _OPEN_DOWN or qb in _OPEN_UP | _OPEN_DOWN
     return open_ended and policy.rel(a.value, b.value) > policy.tension_threshold
 

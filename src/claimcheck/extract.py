@@ -77,7 +77,11 @@ _AS_OF_VERBS = frozenset(
 )
 _AGE_AFTER = re.compile(r"^(?:-|\s)(?:year|month|week)s?(?:-|\s)old\b|^\s+years?\s+old\b|^\s+años\b",
                         re.IGNORECASE)
-_AGE_BEFORE = re.compile(r"\b(?:aged|age|edad de)\s*$", re.IGNORECASE)
+_AGE_BEFORE = re.compile(r"\b(?:aged|age|edad de|youngest(?: is| was)?|oldest(?: is| was)?)\s*$",
+                         re.IGNORECASE)
+_NEWER = re.compile(r"\b(?:risen to|rose to|climbed to|climbs to|increased to|grown to|grew to|"
+                    r"jumped to|reached|now stands at|stood at|updated|has risen|had risen|"
+                    r"ascendió a|asciende a|aumentó a|sube a)\b", re.IGNORECASE)
 _NAME_AGE = re.compile(r"[A-Z][\w’'-]+,\s*$")
 _DESIGNATION_BEFORE = re.compile(
     r"\b(?:article|part|section|chapter|paragraph|page|flight|route|number|no\.|resolution|"
@@ -301,6 +305,7 @@ class _Extractor:
         place, location = self._location(m, sentence, ctx)
         date, precision, as_of = self._date(m, sentence)
         recalled = bool(_RECALL.search(text[sentence.start : m.start][-80:]))
+        later = not recalled and bool(_NEWER.search(text[sentence.start : m.start][-60:]))
         return Claim(
             id=f"{self.doc.id}:c{index + 1}",
             doc=self.doc.id,
@@ -322,6 +327,7 @@ class _Extractor:
             date_precision=precision,
             as_of=as_of,
             recalled=recalled,
+            later=later,
             speaker=speaker,
             hedge=hedge,
         )
@@ -436,7 +442,7 @@ class _Extractor:
         found = _attribution_in(text)
         if found is not None:
             if found.lower() in _attribution()["pronouns"]:
-                found = ctx.person or ctx.speaker
+                found = _last_name(self.text[: sentence.start]) or ctx.person or ctx.speaker
             elif found not in ("estimates", "reports") and _looks_like_person(found):
                 ctx.person = found
             if found is not None:
@@ -471,14 +477,16 @@ class _Extractor:
         inside = [x for x in inside if not _overlaps(x[0], x[1], speaker_spans)]
         clause = _clause(text, sentence, m.start)
         chosen: places.Place | None = None
-        in_clause = [x for x in inside if clause[0] <= x[0] < clause[1]]
+        in_clause = [x for x in inside if clause[0] <= x[0] < clause[1]
+                     and not _actor(text, clause[0], x)]
         if in_clause:
             chosen = _most_specific([p for _, _, p in in_clause], near=m.start, spans=in_clause)
         else:
-            lead = re.match(r"\s*(?:In|At|En)\s+(?:the\s+)?", text[sentence.start : sentence.end])
-            framing = [x for x in inside if lead and x[0] - sentence.start <= lead.end() + 1]
+            framing = [x for x in inside if x[1] <= sentence.start + _framing_end(
+                text[sentence.start : sentence.end])]
             major = text.rfind(";", sentence.start, m.start)
-            before = [x for x in inside if x[1] <= m.start and x[0] > major]
+            before = [x for x in inside if x[1] <= m.start and x[0] > major
+                      and _LOCATIVE.search(text[max(0, x[0] - 25) : x[0]])]
             if framing:
                 chosen = _most_specific([p for _, _, p in framing])
             elif before:
@@ -536,6 +544,25 @@ class _Extractor:
 _LOCATIVE = re.compile(r"\b(?:in|on|at|across|near|against|into|throughout|en|sobre)\s+"
                        r"(?:(?:the|western|eastern|northern|southern|central|el|la)\s+){0,2}$",
                        re.IGNORECASE)
+
+
+def _framing_end(sentence: str) -> int:
+    """End of the leading place adverbials: "In Lviv, in western Ukraine, the strike ..."."""
+    end = 0
+    while True:
+        m = re.match(r"\s*(?:In|At|On|Near|En|in|at|on|near|en)\s+[^,;]{1,60},", sentence[end:])
+        if not m:
+            return end
+        end += m.end()
+
+
+def _actor(text: str, clause_start: int, found: tuple[int, int, places.Place]) -> bool:
+    """A place that opens its clause as a subject ("Russia deployed ...") is an actor."""
+    start, end, _ = found
+    lead = text[clause_start:start].strip().lower()
+    nxt = re.match(r"\s+([a-z]+)", text[end : end + 20])
+    return lead in ("", "the") and nxt is not None and nxt.group(1) not in ("region", "oblast",
+                                                                           "province", "city")
 
 
 def _plausible_place(text: str, found: tuple[int, int, places.Place]) -> bool:
@@ -639,6 +666,23 @@ def _at_time(day: dt.date, expression: str) -> dt.datetime | None:
     if hour > 23 or minute > 59:
         return None
     return dt.datetime.combine(day, dt.time(hour, minute), tzinfo=dt.timezone.utc)
+
+
+_NAME = re.compile(r"\b[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,3}\b")
+
+
+def _last_name(before: str) -> str | None:
+    """The last person-like name (two to four capitalised words, not a place) in `before`."""
+    for m in reversed(list(_NAME.finditer(before[-600:]))):
+        name = m.group()
+        if places.resolve(name) is None and not any(
+                places.resolve(w) for w in name.split()[:1]) and name.split()[0] not in (
+                "The", "In", "On", "At", "According", "Foreign", "President", "Minister"):
+            return name
+        words = name.split()
+        if words[0] in ("Foreign", "President", "Minister", "Governor", "Mayor") and len(words) > 2:
+            return " ".join(words[1:])
+    return None
 
 
 def _looks_like_person(name: str) -> bool:

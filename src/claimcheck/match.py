@@ -10,6 +10,7 @@ its group. Every group carries an `Alignment` saying which features it shares.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
@@ -68,8 +69,9 @@ def align(claims: list[Claim], policy: Policy | None = None) -> list[Group]:
             by_scope[cand.scope].append(cand)
         for scope in sorted(by_scope):
             for chain in _chain_by_date(by_scope[scope], policy):
-                if len(chain) >= policy.min_claims_per_group:
-                    groups.append(_group(chain))
+                for part in _split_self_consistent(chain, policy):
+                    if len(part) >= policy.min_claims_per_group:
+                        groups.append(_group(part))
     groups.sort(key=lambda g: min(_order(c) for c in g.claims))
     return groups
 
@@ -160,6 +162,63 @@ def _chain_by_date(members: list[Candidate], policy: Policy) -> list[list[Candid
         else:
             chains.append(undated)
     return chains
+
+
+def _interval(c: Claim, policy: Policy) -> tuple[float, float]:
+    tol = policy.tolerance(c.value, c.qualifier)
+    if c.qualifier in ("exact", "approximate"):
+        return c.value - tol, c.value + tol
+    return (c.low if c.low is not None else -math.inf), (c.high if c.high is not None else math.inf)
+
+
+def _agree(a: Claim, b: Claim, policy: Policy) -> bool:
+    (alo, ahi), (blo, bhi) = _interval(a, policy), _interval(b, policy)
+    if ahi < blo or bhi < alo:
+        return False
+    if a.qualifier in ("exact", "approximate", "vague") or b.qualifier in ("exact", "approximate"):
+        return True
+    return abs(a.value - b.value) <= max(policy.tolerance(a.value, "approximate"),
+                                         policy.tolerance(b.value, "approximate"))
+
+
+def _split_self_consistent(chain: list[Candidate], policy: Policy) -> list[list[Candidate]]:
+    """One speaker in one article does not contradict itself: its differing figures are
+    different quantities (a clinic's toll inside a city's). Keep, per document and speaker,
+    the figures that agree best with the other sources; the rest form groups of their own."""
+    voices: dict[tuple[str, str | None], list[Candidate]] = defaultdict(list)
+    for cand in chain:
+        voices[(cand.claim.doc, cand.claim.speaker)].append(cand)
+    if all(len({c.claim.value for c in v}) == 1 for v in voices.values()):
+        return [chain]
+    main: list[Candidate] = []
+    rest: list[Candidate] = []
+    for key, members in voices.items():
+        clusters: list[list[Candidate]] = []
+        for cand in sorted(members, key=lambda c: (c.claim.qualifier == "vague", -c.claim.value)):
+            home = next((cl for cl in clusters if _agree(cl[0].claim, cand.claim, policy)), None)
+            if home is None:
+                clusters.append([cand])
+            else:
+                home.append(cand)
+        others = [c for c in chain if (c.claim.doc, c.claim.speaker) != key]
+
+        def support(cluster: list[Candidate]) -> tuple[int, int, float]:
+            agreeing = sum(1 for o in others if _agree(o.claim, cluster[0].claim, policy))
+            return agreeing, len(cluster), cluster[0].claim.value
+
+        clusters.sort(key=support, reverse=True)
+        main.extend(clusters[0])
+        for cluster in clusters[1:]:
+            rest.extend(cluster)
+    parts = [main]
+    pool: list[list[Candidate]] = []
+    for cand in rest:
+        home = next((g for g in pool if _agree(g[0].claim, cand.claim, policy)), None)
+        if home is None:
+            pool.append([cand])
+        else:
+            home.append(cand)
+    return parts + pool
 
 
 def _group(chain: list[Candidate]) -> Group:

@@ -74,6 +74,7 @@ class Claim(_Record):
     date_precision: Literal["day", "month", "year"] | None = None
     as_of: dt.datetime | None = None
     recalled: bool = False
+    later: bool = False
     speaker: str | None = None
     hedge: str | None = None
     ratio_of: str | None = None
