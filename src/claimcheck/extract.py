@@ -442,9 +442,11 @@ class _Extractor:
         found = _attribution_in(text)
         if found is not None:
             if found.lower() in _attribution()["pronouns"]:
-                found = _last_name(self.text[: sentence.start]) or ctx.person or ctx.speaker
+                recent = ctx.person if ctx.notes.get("person_at", -9) >= sentence.index - 3 else None
+                found = recent or _last_name(self.text[: sentence.start]) or ctx.person or ctx.speaker
             elif found not in ("estimates", "reports") and _looks_like_person(found):
                 ctx.person = found
+                ctx.notes["person_at"] = sentence.index
             if found is not None:
                 if ctx.speaker_para != sentence.paragraph:
                     ctx.speaker_had_claims = False
@@ -462,7 +464,7 @@ class _Extractor:
             ctx.speaker_para = sentence.paragraph
             return ctx.speaker
         if para_start and ctx.speaker_had_claims and ctx.speaker_para == sentence.paragraph - 1 \
-                and has_claims:
+                and has_claims and ctx.speaker not in ("estimates", "reports"):
             ctx.speaker_para = sentence.paragraph
             return ctx.speaker
         return None
@@ -675,8 +677,7 @@ def _last_name(before: str) -> str | None:
     """The last person-like name (two to four capitalised words, not a place) in `before`."""
     for m in reversed(list(_NAME.finditer(before[-600:]))):
         name = m.group()
-        if places.resolve(name) is None and not any(
-                places.resolve(w) for w in name.split()[:1]) and name.split()[0] not in (
+        if places.resolve(name) is None and name.split()[0] not in (
                 "The", "In", "On", "At", "According", "Foreign", "President", "Minister"):
             return name
         words = name.split()
@@ -697,9 +698,12 @@ def _attribution_in(sentence: str) -> str | None:
     """The speaker a sentence attributes its figures to, or None for the outlet's own voice."""
     data = _attribution()
     low = sentence.lower()
-    for cue, speaker in data["fixed"].items():
-        if re.search(rf"\b{re.escape(cue)}\b", low):
-            return str(speaker)
+    verbs = "|".join(re.escape(v) for v in data["verbs"])
+    # "NAME, who speaks for ..., said" / "NAME, governor of X, said": the name is the speaker
+    m = re.search(rf"\b([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)+),\s+[^,;]{{3,90}},\s+(?:{verbs})\b",
+                  sentence)
+    if m:
+        return m.group(1)
     for prep in data["prepositions"]:
         m = re.search(rf"\b{re.escape(prep)}\s+", sentence, re.IGNORECASE)
         if m:
@@ -716,6 +720,9 @@ def _attribution_in(sentence: str) -> str | None:
         np = _noun_phrase_after(sentence, m.end())
         if np and (np[:1].isupper() or np.lower() in data["pronouns"]):
             return np
+    for cue, speaker in data["fixed"].items():
+        if re.search(rf"\b{re.escape(cue)}\b", low):
+            return str(speaker)
     m = re.search(r"([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,4})['’]s\s+(?:" +
                   "|".join(data["possessive_nouns"]) + r")\b", sentence)
     if m:
@@ -730,10 +737,11 @@ def _noun_phrase_before(sentence: str, pos: int) -> str | None:
     picked: list[re.Match[str]] = []
     for w in reversed(words):
         between = sentence[w.end() : (picked[0].start() if picked else pos)]
+        if not picked and between.strip() == ",":
+            between = " "  # "The railway company, Ukrzaliznytsia, said"
         if any(c in between for c in ",;:\"“”‘(") or (between.strip() and between.strip() not in
                                                           ("'s", "’s", "-", "'", "’")):
-            if not (between.strip() in (",",) and False):
-                break
+            break
         lw = w.group().lower()
         if w.group()[:1].isupper() or lw in data["subject_set"] or lw in data["pronouns"]:
             picked.insert(0, w)
