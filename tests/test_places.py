@@ -1,0 +1,322 @@
+"""Tests for claimcheck.places: resolving place names and finding them in text.
+
+Example sentences are made up for these tests.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claimcheck import lexicon
+from claimcheck.errors import ClaimcheckError, InputError
+from claimcheck.places import Place, find_places, resolve
+
+
+def _place(name: str) -> Place:
+    place = resolve(name)
+    assert place is not None, f"{name!r} did not resolve"
+    return place
+
+
+def _mentions(text: str) -> list[tuple[str, str]]:
+    """(surface text, place key) for every mention, checking each span on the way."""
+    out = []
+    for start, end, place in find_places(text):
+        assert 0 <= start < end <= len(text)
+        out.append((text[start:end], place.key))
+    return out
+
+
+# --- resolve: one name -> one place -------------------------------------------------------
+
+SAME_PLACE = [
+    pytest.param(["Kyiv", "Kiev", "kyiv", "KYIV", "Kyiv city", "Kiev City", "Київ"], id="kyiv"),
+    pytest.param(["Odesa", "Odessa"], id="odesa"),
+    pytest.param(["Kharkiv", "Kharkov"], id="kharkiv"),
+    pytest.param(["Kramatorsk", "Krematorsk", "Kramators'k"], id="kramatorsk-typo"),
+    pytest.param(["Lviv", "L'viv", "Lemberg"], id="lviv-city"),
+    pytest.param(["Lviv Oblast", "Lviv region", "lviv oblast", "Lvivska oblast"], id="lviv-region"),
+    pytest.param(
+        [
+            "Zakarpattia Oblast",
+            "Zakarpattia",
+            "Zakarpattya",
+            "Zakarpattia region",
+            "Transcarpathia",
+        ],
+        id="zakarpattia",
+    ),
+    pytest.param(
+        [
+            "Valencian Community",
+            "Comunidad Valenciana",
+            "Comunitat Valenciana",
+            "Valencia region",
+            "Valencia province",
+            "the Valencia region",
+        ],
+        id="valencian-community",
+    ),
+    pytest.param(["Spain", "España", "espana"], id="spain"),
+    pytest.param(["United Kingdom", "UK", "U.K.", "Britain", "Great Britain", "the UK"], id="uk"),
+    pytest.param(["Ukraine", "Ucrania"], id="ukraine"),
+]
+
+
+@pytest.mark.parametrize("names", SAME_PLACE)
+def test_aliases_resolve_to_one_place(names: list[str]) -> None:
+    places = {name: _place(name) for name in names}
+    assert len(set(places.values())) == 1, places
+
+
+@pytest.mark.parametrize(
+    ("name", "key", "kind"),
+    [
+        ("Kyiv", "UA/Kyiv City/Kyiv", "city"),
+        ("Odessa", "UA/Odesa Oblast/Odesa", "city"),
+        ("Krematorsk", "UA/Donetsk Oblast/Kramatorsk", "city"),
+        ("Mukachevo", "UA/Zakarpattia Oblast/Mukachevo", "city"),
+        ("Chernivtsi", "UA/Chernivtsi Oblast/Chernivtsi", "city"),
+        ("Zakarpattya", "UA/Zakarpattia Oblast", "region"),
+        ("Donetsk region", "UA/Donetsk Oblast", "region"),
+        ("Kyiv Oblast", "UA/Kyiv Oblast", "region"),
+        ("Paiporta", "ES/Valencian Community/Paiporta", "city"),
+        ("Valencia", "ES/Valencian Community/Valencia", "city"),
+        ("Castilla-La Mancha", "ES/Castilla-La Mancha", "region"),
+        ("Ukraine", "UA", "country"),
+        ("Britain", "GB", "country"),
+        ("London", "GB/England/London", "city"),
+        ("Warsaw", "PL//Warsaw", "city"),  # no region table for Poland: region unknown
+    ],
+)
+def test_resolve_gives_canonical_place(name: str, key: str, kind: str) -> None:
+    place = _place(name)
+    assert (place.key, place.kind) == (key, kind)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Said", "Most", "Reading", "Of", "Police", "Will", "Mayor", "Sunday", "Kozytskyy",
+        "Russian", "Ukrainian", "Christian", "Random", "", "   ", "2024", "Lviv is",
+    ],
+)
+def test_ordinary_words_and_people_do_not_resolve(name: str) -> None:
+    assert resolve(name) is None
+
+
+def test_curated_regions_are_tied_to_their_anchor_city() -> None:
+    for country, spec in lexicon.load("places")["regions"].items():
+        for entry in spec["entries"]:
+            anchor = _place(entry["anchor"])
+            assert (anchor.country, anchor.region) == (country, entry["name"]), entry
+
+
+# --- the hierarchy ------------------------------------------------------------------------
+
+
+def test_region_contains_its_cities_and_country_contains_all() -> None:
+    ukraine, oblast, city = _place("Ukraine"), _place("Zakarpattia Oblast"), _place("Mukachevo")
+    assert oblast.contains(city) and ukraine.contains(city) and ukraine.contains(oblast)
+    assert not city.contains(oblast) and not oblast.contains(ukraine)
+    assert city.contains(city) and oblast.contains(oblast) and ukraine.contains(ukraine)
+
+
+def test_lviv_city_and_lviv_region_are_distinct() -> None:
+    city, region = _place("Lviv"), _place("Lviv region")
+    assert city != region
+    assert (city.kind, region.kind) == ("city", "region")
+    assert region.contains(city) and not city.contains(region)
+
+
+def test_spanish_hierarchy() -> None:
+    spain, community = _place("España"), _place("Comunidad Valenciana")
+    for town in ("Paiporta", "Valencia"):
+        assert community.contains(_place(town)) and spain.contains(_place(town))
+    assert spain.contains(community)
+    assert not _place("Castilla-La Mancha").contains(_place("Paiporta"))
+
+
+def test_kyiv_city_is_not_inside_kyiv_oblast() -> None:
+    kyiv = _place("Kyiv")
+    assert not _place("Kyiv Oblast").contains(kyiv)
+    assert Place("Kyiv City", "region", "UA", "Kyiv City").contains(kyiv)
+    assert _place("Ukraine").contains(kyiv)
+
+
+def test_city_with_unknown_region_is_contained_only_by_its_country() -> None:
+    warsaw = _place("Warsaw")
+    assert warsaw.region is None
+    assert _place("Poland").contains(warsaw)
+    assert not _place("Ukraine").contains(warsaw)
+
+
+def test_place_keys() -> None:
+    assert _place("Ukraine").key == "UA"
+    assert _place("Zakarpattia").key == "UA/Zakarpattia Oblast"
+    assert _place("Mukachevo").key == "UA/Zakarpattia Oblast/Mukachevo"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("X", "town", "UA", None),
+        ("Lviv Oblast", "region", "UA", None),
+        ("Spain", "country", "ES", "x"),
+    ],
+)
+def test_inconsistent_place_is_rejected(args: tuple[str, str, str, str | None]) -> None:
+    with pytest.raises(InputError) as info:
+        Place(*args)
+    assert isinstance(info.value, ClaimcheckError) and isinstance(info.value, ValueError)
+
+
+# --- find_places: mentions in running text -------------------------------------------------
+
+
+def test_longest_name_wins() -> None:
+    text = "Officials in the Lviv Oblast and the Lviv region said the city of Lviv was calm."
+    assert _mentions(text) == [
+        ("Lviv Oblast", "UA/Lviv Oblast"),
+        ("Lviv region", "UA/Lviv Oblast"),
+        ("Lviv", "UA/Lviv Oblast/Lviv"),
+    ]
+
+
+def test_mentions_in_text_order_with_aliases_and_typos() -> None:
+    text = "Sirens sounded in Kharkov and Krematorsk, then in Zakarpattya and Odessa."
+    assert _mentions(text) == [
+        ("Kharkov", "UA/Kharkiv Oblast/Kharkiv"),
+        ("Krematorsk", "UA/Donetsk Oblast/Kramatorsk"),
+        ("Zakarpattya", "UA/Zakarpattia Oblast"),
+        ("Odessa", "UA/Odesa Oblast/Odesa"),
+    ]
+
+
+def test_spanish_text() -> None:
+    text = "La Comunidad Valenciana y España: la provincia de Valencia y Paiporta."
+    assert _mentions(text) == [
+        ("Comunidad Valenciana", "ES/Valencian Community"),
+        ("España", "ES"),
+        ("provincia de Valencia", "ES/Valencian Community"),
+        ("Paiporta", "ES/Valencian Community/Paiporta"),
+    ]
+
+
+def test_city_followed_by_city_or_region_word() -> None:
+    text = "Kyiv city lost power; the Belgorod region and Kramatorsk district did too."
+    found = find_places(text)
+    assert [text[s:e] for s, e, _ in found] == [
+        "Kyiv city", "Belgorod region", "Kramatorsk district",
+    ]
+    kyiv, belgorod, district = (p for _, _, p in found)
+    assert kyiv == _place("Kyiv")
+    assert (belgorod.kind, belgorod.country) == ("region", "RU")
+    assert (district.kind, district.country) == ("region", "UA")
+    assert not district.contains(_place("Kramatorsk"))
+
+
+def test_multiword_names_and_connectors() -> None:
+    text = "Flights from Bosnia and Herzegovina, the Isle of Man and Rostov-on-Don landed."
+    assert [s for s, _ in _mentions(text)] == [
+        "Bosnia and Herzegovina", "Isle of Man", "Rostov-on-Don",
+    ]
+
+
+def test_capitals_and_acronyms() -> None:
+    assert _mentions("KYIV - talks in the US and the U.K. went on.") == [
+        ("KYIV", "UA/Kyiv City/Kyiv"), ("US", "US"), ("U.K", "GB"),
+    ]
+    assert _mentions("Us and them; the uk; kyiv in lower case.") == []
+
+
+def test_ordinary_capitalised_words_are_not_places() -> None:
+    text = (
+        "Reading the figures, Most officials said Police will wait. Mayor Maksym Kozytskyy "
+        "spoke on Sunday. Of course the Russian and Ukrainian teams met."
+    )
+    assert _mentions(text) == []
+
+
+def test_word_seen_in_lower_case_is_not_a_town() -> None:
+    assert _mentions("Mesa officials spoke.") == [("Mesa", "US/Arizona/Mesa")]
+    assert _mentions("Mesa officials spoke of a flat mesa nearby.") == []
+
+
+def test_surname_that_is_also_a_town_name() -> None:
+    assert _mentions("The module was written by Marc-Andre Lemburg long ago.") == []
+    assert _mentions("In Lemberg the old name is still heard.") == [
+        ("Lemberg", "UA/Lviv Oblast/Lviv")
+    ]
+
+
+def test_first_name_that_is_also_a_town_name() -> None:
+    assert _mentions("Anna Kovalenko counted the damage.") == []
+    assert _mentions("Lviv Mayor Andriy Sadovyi spoke; London Mayor Jane Doe agreed.") == [
+        ("Lviv", "UA/Lviv Oblast/Lviv"), ("London", "GB/England/London"),
+    ]
+
+
+def test_empty_and_placeless_text() -> None:
+    assert find_places("") == []
+    assert find_places("no capitals here at all, only 12 numbers.") == []
+
+
+def test_gazetteer_is_cached_and_later_calls_are_fast() -> None:
+    resolve("Kyiv")  # the first call builds the gazetteer
+    started = time.perf_counter()
+    for _ in range(1000):
+        resolve("Kramatorsk")
+    assert time.perf_counter() - started < 1.0
+
+
+def test_large_text_is_handled_quickly() -> None:
+    chunk = (
+        "Rescue teams in Paiporta and the Valencia region worked through the night, while "
+        "officials in Kharkov, Lviv Oblast and the Donetsk region reported new figures. "
+        "Meanwhile Anna Kovalenko said the numbers from Kyiv were still incomplete. "
+    )
+    text = chunk * (200_000 // len(chunk))
+    started = time.perf_counter()
+    found = find_places(text)
+    assert time.perf_counter() - started < 10.0
+    assert len(found) == 6 * (200_000 // len(chunk))
+
+
+def test_pathological_input_stays_linear() -> None:
+    for text in ("New-" * 20_000, "Kyiv " * 20_000, "A" * 100_000, "\u0301" * 50_000):
+        started = time.perf_counter()
+        find_places(text)
+        assert time.perf_counter() - started < 5.0
+
+
+# --- properties ---------------------------------------------------------------------------
+
+_PIECES = st.sampled_from(
+    ["Kyiv", "Lviv", " region", " Oblast", "-", "'", "’", ".", " ", "U", "K", "\u0301", "Ł",
+     "ódź", "España", "Of", "city", "\n", "Ⅻ", "ǅ", "İ", "ß", "\ud800", "Valencia"]
+)
+_TEXT = st.one_of(st.text(), st.lists(_PIECES | st.text(max_size=3)).map("".join))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT)
+def test_find_places_never_raises_and_spans_are_sound(text: str) -> None:
+    found = find_places(text)
+    last_end = 0
+    for start, end, place in found:
+        assert last_end <= start < end <= len(text)
+        assert text[start:end][0].isupper()
+        assert isinstance(place, Place)
+        last_end = end
+
+
+@settings(max_examples=200, deadline=None)
+@given(_TEXT)
+def test_resolve_never_raises(text: str) -> None:
+    place = resolve(text)
+    assert place is None or isinstance(place, Place)
