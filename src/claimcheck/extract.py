@@ -252,6 +252,8 @@ class _Extractor:
 
     def _not_a_claim(self, m: numeric.Mention) -> bool:
         before = self.text[max(0, m.number_start - 30) : m.number_start]
+        if re.fullmatch(r"\d+(?:[ \u00a0]\d+){2,}", self.text[m.number_start : m.number_end]):
+            return True  # "900 365 112" is a phone number, not a figure
         if _DESIGNATION_BEFORE.search(before) and not m.hedge:
             return True
         # a calibre ("155mm rounds") names a weapon type, it does not measure anything
