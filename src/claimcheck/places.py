@@ -12,12 +12,15 @@ Data, loaded lazily on first use and cached for the process:
   geonames through one "anchor" city, so no geonames admin1 code is typed by hand), extra
   country names, a few exonym overrides and a stop-list of capitalised ordinary words.
 
-Guards against ordinary words that are also the names of small towns somewhere ("Most",
-"Same", "Time"): the stop-list; short names must match with their diacritics ("To" is not
-"Tô"); an all-capitals word matches no alternate name; misspellings are tried only for
-words of seven letters or more against bigger cities; and in `find_places` a one-word city
-name is dropped when the same word also occurs in lower case in the text ("Reading ... is
-reading").
+Guards against ordinary words and personal names that are also the names of small towns
+somewhere ("Most", "Same", "Anna"): the stop-list; short words must match with their
+diacritics ("To" is not "Tô"); capitals match no alternate name ("PORT"); misspellings are
+tried only for words of seven letters or more, against curated regions and against cities
+of the curated countries or of over 500,000 people. In `find_places`, a one-word town name
+is also dropped when the same word occurs in lower case in the text ("Mesa ... a mesa"),
+when it follows a capitalised word mid-sentence ("Marc-Andre Lemburg"), or, for a small
+town outside the curated countries, when a capitalised unknown word follows it ("Anna
+Kovalenko").
 
 A city's region is known only where its geonames admin1 code can be tied to a region: the
 curated countries, and countries whose admin1 codes are ISO codes (US, GB, CH). Elsewhere
@@ -130,7 +133,7 @@ def resolve(name: str) -> Place | None:
 def find_places(text: str) -> list[tuple[int, int, Place]]:
     """Every place mention in `text` as (start, end, Place), in text order, non-overlapping.
 
-    The longest name wins ("Lviv Oblast" is one region, not the city Lviv); a mention starts
+    The longest name wins ("Lviv Oblast" is one region, not the city Lviv); a name must start
     with a capital letter; stop-listed words ("Most", "Reading") are never places. A one-word
     city name is dropped when the same word occurs in lower case elsewhere in `text`, or when
     it follows a capitalised word mid-sentence (a surname: "Marc-Andre Lemburg").
@@ -169,7 +172,8 @@ def _in_context(
     if len(before) == 2 and hit.place.kind == "city":
         kind, link = before
         if (
-            _norm(link.group()) in ("of", "de")
+            kind.start() >= last_end
+            and _norm(link.group()) in ("of", "de")
             and text[kind.end() : link.start()] == " "
             and text[link.end() : hit.start] == " "
             and _norm(kind.group()) in gaz.suffixes
@@ -217,7 +221,7 @@ class _Hit(NamedTuple):
 
 @lru_cache(maxsize=1 << 16)
 def _norm(word: str) -> str:
-    """Lookup form of one word: "España" -> "espana", "Łódź" -> "łódź" (short: accents kept)."""
+    """Lookup form of one word: "España" -> "espana"; a short word keeps accents: "Tô" -> "tô"."""
     return _fold(word)
 
 
@@ -273,24 +277,23 @@ def _match_at(
             spans.append(nxt.span(1))
             joined.append(not gap.isspace() and gap.strip() != ".")
 
+    first = norms[0]
     for fuzzy in (False, True):
-        first: str | None = norms[0]
         if fuzzy:
             if len(norms[0]) < _FUZZY_MIN_LEN or norms[0] in gaz.stop:
                 return None
             if case_sensitive and raws[0].isupper():
                 return None  # an all-capitals word is an acronym or a shout, not a typo
-            first = gaz.fuzzy(norms[0])
-            if first is None:
+            guess = gaz.fuzzy(norms[0])
+            if guess is None:
                 return None
-        assert first is not None
+            first = guess
         # Read on while the words so far begin some longer name, then one word more for
         # a "city" or "region" suffix.
         exact = not fuzzy and not raws[0].isascii()
         count = 1
         while count < _MAX_TOKENS:
-            words = [first, *norms[1:count]]
-            if " ".join(words) not in gaz.prefixes and not (
+            if " ".join([first, *norms[1:count]]) not in gaz.prefixes and not (
                 exact and " ".join(_exact(raw) for raw in raws[:count]) in gaz.prefixes
             ):
                 break
@@ -301,7 +304,7 @@ def _match_at(
         extend(count + 1)
         for n in range(min(count, len(norms)), 0, -1):
             entry = None
-            if exact or (not fuzzy and not "".join(raws[:n]).isascii()):
+            if not fuzzy and not "".join(raws[:n]).isascii():
                 entry = gaz.exact.get(" ".join(_exact(raw) for raw in raws[:n]))
             key = " ".join([first, *norms[1:n]])
             if entry is None:
