@@ -1,0 +1,161 @@
+"""Hypothesis strategies shared by the test modules (one place, as in attrs' tests/strategies.py).
+
+* numbers rendered the ways news text writes them (digits, thousands separators, words);
+* text: arbitrary Unicode, and text built from number fragments (hedges, magnitudes, units,
+  currency signs, designations, dates) so that the scanner's corner cases meet each other;
+* documents built from templates with hypothesis-chosen figures, for the matcher and
+  discrepancy properties (order independence, self-comparison, scaling).
+
+Every text here is made up for the tests; none is taken from an article.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from hypothesis import strategies as st
+from num2words import num2words
+
+from claimcheck import Document
+
+# ---------------------------------------------------------------- numbers
+
+
+def spelled(n: int) -> str:
+    """`n` in English words, without the commas num2words puts between groups."""
+    return str(num2words(n)).replace(",", "")
+
+
+def grouped(n: int | float) -> str:
+    """`n` with English thousands separators (`1,600`, `12,345.5`)."""
+    return f"{n:,}"
+
+
+def grouped_es(n: int) -> str:
+    """`n` with Spanish thousands separators (`3.400`)."""
+    return f"{n:,}".replace(",", ".")
+
+
+SENSIBLE = st.integers(min_value=0, max_value=10**9)
+
+#: (value, text): an integer rendered as digits, with separators, or in words
+rendered_ints = SENSIBLE.flatmap(
+    lambda n: st.sampled_from([str(n), grouped(n), spelled(n), spelled(n).replace(" and ", " ")])
+    .map(lambda text: (n, text))
+)
+
+# ---------------------------------------------------------------- text
+
+#: any Unicode text (surrogates excluded: they cannot come out of a decoded file)
+unicode_text = st.text(max_size=300)
+
+NUMBER_FRAGMENTS = (
+    # hedges and range words
+    "at least", "at least at least", "no less than", "more than", "over", "up to", "as many as",
+    "nearly", "almost", "about", "around", "some", "roughly", "an estimated", "fewer than",
+    "between", "and", "to", "from", "out of", "of", "-", "–", "+", "/",
+    # number words, magnitudes, vague amounts
+    "one", "twelve", "forty-two", "a", "dozen", "dozens of", "several", "hundreds", "thousands of",
+    "half", "quarter", "a quarter of a", "million", "billion", "bn", "m", "k", "minus",
+    # units and currency
+    "£", "$", "€", "US$", "per cent", "percent", "%", "km", "mm", "tonnes", "years old", "aged",
+    # digits in odd company
+    "1,600", "7.6", "3.400", "0", "00", "1,5", "10,000,000", "½", "1/2", "-5", "2nd", "44th",
+    # designations, dates and times
+    "Tu-95MS", "Kh-101", "Geran-2", "F-16", "Covid-19", "12:30", "4:40 am", "2022", "21 August",
+    "20-21", "Tuesday",
+    # words and punctuation around numbers
+    "people", "drones", "missiles", "were", "killed", "injured", "said", "according to", "in",
+    "Kyiv", "Lviv", "Ukraine", "Valencia", "the", "worst", "“", "”", ",", ".", ";", "(", ")", "\n",
+)
+
+_fragment = st.one_of(
+    st.sampled_from(NUMBER_FRAGMENTS),
+    st.integers(min_value=0, max_value=10**7).map(str),
+    st.integers(min_value=0, max_value=10**7).map(grouped),
+    st.text(max_size=4),
+)
+
+#: text built from number fragments joined by spaces, nothing, commas or line breaks
+number_text = st.lists(
+    st.tuples(_fragment, st.sampled_from([" ", " ", " ", "", ", ", "\n"])), max_size=30
+).map(lambda parts: "".join(f + sep for f, sep in parts))
+
+#: language codes the scanner knows, and one it does not (falls back to English)
+languages = st.sampled_from(["en", "es", "xx"])
+
+# ---------------------------------------------------------------- template documents
+
+HEDGES = ("", "up to ", "at least ", "more than ", "about ", "nearly ")
+
+#: figures whose last digit is not 0, so exact figures carry no rounding slack
+unround = st.integers(min_value=1, max_value=5_000).filter(lambda n: n % 10 != 0)
+
+
+@dataclass(frozen=True)
+class AttackReport:
+    """One made-up report of an overnight attack: a hedged drone and missile figure."""
+
+    id: str
+    hour: int
+    drone_hedge: str
+    drones: int
+    missile_hedge: str
+    missiles: int
+
+    def render(self, scale: int = 1) -> Document:
+        drones = f"{self.drone_hedge}{grouped(self.drones * scale)}"
+        missiles = f"{self.missile_hedge}{grouped(self.missiles * scale)}"
+        text = (
+            f"Overnight, {drones} drones were launched at Ukraine, officials said.\n"
+            f"{missiles[:1].upper()}{missiles[1:]} missiles were also fired at Ukraine, "
+            "officials said."
+        )
+        published = dt.datetime(2025, 7, 12, self.hour, tzinfo=dt.timezone.utc)
+        return Document(id=self.id, text=text, source=f"Outlet {self.id}", published=published)
+
+
+@st.composite
+def attack_reports(draw: st.DrawFn, min_size: int = 2, max_size: int = 3) -> list[AttackReport]:
+    """Reports of one attack published at distinct hours of one day."""
+    n = draw(st.integers(min_value=min_size, max_value=max_size))
+    hours = draw(st.lists(st.integers(6, 22), min_size=n, max_size=n, unique=True))
+    return [
+        AttackReport(
+            id=f"r{i + 1}",
+            hour=hours[i],
+            drone_hedge=draw(st.sampled_from(HEDGES)),
+            drones=draw(unround),
+            missile_hedge=draw(st.sampled_from(HEDGES)),
+            missiles=draw(unround),
+        )
+        for i in range(n)
+    ]
+
+
+PLACES = ("Kyiv", "Lviv", "Kharkiv", "Odesa", "Ukraine")
+SENTENCES = (
+    "{hedge}{n} people were killed in {place}, officials said.",
+    "{hedge}{n} people were injured in {place}.",
+    "{hedge}{n} drones were launched at {place}.",
+)
+
+
+@st.composite
+def mixed_documents(draw: st.DrawFn) -> list[Document]:
+    """Two to four documents mixing tolls and attacks in several places over three days."""
+    n_docs = draw(st.integers(min_value=2, max_value=4))
+    docs = []
+    for i in range(n_docs):
+        sentences = []
+        for _ in range(draw(st.integers(min_value=1, max_value=4))):
+            hedge = draw(st.sampled_from(HEDGES))
+            sentence = draw(st.sampled_from(SENTENCES)).format(
+                hedge=hedge, n=grouped(draw(st.integers(1, 3_000))), place=draw(st.sampled_from(PLACES))
+            )
+            sentences.append(sentence[:1].upper() + sentence[1:])
+        day = draw(st.integers(min_value=20, max_value=22))
+        published = dt.datetime(2025, 8, day, 6 + i, tzinfo=dt.timezone.utc)
+        docs.append(Document(id=f"m{i + 1}", text=" ".join(sentences), published=published))
+    return docs
