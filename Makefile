@@ -1,8 +1,13 @@
-# Two entry points for a fresh machine with only python3: `make demo` and `make test`.
+# Entry points that work on a fresh machine with only python3: `make demo` and `make test`.
+# The virtual environment is created on first use; claimcheck is (re)installed into it only
+# when pyproject.toml is newer than the stamp file of that install.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed-test
+STAMP := $(VENV)/.installed
+STAMP_TEST := $(VENV)/.installed-test
+STAMP_DEV := $(VENV)/.installed-dev
+EXAMPLES := examples/flood-toll.jsonl examples/txt/
 
 .PHONY: demo test lint clean
 
@@ -10,20 +15,27 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
 $(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+# the test extra includes the package itself, so it satisfies the plain install too
+$(STAMP_TEST): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
-	touch $(STAMP)
+	touch $@ $(STAMP)
+
+$(STAMP_DEV): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@ $(STAMP_TEST) $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/claimcheck check examples/ --format table
+	$(BIN)/claimcheck check $(EXAMPLES) --format table
 
-test: $(STAMP)
+test: $(STAMP_TEST)
 	$(BIN)/python -m pytest
 
-lint: $(STAMP)
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+lint: $(STAMP_DEV)
 	$(BIN)/ruff check src tests
 	$(BIN)/mypy
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis
+	rm -rf $(VENV) build src/*.egg-info .pytest_cache .hypothesis .mypy_cache .ruff_cache
