@@ -93,6 +93,9 @@ def _when(claim: Claim, documents: dict[str, Document], order: dict[str, int]) -
         p = doc.published
         stamp = p if isinstance(p, dt.datetime) else dt.datetime.combine(
             p, dt.time(12), tzinfo=dt.timezone.utc)
+    if stamp is None and doc is None:
+        # a reference table with no "as_of" column is the settled tally: later than any report
+        return dt.datetime.max.replace(tzinfo=dt.timezone.utc), len(order), 0
     if stamp is None:
         stamp = dt.datetime.min.replace(tzinfo=dt.timezone.utc)
     if stamp.tzinfo is None:
@@ -244,7 +247,8 @@ def _fmt(x: float) -> str:
 
 def _estimate(readings: list[_Reading], verdict: Verdict) -> Estimate:
     if verdict == "evolving":
-        latest = max(readings, key=lambda r: (r.when, r.value))
+        current = [r for r in readings if not r.claim.recalled] or readings
+        latest = max(current, key=lambda r: (r.when, r.value))
         return Estimate(low=_finite(latest.claim.low), best=latest.claim.value,
                         high=_finite(latest.claim.high), rule="latest report of a running count")
     lows = [r.claim.low for r in readings if r.claim.low is not None]

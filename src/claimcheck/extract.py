@@ -295,13 +295,14 @@ class _Extractor:
             measure = aliases.get(measure, measure)
         if measure is None and kind == "measurement" and units.dimension(m.unit) == "[length]":
             measure = "distance"
+        detail: str | None = None
         subset = self._subset(m, sentence, previous_subset=ctx.notes.get("subset_sentence"))
         if subset:
             ctx.notes["subset_sentence"] = sentence.index
             detail = " ".join(w[2].lower() for w in _words_after(text, end, sentence.end, 8))
-            measure = f"{measure or 'counted'} (subset: {detail})"
+            measure = f"{measure or 'counted'} (part)"
         if entity is None and measure:
-            entity = load("measures")["entity_for"].get(measure)
+            entity = load("measures")["entity_for"].get(measure.removesuffix(" (part)"))
         if entity is None:
             entity = self._entity_before(m, sentence)
         place, location = self._location(m, sentence, ctx)
@@ -330,15 +331,23 @@ class _Extractor:
             as_of=as_of,
             recalled=recalled,
             later=later,
+            detail=detail,
             speaker=speaker,
             hedge=hedge,
         )
 
     def _subset(self, m: numeric.Mention, sentence: _Sentence, previous_subset: Any) -> bool:
         """A part of a figure already given: "three of the injured", "among them one child"."""
-        around = self.text[max(sentence.start, m.start - 30) : min(sentence.end, m.end + 30)]
-        low = around.lower()
-        if any(cue in low for cue in load("entities")["partitive_cues"]):
+        after = self.text[m.end : min(sentence.end, m.end + 30)].lower()
+        before = self.text[max(sentence.start, m.start - 30) : m.start].lower()
+        cues = load("entities")["partitive_cues"]
+        # the cue must bind to this figure: "three of the injured", "of them, some 12"
+        for cue in cues:
+            at = after.find(cue)
+            # "three of the injured", "one person among the injured"; not "all of them"
+            if 0 <= at and len(after[:at].split()) <= 2 and not after[:at].rstrip().endswith("all"):
+                return True
+        if any(before.rstrip(" ,").endswith(cue) for cue in cues):
             return True
         return previous_subset == sentence.index
 
@@ -364,7 +373,8 @@ class _Extractor:
     # -- the counted thing
     def _entity(self, m: numeric.Mention, sentence: _Sentence) -> tuple[int, str | None]:
         table, subtypes, dropped = _entities()
-        words = _words_after(self.text, m.end, sentence.end, 6)
+        calibre = _CALIBRE.match(self.text, m.end)  # "40 155mm shells"
+        words = _words_after(self.text, calibre.end() if calibre else m.end, sentence.end, 6)
         if words and words[0][2].lower() == "of":
             # partitive: "five of them", "three of the injured"
             rest = " ".join(w[2].lower() for w in words[1:3])
@@ -378,8 +388,12 @@ class _Extractor:
         modifiers: list[str] = []
         for i, (s, e, w) in enumerate(words):
             lw = w.lower()
+            if i == 0 and lw == "out" and len(words) > 1 and words[1][2].lower() == "of":
+                return m.end, None  # "72 out of 99": the whole follows as its own figure
             for length in (3, 2, 1):
                 phrase = tuple(x[2].lower() for x in words[i : i + length])
+                if len(phrase) == length and phrase not in table:
+                    phrase = (*phrase[:-1], numeric._singular(phrase[-1]))
                 if len(phrase) == length and phrase in table:
                     head = table[phrase]
                     end = words[i + length - 1][1]
@@ -405,6 +419,8 @@ class _Extractor:
     def _entity_before(self, m: numeric.Mention, sentence: _Sentence) -> str | None:
         table, _, _ = _entities()
         for s, e, w in _words_before(self.text, m.start, sentence.start, 10):
+            if w[:1].isupper() and s != sentence.start:
+                continue  # a proper name ("St. Martin's Hospital") is not what is counted
             hit = table.get((w.lower(),))
             if hit and hit not in ("day", "hour", "year", "strike"):
                 return hit
@@ -416,6 +432,11 @@ class _Extractor:
     ) -> str | None:
         table = _measures()
         text = self.text
+        # 0. a measure word among the noun's modifiers: "three missing people"
+        between = _words_after(text, m.end, noun_end + 1, 4) if noun_end > m.end else []
+        for w in between[:-1]:
+            if (w[2].lower(),) in table:
+                return table[(w[2].lower(),)]
         # 1. right after the noun: "18 injured", "one person dead", "15 people were injured"
         after = _words_after(text, noun_end, sentence.end, 6)
         found = _first_measure(after, table, skip=_AUX)
@@ -444,8 +465,7 @@ class _Extractor:
         found = _attribution_in(text)
         if found is not None:
             if found.lower() in _attribution()["pronouns"]:
-                recent = ctx.person if ctx.notes.get("person_at", -9) >= sentence.index - 3 else None
-                found = recent or _last_name(self.text[: sentence.start]) or ctx.person or ctx.speaker
+                found = _last_name(self.text[: sentence.start]) or ctx.person or ctx.speaker
             elif found not in ("estimates", "reports") and _looks_like_person(found):
                 ctx.person = found
                 ctx.notes["person_at"] = sentence.index
@@ -545,7 +565,10 @@ class _Extractor:
 
 # ---------------------------------------------------------------- helpers
 
-_LOCATIVE = re.compile(r"\b(?:in|on|at|across|near|against|into|throughout|en|sobre)\s+"
+_CALIBRE = re.compile(r"\s+\d{2,3}\s?mm\b", re.IGNORECASE)
+_LOCATIVE = re.compile(r"\b(?:in|on|at|across|near|against|into|throughout|outside|around|"
+                       r"(?:north|south|east|west|northeast|northwest|southeast|southwest)\s+of|"
+                       r"en|sobre|cerca\s+de)\s+"
                        r"(?:(?:the|western|eastern|northern|southern|central|el|la)\s+){0,2}$",
                        re.IGNORECASE)
 
@@ -650,12 +673,18 @@ def _most_specific(
 
 
 def _clause(text: str, sentence: _Sentence, pos: int) -> tuple[int, int]:
-    seps = ",;—–()"
+    def boundary(i: int) -> bool:
+        # a comma between digits groups thousands ("2,140"); it ends no clause
+        if text[i] == "," and 0 < i < len(text) - 1 and text[i - 1].isdigit() \
+                and text[i + 1].isdigit():
+            return False
+        return text[i] in ",;—–()"
+
     start = pos
-    while start > sentence.start and text[start - 1] not in seps:
+    while start > sentence.start and not boundary(start - 1):
         start -= 1
     end = pos
-    while end < sentence.end and text[end] not in seps:
+    while end < sentence.end and not boundary(end):
         end += 1
     return start, end
 
@@ -679,6 +708,8 @@ def _last_name(before: str) -> str | None:
     """The last person-like name (two to four capitalised words, not a place) in `before`."""
     for m in reversed(list(_NAME.finditer(before[-600:]))):
         name = m.group()
+        if any(w.lower() in _attribution()["subject_set"] for w in name.split()):
+            continue  # an office or a body ("Air Force"), not a person a pronoun points to
         if places.resolve(name) is None and name.split()[0] not in (
                 "The", "In", "On", "At", "According", "Foreign", "President", "Minister"):
             return name
@@ -702,10 +733,11 @@ def _attribution_in(sentence: str) -> str | None:
     low = sentence.lower()
     verbs = "|".join(re.escape(v) for v in data["verbs"])
     # "NAME, who speaks for ..., said" / "NAME, governor of X, said": the name is the speaker
-    m = re.search(rf"\b([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)+),\s+[^,;]{{3,90}},\s+(?:{verbs})\b",
-                  sentence)
-    if m:
-        return m.group(1)
+    for m in re.finditer(rf"\b([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)+),\s+([^,;]{{3,90}}),\s+"
+                         rf"(?:{verbs})\b", sentence):
+        middle = {w.lower() for w in _WORD.findall(m.group(2))}
+        if not middle & data["verbs_set"] and places.resolve(m.group(1)) is None:
+            return m.group(1)
     for prep in data["prepositions"]:
         m = re.search(rf"\b{re.escape(prep)}\s+", sentence, re.IGNORECASE)
         if m:
@@ -806,5 +838,10 @@ def _link_ratios(claims: list[Claim], text: str) -> list[Claim]:
         between = text[a.end : b.start].strip().lower()
         if between in ("out of", "of", "de", "of the", "de los", "de las") and a.value <= b.value \
                 and a.kind == b.kind == "count":
-            out[i] = a.model_copy(update={"ratio_of": b.id})
+            # the part takes the whole's noun and verb; the whole is the entity's default measure
+            whole_measure = load("measures")["default_for"].get((b.entity or "").split(" ")[-1])
+            part = {"ratio_of": b.id, "entity": a.entity or b.entity, "measure": a.measure or b.measure}
+            out[i] = a.model_copy(update=part)
+            if whole_measure and b.measure == part["measure"] and whole_measure != b.measure:
+                out[i + 1] = b.model_copy(update={"measure": whole_measure})
     return out

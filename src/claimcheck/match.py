@@ -23,6 +23,7 @@ from claimcheck.models import Alignment, Claim
 from claimcheck.policy import Policy
 
 _NOT_GROUPED = frozenset({"age"})
+_DETAIL_SIMILARITY = 60
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,8 @@ def align(claims: list[Claim], policy: Policy | None = None) -> list[Group]:
         for cand in members:
             by_scope[cand.scope].append(cand)
         for scope in sorted(by_scope):
-            for chain in _chain_by_date(by_scope[scope], policy):
+            for chain in (c for part in _by_detail(by_scope[scope])
+                          for c in _chain_by_date(part, policy)):
                 for part in _split_self_consistent(chain, policy):
                     if len(part) >= policy.min_claims_per_group:
                         groups.append(_group(part))
@@ -181,13 +183,35 @@ def _agree(a: Claim, b: Claim, policy: Policy) -> bool:
                                          policy.tolerance(b.value, "approximate"))
 
 
+def _voice(claim: Claim) -> tuple[str, str | None, int]:
+    """Who says a figure, where and when: a recalled or newer figure is another moment."""
+    return claim.doc, claim.speaker, -1 if claim.recalled else (1 if claim.later else 0)
+
+
+def _by_detail(members: list[Candidate]) -> list[list[Candidate]]:
+    """Parts of a figure ("three of the injured have leg wounds") align only when what they
+    describe is alike (rapidfuzz token-set similarity of the words that follow)."""
+    if not members or not members[0].measure.endswith("(part)"):
+        return [members]
+    clusters: list[list[Candidate]] = []
+    for cand in members:
+        detail = cand.claim.detail or ""
+        home = next((cl for cl in clusters if fuzz.token_set_ratio(
+            detail, cl[0].claim.detail or "") >= _DETAIL_SIMILARITY), None)
+        if home is None:
+            clusters.append([cand])
+        else:
+            home.append(cand)
+    return clusters
+
+
 def _split_self_consistent(chain: list[Candidate], policy: Policy) -> list[list[Candidate]]:
     """One speaker in one article does not contradict itself: its differing figures are
     different quantities (a clinic's toll inside a city's). Keep, per document and speaker,
     the figures that agree best with the other sources; the rest form groups of their own."""
-    voices: dict[tuple[str, str | None], list[Candidate]] = defaultdict(list)
+    voices: dict[tuple[str, str | None, int], list[Candidate]] = defaultdict(list)
     for cand in chain:
-        voices[(cand.claim.doc, cand.claim.speaker)].append(cand)
+        voices[_voice(cand.claim)].append(cand)
     if all(len({c.claim.value for c in v}) == 1 for v in voices.values()):
         return [chain]
     main: list[Candidate] = []
@@ -200,7 +224,7 @@ def _split_self_consistent(chain: list[Candidate], policy: Policy) -> list[list[
                 clusters.append([cand])
             else:
                 home.append(cand)
-        others = [c for c in chain if (c.claim.doc, c.claim.speaker) != key]
+        others = [c for c in chain if _voice(c.claim) != key]
 
         def support(cluster: list[Candidate]) -> tuple[int, int, float]:
             agreeing = sum(1 for o in others if _agree(o.claim, cluster[0].claim, policy))

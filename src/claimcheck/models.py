@@ -75,6 +75,7 @@ class Claim(_Record):
     as_of: dt.datetime | None = None
     recalled: bool = False
     later: bool = False
+    detail: str | None = None
     speaker: str | None = None
     hedge: str | None = None
     ratio_of: str | None = None

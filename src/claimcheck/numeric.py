@@ -472,7 +472,9 @@ class _Scanner:
         if "," not in tok.text and "." not in tok.text and len(tok.text) <= 3:
             while (last < self.n and self.t[last].kind == "num" and len(self.t[last].text) == 3
                    and self.t[last].start - self.t[last - 1].end == 1
-                   and self.text[self.t[last - 1].end] in " \u00a0\u202f"):
+                   and self.text[self.t[last - 1].end] in " \u00a0\u202f"
+                   and not (last + 1 < self.n and self.t[last + 1].kind == "word"
+                            and self.glued(last + 1))):
                 value = value * 1000 + float(self.t[last].text)
                 last += 1
         # "2 1/2", "2½"
