@@ -243,6 +243,9 @@ class _Extractor:
                 if self._not_a_claim(m):
                     continue
                 claim = self._claim(m, sentence, speaker, previous, len(out), ctx)
+                if claim is not None and claim.qualifier == "vague" and claim.kind == "count" \
+                        and claim.entity in _TIME_WORDS:
+                    claim = None  # "several years", "a few hours": no figure to check
                 if claim is not None:
                     out.append(claim)
                     previous = m
@@ -296,9 +299,13 @@ class _Extractor:
         if measure is None and kind == "measurement" and units.dimension(m.unit) == "[length]":
             measure = "distance"
         detail: str | None = None
-        subset = self._subset(m, sentence, previous_subset=ctx.notes.get("subset_sentence"))
+        # a part of a figure already given counts nothing of its own; one that names its own
+        # noun ("five of them children", "five children were among those killed") does
+        subset = entity in (None, "person") and self._subset(
+            m, sentence, previous_subset=ctx.notes.get("subset_sentence"))
         if subset:
-            ctx.notes["subset_sentence"] = sentence.index
+            if entity is None:
+                ctx.notes["subset_sentence"] = sentence.index
             detail = " ".join(w[2].lower() for w in _words_after(text, end, sentence.end, 8))
             measure = f"{measure or 'counted'} (part)"
         if entity is None and measure:
@@ -381,6 +388,9 @@ class _Extractor:
             for head in load("entities")["partitive_heads"]:
                 if rest.startswith(head):
                     n = len(head.split())
+                    own = words[n + 1] if len(words) > n + 1 else None
+                    if own is not None and (own[2].lower(),) in table:
+                        return own[1], table[(own[2].lower(),)]  # "five of them children"
                     return words[n][1], None
             if len(words) < 2 or words[1][2].lower() in _STOP_NOUN:
                 return m.end, None
@@ -418,7 +428,7 @@ class _Extractor:
 
     def _entity_before(self, m: numeric.Mention, sentence: _Sentence) -> str | None:
         table, _, _ = _entities()
-        for s, e, w in _words_before(self.text, m.start, sentence.start, 10):
+        for s, e, w in _words_before(self.text, m.start, sentence.start, 20):
             if w[:1].isupper() and s != sentence.start:
                 continue  # a proper name ("St. Martin's Hospital") is not what is counted
             hit = table.get((w.lower(),))
@@ -443,7 +453,7 @@ class _Extractor:
         if found:
             return found
         # 2. the nearest verb before the number in its clause: "killed one person"
-        reach = 8 if noun_end > m.end else 12
+        reach = 8 if noun_end > m.end else 20
         forward = [w[2].lower() for w in reversed(_words_before(text, m.start, sentence.start, reach))]
         for stop in range(len(forward), 0, -1):
             for length in (3, 2, 1):
@@ -605,6 +615,7 @@ def _plausible_place(text: str, found: tuple[int, int, places.Place]) -> bool:
         return False  # "Vladimir Putin", "Volodymyr Zelensky"
     return True
 
+_TIME_WORDS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade"})
 _STOP_NOUN = frozenset(
     "of in on at to from by for with and or but as than that which who were was are is have has "
     "had be been being will would could should may might said says the a an this these those "

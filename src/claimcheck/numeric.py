@@ -715,8 +715,10 @@ class _Scanner:
             if after in ("them", "those", "whom"):
                 return True
             if after in ("the", "its", "his", "her", "their", "our"):
-                return after2 in _countable_heads()
+                return after2 in _partitive_heads()
             return False
+        if w in ("more", "other", "further", "last", "single"):
+            return self.low(nxt + 1) in _countable_heads()
         return w not in set(numbers["one_stop_next"])
 
 
@@ -727,6 +729,13 @@ def _countable_heads() -> frozenset[str]:
     heads = {form for forms in data["entities"].values() for form in forms}
     heads |= {h.split()[-1] for h in data["partitive_heads"]}
     return frozenset(heads | {"injured", "wounded", "dead", "victims", "missing"})
+
+
+@cache
+def _partitive_heads() -> frozenset[str]:
+    """Words that make "one of the X" a count of people: "one of the injured"."""
+    heads = {h.split()[-1] for h in load("entities")["partitive_heads"]}
+    return frozenset(heads | {"injured", "wounded", "dead", "victims", "missing", "killed"})
 
 
 _VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125}
