@@ -181,6 +181,7 @@ class _Context:
     speaker_para: int = -1
     speaker_had_claims: bool = False
     last_place: places.Place | None = None
+    recent_places: list[places.Place] = field(default_factory=list)
     claims_in_sentence: int = 0
     notes: dict[str, Any] = field(default_factory=dict)
 
@@ -296,8 +297,8 @@ class _Extractor:
         if entity and measure:
             aliases = load("measures")["entity_measure_aliases"].get(entity.split()[-1], {})
             measure = aliases.get(measure, measure)
-        if measure is None and kind == "measurement" and units.dimension(m.unit) == "[length]":
-            measure = "distance"
+        if kind == "measurement" and units.dimension(m.unit) == "[length]":
+            measure = "distance"  # a length measures a distance, whatever verb stands near
         detail: str | None = None
         # a part of a figure already given counts nothing of its own; one that names its own
         # noun ("five of them children", "five children were among those killed") does
@@ -382,7 +383,7 @@ class _Extractor:
         table, subtypes, dropped = _entities()
         calibre = _CALIBRE.match(self.text, m.end)  # "40 155mm shells"
         words = _words_after(self.text, calibre.end() if calibre else m.end, sentence.end, 6)
-        if words and words[0][2].lower() == "of":
+        if words and words[0][2].lower() in ("of", "de"):
             # partitive: "five of them", "three of the injured"
             rest = " ".join(w[2].lower() for w in words[1:3])
             for head in load("entities")["partitive_heads"]:
@@ -444,7 +445,7 @@ class _Extractor:
         text = self.text
         # 0. a measure word among the noun's modifiers: "three missing people"
         between = _words_after(text, m.end, noun_end + 1, 4) if noun_end > m.end else []
-        for w in between[:-1]:
+        for w in between:  # the head itself may say it: "202 fallecidos", "40 dead"
             if (w[2].lower(),) in table:
                 return table[(w[2].lower(),)]
         # 1. right after the noun: "18 injured", "one person dead", "15 people were injured"
@@ -513,7 +514,9 @@ class _Extractor:
         chosen: places.Place | None = None
         in_clause = [x for x in inside if clause[0] <= x[0] < clause[1]
                      and not _actor(text, clause[0], x)]
-        if in_clause:
+        if in_clause and _coordinated_places(text, in_clause):
+            chosen = _common([p for _, _, p in in_clause])  # "in Valencia and in Castilla"
+        if in_clause and chosen is None:
             chosen = _most_specific([p for _, _, p in in_clause], near=m.start, spans=in_clause)
         else:
             framing = [x for x in inside if x[1] <= sentence.start + _framing_end(
@@ -525,16 +528,27 @@ class _Extractor:
                 chosen = _most_specific([p for _, _, p in framing])
             elif before:
                 chosen = _most_specific([p for _, _, p in before])
+        local = text[clause[0] : clause[1]].lower()
+        if chosen is None and ctx.last_place is not None and _ANAPHORA.search(local):
+            chosen = ctx.last_place
+            if "region" in local and chosen.kind == "city" and chosen.region:
+                chosen = places.resolve(chosen.region) or chosen
         if chosen is None:
-            local = text[clause[0] : clause[1]].lower()
-            if ctx.last_place is not None and re.search(r"\b(?:the region|there|the city|the town)\b",
-                                                       local):
-                chosen = ctx.last_place
-                if "region" in local and chosen.kind == "city" and chosen.region:
-                    region = places.resolve(chosen.region)
-                    chosen = region or chosen
+            # places later in the sentence: "... of the 205 deaths in Valencia and Albacete";
+            # "mostly in X" says where most of a wider figure lies, not its scope
+            after = [p for s, _, p in inside if s >= m.end and _LOCATIVE.search(
+                text[max(0, s - 25) : s]) and not _MOSTLY.search(text[max(0, s - 30) : s])]
+            if after:
+                chosen = _common(after)
+        if chosen is None and ctx.recent_places and _TOTAL.search(text[sentence.start : m.start]):
+            chosen = _common(ctx.recent_places)  # "in total" after a list of places
         if inside:
             ctx.last_place = _most_specific([p for _, _, p in inside])
+        if ctx.notes.get("places_para") != sentence.paragraph:
+            ctx.recent_places, ctx.notes["places_para"] = [], sentence.paragraph
+        if ctx.notes.get("places_sentence") != sentence.index:
+            ctx.recent_places.extend(p for _, _, p in inside)
+            ctx.notes["places_sentence"] = sentence.index
         if chosen is None:
             chosen = self.default_place
         return chosen, chosen.name if chosen else None
@@ -579,8 +593,67 @@ _CALIBRE = re.compile(r"\s+\d{2,3}\s?mm\b", re.IGNORECASE)
 _LOCATIVE = re.compile(r"\b(?:in|on|at|across|near|against|into|throughout|outside|around|"
                        r"(?:north|south|east|west|northeast|northwest|southeast|southwest)\s+of|"
                        r"en|sobre|cerca\s+de)\s+"
-                       r"(?:(?:the|western|eastern|northern|southern|central|el|la)\s+){0,2}$",
+                       r"(?:(?:the|western|eastern|northern|southern|central|el|la|city|town|"
+                       r"village|province|region|ciudad|provincia|localidad|municipio|of|de)"
+                       r"\s+){0,3}$",
                        re.IGNORECASE)
+
+
+@cache
+def _total_re() -> re.Pattern[str]:
+    cues = "|".join(re.escape(c) for c in load("measures")["totals"])
+    return re.compile(rf"\b(?:{cues})\b", re.IGNORECASE)
+
+
+class _TotalCue:
+    def search(self, text: str) -> re.Match[str] | None:
+        return _total_re().search(text)
+
+
+_TOTAL = _TotalCue()
+
+
+_ANAPHORA = re.compile(r"\b(?:the region|there|the city|the town|this town|this city|"
+                       r"the village|this village|la localidad|el municipio|allí)\b")
+_MOSTLY = re.compile(r"\b(?:mostly|mainly|largely|most of them|en su mayoría|sobre todo|"
+                     r"mayoritariamente)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+
+
+def _coordinated_places(text: str, found: list[tuple[int, int, places.Place]]) -> bool:
+    """Two or more places joined by "and"/"y" with none inside another."""
+    if len(found) < 2:
+        return False
+    for (_, e1, p1), (s2, _, p2) in zip(found, found[1:]):
+        if p1.contains(p2) or p2.contains(p1):
+            return False
+        if not re.fullmatch(r"[\s,]*(?:and|y|or|o)?[\s,]*(?:in|en)?(?:\s+(?:la|el|the))?\s*",
+                            text[e1:s2]):
+            return False
+    return True
+
+
+def _common(found: list[places.Place]) -> places.Place | None:
+    """The smallest place that contains every place in `found`."""
+    if not found:
+        return None
+    majority = max({p.country for p in found}, key=lambda c: sum(p.country == c for p in found))
+    if sum(p.country == majority for p in found) * 3 >= len(found) * 2:
+        found = [p for p in found if p.country == majority]  # one stray namesake abroad
+    for candidate in sorted(found, key=lambda p: {"city": 0, "region": 1, "country": 2}[p.kind]):
+        if all(candidate.contains(p) for p in found):
+            return candidate
+    countries = {p.country for p in found}
+    if len(countries) == 1:
+        return next((p for p in found if p.kind == "country"), None) or _country(found[0].country)
+    return None
+
+
+@cache
+def _country(code: str) -> places.Place | None:
+    import pycountry
+
+    country = pycountry.countries.get(alpha_2=code)
+    return places.resolve(country.name) if country is not None else None
 
 
 def _framing_end(sentence: str) -> int:
@@ -609,7 +682,7 @@ def _plausible_place(text: str, found: tuple[int, int, places.Place]) -> bool:
     before = text[max(0, start - 7) : start]
     if after[:1] == "-" and after[1:2].isalnum() or re.search(r"(?:St\.|Saint|San)\s*$", before):
         return False
-    nxt = re.match(r"\s([A-Z][a-z]+)", after)
+    nxt = re.match(r" ([A-Z][a-z]+)", after)
     if nxt and places.resolve(nxt.group(1)) is None and not re.match(
             r"\s(?:Oblast|Region|Province|City|County|Governor|Mayor)", after):
         return False  # "Vladimir Putin", "Volodymyr Zelensky"
@@ -617,6 +690,7 @@ def _plausible_place(text: str, found: tuple[int, int, places.Place]) -> bool:
 
 _TIME_WORDS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade"})
 _STOP_NOUN = frozenset(
+    "de del se en la el los las y que a por con al lo su sus es son fue han ha para entre "
     "of in on at to from by for with and or but as than that which who were was are is have has "
     "had be been being will would could should may might said says the a an this these those "
     "its his her their our more".split()
@@ -626,7 +700,7 @@ _VERBISH = frozenset(
     "remain remained said says told reported".split()
 )
 _AUX = frozenset(
-    "were was are is be been being have has had reportedly also still already confirmed "
+    "of de were was are is be been being have has had reportedly also still already confirmed "
     "reported believed feared thought said later were more who people others had being "
     "seriously severely critically slightly lightly have so far".split()
 )

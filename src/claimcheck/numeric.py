@@ -697,7 +697,12 @@ class _Scanner:
     def one_is_count(self, num: _Num) -> bool:
         """Spelled "one" is a count only when a noun follows ("one person", not "one of the")."""
         numbers = load("numbers")
-        if self.low(num.first) not in numbers["one_words_need_noun"]:
+        word = self.low(num.first)
+        if word in numbers["article_like_one"].get(self.s.code, []):
+            # Spanish "un/una" is the article unless a word makes it a count ("una más")
+            return num.last - num.first == 1 and self.low(num.last) in \
+                numbers["article_one_counts_before"].get(self.s.code, [])
+        if word not in numbers["one_words_need_noun"]:
             return True
         if num.last - num.first > 1:
             return True
