@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from hypothesis import strategies as st
 from num2words import num2words
 
-from claimcheck import Document
+from claimcheck import Claim, Document, numeric
 
 # ---------------------------------------------------------------- numbers
 
@@ -159,3 +159,25 @@ def mixed_documents(draw: st.DrawFn) -> list[Document]:
         published = dt.datetime(2025, 8, day, 6 + i, tzinfo=dt.timezone.utc)
         docs.append(Document(id=f"m{i + 1}", text=" ".join(sentences), published=published))
     return docs
+
+
+# ---------------------------------------------------------------- hand-built claims
+
+
+def make_claim(id: str, value: float, **changes: object) -> Claim:
+    """A claim built by hand (no extraction): `value` drones launched at Ukraine on 12 July 2025.
+
+    The text is the figure itself so the span invariant holds; pass `qualifier`, `low`,
+    `high`, `measure`, `location`, `date`... to change what it says.
+    """
+    qualifier = changes.pop("qualifier", "exact")
+    low, high = numeric.interval(value, str(qualifier))
+    text = str(changes.pop("text", f"{value:g}"))
+    data: dict[str, object] = {
+        "id": id, "doc": id.split(":")[0], "start": 0, "end": len(text), "text": text,
+        "value": value, "low": low, "high": high, "qualifier": qualifier, "entity": "drone",
+        "measure": "launched", "location": "Ukraine", "place_key": "UA",
+        "date": dt.date(2025, 7, 12), "date_precision": "day",
+    }
+    data.update(changes)
+    return Claim.model_validate(data)

@@ -540,6 +540,10 @@ class _Extractor:
                 text[max(0, s - 25) : s]) and not _MOSTLY.search(text[max(0, s - 30) : s])]
             if after:
                 chosen = _common(after)
+            mostly = [p for s, _, p in inside if s >= m.end and _MOSTLY.search(
+                text[max(0, s - 30) : s])]
+            if chosen is None and mostly:
+                chosen = _country(mostly[0].country)  # "155 dead, mostly in Valencia": national
         if chosen is None and ctx.recent_places and _TOTAL.search(text[sentence.start : m.start]):
             chosen = _common(ctx.recent_places)  # "in total" after a list of places
         if inside:
@@ -637,7 +641,7 @@ def _common(found: list[places.Place]) -> places.Place | None:
     if not found:
         return None
     majority = max({p.country for p in found}, key=lambda c: sum(p.country == c for p in found))
-    if sum(p.country == majority for p in found) * 3 >= len(found) * 2:
+    if sum(p.country == majority for p in found) * 2 > len(found):
         found = [p for p in found if p.country == majority]  # one stray namesake abroad
     for candidate in sorted(found, key=lambda p: {"city": 0, "region": 1, "country": 2}[p.kind]):
         if all(candidate.contains(p) for p in found):
