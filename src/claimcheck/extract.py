@@ -243,7 +243,8 @@ class _Extractor:
             for m in found:
                 if self._not_a_claim(m):
                     continue
-                claim = self._claim(m, sentence, speaker, previous, len(out), ctx)
+                last = out[-1] if out and previous is not None else None
+                claim = self._claim(m, sentence, speaker, previous, len(out), ctx, last)
                 if claim is not None and claim.qualifier == "vague" and claim.kind == "count" \
                         and claim.entity in _TIME_WORDS:
                     claim = None  # "several years", "a few hours": no figure to check
@@ -276,6 +277,7 @@ class _Extractor:
         previous: numeric.Mention | None,
         index: int,
         ctx: _Context,
+        previous_claim: Claim | None = None,
     ) -> Claim | None:
         text = self.text
         qualifier, low, high, value = m.qualifier, m.low, m.high, m.value
@@ -311,6 +313,13 @@ class _Extractor:
             measure = f"{measure or 'counted'} (part)"
         if entity is None and measure:
             entity = load("measures")["entity_for"].get(measure.removesuffix(" (part)"))
+        if kind in ("measurement", "duration"):
+            # a length or a span of time is its own quantity: "40 meters", "100 days"
+            entity = units.dimension(m.unit).strip("[]").replace("length", "distance")
+            measure = measure or ("duration" if kind == "duration" else entity)
+        if measure is None and previous_claim is not None and re.search(
+                r"\b(?:of them|de ellos|de ellas|among them)\b", text[m.start : end + 12]):
+            measure = previous_claim.measure  # "some 50 killed, five of them children"
         if entity is None:
             entity = self._entity_before(m, sentence)
         place, location = self._location(m, sentence, ctx)
@@ -353,7 +362,8 @@ class _Extractor:
         for cue in cues:
             at = after.find(cue)
             # "three of the injured", "one person among the injured"; not "all of them"
-            if 0 <= at and len(after[:at].split()) <= 2 and not after[:at].rstrip().endswith("all"):
+            lead = after[: max(at, 0)]
+            if 0 <= at and len(lead.split()) <= 1 and not re.search(r"[,;:]|\ball\b", lead):
                 return True
         if any(before.rstrip(" ,").endswith(cue) for cue in cues):
             return True
@@ -539,7 +549,7 @@ class _Extractor:
             after = [p for s, _, p in inside if s >= m.end and _LOCATIVE.search(
                 text[max(0, s - 25) : s]) and not _MOSTLY.search(text[max(0, s - 30) : s])]
             if after:
-                chosen = _common(after)
+                chosen = _narrowest(after)
             mostly = [p for s, _, p in inside if s >= m.end and _MOSTLY.search(
                 text[max(0, s - 30) : s])]
             if chosen is None and mostly:
@@ -634,6 +644,15 @@ def _coordinated_places(text: str, found: list[tuple[int, int, places.Place]]) -
                             text[e1:s2]):
             return False
     return True
+
+
+def _narrowest(found: list[places.Place]) -> places.Place | None:
+    """Nested places ("Kramatorsk, in the Donetsk region") name the innermost; others the
+    smallest place holding them all."""
+    inner = min(found, key=lambda p: {"city": 0, "region": 1, "country": 2}[p.kind])
+    if all(p.contains(inner) for p in found):
+        return inner
+    return _common(found)
 
 
 def _common(found: list[places.Place]) -> places.Place | None:

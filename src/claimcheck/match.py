@@ -226,9 +226,10 @@ def _split_self_consistent(chain: list[Candidate], policy: Policy) -> list[list[
                 home.append(cand)
         others = [c for c in chain if _voice(c.claim) != key]
 
-        def support(cluster: list[Candidate]) -> tuple[int, int, float]:
+        def support(cluster: list[Candidate]) -> tuple[int, float, int]:
+            # the figure other sources back; failing that the whole, not its parts
             agreeing = sum(1 for o in others if _agree(o.claim, cluster[0].claim, policy))
-            return agreeing, len(cluster), cluster[0].claim.value
+            return agreeing, cluster[0].claim.value, len(cluster)
 
         clusters.sort(key=support, reverse=True)
         main.extend(clusters[0])
