@@ -186,7 +186,9 @@ def _running_count(a: _Reading, b: _Reading, readings: list[_Reading],
     # the later report is higher: an evolution, unless the record shows otherwise
     i_early = readings.index(early)
     for rival in disputed.get(i_early, []):
-        if _same_level(late, rival) and not _disjoint(late, rival):
+        # only a report of the same day can side with the rival at its level
+        if late.when[0].date() == early.when[0].date() and _same_level(late, rival) \
+                and not _disjoint(late, rival):
             return "contradiction"  # the earlier figure was already disputed at its own level
     for later in readings:
         if later.when > late.when and later.value < late.value and not later.claim.recalled \

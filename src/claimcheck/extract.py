@@ -458,8 +458,10 @@ class _Extractor:
         for w in between:  # the head itself may say it: "202 fallecidos", "40 dead"
             if (w[2].lower(),) in table:
                 return table[(w[2].lower(),)]
-        # 1. right after the noun: "18 injured", "one person dead", "15 people were injured"
-        after = _words_after(text, noun_end, sentence.end, 6)
+        # 1. right after the noun: "18 injured", "one person dead", "15 people were injured";
+        # an apposition in between is skipped: "50 people, five of them children, were killed"
+        apposition = _APPOSITION.match(text, noun_end)
+        after = _words_after(text, apposition.end() if apposition else noun_end, sentence.end, 6)
         found = _first_measure(after, table, skip=_AUX)
         if found:
             return found
@@ -538,7 +540,7 @@ class _Extractor:
                 chosen = _most_specific([p for _, _, p in framing])
             elif before:
                 chosen = _most_specific([p for _, _, p in before])
-        local = text[clause[0] : clause[1]].lower()
+        local = text[clause[0] : sentence.end].lower()
         if chosen is None and ctx.last_place is not None and _ANAPHORA.search(local):
             chosen = ctx.last_place
             if "region" in local and chosen.kind == "city" and chosen.region:
@@ -578,6 +580,9 @@ class _Extractor:
                 break
             if d.start < sentence.start:
                 continue
+            lo, hi = sorted((d.start, m.start))
+            if ";" in self.text[lo:hi]:
+                continue  # another clause: "...; two days earlier, officials had urged"
             if self._is_as_of(d) or d.kind == "time":
                 if d.kind == "time" and self.doc.published_day is not None:
                     as_of = _at_time(self.doc.published_day, self.text[d.start : d.end]) or as_of
@@ -603,6 +608,8 @@ class _Extractor:
 
 # ---------------------------------------------------------------- helpers
 
+_APPOSITION = re.compile(r",\s*[^,;.]{0,40}\b(?:of them|de ellos|de ellas|among them|including)"
+                         r"\b[^,;.]{0,30},", re.IGNORECASE)
 _CALIBRE = re.compile(r"\s+\d{2,3}\s?mm\b", re.IGNORECASE)
 _LOCATIVE = re.compile(r"\b(?:in|on|at|across|near|against|into|throughout|outside|around|"
                        r"(?:north|south|east|west|northeast|northwest|southeast|southwest)\s+of|"
