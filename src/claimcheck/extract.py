@@ -49,6 +49,12 @@ def _entities() -> tuple[dict[tuple[str, ...], str], frozenset[str], frozenset[s
 
 
 @cache
+def _count_as_phrases() -> dict[str, str]:
+    """Modifier + noun phrases that name another entity ("residential building" -> home)."""
+    return dict(load("entities").get("count_as", {}))
+
+
+@cache
 def _measures() -> dict[tuple[str, ...], str]:
     table: dict[tuple[str, ...], str] = {}
     for canonical, forms in load("measures")["measures"].items():
@@ -243,6 +249,8 @@ class _Extractor:
             for m in found:
                 if self._not_a_claim(m):
                     continue
+                later = [n.start for n in found if n.start > m.end]
+                ctx.notes["next_start"] = later[0] if later else None
                 last = out[-1] if out and previous is not None else None
                 claim = self._claim(m, sentence, speaker, previous, len(out), ctx, last)
                 if claim is not None and claim.qualifier == "vague" and claim.kind == "count" \
@@ -418,6 +426,9 @@ class _Extractor:
                 if len(phrase) == length and phrase in table:
                     head = table[phrase]
                     end = words[i + length - 1][1]
+                    full = " ".join([*modifiers[-1:], head])
+                    if full in _count_as_phrases():
+                        return words[i + length - 1][1], _count_as_phrases()[full]
                     sub = [x for x in modifiers if x in subtypes]
                     if head in ("drone",) or phrase[0] in ("shahed", "shaheds", "geran"):
                         sub = [x for x in sub if x not in ("military",)]
@@ -538,17 +549,21 @@ class _Extractor:
                       and _LOCATIVE.search(text[max(0, x[0] - 25) : x[0]])]
             if framing:
                 chosen = _most_specific([p for _, _, p in framing])
+                ctx.notes["frame"] = (sentence.paragraph, chosen)
             elif before:
                 chosen = _most_specific([p for _, _, p in before])
         local = text[clause[0] : sentence.end].lower()
-        if chosen is None and ctx.last_place is not None and _ANAPHORA.search(local):
-            chosen = ctx.last_place
+        earlier = [p for s, _, p in inside if s < m.start]
+        if chosen is None and (earlier or ctx.last_place) and _ANAPHORA.search(local):
+            chosen = earlier[-1] if earlier else ctx.last_place
+            assert chosen is not None
             if "region" in local and chosen.kind == "city" and chosen.region:
                 chosen = places.resolve(chosen.region) or chosen
         if chosen is None:
             # places later in the sentence: "... of the 205 deaths in Valencia and Albacete";
             # "mostly in X" says where most of a wider figure lies, not its scope
-            after = [p for s, _, p in inside if s >= m.end and _LOCATIVE.search(
+            stop = ctx.notes.get("next_start") or sentence.end
+            after = [p for s, _, p in inside if m.end <= s < stop and _LOCATIVE.search(
                 text[max(0, s - 25) : s]) and not _MOSTLY.search(text[max(0, s - 30) : s])]
             if after:
                 chosen = _narrowest(after)
@@ -565,6 +580,9 @@ class _Extractor:
         if ctx.notes.get("places_sentence") != sentence.index:
             ctx.recent_places.extend(p for _, _, p in inside)
             ctx.notes["places_sentence"] = sentence.index
+        frame = ctx.notes.get("frame")
+        if chosen is None and not inside and frame and frame[0] == sentence.paragraph:
+            chosen = frame[1]  # "In Lviv, ... . Dozens of buildings were damaged."
         if chosen is None:
             chosen = self.default_place
         return chosen, chosen.name if chosen else None
@@ -600,7 +618,7 @@ class _Extractor:
         if event is not None and event.day is not None:
             return event.day, event.granularity, as_of
         day = self.doc.published_day
-        return day, ("day" if day else None), as_of
+        return day, None, as_of  # the publication day: no date in the text
 
     def _paragraph_of(self, pos: int) -> int:
         return self.text.count("\n", 0, pos)
@@ -699,10 +717,12 @@ def _framing_end(sentence: str) -> int:
 def _actor(text: str, clause_start: int, found: tuple[int, int, places.Place]) -> bool:
     """A place that opens its clause as a subject ("Russia deployed ...") is an actor."""
     start, end, _ = found
-    lead = text[clause_start:start].strip().lower()
+    governed = re.search(r"\b(?:in|on|at|of|from|to|into|near|across|against|over|for|en|de|"
+                         r"del|a|sobre|desde)\s+(?:\w+\s+){0,3}$", text[max(0, start - 30) : start],
+                         re.IGNORECASE)
     nxt = re.match(r"\s+([a-z]+)", text[end : end + 20])
-    return lead in ("", "the") and nxt is not None and nxt.group(1) not in ("region", "oblast",
-                                                                           "province", "city")
+    return not governed and nxt is not None and nxt.group(1) not in (
+        "region", "oblast", "province", "city", "district", "and", "or", "y")
 
 
 def _plausible_place(text: str, found: tuple[int, int, places.Place]) -> bool:
@@ -789,6 +809,8 @@ def _most_specific(
 
 def _clause(text: str, sentence: _Sentence, pos: int) -> tuple[int, int]:
     def boundary(i: int) -> bool:
+        if text[i] == ":":
+            return True
         # a comma between digits groups thousands ("2,140"); it ends no clause
         if text[i] == "," and 0 < i < len(text) - 1 and text[i - 1].isdigit() \
                 and text[i + 1].isdigit():

@@ -134,12 +134,17 @@ def _rescope_sole_locality(members: list[Candidate]) -> list[Candidate]:
     for cand in members:
         if cand.place is not None and cand.place.kind == "region":
             inside = [key for key, city in cities.items() if city is not None
-                      and cand.place.contains(city)]
+                      and (cand.place.contains(city) or _namesake(cand.place, city))]
             if len(inside) == 1:
                 cand = Candidate(cand.claim, cand.entity, cand.measure, cand.dimension, inside[0],
                                  cities[inside[0]], cand.day, cand.last_day, cand.from_text)
         out.append(cand)
     return out
+
+
+def _namesake(region: places.Place, city: places.Place) -> bool:
+    """"Mukachevo district", "Lviv Oblast": a region named after a city of the same country."""
+    return region.country == city.country and region.name.split()[0] == city.name
 
 
 def _chain_by_date(members: list[Candidate], policy: Policy) -> list[list[Candidate]]:
