@@ -147,6 +147,8 @@ def _pair(a: _Reading, b: _Reading, readings: list[_Reading],
     disjoint = _disjoint(a, b)
     if not disjoint and not _beyond_rounding(a, b):
         return None
+    if (a.claim.recalled or b.claim.recalled) and not cumulative:
+        return None  # a figure recalled as past is no rival to a current one
     if cumulative:
         kind = _running_count(a, b, readings, disputed, disjoint)
         if kind == "update":
@@ -179,9 +181,9 @@ def _running_count(a: _Reading, b: _Reading, readings: list[_Reading],
         low = a if a.value < b.value else b
         return "update" if low.claim.qualifier in ("at_least", "more_than") else "defer"
     early, late = sorted((a, b), key=lambda r: r.when)
+    if (a.claim.recalled or b.claim.recalled) and late.value < early.value:
+        return "update" if late.claim.recalled else "none"
     if late.value < early.value:
-        if late.claim.recalled or early.claim.recalled and early.when[1] == late.when[1]:
-            return "update"
         return "contradiction" if disjoint else "none"
     # the later report is higher: an evolution, unless the record shows otherwise
     i_early = readings.index(early)

@@ -322,9 +322,13 @@ class _Extractor:
         if entity is None and measure:
             entity = load("measures")["entity_for"].get(measure.removesuffix(" (part)"))
         if kind in ("measurement", "duration"):
-            # a length or a span of time is its own quantity: "40 meters", "100 days"
-            entity = units.dimension(m.unit).strip("[]").replace("length", "distance")
-            measure = measure or ("duration" if kind == "duration" else entity)
+            # a length or a span of time is its own quantity: "40 meters", "100 days"; a
+            # compound unit ("litres per square metre") is a quantity of its own kind
+            simple = m.unit is not None and "/" not in m.unit
+            entity = units.dimension(m.unit).strip("[]") if simple else m.unit
+            entity = "distance" if entity == "length" else entity
+            if kind == "measurement" and measure is None:
+                measure = entity
         if measure is None and previous_claim is not None and re.search(
                 r"\b(?:of them|de ellos|de ellas|among them)\b", text[m.start : end + 12]):
             measure = previous_claim.measure  # "some 50 killed, five of them children"
@@ -563,8 +567,10 @@ class _Extractor:
             # places later in the sentence: "... of the 205 deaths in Valencia and Albacete";
             # "mostly in X" says where most of a wider figure lies, not its scope
             stop = ctx.notes.get("next_start") or sentence.end
-            after = [p for s, _, p in inside if m.end <= s < stop and _LOCATIVE.search(
+            trailing = [(s, p) for s, _, p in inside if m.end <= s and _LOCATIVE.search(
                 text[max(0, s - 25) : s]) and not _MOSTLY.search(text[max(0, s - 30) : s])]
+            # up to the next figure; past it, a whole covers the places of its parts
+            after = [p for s, p in trailing if s < stop] or [p for _, p in trailing]
             if after:
                 chosen = _narrowest(after)
             mostly = [p for s, _, p in inside if s >= m.end and _MOSTLY.search(
@@ -714,6 +720,10 @@ def _framing_end(sentence: str) -> int:
         end += m.end()
 
 
+_ACTOR_VERBS = frozenset("has have had is was will would hit struck sent fired said says told "
+                         "launched lanzó dijo ha han".split())
+
+
 def _actor(text: str, clause_start: int, found: tuple[int, int, places.Place]) -> bool:
     """A place that opens its clause as a subject ("Russia deployed ...") is an actor."""
     start, end, _ = found
@@ -721,8 +731,12 @@ def _actor(text: str, clause_start: int, found: tuple[int, int, places.Place]) -
                          r"del|a|sobre|desde)\s+(?:\w+\s+){0,3}$", text[max(0, start - 30) : start],
                          re.IGNORECASE)
     nxt = re.match(r"\s+([a-z]+)", text[end : end + 20])
-    return not governed and nxt is not None and nxt.group(1) not in (
-        "region", "oblast", "province", "city", "district", "and", "or", "y")
+    if governed or nxt is None:
+        return False
+    word = nxt.group(1)
+    # "Russia strikes", "Spain dispatched", "Russia has": a verb makes the place the subject
+    return word in _ACTOR_VERBS or (len(word) > 3 and word.endswith(("ed", "es", "s"))
+                                    and word not in _STOP_NOUN and word not in ("its", "this"))
 
 
 def _plausible_place(text: str, found: tuple[int, int, places.Place]) -> bool:
