@@ -181,8 +181,9 @@ def _running_count(a: _Reading, b: _Reading, readings: list[_Reading],
         low = a if a.value < b.value else b
         return "update" if low.claim.qualifier in ("at_least", "more_than") else "defer"
     early, late = sorted((a, b), key=lambda r: r.when)
-    if (a.claim.recalled or b.claim.recalled) and late.value < early.value:
-        return "update" if late.claim.recalled else "none"
+    if a.claim.recalled or b.claim.recalled:
+        # a recalled figure only dates the count: it is an earlier step or nothing
+        return "update" if late.value > early.value or late.claim.recalled else "none"
     if late.value < early.value:
         return "contradiction" if disjoint else "none"
     # the later report is higher: an evolution, unless the record shows otherwise

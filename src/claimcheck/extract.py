@@ -568,7 +568,7 @@ class _Extractor:
             # "mostly in X" says where most of a wider figure lies, not its scope
             stop = ctx.notes.get("next_start") or sentence.end
             trailing = [(s, p) for s, _, p in inside if m.end <= s and _LOCATIVE.search(
-                text[max(0, s - 25) : s]) and not _MOSTLY.search(text[max(0, s - 30) : s])]
+                text[max(0, s - 25) : s]) and not _MOSTLY.search(text[max(0, s - 60) : s])]
             # up to the next figure; past it, a whole covers the places of its parts
             after = [p for s, p in trailing if s < stop] or [p for _, p in trailing]
             if after:
@@ -637,7 +637,7 @@ _APPOSITION = re.compile(r",\s*[^,;.]{0,40}\b(?:of them|de ellos|de ellas|among 
 _CALIBRE = re.compile(r"\s+\d{2,3}\s?mm\b", re.IGNORECASE)
 _LOCATIVE = re.compile(r"\b(?:in|on|at|across|near|against|into|throughout|outside|around|"
                        r"(?:north|south|east|west|northeast|northwest|southeast|southwest)\s+of|"
-                       r"en|sobre|cerca\s+de)\s+"
+                       r"en|entre|sobre|cerca\s+de)\s+"
                        r"(?:(?:the|western|eastern|northern|southern|central|el|la|city|town|"
                        r"village|province|region|ciudad|provincia|localidad|municipio|of|de)"
                        r"\s+){0,3}$",
@@ -660,8 +660,9 @@ _TOTAL = _TotalCue()
 
 _ANAPHORA = re.compile(r"\b(?:the region|there|the city|the town|this town|this city|"
                        r"the village|this village|la localidad|el municipio|allí)\b")
-_MOSTLY = re.compile(r"\b(?:mostly|mainly|largely|most of them|en su mayoría|sobre todo|"
-                     r"mayoritariamente)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_MOSTLY = re.compile(r"\b(?:mostly|mainly|largely|most of them|almost all|nearly all|most of the|"
+                     r"en su mayoría|sobre todo|mayoritariamente|casi todas|casi todos|"
+                     r"la mayoría)\s+(?:\w+\s+){0,5}$", re.IGNORECASE)
 
 
 def _coordinated_places(text: str, found: list[tuple[int, int, places.Place]]) -> bool:
