@@ -147,6 +147,7 @@ def _words_after(text: str, pos: int, limit: int, count: int) -> list[tuple[int,
     """Up to `count` words after `pos` (stopping at sentence punctuation or `limit`)."""
     out: list[tuple[int, int, str]] = []
     i = pos
+    limit = min(limit, len(text))
     while len(out) < count and i < limit:
         ch = text[i]
         if ch in ".;:!?()[]\n" or (ch == "," and out):

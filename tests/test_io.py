@@ -1,0 +1,252 @@
+"""io: every input becomes a Document or a Diagnostic saying what was wrong and where."""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from claimcheck.errors import ClaimcheckError, InputError
+from claimcheck.io import Batch, read_documents, read_reference_csv
+
+GOOD = {"id": "good", "text": "Five people were killed in Lviv.", "published": "2025-08-21"}
+
+#: one JSON Lines file whose every line is wrong in its own way (line number -> code)
+BAD_LINES: list[tuple[bytes, str | None]] = [
+    (json.dumps(GOOD).encode(), None),
+    (b"not json at all", "bad-json"),
+    (b'{"id": "no-text"}', "missing-text"),
+    (b'{"id": "int-text", "text": 42}', "missing-text"),
+    (b'{"id": "null-text", "text": null}', "missing-text"),
+    (b"[1, 2, 3]", "bad-json"),
+    (b'"just a string"', "bad-json"),
+    (b'{"id": "good", "text": "A second document with the first one\'s id."}', "duplicate-id"),
+    (b'{"id": "empty", "text": ""}', "empty-document"),
+    (b'{"id": "blank", "text": "  \\n "}', "empty-document"),
+    (b'{"id": "bad-date", "text": "3 drones", "published": "yesterday"}', "bad-document"),
+    (b'{"id": "nan-date", "text": "3 drones", "published": NaN}', "bad-document"),
+    (b'{"id": ["a", "list"], "text": "3 drones"}', "bad-document"),
+    (b'{"id": "", "text": "3 drones"}', "bad-document"),
+    (b'{"id": "lang", "text": "3 drones", "language": 7}', "bad-document"),
+    (b'{"id": "bad-utf8", "text": "caf\xe9 \xff 3 drones"}', "invalid-utf8"),
+    (b'{"id": "truncated", "text": "3 dro', "bad-json"),
+    (b"", None),  # blank lines are ignored
+    (b'{"text": "No id: it is named after the file and line."}', None),
+    (b'{"id": 17, "text": "An integer id is read as a string."}', None),
+]
+
+
+@pytest.fixture()
+def bad_jsonl(tmp_path: Path) -> Path:
+    path = tmp_path / "docs.jsonl"
+    path.write_bytes(b"\n".join(line for line, _ in BAD_LINES) + b"\n")
+    return path
+
+
+def _codes(batch: Batch) -> dict[str, str]:
+    return {d.where or "": d.code for d in batch.diagnostics}
+
+
+def test_each_bad_line_is_a_diagnostic_with_file_and_line(bad_jsonl: Path) -> None:
+    batch = read_documents([bad_jsonl])
+    codes = _codes(batch)
+    for number, (_, code) in enumerate(BAD_LINES, start=1):
+        where = f"{bad_jsonl}:{number}"
+        if code is None:
+            assert where not in codes
+        else:
+            assert codes.get(where) == code, where
+
+
+def test_good_lines_are_documents(bad_jsonl: Path) -> None:
+    batch = read_documents([bad_jsonl])
+    ids = [d.id for d in batch.documents]
+    assert ids == ["good", "empty", "blank", "docs-19", "17"]
+    assert batch.documents[0].text == GOOD["text"]
+
+
+def test_every_line_is_processed_or_diagnosed(bad_jsonl: Path) -> None:
+    batch = read_documents([bad_jsonl])
+    rejected = {d.where for d in batch.diagnostics if d.action == "skipped"}
+    lines = [n for n, (raw, _) in enumerate(BAD_LINES, start=1) if raw.strip()]
+    assert len(batch.documents) + len(rejected) == len(lines)
+
+
+def test_empty_documents_are_processed_and_flagged(bad_jsonl: Path) -> None:
+    batch = read_documents([bad_jsonl])
+    empty = [d for d in batch.diagnostics if d.code == "empty-document"]
+    assert {d.document for d in empty} == {"empty", "blank"}
+    assert {d.action for d in empty} == {"processed"}
+
+
+def test_messages_are_sentences_naming_the_problem(bad_jsonl: Path) -> None:
+    batch = read_documents([bad_jsonl])
+    by_code = {d.code: d.message for d in batch.diagnostics}
+    assert "'text'" in by_code["missing-text"]
+    assert "'good'" in by_code["duplicate-id"] and f"{bad_jsonl}:1" in by_code["duplicate-id"]
+    assert "UTF-8" in by_code["invalid-utf8"]
+
+
+def test_strict_raises_the_first_problem_with_its_place(bad_jsonl: Path) -> None:
+    with pytest.raises(InputError) as caught:
+        read_documents([bad_jsonl], strict=True)
+    assert caught.value.where == f"{bad_jsonl}:2"
+    assert str(caught.value).startswith(f"{bad_jsonl}:2: ")
+    assert isinstance(caught.value, ValueError) and isinstance(caught.value, ClaimcheckError)
+
+
+def test_strict_refuses_duplicate_ids(tmp_path: Path) -> None:
+    path = tmp_path / "dup.jsonl"
+    path.write_text(json.dumps(GOOD) + "\n" + json.dumps(GOOD) + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match="already used"):
+        read_documents([path], strict=True)
+
+
+def test_duplicate_ids_across_files(tmp_path: Path) -> None:
+    for name in ("one.jsonl", "two.jsonl"):
+        (tmp_path / name).write_text(json.dumps(GOOD) + "\n", encoding="utf-8")
+    batch = read_documents([tmp_path / "one.jsonl", tmp_path / "two.jsonl"])
+    assert [d.id for d in batch.documents] == ["good"]
+    assert _codes(batch) == {f"{tmp_path / 'two.jsonl'}:1": "duplicate-id"}
+
+
+# ---------------------------------------------------------------- .txt files
+
+
+def test_txt_with_a_header(tmp_path: Path) -> None:
+    path = tmp_path / "wire.txt"
+    path.write_text("id: w1\nsource: Wire\npublished: 2025-08-21\n\nThree people were hurt.\n",
+                    encoding="utf-8")
+    (doc,) = read_documents([path]).documents
+    assert (doc.id, doc.source, doc.text) == ("w1", "Wire", "Three people were hurt.")
+    assert doc.published_day is not None and doc.published_day.isoformat() == "2025-08-21"
+
+
+def test_txt_without_a_header_is_all_text(tmp_path: Path) -> None:
+    path = tmp_path / "note.txt"
+    path.write_text("Note: this line looks like a header but is not one.\n\nSecond paragraph.",
+                    encoding="utf-8")
+    (doc,) = read_documents([path]).documents
+    assert doc.id == "note"
+    assert doc.text.startswith("Note: this line")
+
+
+def test_txt_with_a_byte_order_mark(tmp_path: Path) -> None:
+    path = tmp_path / "bom.txt"
+    path.write_bytes("\ufeffFive people died.".encode())
+    (doc,) = read_documents([path]).documents
+    assert doc.text == "Five people died."
+
+
+def test_invalid_utf8_txt(tmp_path: Path) -> None:
+    path = tmp_path / "latin1.txt"
+    path.write_bytes("Cinco personas murieron en Paiporta y Catarroja, según él.".encode("latin-1"))
+    batch = read_documents([path])
+    assert batch.documents == []
+    assert _codes(batch) == {str(path): "invalid-utf8"}
+
+
+@pytest.mark.parametrize("name", ["image.jsonl", "image.txt"])
+def test_binary_files(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    batch = read_documents([path])
+    assert batch.documents == []
+    assert _codes(batch) == {str(path): "binary-file"}
+
+
+def test_empty_file(tmp_path: Path) -> None:
+    (tmp_path / "empty.jsonl").write_bytes(b"")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    batch = read_documents([tmp_path / "empty.jsonl", tmp_path / "empty.txt"])
+    assert [d.id for d in batch.documents] == ["empty"]  # the .txt, flagged as empty
+    assert [d.code for d in batch.diagnostics] == ["empty-document"]
+
+
+# ---------------------------------------------------------------- directories and paths
+
+
+def test_a_directory_with_mixed_files(tmp_path: Path) -> None:
+    (tmp_path / "a.jsonl").write_text(json.dumps(GOOD) + "\n", encoding="utf-8")
+    (tmp_path / "notes.md").write_text("# not an input", encoding="utf-8")
+    (tmp_path / "blob.bin").write_bytes(b"\x00\x01")
+    sub = tmp_path / "more"
+    sub.mkdir()
+    (sub / "b.txt").write_text("Two people were injured in Kyiv.", encoding="utf-8")
+    (sub / "c.ndjson").write_text('{"id": "c", "text": "4 drones"}\n', encoding="utf-8")
+    (tmp_path / "empty").mkdir()
+    batch = read_documents([tmp_path, tmp_path / "missing.jsonl"])
+    assert sorted(d.id for d in batch.documents) == ["b", "c", "good"]
+    assert _codes(batch) == {
+        str(tmp_path / "notes.md"): "unsupported-file",
+        str(tmp_path / "blob.bin"): "unsupported-file",
+        str(tmp_path / "missing.jsonl"): "not-found",
+    }
+
+
+def test_an_empty_directory(tmp_path: Path) -> None:
+    batch = read_documents([tmp_path])
+    assert _codes(batch) == {str(tmp_path): "empty-directory"}
+
+
+# ---------------------------------------------------------------- property
+
+
+@given(st.lists(st.binary(max_size=80), max_size=8), st.sampled_from([".jsonl", ".txt"]))
+def test_arbitrary_bytes_never_raise_and_every_line_is_accounted_for(
+    lines: list[bytes], suffix: str
+) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"fuzz{suffix}"
+        path.write_bytes(b"\n".join(lines))
+        batch = read_documents([path])
+        if suffix == ".txt" or b"\x00" in path.read_bytes()[:8192]:
+            assert len(batch.documents) + sum(d.action == "skipped" for d in batch.diagnostics) == 1
+            return
+        content = [n for n, raw in enumerate(path.read_bytes().split(b"\n"), 1) if raw.strip()]
+        skipped = [d for d in batch.diagnostics if d.action == "skipped"]
+        assert len(batch.documents) + len(skipped) == len(content)
+        assert all(d.where and d.where.startswith(f"{path}:") for d in skipped)
+
+
+# ---------------------------------------------------------------- reference tables
+
+
+def test_reference_csv(tmp_path: Path) -> None:
+    path = tmp_path / "ref.csv"
+    path.write_text("date,place,entity,measure,value,source\n"
+                    "2025-07-12,Ukraine,drone,launched,597,air force\n"
+                    "2025-07-12,Ukraine,missile,launched,26,\n", encoding="utf-8")
+    first, second = read_reference_csv(path)
+    assert (first.value, first.entity, first.measure, first.speaker) == (597, "drone",
+                                                                         "launched", "air force")
+    assert first.date is not None and first.date.isoformat() == "2025-07-12"
+    assert second.speaker is None
+    assert first.id != second.id
+
+
+@pytest.mark.parametrize(
+    ("content", "where", "match"),
+    [
+        pytest.param("entity,value\ndrone,5\n", ":1", "measure", id="missing-column"),
+        pytest.param("entity,measure,value\ndrone,launched,many\n", ":2", "bad number",
+                     id="bad-number"),
+        pytest.param("entity,measure,value,date\ndrone,launched,5,12/07/2025\n", ":2",
+                     "bad number or date", id="bad-date"),
+    ],
+)
+def test_bad_reference_csv(tmp_path: Path, content: str, where: str, match: str) -> None:
+    path = tmp_path / "ref.csv"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError, match=match) as caught:
+        read_reference_csv(path)
+    assert caught.value.where == f"{path}{where}"
+
+
+def test_missing_reference_csv(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="cannot read"):
+        read_reference_csv(tmp_path / "nope.csv")

@@ -1,0 +1,156 @@
+"""match: which claims are about the same quantity (hand-built claims and made-up reports)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+from hypothesis import given
+from hypothesis import strategies as st
+from strategies import make_claim, mixed_documents
+
+import claimcheck
+from claimcheck import Claim, Document, Policy
+from claimcheck.match import align, fuzzy_entity_key
+
+KYIV = {"location": "Kyiv", "place_key": "UA/Kyiv City/Kyiv"}
+
+
+def _groups(claims: list[Claim], policy: Policy | None = None) -> list[list[str]]:
+    return [[c.id for c in g.claims] for g in align(claims, policy)]
+
+
+# ---------------------------------------------------------------- blocking
+
+
+def test_the_same_quantity_from_two_sources_is_one_group() -> None:
+    claims = [make_claim("a:c1", 597, speaker="the president"),
+              make_claim("b:c2", 700, qualifier="at_most", speaker="estimates")]
+    (group,) = align(claims)
+    assert [c.id for c in group.claims] == ["a:c1", "b:c2"]
+    assert group.alignment.features["measure"] == "launched"
+    assert group.alignment.features["entity"] == "drone"
+    assert group.alignment.features["scope"] == "UA"
+    assert "drone launched" in group.about
+
+
+def test_different_entities_measures_or_dimensions_are_not_grouped() -> None:
+    claims = [
+        make_claim("a:c1", 597),
+        make_claim("b:c1", 26, entity="missile"),
+        make_claim("c:c1", 300, measure="intercepted"),
+        make_claim("d:c1", 5, unit="percent", kind="percent"),
+    ]
+    assert _groups(claims) == []
+
+
+def test_a_city_toll_and_the_national_toll_are_not_grouped() -> None:
+    nation = {"entity": "person", "measure": "killed", "location": "Ukraine", "place_key": "UA"}
+    city = {"entity": "person", "measure": "killed", **KYIV}
+    claims = [make_claim("a:c1", 40, **nation), make_claim("b:c1", 41, **nation),
+              make_claim("a:c2", 12, **city), make_claim("b:c2", 12, **city)]
+    assert sorted(_groups(claims)) == [["a:c1", "b:c1"], ["a:c2", "b:c2"]]
+
+
+def test_an_older_event_recalled_with_its_year_is_not_grouped() -> None:
+    toll = {"entity": "person", "measure": "killed", "location": "Spain", "place_key": "ES"}
+    claims = [
+        make_claim("a:c1", 95, **toll, date=dt.date(2024, 10, 30)),
+        make_claim("b:c1", 158, **toll, date=dt.date(2024, 10, 31)),
+        make_claim("b:c2", 150, **toll, date=dt.date(1973, 1, 1), date_precision="year"),
+    ]
+    assert _groups(claims) == [["a:c1", "b:c1"]]
+
+
+def test_event_window() -> None:
+    claims = [make_claim("a:c1", 10, date=dt.date(2025, 7, 12)),
+              make_claim("b:c1", 12, date=dt.date(2025, 7, 15))]
+    assert _groups(claims) == []
+    assert _groups(claims, Policy(event_window_days=3)) == [["a:c1", "b:c1"]]
+
+
+def test_a_month_reaches_to_its_last_day() -> None:
+    claims = [make_claim("a:c1", 10, date=dt.date(2025, 7, 1), date_precision="month"),
+              make_claim("b:c1", 12, date=dt.date(2025, 7, 31))]
+    assert _groups(claims) == [["a:c1", "b:c1"]]
+
+
+def test_ages_and_unattached_figures_join_no_group() -> None:
+    claims = [
+        make_claim("a:c1", 45, kind="age", entity="person", measure="age"),
+        make_claim("b:c1", 45, kind="age", entity="person", measure="age"),
+        make_claim("a:c2", 3, entity=None),
+        make_claim("b:c2", 3, measure=None),
+    ]
+    assert _groups(claims) == []
+
+
+def test_who_said_it_never_decides_the_group() -> None:
+    claims = [make_claim("a:c1", 597, speaker="the president"),
+              make_claim("b:c1", 597, speaker="the air force")]
+    assert _groups(claims) == [["a:c1", "b:c1"]]
+
+
+def test_min_claims_per_group() -> None:
+    claims = [make_claim(f"{d}:c1", 597) for d in "abc"]
+    assert _groups(claims, Policy(min_claims_per_group=4)) == []
+    assert _groups(claims, Policy(min_claims_per_group=3)) == [["a:c1", "b:c1", "c:c1"]]
+
+
+def test_near_identical_entity_spellings_share_a_key() -> None:
+    keys = fuzzy_entity_key(["Kh-101 missile", "Kh101 missile", "Kalibr missile"])
+    assert keys["Kh-101 missile"] == keys["Kh101 missile"]
+    assert keys["Kalibr missile"] != keys["Kh101 missile"]
+
+
+# ---------------------------------------------------------------- from text
+
+
+def test_the_users_example_groups_drones_with_drones() -> None:
+    president = Document(
+        id="a", published=dt.datetime(2025, 7, 12, 9, tzinfo=dt.timezone.utc),
+        text="Overnight, 597 drones and 26 missiles were launched at Ukraine, "
+             "the president said.",
+    )
+    estimates = Document(
+        id="b", published=dt.datetime(2025, 7, 12, 11, tzinfo=dt.timezone.utc),
+        text="Estimates suggest up to 30 missiles and 700 drones were launched at Ukraine.",
+    )
+    claims = claimcheck.extract(president) + claimcheck.extract(estimates)
+    by_text = {c.text: c.id for c in claims}
+    groups = _groups(claims)
+    assert [by_text["597 drones"], by_text["700 drones"]] in groups
+    assert [by_text["26 missiles"], by_text["up to 30 missiles"]] in groups
+    assert len(groups) == 2
+
+
+# ---------------------------------------------------------------- properties
+
+
+def _canonical(report: claimcheck.Report) -> list[list[str]]:
+    return sorted(sorted(g.claims) for g in report.groups)
+
+
+@given(mixed_documents(), st.randoms(use_true_random=False))
+def test_grouping_is_independent_of_document_order(
+    docs: list[Document], rnd: random.Random
+) -> None:
+    shuffled = list(docs)
+    rnd.shuffle(shuffled)
+    assert _canonical(claimcheck.check(shuffled)) == _canonical(claimcheck.check(docs))
+
+
+@given(mixed_documents(), st.randoms(use_true_random=False))
+def test_alignment_is_independent_of_claim_order(docs: list[Document], rnd: random.Random) -> None:
+    claims = [c for d in docs for c in claimcheck.extract(d)]
+    shuffled = list(claims)
+    rnd.shuffle(shuffled)
+    assert sorted(sorted(g) for g in _groups(shuffled)) == sorted(sorted(g) for g in _groups(claims))
+
+
+@given(mixed_documents())
+def test_every_grouped_claim_exists_and_is_grouped_once(docs: list[Document]) -> None:
+    report = claimcheck.check(docs)
+    ids = [cid for g in report.groups for cid in g.claims]
+    assert len(ids) == len(set(ids))
+    assert set(ids) <= {c.id for c in report.claims}
