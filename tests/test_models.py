@@ -188,12 +188,6 @@ def test_date_only_publication() -> None:
     assert Document(id="d", text="x").published_day is None
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="models.Document: in Python mode (io._document uses model_validate on a json.loads "
-    "dict) a date-only string '2025-07-12' becomes datetime 00:00 UTC, while JSON mode gives a "
-    "date; discrepancy._when then reads such documents as published at midnight, not midday",
-)
 def test_date_only_string_is_a_date_in_both_modes() -> None:
     record = {"id": "d", "text": "x", "published": "2025-07-12"}
     assert Document.model_validate_json(json.dumps(record)).published == dt.date(2025, 7, 12)

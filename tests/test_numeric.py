@@ -95,11 +95,6 @@ def test_parse_number_is_none_unless_one_number(expression: str) -> None:
     assert numeric.parse_number(expression) is None
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="numeric.parse_number: a bare 'one' is dropped by scan's one-needs-a-noun rule, "
-    "so the number written alone reads as None instead of 1",
-)
 def test_parse_number_one() -> None:
     assert numeric.parse_number("one") == 1
 
@@ -181,3 +176,8 @@ def test_arbitrary_text_never_raises_and_mentions_are_sound(text: str, lang: str
 @given(number_text, languages)
 def test_number_fragments_never_raise_and_mentions_are_sound(text: str, lang: str) -> None:
     _check_mentions(text, lang)
+
+
+def test_spanish_decimal_after_a_space_group_does_not_raise() -> None:
+    # regression: space-grouped thousands once called float() on a Spanish decimal ('1,5')
+    numeric.scan("100 1,5", "es")

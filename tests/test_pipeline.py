@@ -181,11 +181,6 @@ def test_reference_claims_are_compared_like_any_other() -> None:
 # ---------------------------------------------------------------- the report
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="pipeline.check: two documents with one id are accepted (DuplicateDocumentError is "
-    "never raised), so their claims share ids and a group lists 'a:c1' twice",
-)
 def test_duplicate_document_ids_are_refused_or_kept_apart() -> None:
     try:
         report = claimcheck.check([PRESIDENT, PRESIDENT])

@@ -1,13 +1,13 @@
 """The `claimcheck` command: a thin shell over io, pipeline and report.
 
-Exit codes: 0 success; 1 inputs were rejected under `--on-error fail`; 2 usage error;
-3 nothing could be read. Library errors become one-line messages, never tracebacks.
+Exit codes: 0 success (rejected inputs are listed in the report under `--on-error skip`);
+1 inputs were rejected under `--on-error fail`, or a library error; 2 usage error.
+Library errors become one-line messages, never tracebacks.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Sequence
 
@@ -16,9 +16,9 @@ from claimcheck.errors import ClaimcheckError
 from claimcheck.extract import extract
 from claimcheck.io import Batch, read_documents, read_reference_csv
 from claimcheck.pipeline import check
-from claimcheck.report import Report
+from claimcheck.report import Report, dumps
 
-EXIT_OK, EXIT_REJECTED, EXIT_USAGE, EXIT_NO_INPUT = 0, 1, 2, 3
+EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -74,10 +74,9 @@ def _status(args: argparse.Namespace, batch: Batch) -> int:
     if rejected:
         print(f"claimcheck: {len(rejected)} input(s) rejected, {len(batch.documents)} document(s) "
               "processed", file=sys.stderr)
+    # under the default --on-error skip a run succeeds: rejected inputs are listed, not fatal
     if args.on_error == "fail" and rejected:
         return EXIT_REJECTED
-    if not batch.documents and rejected:
-        return EXIT_NO_INPUT
     return EXIT_OK
 
 
@@ -89,11 +88,10 @@ def _extract(args: argparse.Namespace) -> int:
     report = Report(documents=batch.documents, claims=claims, diagnostics=batch.diagnostics)
     if args.format == "json":
         data = report.to_dict()
-        print(json.dumps({"claims": data["claims"], "diagnostics": data["diagnostics"]},
-                         ensure_ascii=False, allow_nan=False))
+        print(dumps({"claims": data["claims"], "diagnostics": data["diagnostics"]}))
     elif args.format == "jsonl":
         for c in report.to_dict()["claims"]:
-            print(json.dumps(c, ensure_ascii=False, allow_nan=False))
+            print(dumps(c))
     else:
         for c in claims:
             print(f"{c.doc}\t{c.text}\t{c.qualifier}\t[{c.low}, {c.high}]\t{c.entity or '-'}\t"

@@ -42,7 +42,7 @@ class _Reading:
     hi: float
     value: float
     tol: float
-    when: tuple[dt.datetime, int, int]
+    when: _When
 
 
 def judge(
@@ -52,7 +52,8 @@ def judge(
     """The verdict, discrepancies and low/best/high estimate for one group of claims."""
     policy = policy or Policy()
     unit = claims[0].unit
-    readings = [_read(c, unit, documents, order, policy) for c in claims]
+    times = _doc_times(documents, order)
+    readings = [_read(c, unit, times, order, policy) for c in claims]
     cumulative = claims[0].measure in _cumulative()
     found: list[Discrepancy] = []
     disputed = _disputed(readings, policy)
@@ -70,7 +71,7 @@ def judge(
 # ---------------------------------------------------------------- readings
 
 
-def _read(claim: Claim, unit: str | None, documents: dict[str, Document], order: dict[str, int],
+def _read(claim: Claim, unit: str | None, times: dict[str, dt.datetime], order: dict[str, int],
           policy: Policy) -> _Reading:
     factor = 1.0
     if claim.unit != unit and claim.unit is not None and unit is not None:
@@ -82,42 +83,59 @@ def _read(claim: Claim, unit: str | None, documents: dict[str, Document], order:
     hi = math.inf if claim.high is None else claim.high * factor
     if claim.qualifier in ("exact", "approximate"):
         lo, hi = value - tol, value + tol
-    return _Reading(claim, lo, hi, value, tol, _when(claim, documents, order))
+    return _Reading(claim, lo, hi, value, tol, _when(claim, times, order))
 
 
-def _when(claim: Claim, documents: dict[str, Document], order: dict[str, int]) -> tuple[
-        dt.datetime, int, int]:
-    doc = documents.get(claim.doc)
-    stamp: dt.datetime | None = claim.as_of
-    if stamp is None and doc is not None and doc.published is not None:
+_When = tuple[dt.datetime, int, int]
+
+
+def _doc_times(documents: dict[str, Document], order: dict[str, int]) -> dict[str, dt.datetime]:
+    """A timestamp per document. A date-only document takes the time of the last timed
+    document before it in input order on that day (else the day's start), so real times order
+    the reports and input order only places those that have no time."""
+    last: dict[dt.date, dt.datetime] = {}
+    out: dict[str, dt.datetime] = {}
+    for doc_id in sorted(order, key=order.__getitem__):
+        doc = documents.get(doc_id)
+        if doc is None or doc.published is None:
+            continue
         p = doc.published
-        stamp = p if isinstance(p, dt.datetime) else dt.datetime.combine(
-            p, dt.time(12), tzinfo=dt.timezone.utc)
-    if stamp is None and doc is None:
-        # a reference table with no "as_of" column is the settled tally: later than any report
-        return dt.datetime.max.replace(tzinfo=dt.timezone.utc), len(order), 0
+        if isinstance(p, dt.datetime):
+            stamp = p if p.tzinfo else p.replace(tzinfo=dt.timezone.utc)
+            last[stamp.date()] = max(stamp, last.get(stamp.date(), stamp))
+        else:
+            stamp = last.get(p, dt.datetime.combine(p, dt.time(0), tzinfo=dt.timezone.utc))
+        out[doc_id] = stamp
+    return out
+
+
+def _when(claim: Claim, times: dict[str, dt.datetime], order: dict[str, int]) -> _When:
+    """Report order: the "as of" time, else the document's time; then input order; then
+    recalled (-1) / current (0) / newer (+1) figures within a document."""
+    moment = -1 if claim.recalled else (1 if claim.later else 0)
+    stamp = claim.as_of or times.get(claim.doc)
     if stamp is None:
+        if claim.doc not in order:
+            # a reference table with no "as_of" column is the settled tally: after every report
+            return dt.datetime.max.replace(tzinfo=dt.timezone.utc), len(order), 0
         stamp = dt.datetime.min.replace(tzinfo=dt.timezone.utc)
     if stamp.tzinfo is None:
         stamp = stamp.replace(tzinfo=dt.timezone.utc)
-    # a date-only timestamp is taken at midday so that input order breaks ties within a day
-    return stamp.replace(hour=12, minute=0, second=0, microsecond=0) if (
-        claim.as_of is None and doc is not None and not isinstance(doc.published, dt.datetime)
-    ) else stamp, order.get(claim.doc, 0), -1 if claim.recalled else (1 if claim.later else 0)
+    return stamp, order.get(claim.doc, len(order)), moment
 
 
 def _disjoint(a: _Reading, b: _Reading) -> bool:
     return a.hi < b.lo or b.hi < a.lo or (
         a.claim.qualifier == "more_than" and b.hi <= a.lo and b.claim.qualifier != "more_than"
     ) or (b.claim.qualifier == "more_than" and a.hi <= b.lo and a.claim.qualifier != "more_than") \
-        or (a.claim.qualifier == "less_than" and b.lo >= a.hi) \
-        or (b.claim.qualifier == "less_than" and a.lo >= b.hi)
+        or (a.claim.qualifier == "less_than" and b.lo >= a.hi and b.claim.qualifier != "less_than") \
+        or (b.claim.qualifier == "less_than" and a.lo >= b.hi and a.claim.qualifier != "less_than")
 
 
 def _same_time(a: _Reading, b: _Reading) -> bool:
     return a.claim.doc == b.claim.doc and a.when[2] == b.when[2] or (
-        a.when[0] == b.when[0] and a.when[0].hour != 12 and not (a.claim.recalled or b.claim.recalled)
-        and a.claim.as_of is not None and b.claim.as_of is not None
+        a.claim.as_of is not None and a.claim.as_of == b.claim.as_of
+        and not (a.claim.recalled or b.claim.recalled)
     )
 
 
@@ -262,8 +280,11 @@ def _estimate(readings: list[_Reading], verdict: Verdict) -> Estimate:
     best = points[len(points) // 2] if points else sorted(r.claim.value for r in readings)[
         len(readings) // 2]
     if verdict == "consistent":
-        low = max(lows) if lows else None
-        high = min(highs) if highs else None
+        # the intersection of the intervals as read, rounding slack included
+        low = _finite(max(r.lo for r in readings))
+        high = _finite(min(r.hi for r in readings))
+        if low is not None and best < low or high is not None and best > high:
+            best = low if low is not None and best < low else (high if high is not None else best)
         return Estimate(low=low, best=best, high=high,
                         rule="intersection of the stated intervals; best is the median point figure")
     return Estimate(low=min(lows) if lows else None, best=best, high=max(highs) if highs else None,

@@ -88,7 +88,7 @@ _AGE_BEFORE = re.compile(r"\b(?:aged|age|edad de|youngest(?: is| was)?|oldest(?:
 _NEWER = re.compile(r"\b(?:risen to|rose to|climbed to|climbs to|increased to|grown to|grew to|"
                     r"jumped to|reached|now stands at|stood at|updated|has risen|had risen|"
                     r"ascendió a|asciende a|aumentó a|sube a)\b", re.IGNORECASE)
-_NAME_AGE = re.compile(r"[A-Z][\w’'-]+,\s*$")
+_NAME_AGE = re.compile(r"[^\W\d_][\w’'-]*,\s*$")  # "Tamara, 71", "a boy, 11"
 _DESIGNATION_BEFORE = re.compile(
     r"\b(?:article|part|section|chapter|paragraph|page|flight|route|number|no\.|resolution|"
     r"level|phase|stage|platform|gate|day|artículo|apartado|line|bus|highway|road|tier|"
@@ -217,14 +217,16 @@ class _Extractor:
     def _anchor_date(self) -> dates.DateMention | None:
         lead = self.sentences[:3]
         for d in self.dates:
-            if d.day is None or d.kind == "time":
-                continue
+            if d.day is None or d.kind == "time" or d.granularity == "year":
+                continue  # a year alone in the lead is usually a recalled past event
             if any(s.start <= d.start < s.end for s in lead) and not self._is_as_of(d):
                 return d
         return None
 
     def _is_as_of(self, d: dates.DateMention) -> bool:
         before = self.text[max(0, d.start - 40) : d.start]
+        cut = max(before.rfind(". "), before.rfind("\n"))
+        before = before[cut + 1 :] if cut >= 0 else before  # never past the sentence start
         if _AS_OF.search(before):
             return True
         words = [w.lower() for w in _WORD.findall(before)][-3:]
@@ -292,12 +294,13 @@ class _Extractor:
         qualifier, low, high, value = m.qualifier, m.low, m.high, m.value
         hedge = m.hedge
         # a hedge governs a coordinated list: "up to 30 missiles and 700 drones"
-        if previous is not None and previous.hedge and not m.hedge and qualifier == "exact" \
-                and previous.qualifier not in ("range", "vague"):
-            between = text[previous.end : m.number_start]
-            if _coordinated(between):
-                qualifier = previous.qualifier
-                hedge = previous.hedge
+        carried = previous_claim if previous_claim is not None and previous is not None else None
+        if carried is not None and carried.hedge and not m.hedge and qualifier == "exact" \
+                and carried.qualifier not in ("range", "vague", "exact"):
+            between = text[previous.end if previous else carried.end : m.number_start]
+            if _coordinated(between):  # the hedge goes on down the list, item after item
+                qualifier = carried.qualifier
+                hedge = carried.hedge
                 low, high = numeric.interval(value, qualifier, m.unit)
         kind = self._kind(m)
         noun_end, entity = self._entity(m, sentence)
@@ -448,7 +451,8 @@ class _Extractor:
         if words and m.unit is None:
             first = words[0][2]
             lw = first.lower()
-            if lw not in _STOP_NOUN and lw not in _VERBISH and first[:1].islower() and \
+            plural = len(lw) > 3 and lw.endswith("s") and not lw.endswith(("ss", "ous", "ly"))
+            if plural and lw not in _STOP_NOUN and lw not in _VERBISH and first[:1].islower() and \
                     lw not in _measures_words():
                 return words[0][1], numeric._singular(lw)
         return m.end, None
@@ -877,6 +881,7 @@ def _looks_like_person(name: str) -> bool:
     return len(caps) >= 2 or (len(caps) == 1 and len(name.split()) == 1)
 
 
+_FIRST_PERSON = frozenset({"i", "we", "us", "our", "nosotros", "yo"})
 _CAP_RUN = re.compile(r"[^\W\d_][\w’'.-]*")
 
 
@@ -901,12 +906,19 @@ def _attribution_in(sentence: str) -> str | None:
         word = m.group().lower()
         if word not in data["verbs_set"]:
             continue
-        np = _noun_phrase_before(sentence, m.start())
-        if np:
-            return np
-        np = _noun_phrase_after(sentence, m.end())
-        if np and (np[:1].isupper() or np.lower() in data["pronouns"]):
-            return np
+        after = _noun_phrase_after(sentence, m.end())
+        roles = data["subject_set"] - {"the", "of", "and", "a"}
+        if after and not (after[:1].isupper() or after.lower() in data["pronouns"]
+                          or after.split()[0].strip(",").lower() in roles):
+            after = None
+        # ", said Myroslav Biletskyi": after a comma the speaker follows the verb
+        if after and sentence[: m.start()].rstrip().endswith((",", "”", "’", "\"", "'")):
+            return after
+        before = _noun_phrase_before(sentence, m.start())
+        if before and before.lower() not in _FIRST_PERSON:
+            return before
+        if after:
+            return after
     for cue, speaker in data["fixed"].items():
         if re.search(rf"\b{re.escape(cue)}\b", low):
             return str(speaker)
@@ -968,6 +980,11 @@ def _noun_phrase_after(sentence: str, pos: int) -> str | None:
         return None
     if words[0].lower() == "the":
         phrase = " ".join(words[1:])
+    # "said the mayor, Anna Kovalenko": the name in apposition belongs to the phrase
+    rest = sentence[pos + m.end() :]
+    name = re.match(r"\s*,\s*([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)+)", rest)
+    if name and phrase and phrase[:1].islower():
+        phrase = f"{phrase}, {name.group(1)}"
     return phrase or None
 
 

@@ -159,6 +159,15 @@ def _read_txt(path: Path, data: bytes) -> Iterator[Diagnostic | tuple[Document, 
 
 
 def _document(record: dict[str, Any], where: str) -> Iterator[Diagnostic | tuple[Document, str]]:
+    for key, value in record.items():
+        if isinstance(value, str):
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                yield Diagnostic(code="invalid-unicode", message=f"field {key!r} holds a lone "
+                                 "surrogate escape, which is no Unicode text", where=where,
+                                 document=str(record.get("id")))
+                return
     if not isinstance(record.get("text"), str):
         found = "missing" if "text" not in record else f"a {type(record['text']).__name__}"
         yield Diagnostic(code="missing-text", message=f"the document needs a 'text' string, "

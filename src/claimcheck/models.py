@@ -35,6 +35,17 @@ class Document(_Record):
     published: dt.datetime | dt.date | None = None
     language: str = "en"
 
+    @field_validator("published", mode="before")
+    @classmethod
+    def _date_only(cls, value: object) -> object:
+        # "2025-07-12" is a day, not midnight UTC, whether it comes from JSON or from Python
+        if isinstance(value, str) and len(value.strip()) == 10:
+            try:
+                return dt.date.fromisoformat(value.strip())
+            except ValueError:
+                return value
+        return value
+
     @field_validator("published")
     @classmethod
     def _aware(cls, value: dt.datetime | dt.date | None) -> dt.datetime | dt.date | None:

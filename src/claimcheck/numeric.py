@@ -15,6 +15,7 @@ forward, so time grows linearly with the input.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -81,6 +82,7 @@ class _Lang:
     vague: dict[tuple[str, ...], float]
     range_open: dict[str, frozenset[str]]
     range_join: frozenset[str]
+    change_verbs: frozenset[str]
     code: str
 
 
@@ -125,6 +127,7 @@ def _lang(code: str) -> _Lang:
         vague={k: float(v) for k, v in _phrases(numbers["vague"].get(key, {})).items()},
         range_open={w: frozenset(hedges["range_open_join"].get(w, [])) for w in open_words},
         range_join=frozenset(hedges["range_join"].get(key, [])),
+        change_verbs=frozenset(hedges["change_verbs"].get(key, [])),
         code=key,
     )
 
@@ -197,7 +200,9 @@ def scan(text: str, lang: str = "en") -> list[Mention]:
 
 def parse_number(expression: str, lang: str = "en") -> float | None:
     """The value of a number written alone (`"forty-two"`, `"1,600"`, `"£7.6bn"`), else None."""
-    mentions = [m for m in scan(expression, lang) if m.kind == "number"]
+    spec = _lang(lang)
+    scanner = _Scanner(_tokens(expression, spec.number_re, 0), expression, spec, alone=True)
+    mentions = [m for m in scanner.run() if m.kind == "number"]
     if len(mentions) != 1:
         return None
     return mentions[0].value
@@ -229,7 +234,8 @@ class _Num:
 class _Scanner:
     """A forward-only parser over one chunk's tokens."""
 
-    def __init__(self, toks: list[Token], text: str, spec: _Lang) -> None:
+    def __init__(self, toks: list[Token], text: str, spec: _Lang, alone: bool = False) -> None:
+        self.alone = alone  # a number written alone needs no counted noun ("one")
         self.t = toks
         self.text = text
         self.s = spec
@@ -263,7 +269,7 @@ class _Scanner:
         out: list[Mention] = []
         i = 0
         while i < self.n:
-            found = self.mention_at(i)
+            found = self._finite(self.mention_at(i))
             if found is None:
                 i += 1
                 continue
@@ -281,6 +287,8 @@ class _Scanner:
         hedge_len = self.match_phrase(i, self.s.hedges_before) if tok.kind == "word" else 0
         j = i + hedge_len
         opener = self.low(j) if self.low(j) in self.s.range_open else None
+        if opener and self.low(j - 1) in self.s.change_verbs:
+            opener = None  # "grown from 50 to 57": a change, not a range
         k = j + 1 if opener else j
         first = self.number_at(k)
         if first is None and opener:
@@ -300,8 +308,8 @@ class _Scanner:
             m = self._mention(first.first, last, first.value, "exact", first.unit, kind=kind)
             return m, last
         second, end = self.range_tail(first, opener)
-        if second is None and first.words and first.value == 1 and not hedge_len \
-                and not self.one_is_count(first):
+        if second is None and first.words and first.value in (0, 1) and not hedge_len \
+                and not self.alone and not self.one_is_count(first):
             return None
         qualifier = "exact"
         hedge_words = None
@@ -344,6 +352,14 @@ class _Scanner:
         return Mention(self.t[i].start, m.end, m.value, m.low, m.high, "vague", None,
                        hedge=" ".join(t.low for t in self.t[i:j]),
                        number_start=m.number_start, number_end=m.number_end), end
+
+    def _finite(self, found: tuple[Mention, int] | None) -> tuple[Mention, int] | None:
+        if found is None:
+            return None
+        m = found[0]
+        if all(x is None or math.isfinite(x) for x in (m.value, m.low, m.high)):
+            return found
+        return None
 
     def _mention(
         self,
@@ -467,10 +483,13 @@ class _Scanner:
     def digits_at(self, i: int) -> tuple[float, int] | None:
         tok = self.t[i]
         value = self._digit_value(tok.text)
+        if not math.isfinite(value):
+            return None  # a run of digits too long for a float is no figure
         last = i + 1
         # "29 000", "1 000 000": space-grouped thousands (three digits per later group)
         if "," not in tok.text and "." not in tok.text and len(tok.text) <= 3:
             while (last < self.n and self.t[last].kind == "num" and len(self.t[last].text) == 3
+                   and self.t[last].text.isdigit()
                    and self.t[last].start - self.t[last - 1].end == 1
                    and self.text[self.t[last - 1].end] in " \u00a0\u202f"
                    and not (last + 1 < self.n and self.t[last + 1].kind == "word"
@@ -481,9 +500,11 @@ class _Scanner:
         if last + 2 < self.n and self.t[last + 1].text == "/" and self.t[last].kind == "num" \
                 and self.t[last + 2].kind == "num" and self.glued(last + 1) and self.glued(last + 2) \
                 and not self.glued(last):
-            den = float(self.t[last + 2].text.replace(",", ""))
+            if not (self.t[last].text.isdigit() and self.t[last + 2].text.isdigit()):
+                return value, last
+            den = float(self.t[last + 2].text)
             if den:
-                value += float(self.t[last].text.replace(",", "")) / den
+                value += float(self.t[last].text) / den
                 last += 3
         if last < self.n and self.t[last].text in _VULGAR:
             value += _VULGAR[self.t[last].text]
@@ -544,6 +565,10 @@ class _Scanner:
                         words[-1] in s.magnitudes else 1.0
                     value += s.fractions[self.low(last + 2)] * scale
                     last += 3
+                    nxt = self.low(last)
+                    if scale == 1.0 and nxt in s.magnitudes and len(nxt) > 2:
+                        value *= s.magnitudes[nxt]  # "two and a half million"
+                        last += 1
                 return value, last
             words.pop()
             while words and words[-1] in s.joiners:
@@ -608,6 +633,10 @@ class _Scanner:
             return None, end
         if join not in allowed:
             return None, end
+        before = self.low(first.first - 1)
+        if join in ("to", "a") and (before in self.s.change_verbs or (
+                before in ("from", "de") and self.low(first.first - 2) in self.s.change_verbs)):
+            return None, end  # "rose from 50 to 57", "up 12 to 15"
         if join in ("-", "–", "—") and opener is None:
             # "30-40" must be tight or evenly spaced; a dash that glues to only one side is prose
             if self.glued(end) != self.glued(end + 1):
@@ -646,7 +675,11 @@ class _Scanner:
         table = _unit_phrases()
         words: list[str] = []
         best, found = 0, None
-        glued = self.glued(i)
+        hyphen = 0
+        if self.t[i].text == "-" and self.glued(i) and self.glued(i + 1) and i + 1 < self.n \
+                and self.t[i + 1].kind == "word":
+            hyphen, i = 1, i + 1  # "a 10-km stretch"
+        glued = self.glued(i) or bool(hyphen)
         for k in range(i, min(self.n, i + 5)):
             if k > i and self.t[k].start - self.t[k - 1].end > 1:
                 break
@@ -663,7 +696,9 @@ class _Scanner:
         # a glued letter unit followed by more letters is a designation ("95MS")
         if glued and i + best < self.n and self.t[i + best].kind == "word" and self.glued(i + best):
             return 0, None
-        return best, found
+        if hyphen and self.low(i + best) == "-" and self.low(i + best + 1) == "old":
+            return 0, None  # "85-year-old" is an age, read by the extractor
+        return best + hyphen, found
 
     # -- classification
     def kind_of(self, num: _Num) -> str:

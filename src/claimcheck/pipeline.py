@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from claimcheck.discrepancy import judge
+from claimcheck.errors import DuplicateDocumentError
 from claimcheck.extract import extract
 from claimcheck.match import align
 from claimcheck.models import Check, Claim, ClaimGroup, Diagnostic, Document
@@ -26,6 +27,11 @@ def check(
             for i, d in enumerate(documents)]
     claims: list[Claim] = [c for d in docs for c in extract(d)] + list(reference)
     by_id = {d.id: d for d in docs}
+    if len(by_id) != len(docs):
+        seen: set[str] = set()
+        dup = next(d.id for d in docs if d.id in seen or seen.add(d.id))  # type: ignore[func-returns-value]
+        raise DuplicateDocumentError(
+            f"two documents share the id {dup!r}; give every document a unique id")
     order = {d.id: i for i, d in enumerate(docs)}
     groups: list[ClaimGroup] = []
     for n, group in enumerate(align(claims, policy), start=1):

@@ -49,7 +49,7 @@ class Report(BaseModel):
 
     def to_json(self, indent: int | None = None) -> str:
         """The report as JSON text (see `to_dict`)."""
-        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent, allow_nan=False)
+        return dumps(self.to_dict(), indent=indent)
 
     @staticmethod
     def _claim_dict(claim: Claim) -> dict[str, Any]:
@@ -140,6 +140,16 @@ class Report(BaseModel):
                 parts.append("<tr>" + "".join(f"<td>{html.escape(x)}</td>" for x in cells) + "</tr>")
         parts.append("</tbody></table>")
         return "".join(parts)
+
+
+_LINE_BREAKS = str.maketrans({"\u0085": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def dumps(data: Any, indent: int | None = None) -> str:
+    """JSON text that stays on one line per record: no NaN or Infinity, and the characters
+    that line-oriented readers split on (NEL, U+2028, U+2029) escaped."""
+    text = json.dumps(data, ensure_ascii=False, indent=indent, allow_nan=False)
+    return text.translate(_LINE_BREAKS)
 
 
 def _iso(value: Any) -> str | None:
