@@ -182,7 +182,8 @@ def _agree(a: Claim, b: Claim, policy: Policy) -> bool:
     (alo, ahi), (blo, bhi) = _interval(a, policy), _interval(b, policy)
     if ahi < blo or bhi < alo:
         return False
-    if a.qualifier in ("exact", "approximate", "vague") or b.qualifier in ("exact", "approximate"):
+    pointish = ("exact", "approximate", "vague")
+    if a.qualifier in pointish or b.qualifier in pointish:
         return True
     return abs(a.value - b.value) <= max(policy.tolerance(a.value, "approximate"),
                                          policy.tolerance(b.value, "approximate"))
