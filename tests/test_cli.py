@@ -16,10 +16,10 @@ from typing import Any
 
 import pytest
 from hypothesis import given
-from strategies import number_text
 
 from claimcheck import __version__
 from claimcheck.cli import _parser, main
+from strategies import number_text
 
 PRESIDENT = {"id": "a", "source": "Wire A", "published": "2025-07-12T09:00:00Z",
              "text": "Overnight, 597 drones and 26 missiles were launched at Ukraine, "

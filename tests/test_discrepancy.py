@@ -12,12 +12,12 @@ from typing import Any
 import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
-from strategies import AttackReport, attack_reports, make_claim, mixed_documents, number_text
 
 import claimcheck
 from claimcheck import Claim, Document, Policy
 from claimcheck.discrepancy import judge
 from claimcheck.models import Discrepancy, Estimate, Verdict
+from strategies import AttackReport, attack_reports, make_claim, mixed_documents, number_text
 
 UTC = dt.timezone.utc
 TOLL = {"entity": "person", "measure": "killed"}

@@ -15,10 +15,10 @@ from typing import Any
 
 import pytest
 from hypothesis import given
-from strategies import languages, number_text, unicode_text
 
 import claimcheck
 from claimcheck import Claim, Document
+from strategies import languages, number_text, unicode_text
 
 GOLDEN = Path(__file__).parent / "golden" / "extract.jsonl"
 

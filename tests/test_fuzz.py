@@ -10,13 +10,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from strategies import languages, number_text, unicode_text
 
 import claimcheck
 from claimcheck import ClaimcheckError, Document, Report
+from strategies import languages, number_text, unicode_text
 
 UTC = dt.timezone.utc
 

@@ -7,11 +7,11 @@ import random
 
 from hypothesis import given
 from hypothesis import strategies as st
-from strategies import make_claim, mixed_documents
 
 import claimcheck
 from claimcheck import Claim, Document, Policy
 from claimcheck.match import align, fuzzy_entity_key
+from strategies import make_claim, mixed_documents
 
 KYIV = {"location": "Kyiv", "place_key": "UA/Kyiv City/Kyiv"}
 

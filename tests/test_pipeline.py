@@ -5,14 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-import pytest
 from hypothesis import given
-from strategies import mixed_documents
 
 import claimcheck
 from claimcheck import Document, Policy, Report
 from claimcheck.errors import DuplicateDocumentError
 from claimcheck.models import ClaimGroup
+from strategies import mixed_documents
 
 UTC = dt.timezone.utc
 

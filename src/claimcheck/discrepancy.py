@@ -133,6 +133,8 @@ def _disjoint(a: _Reading, b: _Reading) -> bool:
 
 
 def _same_time(a: _Reading, b: _Reading) -> bool:
+    if a.claim.recalled and b.claim.recalled:
+        return False  # two past figures are two past moments, in an order the text may not give
     return a.claim.doc == b.claim.doc and a.when[2] == b.when[2] or (
         a.claim.as_of is not None and a.claim.as_of == b.claim.as_of
         and not (a.claim.recalled or b.claim.recalled)

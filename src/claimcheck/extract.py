@@ -549,7 +549,10 @@ class _Extractor:
         if in_clause and _coordinated_places(text, in_clause):
             chosen = _common([p for _, _, p in in_clause])  # "in Valencia and in Castilla"
         if in_clause and chosen is None:
-            chosen = _most_specific([p for _, _, p in in_clause], near=m.start, spans=in_clause)
+            # "killed 12 people in Lviv": a place after the figure in its clause comes first
+            following = [x for x in in_clause if x[0] >= m.end]
+            pool = following[:1] or in_clause
+            chosen = _most_specific([p for _, _, p in pool], near=m.start, spans=pool)
         else:
             framing = [x for x in inside if x[1] <= sentence.start + _framing_end(
                 text[sentence.start : sentence.end])]
@@ -562,10 +565,10 @@ class _Extractor:
             elif before:
                 chosen = _most_specific([p for _, _, p in before])
         local = text[clause[0] : sentence.end].lower()
-        earlier = [p for s, _, p in inside if s < m.start]
-        if chosen is None and (earlier or ctx.last_place) and _ANAPHORA.search(local):
-            chosen = earlier[-1] if earlier else ctx.last_place
-            assert chosen is not None
+        if chosen is None and _ANAPHORA.search(local):
+            # "this town", "there": the last place named before the figure, in any sentence
+            named = [p for s, _, p in self.places if s < m.start]
+            chosen = named[-1] if named else None
             if "region" in local and chosen.kind == "city" and chosen.region:
                 chosen = places.resolve(chosen.region) or chosen
         if chosen is None:

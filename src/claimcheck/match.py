@@ -216,11 +216,13 @@ def _split_self_consistent(chain: list[Candidate], policy: Policy) -> list[list[
     different quantities (a clinic's toll inside a city's). Keep, per document and speaker,
     the figures that agree best with the other sources; the rest form groups of their own."""
     voices: dict[tuple[str, str | None, int], list[Candidate]] = defaultdict(list)
+    recalled = [c for c in chain if c.claim.recalled]  # past steps of a count: a timeline
     for cand in chain:
-        voices[_voice(cand.claim)].append(cand)
+        if not cand.claim.recalled:
+            voices[_voice(cand.claim)].append(cand)
     if all(len({c.claim.value for c in v}) == 1 for v in voices.values()):
         return [chain]
-    main: list[Candidate] = []
+    main: list[Candidate] = list(recalled)
     rest: list[Candidate] = []
     for key, members in voices.items():
         clusters: list[list[Candidate]] = []
