@@ -152,7 +152,9 @@ def mixed_documents(draw: st.DrawFn) -> list[Document]:
         for _ in range(draw(st.integers(min_value=1, max_value=4))):
             hedge = draw(st.sampled_from(HEDGES))
             sentence = draw(st.sampled_from(SENTENCES)).format(
-                hedge=hedge, n=grouped(draw(st.integers(1, 3_000))), place=draw(st.sampled_from(PLACES))
+                hedge=hedge,
+                n=grouped(draw(st.integers(1, 3_000))),
+                place=draw(st.sampled_from(PLACES)),
             )
             sentences.append(sentence[:1].upper() + sentence[1:])
         day = draw(st.integers(min_value=20, max_value=22))

@@ -116,7 +116,9 @@ def test_usage_errors_exit_2(argv: list[str], capsys: pytest.CaptureFixture[str]
 # ---------------------------------------------------------------- output
 
 
-def test_check_json_reports_the_users_tension(good: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_check_json_reports_the_users_tension(
+    good: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["check", str(good), "--format", "json"]) == 0
     report = _json(capsys.readouterr().out)
     kinds = [d["kind"] for g in report["groups"] for d in g["discrepancies"]]
@@ -186,7 +188,9 @@ def test_on_error_skip_reports_rejected_inputs_and_exits_0(
 
 
 @pytest.mark.parametrize("command", ["extract", "check"])
-def test_on_error_fail_exits_1(command: str, mixed: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_on_error_fail_exits_1(
+    command: str, mixed: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main([command, str(mixed), "--on-error", "fail", "--format", "json"]) == 1
     err = capsys.readouterr().err
     assert f"{mixed}:2: bad-json" in err
@@ -198,7 +202,9 @@ def test_on_error_fail_passes_clean_input(good: Path, capsys: pytest.CaptureFixt
     _json(capsys.readouterr().out)
 
 
-def test_a_missing_input_is_reported_not_fatal(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_missing_input_is_reported_not_fatal(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     # a missing input is reported, not fatal, under the default --on-error skip
     assert main(["check", str(tmp_path / "missing.jsonl"), "--format", "json"]) == 0
     report = _json(capsys.readouterr().out)

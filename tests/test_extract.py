@@ -28,7 +28,8 @@ def _cases() -> list[Any]:
     for line in GOLDEN.read_text(encoding="utf-8").splitlines():
         if line.strip():
             case = json.loads(line)
-            marks = [pytest.mark.xfail(strict=True, reason=case["xfail"])] if "xfail" in case else []
+            xfail = case.get("xfail")
+            marks = [pytest.mark.xfail(strict=True, reason=xfail)] if xfail else []
             params.append(pytest.param(case, id=case["id"], marks=marks))
     return params
 
@@ -43,7 +44,7 @@ def test_golden(case: dict[str, Any]) -> None:
     doc = Document(id="d", text=case["text"], published=dt.date.fromisoformat(case["published"]))
     claims = claimcheck.extract(doc)
     assert [c.text for c in claims] == [e["text"] for e in case["claims"]]
-    for claim, expected in zip(claims, case["claims"]):
+    for claim, expected in zip(claims, case["claims"], strict=True):
         got = {name: _field(claim, name) for name in expected}
         assert got == expected
 

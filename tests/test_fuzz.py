@@ -35,7 +35,8 @@ tricky_text = st.lists(
 
 def _documents(text: str, lang: str) -> list[Document]:
     return [
-        Document(id="d", text=text, language=lang, published=dt.datetime(2025, 8, 21, 9, tzinfo=UTC)),
+        Document(id="d", text=text, language=lang,
+                 published=dt.datetime(2025, 8, 21, 9, tzinfo=UTC)),
         Document(id="e", text=text[::-1], language=lang),
         Document(id="f", text=text.upper(), language=lang, published=dt.date(2025, 8, 22)),
     ]

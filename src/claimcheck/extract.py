@@ -333,12 +333,22 @@ class _Extractor:
             entity = "distance" if entity == "length" else entity
             if kind == "measurement" and measure is None:
                 measure = entity
+            if entity == "distance" and _HEIGHT.search(text[max(sentence.start, m.start - 40) :
+                                                            min(sentence.end, end + 12)]):
+                entity = measure = "height"  # "the water rose to three meters"
         if measure is None and previous_claim is not None and re.search(
                 r"\b(?:of them|de ellos|de ellas|among them)\b", text[m.start : end + 12]):
             measure = previous_claim.measure  # "some 50 killed, five of them children"
         if entity is None:
             entity = self._entity_before(m, sentence)
-        place, location = self._location(m, sentence, ctx)
+        place, location = self._location(m, sentence, ctx, measure)
+        place_key = place.key if place else None
+        facility = _facility(text, sentence.start, m.start)
+        lead = text[: self.sentences[0].end].lower() \
+            if self.sentences else ""
+        if facility and place_key and facility not in lead:  # the story's own site is no sub-scope
+            place_key = f"{place_key}#{facility}"  # a figure about one building, not the town
+            location = f"{facility}, {location}"
         date, precision, as_of = self._date(m, sentence)
         recalled = bool(_RECALL.search(text[sentence.start : m.start][-80:]))
         later = not recalled and bool(_NEWER.search(text[sentence.start : m.start][-60:]))
@@ -358,7 +368,7 @@ class _Extractor:
             entity=entity,
             measure=measure,
             location=location,
-            place_key=place.key if place else None,
+            place_key=place_key,
             date=date,
             date_precision=precision,
             as_of=as_of,
@@ -536,7 +546,7 @@ class _Extractor:
 
     # -- where
     def _location(
-        self, m: numeric.Mention, sentence: _Sentence, ctx: _Context
+        self, m: numeric.Mention, sentence: _Sentence, ctx: _Context, measure: str | None = None
     ) -> tuple[places.Place | None, str | None]:
         text = self.text
         inside = [(s, e, p) for s, e, p in self.places if sentence.start <= s < sentence.end]
@@ -546,6 +556,11 @@ class _Extractor:
         chosen: places.Place | None = None
         in_clause = [x for x in inside if clause[0] <= x[0] < clause[1]
                      and not _actor(text, clause[0], x)]
+        if measure == "distance":
+            # "5 km from Valencia": the place after from/of/de is the reference point
+            in_clause = [x for x in in_clause if not re.search(
+                r"\b(?:from|of|de|to|desde)\s+(?:the\s+|la\s+|el\s+)?$", text[max(0, x[0] - 12) : x[0]])]
+            inside = [x for x in inside if x in in_clause or not x[0] >= m.end]
         if in_clause and _coordinated_places(text, in_clause):
             chosen = _common([p for _, _, p in in_clause])  # "in Valencia and in Castilla"
         if in_clause and chosen is None:
@@ -640,8 +655,13 @@ class _Extractor:
 
 # ---------------------------------------------------------------- helpers
 
-_APPOSITION = re.compile(r",\s*[^,;.]{0,40}\b(?:of them|de ellos|de ellas|among them|including)"
-                         r"\b[^,;.]{0,30},", re.IGNORECASE)
+_APPOSITION = re.compile(
+    r",\s*(?:[^,;.]{0,40}\b(?:of them|de ellos|de ellas|among them|including)\b[^,;.]{0,30}|"
+    r"(?:mostly|mainly|largely|many|most of them|all of them|including)\b[^;.]{0,80}),"
+    r"(?=\s+(?:were|was|are|is|had|have|has|died|remain|remained|fueron|han|están)\b)",
+    re.IGNORECASE)
+_HEIGHT = re.compile(r"\b(?:rose|risen|rising|reached|level|depth|deep|high|tall|height|"
+                     r"alcanzó|nivel|altura)\b", re.IGNORECASE)
 _CALIBRE = re.compile(r"\s+\d{2,3}\s?mm\b", re.IGNORECASE)
 _LOCATIVE = re.compile(r"\b(?:in|on|at|across|near|against|into|throughout|outside|around|"
                        r"(?:north|south|east|west|northeast|northwest|southeast|southwest)\s+of|"
@@ -684,6 +704,20 @@ def _coordinated_places(text: str, found: list[tuple[int, int, places.Place]]) -
                             text[e1:s2]):
             return False
     return True
+
+
+def _facility(text: str, sentence_start: int, pos: int) -> str | None:
+    """The building a figure is about: "the waiting hall, where hundreds had gathered"."""
+    before = text[sentence_start:pos]
+    m = re.search(r"\bthe\s+(?:[\w-]+\s+){0,3}?([a-z]+),?\s+where\b[^,;.]*$", before)
+    if m and m.group(1) in _facility_nouns():
+        return m.group(1)
+    return None
+
+
+@cache
+def _facility_nouns() -> frozenset[str]:
+    return frozenset(load("places").get("facility_nouns", []))
 
 
 def _narrowest(found: list[places.Place]) -> places.Place | None:
