@@ -65,3 +65,9 @@ def extract(text: str) -> list[dict[str, Any]]:
         }
         for m in numeric.scan(text)
     ]
+
+
+def extract_numbers(text: str) -> list[dict[str, Any]]:
+    """Like `extract`, without designations ("Kh-101") and clock times: what claimcheck counts."""
+    kept = {(m.start, m.end) for m in numeric.scan(text) if m.kind in ("number", "ordinal")}
+    return [item for item in extract(text) if (item["start"], item["end"]) in kept]

@@ -584,7 +584,7 @@ class _Extractor:
             # "this town", "there": the last place named before the figure, in any sentence
             named = [p for s, _, p in self.places if s < m.start]
             chosen = named[-1] if named else None
-            if "region" in local and chosen.kind == "city" and chosen.region:
+            if chosen is not None and "region" in local and chosen.kind == "city" and chosen.region:
                 chosen = places.resolve(chosen.region) or chosen
         if chosen is None:
             # places later in the sentence: "... of the 205 deaths in Valencia and Albacete";
