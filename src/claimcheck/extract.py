@@ -336,6 +336,9 @@ class _Extractor:
             if entity == "distance" and _HEIGHT.search(text[max(sentence.start, m.start - 40) :
                                                             min(sentence.end, end + 12)]):
                 entity = measure = "height"  # "the water rose to three meters"
+        if measure is None and kind == "count" and _BACK_REFERENCE.search(
+                text[sentence.start : m.start]):
+            measure = ctx.notes.get("last_measure")  # "the total stood at 158"
         if measure is None and previous_claim is not None and re.search(
                 r"\b(?:of them|de ellos|de ellas|among them)\b", text[m.start : end + 12]):
             measure = previous_claim.measure  # "some 50 killed, five of them children"
@@ -350,6 +353,8 @@ class _Extractor:
             place_key = f"{place_key}#{facility}"  # a figure about one building, not the town
             location = f"{facility}, {location}"
         date, precision, as_of = self._date(m, sentence)
+        if measure and kind == "count":
+            ctx.notes["last_measure"] = measure
         recalled = bool(_RECALL.search(text[sentence.start : m.start][-80:]))
         later = not recalled and bool(_NEWER.search(text[sentence.start : m.start][-60:]))
         return Claim(
@@ -580,9 +585,13 @@ class _Extractor:
             elif before:
                 chosen = _most_specific([p for _, _, p in before])
         local = text[clause[0] : sentence.end].lower()
-        if chosen is None and _ANAPHORA.search(local):
-            # "this town", "there": the last place named before the figure, in any sentence
-            named = [p for s, _, p in self.places if s < m.start]
+        anaphora = _ANAPHORA.search(local)
+        if chosen is None and anaphora:
+            # "this town", "there": the last place of that kind named before the figure
+            word = anaphora.group().split()[-1]
+            kind = {"town": "city", "city": "city", "village": "city", "localidad": "city",
+                    "municipio": "city", "region": "region"}.get(word)
+            named = [p for s, _, p in self.places if s < m.start and (kind is None or p.kind == kind)]
             chosen = named[-1] if named else None
             if chosen is not None and "region" in local and chosen.kind == "city" and chosen.region:
                 chosen = places.resolve(chosen.region) or chosen
@@ -658,8 +667,11 @@ class _Extractor:
 _APPOSITION = re.compile(
     r",\s*(?:[^,;.]{0,40}\b(?:of them|de ellos|de ellas|among them|including)\b[^,;.]{0,30}|"
     r"(?:mostly|mainly|largely|many|most of them|all of them|including)\b[^;.]{0,80}),"
-    r"(?=\s+(?:were|was|are|is|had|have|has|died|remain|remained|fueron|han|están)\b)",
+    r"(?=\s+(?:were|was|are|is|had|have|has|died|remain|remained|dead|killed|injured|wounded|"
+    r"missing|alive|fueron|han|están|muertos)\b)",
     re.IGNORECASE)
+_BACK_REFERENCE = re.compile(r"\bthe (?:total|figure|number|tally|count)\b|\bthe toll\b|"
+                             r"\bel (?:total|balance|recuento)\b", re.IGNORECASE)
 _HEIGHT = re.compile(r"\b(?:rose|risen|rising|reached|level|depth|deep|high|tall|height|"
                      r"alcanzó|nivel|altura)\b", re.IGNORECASE)
 _CALIBRE = re.compile(r"\s+\d{2,3}\s?mm\b", re.IGNORECASE)
