@@ -262,7 +262,7 @@ class _Extractor:
                 if claim is not None:
                     out.append(claim)
                     previous = m
-            if found and speaker:
+            if speaker and any(c.start >= sentence.start and c.end <= sentence.end for c in out[-3:]):
                 ctx.speaker_had_claims = True
         return _link_ratios(out, self.text)
 
@@ -948,8 +948,16 @@ def _attribution_in(sentence: str) -> str | None:
     for prep in data["prepositions"]:
         m = re.search(rf"\b{re.escape(prep)}\s+", sentence, re.IGNORECASE)
         if m:
-            np = _noun_phrase_after(sentence, m.end())
-            if np:
+            start = m.end()
+            # "según explicó el jueves la alcaldesa": skip the verb and the day after según
+            lead = re.match(r"(?:\s*(?:" + "|".join(data["spanish_lead_verbs"]) + r")\b)+\s*",
+                            sentence[start:], re.IGNORECASE)
+            if lead and prep.lower() in ("según", "de acuerdo con"):
+                start += lead.end()
+            np = _noun_phrase_after(sentence, start)
+            roles = data["subject_set"] - {"the", "of", "and", "a", "in", "for"}
+            if np and (np[:1].isupper() or np.split()[0].strip(",").lower() in roles
+                       or np.split()[0].lower() in ("el", "la", "los", "las")):
                 return np
     for m in _WORD.finditer(sentence):
         word = m.group().lower()
@@ -981,6 +989,9 @@ def _attribution_in(sentence: str) -> str | None:
 def _noun_phrase_before(sentence: str, pos: int) -> str | None:
     """The subject right before a speech verb: "Governor Maksym Kozytskyi said"."""
     data = _attribution()
+    aux = re.search(r"(?:\s+(?:have|has|had|ha|han|had\s+been|have\s+been))+\s*$", sentence[:pos])
+    if aux:
+        pos = aux.start()  # "the authorities have confirmed"
     words = list(_WORD.finditer(sentence, 0, pos))
     picked: list[re.Match[str]] = []
     for w in reversed(words):
