@@ -141,7 +141,7 @@ def test_a_contradiction_inside_one_document() -> None:
     assert group.verdict == "conflict"
     found = [(d.kind, d.claims) for d in group.discrepancies]
     assert found == [("contradiction", ("a:c1", "a:c2"))]
-    assert "3 persons apart" in group.discrepancies[0].explanation
+    assert "3 people apart" in group.discrepancies[0].explanation
 
 
 def test_about_600_agrees_with_597_end_to_end() -> None:

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from claimcheck import units
-from claimcheck.lexicon import load
+from claimcheck.lexicon import load, plural
 from claimcheck.models import Claim, Discrepancy, Document, Estimate, Verdict
 from claimcheck.policy import Policy
 
@@ -62,6 +62,7 @@ def judge(
             d = _pair(readings[i], readings[j], readings, disputed, cumulative, policy)
             if d is not None:
                 found.append(d)
+    found = _reduce_updates(found)
     kinds = {d.kind for d in found}
     verdict: Verdict = "conflict" if kinds & {"contradiction", "tension"} else (
         "evolving" if "update" in kinds else "consistent")
@@ -220,6 +221,21 @@ def _running_count(a: _Reading, b: _Reading, readings: list[_Reading],
     return "update"
 
 
+def _reduce_updates(found: list[Discrepancy]) -> list[Discrepancy]:
+    """Keep the steps of a running count (a -> b with no c such that a -> c -> b): the chain
+    says the same as every earlier/later pair, and the table stays readable."""
+    updates = [d for d in found if d.kind == "update"]
+    if len(updates) > 2000:
+        return found  # too many to reduce cheaply; every pair is still a true statement
+    after: dict[str, set[str]] = {}
+    for d in updates:
+        after.setdefault(d.claims[0], set()).add(d.claims[1])
+    keep = [d for d in updates if not any(
+        d.claims[1] in after.get(mid, set()) for mid in after.get(d.claims[0], set())
+        if mid != d.claims[1])]
+    return [d for d in found if d.kind != "update"] + keep
+
+
 def _tension(a: _Reading, b: _Reading, policy: Policy) -> bool:
     qa, qb = a.claim.qualifier, b.claim.qualifier
     if qa == "vague" and qb == "vague":
@@ -244,7 +260,7 @@ def _discrepancy(a: _Reading, b: _Reading, kind: str, policy: Policy) -> Discrep
     diff = abs(a.value - b.value)
     base = min(abs(a.value), abs(b.value)) or max(abs(a.value), abs(b.value)) or 1.0
     rel = diff / base
-    unit = a.claim.unit or (a.claim.entity + "s" if a.claim.entity else "")
+    unit = a.claim.unit or plural(a.claim.entity or "", diff)
     what = {
         "contradiction": "cannot both be true",
         "tension": "agree only thanks to an open-ended hedge",

@@ -19,6 +19,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from claimcheck.errors import InputError
+from claimcheck.lexicon import plural
 from claimcheck.models import Claim, Diagnostic, Document
 
 _HEADER_KEYS = ("id", "source", "url", "published", "language")
@@ -218,7 +219,7 @@ def read_reference_csv(path: str | Path) -> list[Claim]:
             except ValueError as exc:
                 raise InputError(f"bad as_of timestamp {row['as_of']!r}: use ISO 8601",
                                  where=where) from exc
-            text = f"{row['value']} {row['entity']}"
+            text = f"{row['value']} {plural(row['entity'], value)} {row['measure']}"
             try:
                 claims.append(_reference_claim(path, number, row, text, value, low, high, day,
                                                as_of))

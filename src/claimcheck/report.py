@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import html
+import textwrap
 import json
 from typing import Any
 
@@ -86,28 +87,42 @@ class Report(BaseModel):
             lines += [f"- `{d.where}` {d.code}: {d.message} ({d.action})" for d in self.diagnostics]
         return "\n".join(lines) + "\n"
 
-    def to_table(self) -> str:
-        """A plain-text table for terminals: one row per claim in a group."""
+    def to_table(self, width: int = 100) -> str:
+        """A plain-text report for terminals: per group its verdict, each source's figure,
+        the conflicts in full and a running count as one line of steps."""
         by_id = {c.id: c for c in self.claims}
         docs = {d.id: d for d in self.documents}
-        rows = [("group", "verdict", "source", "figure", "speaker")]
+        out: list[str] = []
         for group in self.groups:
-            for n, cid in enumerate(group.claims):
+            head = f"{group.id}  {group.about}  [{group.verdict.upper()}]"
+            if group.estimate and group.estimate.best is not None:
+                head += f"  best {_num(group.estimate.best)}"
+            out.append(head)
+            def when(cid: str) -> str:
+                doc = docs.get(by_id[cid].doc)
+                return _iso(doc.published_day) or "" if doc else "~"  # references last
+
+            for cid in sorted(group.claims, key=when):
                 c = by_id[cid]
                 src = docs[c.doc].source if c.doc in docs and docs[c.doc].source else c.doc
-                rows.append((group.about if n == 0 else "", group.verdict if n == 0 else "",
-                             str(src), c.text, c.speaker or "-"))
+                who = f" ({c.speaker})" if c.speaker else ""
+                day = _iso(docs[c.doc].published_day) if c.doc in docs else None
+                out.append(_cut(f"    {day or 'reference'}  {src}: {c.text}{who}", width))
             for d in group.discrepancies:
-                rows.append(("", d.kind, "", d.explanation, ""))
-        widths = [min(46, max(len(r[i]) for r in rows)) for i in range(5)]
-        out = []
-        for r in rows:
-            out.append("  ".join(_cut(r[i], widths[i]).ljust(widths[i]) for i in range(5)).rstrip())
-        summary = (f"{len(self.documents)} documents processed, {len(self.diagnostics)} inputs "
-                   f"rejected or flagged, {len(self.claims)} claims, {len(self.groups)} groups")
+                if d.kind != "update":
+                    out.extend(textwrap.wrap(f"{d.kind}: {d.explanation}", width,
+                                             initial_indent="  ! ", subsequent_indent="      "))
+            steps = _steps(group, by_id)
+            if steps:
+                out.extend(textwrap.wrap(f"running count: {steps}", width,
+                                         initial_indent="  > ", subsequent_indent="      "))
+            out.append("")
         for d in self.diagnostics:
             out.append(f"! {d.where}: {d.code}: {d.message} ({d.action})")
-        return "\n".join(out + [summary]) + "\n"
+        out.append(f"{len(self.documents)} documents processed, {len(self.diagnostics)} inputs "
+                   f"rejected or flagged, {len(self.claims)} claims, {len(self.groups)} groups, "
+                   f"{sum(g.verdict == 'conflict' for g in self.groups)} in conflict")
+        return "\n".join(out) + "\n"
 
     def to_frame(self) -> Any:
         """One row per claim with its group, verdict and source (needs `claimcheck[pandas]`)."""
@@ -150,6 +165,21 @@ def dumps(data: Any, indent: int | None = None) -> str:
     that line-oriented readers split on (NEL, U+2028, U+2029) escaped."""
     text = json.dumps(data, ensure_ascii=False, indent=indent, allow_nan=False)
     return text.translate(_LINE_BREAKS)
+
+
+def _steps(group: ClaimGroup, by_id: dict[str, Claim]) -> str:
+    """The updates of a group as "11 (2 reports) -> 14 -> 17 -> 23 (3 reports)"."""
+    pairs = [d.claims for d in group.discrepancies if d.kind == "update"]
+    if not pairs:
+        return ""
+    stepped = {cid for pair in pairs for cid in pair}
+    counts: dict[float, int] = {}
+    for cid in group.claims:
+        if cid in stepped:
+            value = by_id[cid].value
+            counts[value] = counts.get(value, 0) + 1
+    return " -> ".join(f"{_num(v)}" + (f" ({n} reports)" if n > 1 else "")
+                       for v, n in sorted(counts.items()))
 
 
 def _iso(value: Any) -> str | None:
