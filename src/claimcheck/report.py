@@ -82,6 +82,11 @@ class Report(BaseModel):
                 lines.append(f"- estimate: low {_num(e.low)}, best {_num(e.best)}, "
                              f"high {_num(e.high)} ({e.rule})")
             lines.append("")
+        if self.checks:
+            lines += ["## Parts and wholes", ""]
+            lines += [f"- {'passed' if c.passed else '**failed**'}: {c.rule} — {_md(c.explanation)}"
+                      for c in self.checks]
+            lines.append("")
         if self.diagnostics:
             lines += ["## Inputs not processed", ""]
             lines += [f"- `{d.where}` {d.code}: {d.message} ({d.action})" for d in self.diagnostics]
@@ -117,6 +122,10 @@ class Report(BaseModel):
                 out.extend(textwrap.wrap(f"running count: {steps}", width,
                                          initial_indent="  > ", subsequent_indent="      "))
             out.append("")
+        for check in self.checks:
+            mark = "ok  " if check.passed else "FAIL"
+            out.extend(textwrap.wrap(f"{mark} {check.rule}: {check.explanation}", width,
+                                     subsequent_indent="     "))
         for d in self.diagnostics:
             out.append(f"! {d.where}: {d.code}: {d.message} ({d.action})")
         out.append(f"{len(self.documents)} documents processed, {len(self.diagnostics)} inputs "

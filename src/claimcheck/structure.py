@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 
 from claimcheck import places
@@ -27,12 +28,14 @@ def structural_checks(claims: list[Claim], groups: list[ClaimGroup]) -> list[Che
             out.append(Check(rule="part <= whole", claims=[c.id, whole.id], passed=ok,
                              explanation=f"{c.text} is part of {whole.text}"))
     heads = {g.id: by_id[g.claims[0]] for g in groups}
+    spans = {g.id: _days(g, by_id) for g in groups}
     best = {g.id: g.estimate.best for g in groups if g.estimate and g.estimate.best is not None}
     for ga in groups:
         a = heads[ga.id]
         for gb in groups:
             b = heads[gb.id]
-            if ga.id == gb.id or a.entity != b.entity or a.date != b.date or a.unit != b.unit:
+            if ga.id == gb.id or a.entity != b.entity or a.unit != b.unit \
+                    or not _overlap(spans[ga.id], spans[gb.id]):
                 continue
             if ga.id not in best or gb.id not in best:
                 continue
@@ -40,8 +43,20 @@ def structural_checks(claims: list[Claim], groups: list[ClaimGroup]) -> list[Che
                 out.append(_compare(ga, gb, best, "intercepted <= launched"))
             elif a.measure == b.measure and _within(a, b):
                 out.append(_compare(ga, gb, best, "local toll <= toll of the wider area"))
-    out.extend(_sums(groups, heads, best))
+    out.extend(_sums(groups, heads, best, spans))
     return out
+
+
+def _days(group: ClaimGroup, by_id: dict[str, Claim]) -> tuple[dt.date, dt.date] | None:
+    days = [by_id[c].date for c in group.claims if by_id[c].date is not None]
+    return (min(days), max(days)) if days else None  # type: ignore[type-var]
+
+
+def _overlap(a: tuple[dt.date, dt.date] | None, b: tuple[dt.date, dt.date] | None) -> bool:
+    """Two groups speak of one event when their event days overlap (or either is undated)."""
+    if a is None or b is None:
+        return True
+    return a[0] <= b[1] + dt.timedelta(days=1) and b[0] <= a[1] + dt.timedelta(days=1)
 
 
 def _within(part: Claim, whole: Claim) -> bool:
@@ -57,13 +72,15 @@ def _compare(part: ClaimGroup, whole: ClaimGroup, best: dict[str, float], rule: 
                  explanation=f"{part.about}: {best[part.id]:g} vs {whole.about}: {best[whole.id]:g}")
 
 
-def _sums(groups: list[ClaimGroup], heads: dict[str, Claim], best: dict[str, float]) -> list[Check]:
+def _sums(groups: list[ClaimGroup], heads: dict[str, Claim], best: dict[str, float],
+          spans: dict[str, tuple[dt.date, dt.date] | None]) -> list[Check]:
     out: list[Check] = []
     wholes: dict[str, list[ClaimGroup]] = defaultdict(list)
     for g in groups:
         for w in groups:
             a, b = heads[g.id], heads[w.id]
             if g.id != w.id and a.measure == b.measure and a.entity == b.entity and \
+                    _overlap(spans[g.id], spans[w.id]) and \
                     a.qualifier == b.qualifier == "exact" and _within(a, b):
                 wholes[w.id].append(g)
     for wid, parts in wholes.items():
