@@ -45,15 +45,30 @@ class _Reading:
     when: _When
 
 
+_PAIRWISE_LIMIT = 150  # above this many readings, identical ones are judged once
+
+
 def judge(
     claims: Sequence[Claim], documents: dict[str, Document], order: dict[str, int],
-    policy: Policy | None = None,
+    policy: Policy | None = None, *, times: dict[str, dt.datetime] | None = None,
 ) -> tuple[Verdict, list[Discrepancy], Estimate]:
-    """The verdict, discrepancies and low/best/high estimate for one group of claims."""
+    """The verdict, discrepancies and low/best/high estimate for one group of claims.
+
+    `times` (from `doc_times`) may be passed in when many groups share one set of documents.
+    """
     policy = policy or Policy()
     unit = claims[0].unit
-    times = _doc_times(documents, order)
+    times = times if times is not None else doc_times(documents, order)
     readings = [_read(c, unit, times, order, policy) for c in claims]
+    if len(readings) > _PAIRWISE_LIMIT:
+        # a large group repeats a few figures many times: compare each distinct reading of a
+        # day once, so that cost follows the number of distinct figures, not of reports
+        distinct: dict[tuple[object, ...], _Reading] = {}
+        for r in readings:
+            key = (r.value, r.lo, r.hi, r.claim.qualifier, r.claim.recalled, r.claim.later,
+                   r.when[0].date())
+            distinct.setdefault(key, r)
+        readings = list(distinct.values())
     cumulative = claims[0].measure in _cumulative()
     found: list[Discrepancy] = []
     disputed = _disputed(readings, policy)
@@ -90,7 +105,7 @@ def _read(claim: Claim, unit: str | None, times: dict[str, dt.datetime], order: 
 _When = tuple[dt.datetime, int, int]
 
 
-def _doc_times(documents: dict[str, Document], order: dict[str, int]) -> dict[str, dt.datetime]:
+def doc_times(documents: dict[str, Document], order: dict[str, int]) -> dict[str, dt.datetime]:
     """A timestamp per document. A date-only document takes the time of the last timed
     document before it in input order on that day (else the day's start), so real times order
     the reports and input order only places those that have no time."""

@@ -8,6 +8,7 @@ attaching them; each `_attach_*` helper is a pure function of the document conte
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -168,6 +169,7 @@ def _words_after(text: str, pos: int, limit: int, count: int) -> list[tuple[int,
 def _words_before(text: str, pos: int, floor: int, count: int) -> list[tuple[int, int, str]]:
     """Up to `count` words before `pos`, nearest first, stopping at clause punctuation."""
     out: list[tuple[int, int, str]] = []
+    floor = max(floor, pos - 40 * count - 40)  # enough for `count` words; keeps this O(count)
     segment = text[floor:pos]
     cut = max(segment.rfind(c) for c in ".;:!?\n")
     base = floor + cut + 1 if cut >= 0 else floor
@@ -202,13 +204,18 @@ class _Extractor:
         self.sentences = _sentences(self.text)
         self.dates = dates.find_dates(self.text, self.published)
         self.places = [p for p in places.find_places(self.text) if _plausible_place(self.text, p)]
+        # indexes so that every per-claim look-up is a bisection, not a scan of the document
+        self._place_starts = [s for s, _, _ in self.places]
+        self._date_starts = [d.start for d in self.dates]
+        self._line_breaks = [i for i, ch in enumerate(self.text) if ch == "\n"]
+        self._cache: dict[tuple[str, int], Any] = {}
         self.default_place = self._default_place()
         self.anchor = self._anchor_date()
 
     # -- document-level context
     def _default_place(self) -> places.Place | None:
         for sentence in self.sentences[:3]:
-            found = [(s, p) for s, e, p in self.places if sentence.start <= s < sentence.end]
+            found = [(s, p) for s, e, p in self._places_in(sentence.start, sentence.end)]
             located = [p for s, p in found if _LOCATIVE.search(self.text[max(0, s - 25) : s])]
             if located or found:
                 return _most_specific(located or [p for _, p in found])
@@ -235,8 +242,9 @@ class _Extractor:
     # -- claims
     def claims(self) -> list[Claim]:
         mentions = [m for m in numeric.scan(self.text, self.lang) if m.kind == "number"]
-        blocked = [(d.start, d.end) for d in self.dates]
-        mentions = [m for m in mentions if not _overlaps(m.number_start, m.number_end, blocked)]
+        mentions = [m for m in mentions if not any(
+            d.start < m.number_end and m.number_start < d.end
+            for d in self._dates_in(max(0, m.number_start - 200), m.number_end))]
         out: list[Claim] = []
         ctx = _Context()
         by_sentence: dict[int, list[numeric.Mention]] = {}
@@ -249,11 +257,10 @@ class _Extractor:
             found = by_sentence.get(sentence.index, [])
             speaker = self._speaker(sentence, ctx, bool(found))
             previous: numeric.Mention | None = None
-            for m in found:
+            for k, m in enumerate(found):
                 if self._not_a_claim(m):
                     continue
-                later = [n.start for n in found if n.start > m.end]
-                ctx.notes["next_start"] = later[0] if later else None
+                ctx.notes["next_start"] = found[k + 1].start if k + 1 < len(found) else None
                 last = out[-1] if out and previous is not None else None
                 claim = self._claim(m, sentence, speaker, previous, len(out), ctx, last)
                 if claim is not None and claim.qualifier == "vague" and claim.kind == "count" \
@@ -337,7 +344,7 @@ class _Extractor:
                                                             min(sentence.end, end + 12)]):
                 entity = measure = "height"  # "the water rose to three meters"
         if measure is None and kind == "count" and _BACK_REFERENCE.search(
-                text[sentence.start : m.start]):
+                text[max(sentence.start, m.start - 200) : m.start]):
             measure = ctx.notes.get("last_measure")  # "the total stood at 158"
         if measure is None and previous_claim is not None and re.search(
                 r"\b(?:of them|de ellos|de ellas|among them)\b", text[m.start : end + 12]):
@@ -355,8 +362,8 @@ class _Extractor:
         date, precision, as_of = self._date(m, sentence)
         if measure and kind == "count":
             ctx.notes["last_measure"] = measure
-        recalled = bool(_RECALL.search(text[sentence.start : m.start][-80:]))
-        later = not recalled and bool(_NEWER.search(text[sentence.start : m.start][-60:]))
+        recalled = bool(_RECALL.search(text[max(sentence.start, m.start - 80) : m.start]))
+        later = not recalled and bool(_NEWER.search(text[max(sentence.start, m.start - 60) : m.start]))
         return Claim(
             id=f"{self.doc.id}:c{index + 1}",
             doc=self.doc.id,
@@ -554,10 +561,10 @@ class _Extractor:
         self, m: numeric.Mention, sentence: _Sentence, ctx: _Context, measure: str | None = None
     ) -> tuple[places.Place | None, str | None]:
         text = self.text
-        inside = [(s, e, p) for s, e, p in self.places if sentence.start <= s < sentence.end]
-        speaker_spans = _speaker_spans(text, sentence)
+        inside = self._places_in(sentence.start, sentence.end)
+        speaker_spans = self._per_sentence("speaker_spans", sentence)
         inside = [x for x in inside if not _overlaps(x[0], x[1], speaker_spans)]
-        clause = _clause(text, sentence, m.start)
+        clause = _clause_at(self._per_sentence("clauses", sentence), sentence, m.start)
         chosen: places.Place | None = None
         in_clause = [x for x in inside if clause[0] <= x[0] < clause[1]
                      and not _actor(text, clause[0], x)]
@@ -574,8 +581,7 @@ class _Extractor:
             pool = following[:1] or in_clause
             chosen = _most_specific([p for _, _, p in pool], near=m.start, spans=pool)
         else:
-            framing = [x for x in inside if x[1] <= sentence.start + _framing_end(
-                text[sentence.start : sentence.end])]
+            framing = [x for x in inside if x[1] <= self._per_sentence("framing_end", sentence)]
             major = text.rfind(";", sentence.start, m.start)
             before = [x for x in inside if x[1] <= m.start and x[0] > major
                       and _LOCATIVE.search(text[max(0, x[0] - 25) : x[0]])]
@@ -584,14 +590,16 @@ class _Extractor:
                 ctx.notes["frame"] = (sentence.paragraph, chosen)
             elif before:
                 chosen = _most_specific([p for _, _, p in before])
-        local = text[clause[0] : sentence.end].lower()
+        local = text[max(clause[0], m.start - 300) : min(sentence.end, clause[1] + 300,
+                                                          m.end + 600)].lower()
         anaphora = _ANAPHORA.search(local)
         if chosen is None and anaphora:
             # "this town", "there": the last place of that kind named before the figure
             word = anaphora.group().split()[-1]
             kind = {"town": "city", "city": "city", "village": "city", "localidad": "city",
                     "municipio": "city", "region": "region"}.get(word)
-            named = [p for s, _, p in self.places if s < m.start and (kind is None or p.kind == kind)]
+            named = [p for _, _, p in self._places_in(max(0, m.start - 5000), m.start)
+                     if kind is None or p.kind == kind]
             chosen = named[-1] if named else None
             if chosen is not None and "region" in local and chosen.kind == "city" and chosen.region:
                 chosen = places.resolve(chosen.region) or chosen
@@ -609,7 +617,8 @@ class _Extractor:
                 text[max(0, s - 30) : s])]
             if chosen is None and mostly:
                 chosen = _country(mostly[0].country)  # "155 dead, mostly in Valencia": national
-        if chosen is None and ctx.recent_places and _TOTAL.search(text[sentence.start : m.start]):
+        if chosen is None and ctx.recent_places and _TOTAL.search(
+                text[max(sentence.start, m.start - 200) : m.start]):
             chosen = _common(ctx.recent_places)  # "in total" after a list of places
         if inside:
             ctx.last_place = _most_specific([p for _, _, p in inside])
@@ -631,11 +640,7 @@ class _Extractor:
     ) -> tuple[dt.date | None, str | None, dt.datetime | None]:
         as_of: dt.datetime | None = None
         event: dates.DateMention | None = None
-        for d in self.dates:
-            if d.start >= sentence.end:
-                break
-            if d.start < sentence.start:
-                continue
+        for d in self._dates_in(sentence.start, sentence.end):
             lo, hi = sorted((d.start, m.start))
             if ";" in self.text[lo:hi]:
                 continue  # another clause: "...; two days earlier, officials had urged"
@@ -649,9 +654,10 @@ class _Extractor:
                 event = d
         if event is None:
             para = self.sentences[sentence.index].paragraph
-            earlier = [d for d in self.dates if d.day is not None and d.kind != "time"
-                       and d.end <= sentence.start and not self._is_as_of(d)
-                       and self._paragraph_of(d.start) == para]
+            para_start = self._line_breaks[para - 1] + 1 if para > 0 else 0
+            earlier = [d for d in self._dates_in(para_start, sentence.start)
+                       if d.day is not None and d.kind != "time" and d.end <= sentence.start
+                       and not self._is_as_of(d)]
             event = earlier[-1] if earlier else self.anchor
         if event is not None and event.day is not None:
             return event.day, event.granularity, as_of
@@ -659,7 +665,30 @@ class _Extractor:
         return day, None, as_of  # the publication day: no date in the text
 
     def _paragraph_of(self, pos: int) -> int:
-        return self.text.count("\n", 0, pos)
+        return bisect.bisect_left(self._line_breaks, pos)
+
+    def _places_in(self, start: int, end: int) -> list[tuple[int, int, places.Place]]:
+        lo = bisect.bisect_left(self._place_starts, start)
+        hi = bisect.bisect_left(self._place_starts, end)
+        return self.places[lo:hi]
+
+    def _dates_in(self, start: int, end: int) -> list[dates.DateMention]:
+        lo = bisect.bisect_left(self._date_starts, start)
+        hi = bisect.bisect_left(self._date_starts, end)
+        return self.dates[lo:hi]
+
+    def _per_sentence(self, what: str, sentence: _Sentence) -> Any:
+        key = (what, sentence.index)
+        if key not in self._cache:
+            text = self.text
+            if what == "speaker_spans":
+                value: Any = _speaker_spans(text, sentence)
+            elif what == "framing_end":
+                value = sentence.start + _framing_end(text[sentence.start : sentence.end])
+            else:  # clause boundaries
+                value = [i for i in range(sentence.start, sentence.end) if _boundary(text, i)]
+            self._cache[key] = value
+        return self._cache[key]
 
 
 # ---------------------------------------------------------------- helpers
@@ -720,7 +749,7 @@ def _coordinated_places(text: str, found: list[tuple[int, int, places.Place]]) -
 
 def _facility(text: str, sentence_start: int, pos: int) -> str | None:
     """The building a figure is about: "the waiting hall, where hundreds had gathered"."""
-    before = text[sentence_start:pos]
+    before = text[max(sentence_start, pos - 300) : pos]
     m = re.search(r"\bthe\s+(?:[\w-]+\s+){0,3}?([a-z]+),?\s+where\b[^,;.]*$", before)
     if m and m.group(1) in _facility_nouns():
         return m.group(1)
@@ -876,22 +905,19 @@ def _most_specific(
     return min(found, key=lambda p: rank.get(p.kind, 3))
 
 
-def _clause(text: str, sentence: _Sentence, pos: int) -> tuple[int, int]:
-    def boundary(i: int) -> bool:
-        if text[i] == ":":
-            return True
-        # a comma between digits groups thousands ("2,140"); it ends no clause
-        if text[i] == "," and 0 < i < len(text) - 1 and text[i - 1].isdigit() \
-                and text[i + 1].isdigit():
-            return False
-        return text[i] in ",;—–()"
+def _boundary(text: str, i: int) -> bool:
+    """A clause break: , ; : dashes or brackets, but not a comma grouping digits ("2,140")."""
+    ch = text[i]
+    if ch == "," and 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit():
+        return False
+    return ch in ",;:—–()"
 
-    start = pos
-    while start > sentence.start and not boundary(start - 1):
-        start -= 1
-    end = pos
-    while end < sentence.end and not boundary(end):
-        end += 1
+
+def _clause_at(bounds: list[int], sentence: _Sentence, pos: int) -> tuple[int, int]:
+    """The clause around `pos`, given the sentence's clause-break positions (sorted)."""
+    k = bisect.bisect_left(bounds, pos)
+    start = bounds[k - 1] + 1 if k > 0 else sentence.start
+    end = bounds[k] if k < len(bounds) else sentence.end
     return start, end
 
 

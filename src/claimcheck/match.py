@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import cache
 
@@ -224,6 +224,12 @@ def _split_self_consistent(chain: list[Candidate], policy: Policy) -> list[list[
         return [chain]
     main: list[Candidate] = list(recalled)
     rest: list[Candidate] = []
+    # support is counted over distinct readings, so a long chain costs readings x clusters
+    readings: dict[tuple[object, ...], list[Candidate]] = defaultdict(list)
+    for cand in chain:
+        c = cand.claim
+        readings[(c.value, c.low, c.high, c.qualifier)].append(cand)
+    by_voice = {rkey: Counter(_voice(c.claim) for c in group) for rkey, group in readings.items()}
     for key, members in voices.items():
         clusters: list[list[Candidate]] = []
         for cand in sorted(members, key=lambda c: (c.claim.qualifier == "vague", -c.claim.value)):
@@ -232,11 +238,12 @@ def _split_self_consistent(chain: list[Candidate], policy: Policy) -> list[list[
                 clusters.append([cand])
             else:
                 home.append(cand)
-        others = [c for c in chain if _voice(c.claim) != key]
-
-        def support(cluster: list[Candidate]) -> tuple[int, float, int]:
+        def support(cluster: list[Candidate], key: tuple[str, str | None, int] = key
+                    ) -> tuple[int, float, int]:
             # the figure other sources back; failing that the whole, not its parts
-            agreeing = sum(1 for o in others if _agree(o.claim, cluster[0].claim, policy))
+            agreeing = sum(len(group) - by_voice[rkey][key]
+                           for rkey, group in readings.items()
+                           if _agree(group[0].claim, cluster[0].claim, policy))
             return agreeing, cluster[0].claim.value, len(cluster)
 
         clusters.sort(key=support, reverse=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from claimcheck.discrepancy import judge
+from claimcheck.discrepancy import doc_times, judge
 from claimcheck.errors import DuplicateDocumentError
 from claimcheck.extract import extract
 from claimcheck.match import align
@@ -34,8 +34,9 @@ def check(
             f"two documents share the id {dup!r}; give every document a unique id")
     order = {d.id: i for i, d in enumerate(docs)}
     groups: list[ClaimGroup] = []
+    times = doc_times(by_id, order)
     for n, group in enumerate(align(claims, policy), start=1):
-        verdict, found, estimate = judge(group.claims, by_id, order, policy)
+        verdict, found, estimate = judge(group.claims, by_id, order, policy, times=times)
         groups.append(ClaimGroup(
             id=f"g{n}", about=group.about, claims=[c.id for c in group.claims], verdict=verdict,
             discrepancies=found, estimate=estimate, alignment=group.alignment))
