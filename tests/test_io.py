@@ -162,9 +162,23 @@ def test_binary_files(tmp_path: Path, name: str) -> None:
 def test_empty_file(tmp_path: Path) -> None:
     (tmp_path / "empty.jsonl").write_bytes(b"")
     (tmp_path / "empty.txt").write_bytes(b"")
-    batch = read_documents([tmp_path / "empty.jsonl", tmp_path / "empty.txt"])
-    assert [d.id for d in batch.documents] == ["empty"]  # the .txt, flagged as empty
-    assert [d.code for d in batch.diagnostics] == ["empty-document"]
+    batch = read_documents([tmp_path / "empty.txt", tmp_path / "empty.jsonl"])
+    assert [d.id for d in batch.documents] == ["empty"]  # the .txt, read and flagged as empty
+    assert batch.diagnostics[0].code == "empty-document"
+    assert batch.diagnostics[0].where == f"{tmp_path / 'empty.txt'}:1"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="io._read_jsonl: an empty (or all-blank) .jsonl file yields neither a document nor a "
+    "diagnostic, so an input given by name disappears without a trace",
+)
+def test_an_empty_jsonl_file_is_not_dropped_silently(tmp_path: Path) -> None:
+    path = tmp_path / "empty.jsonl"
+    path.write_bytes(b"\n\n")
+    batch = read_documents([path])
+    assert batch.documents or any(d.where and d.where.startswith(str(path))
+                                  for d in batch.diagnostics)
 
 
 # ---------------------------------------------------------------- directories and paths
@@ -250,3 +264,16 @@ def test_bad_reference_csv(tmp_path: Path, content: str, where: str, match: str)
 def test_missing_reference_csv(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="cannot read"):
         read_reference_csv(tmp_path / "nope.csv")
+
+
+def test_defaults_fill_what_a_txt_header_leaves_out(tmp_path: Path) -> None:
+    plain = tmp_path / "plain.txt"
+    plain.write_text("Five people were hurt in Sumy, the mayor said.\n", encoding="utf-8")
+    headed = tmp_path / "headed.txt"
+    headed.write_text("source: Own Wire\n\nTwo people were hurt in Sumy.\n", encoding="utf-8")
+    batch = read_documents([plain, headed], defaults={"source": "Flag Wire",
+                                                      "published": "2025-03-04"})
+    by_id = {d.id: d for d in batch.documents}
+    assert by_id["plain"].source == "Flag Wire"
+    assert by_id["headed"].source == "Own Wire"  # the file's own header wins
+    assert str(by_id["plain"].published) == "2025-03-04"

@@ -60,10 +60,17 @@ def _input_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="+", metavar="PATH", help=".jsonl or .txt files, or directories")
     p.add_argument("--on-error", choices=("skip", "fail"), default="skip",
                    help="skip bad inputs and report them (default) or stop with exit code 1")
+    meta = p.add_argument_group("metadata for .txt files (a file's own header wins)")
+    meta.add_argument("--source", help="outlet name, e.g. 'Daily Express'")
+    meta.add_argument("--published", help="publication time, ISO 8601 (2025-07-12 or with time)")
+    meta.add_argument("--language", help="ISO 639-1 code of the text (default en)")
+    meta.add_argument("--url", help="where the text was published")
 
 
 def _read(args: argparse.Namespace) -> Batch:
-    batch = read_documents(args.paths)
+    defaults = {k: v for k in ("source", "published", "language", "url")
+                if (v := getattr(args, k, None))}
+    batch = read_documents(args.paths, defaults=defaults)
     for d in batch.diagnostics:
         print(f"claimcheck: {d.where}: {d.code}: {d.message} ({d.action})", file=sys.stderr)
     return batch

@@ -35,12 +35,17 @@ class Batch:
     reference_claims: list[Claim] = field(default_factory=list)
 
 
-def read_documents(paths: Iterable[str | Path], *, strict: bool = False) -> Batch:
-    """Read every path; with `strict`, the first bad input raises `InputError` instead."""
+def read_documents(
+    paths: Iterable[str | Path], *, strict: bool = False, defaults: dict[str, str] | None = None
+) -> Batch:
+    """Read every path; with `strict`, the first bad input raises `InputError` instead.
+
+    `defaults` (source, url, published, language) fill what a `.txt` file's header leaves out.
+    """
     batch = Batch()
     seen: dict[str, str] = {}
     for path in _expand(paths, batch):
-        for item in _read_path(path):
+        for item in _read_path(path, defaults or {}):
             if isinstance(item, Diagnostic):
                 if strict:
                     raise InputError(item.message, where=item.where)
@@ -89,7 +94,7 @@ def _expand(paths: Iterable[str | Path], batch: Batch) -> Iterator[Path]:
                 code="not-found", message="no such file or directory", where=str(path)))
 
 
-def _read_path(path: Path) -> Iterator[Diagnostic | tuple[Document, str]]:
+def _read_path(path: Path, defaults: dict[str, str]) -> Iterator[Diagnostic | tuple[Document, str]]:
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -103,7 +108,7 @@ def _read_path(path: Path) -> Iterator[Diagnostic | tuple[Document, str]]:
     if path.suffix.lower() in (".jsonl", ".ndjson", ".json"):
         yield from _read_jsonl(path, data)
     else:
-        yield from _read_txt(path, data)
+        yield from _read_txt(path, data, defaults)
 
 
 def _read_jsonl(path: Path, data: bytes) -> Iterator[Diagnostic | tuple[Document, str]]:
@@ -134,14 +139,15 @@ def _read_jsonl(path: Path, data: bytes) -> Iterator[Diagnostic | tuple[Document
         yield from _document(record, where)
 
 
-def _read_txt(path: Path, data: bytes) -> Iterator[Diagnostic | tuple[Document, str]]:
+def _read_txt(path: Path, data: bytes, defaults: dict[str, str]
+              ) -> Iterator[Diagnostic | tuple[Document, str]]:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         yield Diagnostic(code="invalid-utf8",
                          message=f"the file is not valid UTF-8 (byte {exc.start})", where=str(path))
         return
-    record: dict[str, Any] = {"id": path.stem}
+    record: dict[str, Any] = {"id": path.stem, **defaults}
     lines = text.split("\n")
     header: dict[str, str] = {}
     for i, line in enumerate(lines):
