@@ -168,11 +168,6 @@ def test_empty_file(tmp_path: Path) -> None:
     assert batch.diagnostics[0].where == f"{tmp_path / 'empty.txt'}:1"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="io._read_jsonl: an empty (or all-blank) .jsonl file yields neither a document nor a "
-    "diagnostic, so an input given by name disappears without a trace",
-)
 def test_an_empty_jsonl_file_is_not_dropped_silently(tmp_path: Path) -> None:
     path = tmp_path / "empty.jsonl"
     path.write_bytes(b"\n\n")

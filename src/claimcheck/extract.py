@@ -956,6 +956,7 @@ def _looks_like_person(name: str) -> bool:
     return len(caps) >= 2 or (len(caps) == 1 and len(name.split()) == 1)
 
 
+_FUNCTION_WORDS = frozenset({"the", "of", "and", "for", "in", "a", "'s", "’s"})
 _FIRST_PERSON = frozenset({"i", "we", "us", "our", "nosotros", "yo"})
 _CAP_RUN = re.compile(r"[^\W\d_][\w’'.-]*")
 
@@ -1032,6 +1033,13 @@ def _noun_phrase_before(sentence: str, pos: int) -> str | None:
             picked.insert(0, w)
             if lw in data["pronouns"]:
                 break
+            continue
+        # a modifier of an office: "the air force", "the fire service"
+        head = picked[0].group().lower() if picked else ""
+        if head in data["subject_set"] - _FUNCTION_WORDS and lw not in _STOP_NOUN \
+                and lw not in _VERBISH \
+                and lw not in data["verbs_set"] and len(picked) < 4:
+            picked.insert(0, w)
             continue
         break
     while picked and picked[0].group().lower() in ("the", "of", "and", "in", "a", "for"):

@@ -112,6 +112,10 @@ def _read_path(path: Path, defaults: dict[str, str]) -> Iterator[Diagnostic | tu
 
 
 def _read_jsonl(path: Path, data: bytes) -> Iterator[Diagnostic | tuple[Document, str]]:
+    if not data.strip():
+        yield Diagnostic(code="empty-file", message="the file holds no documents",
+                         where=str(path), action="processed")
+        return
     for number, raw in enumerate(data.split(b"\n"), start=1):
         where = f"{path}:{number}"
         if not raw.strip():
