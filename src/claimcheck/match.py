@@ -266,15 +266,27 @@ def _group(chain: list[Candidate]) -> Group:
     days = sorted({c.day for c in chain if c.day is not None})
     when = f"{days[0]}" if len(days) == 1 else (f"{days[0]}..{days[-1]}" if days else "undated")
     where = first.place.name if first.place is not None else (first.claim.location or "unknown place")
+    spellings = sorted({c.claim.entity or "" for c in chain})
+    places_said = sorted({c.claim.location or "" for c in chain})
     features = {
         "measure": first.measure,
         "entity": first.entity,
+        "entity spellings": ", ".join(spellings),
         "dimension": first.dimension,
         "scope": first.scope,
+        "places as written": ", ".join(p for p in places_said if p),
         "event": when,
+        "sources": str(len({c.claim.doc for c in chain})),
     }
-    sources = {c.claim.doc for c in chain}
-    score = min(100.0, 60.0 + 10.0 * len(sources))
+    # how alike the members are, 0-100: spelling of the counted thing (rapidfuzz), how
+    # tightly the event days cluster, and whether every member named its place itself
+    entity_score = min((fuzz.token_set_ratio(a, first.entity) for a in spellings), default=100.0)
+    spread = (days[-1] - days[0]).days if days else 0
+    date_score = max(0.0, 100.0 - 15.0 * spread)
+    place_score = 100.0 * sum(c.scope == (c.claim.place_key or c.scope) for c in chain) / len(chain)
+    scores = {"entity": round(entity_score, 1), "event date": round(date_score, 1),
+              "place scope": round(place_score, 1)}
     about = f"{first.entity} {first.measure} · {where} · {when}"
     return Group([c.claim for c in sorted(chain, key=lambda c: _order(c.claim))],
-                 Alignment(features=features, score=score), about)
+                 Alignment(features=features, scores=scores,
+                           score=round(sum(scores.values()) / len(scores), 1)), about)

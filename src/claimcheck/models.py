@@ -136,6 +136,7 @@ class Alignment(_Record):
     """Why the claims of a group were aligned: the features they share, with scores."""
 
     features: dict[str, str]
+    scores: dict[str, float] = {}
     score: float
 
 
