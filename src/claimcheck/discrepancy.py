@@ -263,7 +263,7 @@ def _tension(a: _Reading, b: _Reading, policy: Policy) -> bool:
         if vague.claim.qualifier == "vague":
             # "hundreds" reads as fewer than a thousand: beyond that ceiling it is a tension
             ceiling = 10 ** (math.floor(math.log10(max(vague.value, 1.0))) + 1)
-            return other.value >= ceiling
+            return bool(other.value >= ceiling)
     open_ended = qa in _OPEN_UP | _OPEN_DOWN or qb in _OPEN_UP | _OPEN_DOWN
     return open_ended and policy.rel(a.value, b.value) > policy.tension_threshold
 
@@ -285,7 +285,7 @@ def _discrepancy(a: _Reading, b: _Reading, kind: str, policy: Policy) -> Discrep
         f"{_quote(first.claim)} vs {_quote(second.claim)}: {what}; "
         f"{_fmt(diff)} {unit} apart ({rel:.0%} of {_fmt(min(abs(a.value), abs(b.value)))})"
     ).replace("  ", " ")
-    return Discrepancy(claims=(first.claim.id, second.claim.id), kind=kind,  # type: ignore[arg-type]
+    return Discrepancy(claims=(first.claim.id, second.claim.id), kind=kind,
                        abs_diff=round(diff, 6), rel_diff=round(rel, 4), explanation=explanation)
 
 

@@ -374,7 +374,7 @@ class _Extractor:
             value=value,
             low=low,
             high=high,
-            qualifier=qualifier,  # type: ignore[arg-type]
+            qualifier=qualifier,
             unit=m.unit,
             kind=kind,
             entity=entity,
@@ -405,7 +405,7 @@ class _Extractor:
                 return True
         if any(before.rstrip(" ,").endswith(cue) for cue in cues):
             return True
-        return previous_subset == sentence.index
+        return bool(previous_subset == sentence.index)
 
     # -- what kind of figure
     def _kind(self, m: numeric.Mention) -> ClaimKind:
@@ -521,7 +521,8 @@ class _Extractor:
         if found:
             return found
         if entity:
-            return load("measures")["default_for"].get(entity.split()[-1])
+            default: str | None = load("measures")["default_for"].get(entity.split()[-1])
+            return default
         return None
 
     # -- who says so
@@ -901,7 +902,8 @@ def _most_specific(
     if near is not None and spans:
         nearest = min(spans, key=lambda x: abs(x[0] - near))[2]
         contained = [p for p in found if nearest.contains(p) and p != nearest]
-        return min(contained or [nearest], key=lambda p: rank.get(p.kind, 3))
+        best: places.Place = min(contained or [nearest], key=lambda p: rank.get(p.kind, 3))
+        return best
     return min(found, key=lambda p: rank.get(p.kind, 3))
 
 
@@ -973,9 +975,9 @@ def _attribution_in(sentence: str) -> str | None:
         if not middle & data["verbs_set"] and places.resolve(m.group(1)) is None:
             return m.group(1)
     for prep in data["prepositions"]:
-        m = re.search(rf"\b{re.escape(prep)}\s+", sentence, re.IGNORECASE)
-        if m:
-            start = m.end()
+        cue = re.search(rf"\b{re.escape(prep)}\s+", sentence, re.IGNORECASE)
+        if cue:
+            start = cue.end()
             # "según explicó el jueves la alcaldesa": skip the verb and the day after según
             lead = re.match(r"(?:\s*(?:" + "|".join(data["spanish_lead_verbs"]) + r")\b)+\s*",
                             sentence[start:], re.IGNORECASE)
@@ -1006,10 +1008,10 @@ def _attribution_in(sentence: str) -> str | None:
     for cue, speaker in data["fixed"].items():
         if re.search(rf"\b{re.escape(cue)}\b", low):
             return str(speaker)
-    m = re.search(r"([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,4})['’]s\s+(?:" +
+    owner = re.search(r"([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,4})['’]s\s+(?:" +
                   "|".join(data["possessive_nouns"]) + r")\b", sentence)
-    if m:
-        return m.group(1)
+    if owner:
+        return owner.group(1)
     return None
 
 

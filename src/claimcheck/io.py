@@ -253,7 +253,7 @@ def _reference_claim(path: Path, number: int, row: dict[str, str], text: str, va
         id=f"ref:{path.stem}:{number - 1}", doc=f"ref:{path.stem}", start=0, end=len(text),
         text=text, sentence=f"{row.get('source') or path.stem}: {text} {row['measure']}",
         value=value, low=low, high=high,
-        qualifier=row.get("qualifier") or "exact",  # type: ignore[arg-type]
+        qualifier=row.get("qualifier") or "exact",
         unit=row.get("unit") or None, entity=row["entity"], measure=row["measure"],
         location=row.get("place") or None, date=day, date_precision="day" if day else None,
         speaker=row.get("source") or None, as_of=as_of,

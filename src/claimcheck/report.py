@@ -73,7 +73,7 @@ class Report(BaseModel):
             for cid in group.claims:
                 c = by_id[cid]
                 src = docs[c.doc].source if c.doc in docs and docs[c.doc].source else c.doc
-                lines.append(f"| {_md(src)} | {_md(c.text)} | {_md(c.speaker or '—')} | "
+                lines.append(f"| {_md(str(src))} | {_md(c.text)} | {_md(c.speaker or '—')} | "
                              f"{_md(_short(c.sentence))} |")
             for d in group.discrepancies:
                 lines.append(f"- **{d.kind}**: {_md(d.explanation)}")
@@ -126,8 +126,8 @@ class Report(BaseModel):
             mark = "ok  " if check.passed else "FAIL"
             out.extend(textwrap.wrap(f"{mark} {check.rule}: {check.explanation}", width,
                                      subsequent_indent="     "))
-        for d in self.diagnostics:
-            out.append(f"! {d.where}: {d.code}: {d.message} ({d.action})")
+        for diag in self.diagnostics:
+            out.append(f"! {diag.where}: {diag.code}: {diag.message} ({diag.action})")
         out.append(f"{len(self.documents)} documents processed, {len(self.diagnostics)} inputs "
                    f"rejected or flagged, {len(self.claims)} claims, {len(self.groups)} groups, "
                    f"{sum(g.verdict == 'conflict' for g in self.groups)} in conflict")
@@ -136,7 +136,7 @@ class Report(BaseModel):
     def to_frame(self) -> Any:
         """One row per claim with its group, verdict and source (needs `claimcheck[pandas]`)."""
         try:
-            import pandas as pd
+            import pandas as pd  # type: ignore[import-untyped]
         except ImportError as exc:  # pragma: no cover - depends on the environment
             raise OptionalDependencyError("Report.to_frame", "pandas", "pandas") from exc
         group_of = {cid: g for g in self.groups for cid in g.claims}

@@ -48,8 +48,8 @@ def structural_checks(claims: list[Claim], groups: list[ClaimGroup]) -> list[Che
 
 
 def _days(group: ClaimGroup, by_id: dict[str, Claim]) -> tuple[dt.date, dt.date] | None:
-    days = [by_id[c].date for c in group.claims if by_id[c].date is not None]
-    return (min(days), max(days)) if days else None  # type: ignore[type-var]
+    days = [d for c in group.claims if (d := by_id[c].date) is not None]
+    return (min(days), max(days)) if days else None
 
 
 def _overlap(a: tuple[dt.date, dt.date] | None, b: tuple[dt.date, dt.date] | None) -> bool:
