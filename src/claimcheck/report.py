@@ -8,8 +8,8 @@
 from __future__ import annotations
 
 import html
-import textwrap
 import json
+import textwrap
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
@@ -63,7 +63,7 @@ class Report(BaseModel):
         """Groups as Markdown tables: each source's figure, speaker and quote, verdict, gap."""
         by_id = {c.id: c for c in self.claims}
         docs = {d.id: d for d in self.documents}
-        lines = [f"# claimcheck report", "",
+        lines = ["# claimcheck report", "",
                  f"{len(self.documents)} documents, {len(self.claims)} claims, "
                  f"{len(self.groups)} groups, {sum(g.verdict == 'conflict' for g in self.groups)} "
                  f"in conflict", ""]
