@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from claimcheck import errors
@@ -51,3 +53,26 @@ def test_the_tree_is_drawn_in_the_module_docstring() -> None:
     for name in ("ClaimcheckError", "InputError", "DocumentError", "DuplicateDocumentError",
                  "PolicyError", "OptionalDependencyError"):
         assert name in doc
+
+
+def test_a_bad_policy_is_a_policy_error() -> None:
+    from claimcheck import Policy
+    from claimcheck.errors import ClaimcheckError, PolicyError
+
+    with pytest.raises(PolicyError, match="max_rounding"):
+        Policy(max_rounding=2)
+    assert issubclass(PolicyError, ClaimcheckError) and issubclass(PolicyError, ValueError)
+
+
+def test_strict_reading_names_the_kind_of_problem(tmp_path: Path) -> None:
+    from claimcheck.errors import DocumentError, DuplicateDocumentError
+    from claimcheck.io import read_documents
+
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "a", "text": 5}\n', encoding="utf-8")
+    with pytest.raises(DocumentError, match="bad.jsonl:1"):
+        read_documents([bad], strict=True)
+    twice = tmp_path / "twice.jsonl"
+    twice.write_text('{"id": "a", "text": "x"}\n{"id": "a", "text": "y"}\n', encoding="utf-8")
+    with pytest.raises(DuplicateDocumentError):
+        read_documents([twice], strict=True)

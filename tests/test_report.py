@@ -62,7 +62,7 @@ def test_markdown(report: Report) -> None:
     assert md.startswith("# claimcheck report")
     assert "**conflict**" in md and "**tension**" in md
     assert "Wire \\| A" in md  # a pipe in a source does not break the table
-    assert "## Inputs not processed" in md and "`docs.jsonl:3`" in md
+    assert "## Input diagnostics" in md and "`docs.jsonl:3`" in md
 
 
 def test_table(report: Report) -> None:

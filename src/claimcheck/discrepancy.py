@@ -307,10 +307,9 @@ def _estimate(readings: list[_Reading], verdict: Verdict) -> Estimate:
         latest = max(current, key=lambda r: (r.when, r.value))
         return Estimate(low=_finite(latest.claim.low), best=latest.claim.value,
                         high=_finite(latest.claim.high), rule="latest report of a running count")
-    lows = [r.claim.low for r in readings if r.claim.low is not None]
-    highs = [r.claim.high for r in readings if r.claim.high is not None]
-    points = sorted(r.claim.value for r in readings if r.claim.qualifier in ("exact", "approximate"))
-    best = points[len(points) // 2] if points else sorted(r.claim.value for r in readings)[
+    # readings are in the group's first unit, rounding slack included
+    points = sorted(r.value for r in readings if r.claim.qualifier in ("exact", "approximate"))
+    best = points[len(points) // 2] if points else sorted(r.value for r in readings)[
         len(readings) // 2]
     if verdict == "consistent":
         # the intersection of the intervals as read, rounding slack included
@@ -320,7 +319,9 @@ def _estimate(readings: list[_Reading], verdict: Verdict) -> Estimate:
             best = low if low is not None and best < low else (high if high is not None else best)
         return Estimate(low=low, best=best, high=high,
                         rule="intersection of the stated intervals; best is the median point figure")
-    return Estimate(low=min(lows) if lows else None, best=best, high=max(highs) if highs else None,
+    # the span of the figures: an open side anywhere leaves that side open
+    return Estimate(low=_finite(min(r.lo for r in readings)), best=best,
+                    high=_finite(max(r.hi for r in readings)),
                     rule="span of the conflicting figures; best is the median point figure")
 
 

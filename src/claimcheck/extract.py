@@ -215,7 +215,9 @@ class _Extractor:
     # -- document-level context
     def _default_place(self) -> places.Place | None:
         for sentence in self.sentences[:3]:
-            found = [(s, p) for s, e, p in self._places_in(sentence.start, sentence.end)]
+            titles = _speaker_spans(self.text, sentence)
+            found = [(s, p) for s, e, p in self._places_in(sentence.start, sentence.end)
+                     if not _overlaps(s, e, titles)]
             located = [p for s, p in found if _LOCATIVE.search(self.text[max(0, s - 25) : s])]
             if located or found:
                 return _most_specific(located or [p for _, p in found])
@@ -231,6 +233,8 @@ class _Extractor:
         return None
 
     def _is_as_of(self, d: dates.DateMention) -> bool:
+        if self.text[d.end : d.end + 2] in ("'s", "’s"):
+            return False  # "killed by Tuesday's floods": the day of the event
         before = self.text[max(0, d.start - 40) : d.start]
         cut = max(before.rfind(". "), before.rfind("\n"))
         before = before[cut + 1 :] if cut >= 0 else before  # never past the sentence start
@@ -318,7 +322,8 @@ class _Extractor:
         if entity and measure:
             aliases = load("measures")["entity_measure_aliases"].get(entity.split()[-1], {})
             measure = aliases.get(measure, measure)
-        if kind == "measurement" and units.dimension(m.unit) == "[length]":
+        if kind == "measurement" and m.unit and "/" not in m.unit \
+                and units.dimension(m.unit) == "[length]":
             measure = "distance"  # a length measures a distance, whatever verb stands near
         detail: str | None = None
         # a part of a figure already given counts nothing of its own; one that names its own
@@ -336,8 +341,8 @@ class _Extractor:
             # a length or a span of time is its own quantity: "40 meters", "100 days"; a
             # compound unit ("litres per square metre") is a quantity of its own kind
             simple = m.unit is not None and "/" not in m.unit
-            entity = units.dimension(m.unit).strip("[]") if simple else m.unit
-            entity = "distance" if entity == "length" else entity
+            dimension = units.dimension(m.unit)
+            entity = _DIMENSION_NAMES.get(dimension, dimension) if simple else m.unit
             if kind == "measurement" and measure is None:
                 measure = entity
             if entity == "distance" and _HEIGHT.search(text[max(sentence.start, m.start - 40) :
@@ -356,7 +361,8 @@ class _Extractor:
         facility = _facility(text, sentence.start, m.start)
         lead = text[: self.sentences[0].end].lower() \
             if self.sentences else ""
-        if facility and place_key and facility not in lead:  # the story's own site is no sub-scope
+        # the story's own site (named in its first sentence) is no sub-scope
+        if facility and place_key and not re.search(rf"\b{facility}\b", lead):
             place_key = f"{place_key}#{facility}"  # a figure about one building, not the town
             location = f"{facility}, {location}"
         date, precision, as_of = self._date(m, sentence)
@@ -587,7 +593,8 @@ class _Extractor:
             before = [x for x in inside if x[1] <= m.start and x[0] > major
                       and _LOCATIVE.search(text[max(0, x[0] - 25) : x[0]])]
             if framing:
-                chosen = _most_specific([p for _, _, p in framing])
+                chosen = (_common([p for _, _, p in framing]) if _coordinated_places(text, framing)
+                          else _most_specific([p for _, _, p in framing]))
                 ctx.notes["frame"] = (sentence.paragraph, chosen)
             elif before:
                 chosen = _most_specific([p for _, _, p in before])
@@ -600,7 +607,7 @@ class _Extractor:
             kind = {"town": "city", "city": "city", "village": "city", "localidad": "city",
                     "municipio": "city", "region": "region"}.get(word)
             named = [p for _, _, p in self._places_in(max(0, m.start - 5000), m.start)
-                     if kind is None or p.kind == kind]
+                     if kind is None or p.kind == kind or (kind == "region" and p.kind == "city")]
             chosen = named[-1] if named else None
             if chosen is not None and "region" in local and chosen.kind == "city" and chosen.region:
                 chosen = places.resolve(chosen.region) or chosen
@@ -628,12 +635,23 @@ class _Extractor:
         if ctx.notes.get("places_sentence") != sentence.index:
             ctx.recent_places.extend(p for _, _, p in inside)
             ctx.notes["places_sentence"] = sentence.index
-        frame = ctx.notes.get("frame")
-        if chosen is None and not inside and frame and frame[0] == sentence.paragraph:
-            chosen = frame[1]  # "In Lviv, ... . Dozens of buildings were damaged."
+        if chosen is None and not inside:
+            chosen = self._paragraph_frame(sentence)  # "In Lviv, ... . Dozens were damaged."
         if chosen is None:
             chosen = self.default_place
         return chosen, chosen.name if chosen else None
+
+    def _paragraph_frame(self, sentence: _Sentence) -> places.Place | None:
+        """The place a leading "In X," of an earlier sentence of the paragraph sets."""
+        for k in range(sentence.index - 1, -1, -1):
+            earlier = self.sentences[k]
+            if earlier.paragraph != sentence.paragraph:
+                return None
+            end = self._per_sentence("framing_end", earlier)
+            framing = [x for x in self._places_in(earlier.start, end) if x[1] <= end]
+            if framing:
+                return _most_specific([p for _, _, p in framing])
+        return None
 
     # -- when
     def _date(
@@ -702,6 +720,9 @@ _APPOSITION = re.compile(
     re.IGNORECASE)
 _BACK_REFERENCE = re.compile(r"\bthe (?:total|figure|number|tally|count)\b|\bthe toll\b|"
                              r"\bel (?:total|balance|recuento)\b", re.IGNORECASE)
+_DIMENSION_NAMES = {"[length]": "distance", "[length] ** 2": "area", "[length] ** 3": "volume",
+                    "[mass]": "mass", "[time]": "duration", "[temperature]": "temperature",
+                    "[length] / [time]": "speed"}
 _HEIGHT = re.compile(r"\b(?:rose|risen|rising|reached|level|depth|deep|high|tall|height|"
                      r"alcanzó|nivel|altura)\b", re.IGNORECASE)
 _CALIBRE = re.compile(r"\s+\d{2,3}\s?mm\b", re.IGNORECASE)
@@ -728,7 +749,8 @@ class _TotalCue:
 _TOTAL = _TotalCue()
 
 
-_ANAPHORA = re.compile(r"\b(?:the region|there|the city|the town|this town|this city|"
+_ANAPHORA = re.compile(r"\b(?:the region|there(?!\s+(?:were|was|are|is|have|has|had|will|would)\b)|"
+                       r"the city|the town|this town|this city|"
                        r"the village|this village|la localidad|el municipio|allí)\b")
 _MOSTLY = re.compile(r"\b(?:mostly|mainly|largely|most of them|almost all|nearly all|most of the|"
                      r"en su mayoría|sobre todo|mayoritariamente|casi todas|casi todos|"
@@ -781,6 +803,11 @@ def _common(found: list[places.Place]) -> places.Place | None:
     for candidate in sorted(found, key=lambda p: {"city": 0, "region": 1, "country": 2}[p.kind]):
         if all(candidate.contains(p) for p in found):
             return candidate
+    regions = {p.region for p in found}
+    if len(regions) == 1 and None not in regions:
+        region = places.resolve(found[0].region or "")
+        if region is not None and all(region.contains(p) or p == region for p in found):
+            return region  # "in Lorca and Murcia": the Region of Murcia
     countries = {p.country for p in found}
     if len(countries) == 1:
         return next((p for p in found if p.kind == "country"), None) or _country(found[0].country)

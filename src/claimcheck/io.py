@@ -18,7 +18,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from claimcheck.errors import InputError
+from claimcheck.errors import DocumentError, DuplicateDocumentError, InputError
 from claimcheck.lexicon import plural
 from claimcheck.models import Claim, Diagnostic, Document
 
@@ -47,8 +47,9 @@ def read_documents(
     for path in _expand(paths, batch):
         for item in _read_path(path, defaults or {}):
             if isinstance(item, Diagnostic):
-                if strict:
-                    raise InputError(item.message, where=item.where)
+                if strict and item.action != "processed":
+                    error = DocumentError if item.document is not None else InputError
+                    raise error(item.message, where=item.where)
                 batch.diagnostics.append(item)
                 continue
             doc, where = item
@@ -61,7 +62,7 @@ def read_documents(
                     document=doc.id,
                 )
                 if strict:
-                    raise InputError(diag.message, where=where)
+                    raise DuplicateDocumentError(diag.message, where=where)
                 batch.diagnostics.append(diag)
                 continue
             seen[doc.id] = where
@@ -251,7 +252,7 @@ def _reference_claim(path: Path, number: int, row: dict[str, str], text: str, va
                      as_of: dt.datetime | None) -> Claim:
     return Claim(
         id=f"ref:{path.stem}:{number - 1}", doc=f"ref:{path.stem}", start=0, end=len(text),
-        text=text, sentence=f"{row.get('source') or path.stem}: {text} {row['measure']}",
+        text=text, sentence=f"{row.get('source') or path.stem}: {text}",
         value=value, low=low, high=high,
         qualifier=row.get("qualifier") or "exact",
         unit=row.get("unit") or None, entity=row["entity"], measure=row["measure"],

@@ -24,6 +24,8 @@ from claimcheck.policy import Policy
 
 _NOT_GROUPED = frozenset({"age"})
 _DETAIL_SIMILARITY = 60
+_REGION_WORDS = frozenset({"oblast", "region", "province", "district", "raion", "county",
+                           "municipality", "provincia", "comarca"})
 
 
 @dataclass(frozen=True)
@@ -144,7 +146,8 @@ def _rescope_sole_locality(members: list[Candidate]) -> list[Candidate]:
 
 def _namesake(region: places.Place, city: places.Place) -> bool:
     """"Mukachevo district", "Lviv Oblast": a region named after a city of the same country."""
-    return region.country == city.country and region.name.split()[0] == city.name
+    words = [w for w in region.name.split() if w.lower() not in _REGION_WORDS]
+    return region.country == city.country and " ".join(words) == city.name
 
 
 def _chain_by_date(members: list[Candidate], policy: Policy) -> list[list[Candidate]]:
@@ -202,13 +205,18 @@ def _by_detail(members: list[Candidate]) -> list[list[Candidate]]:
     clusters: list[list[Candidate]] = []
     for cand in members:
         detail = cand.claim.detail or ""
-        home = next((cl for cl in clusters if fuzz.token_set_ratio(
-            detail, cl[0].claim.detail or "") >= _DETAIL_SIMILARITY), None)
+        home = next((cl for cl in clusters if _alike(detail, cl[0].claim.detail or "")), None)
         if home is None:
             clusters.append([cand])
         else:
             home.append(cand)
     return clusters
+
+
+def _alike(a: str, b: str) -> bool:
+    if not a and not b:
+        return True  # "..., three of them." twice: nothing more is said, nothing differs
+    return bool(fuzz.token_set_ratio(a, b) >= _DETAIL_SIMILARITY)
 
 
 def _split_self_consistent(chain: list[Candidate], policy: Policy) -> list[list[Candidate]]:

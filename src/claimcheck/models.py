@@ -168,4 +168,4 @@ class Diagnostic(_Record):
     message: str
     where: str | None = None
     document: str | None = None
-    action: Literal["skipped", "processed", "fatal"] = "skipped"
+    action: Literal["skipped", "processed"] = "skipped"

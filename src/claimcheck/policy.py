@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import math
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from claimcheck.errors import PolicyError
 
 
 class Policy(BaseModel):
@@ -17,6 +20,15 @@ class Policy(BaseModel):
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
+
+    def __init__(self, **settings: Any) -> None:
+        try:
+            super().__init__(**settings)
+        except ValidationError as exc:
+            problems = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}"
+                                 for e in exc.errors())
+            raise PolicyError(f"invalid Policy setting ({problems}); see docs/discrepancies.md "
+                              "for the allowed ranges") from None
 
     max_rounding: float = Field(0.10, ge=0, le=1)
     round_figures_are_rounded: bool = True

@@ -88,7 +88,7 @@ class Report(BaseModel):
                       for c in self.checks]
             lines.append("")
         if self.diagnostics:
-            lines += ["## Inputs not processed", ""]
+            lines += ["## Input diagnostics", ""]
             lines += [f"- `{d.where}` {d.code}: {d.message} ({d.action})" for d in self.diagnostics]
         return "\n".join(lines) + "\n"
 
@@ -105,14 +105,15 @@ class Report(BaseModel):
             out.append(head)
             def when(cid: str) -> str:
                 doc = docs.get(by_id[cid].doc)
-                return _iso(doc.published_day) or "" if doc else "~"  # references last
+                return (_iso(doc.published_day) or "") if doc else "~"  # references last
 
             for cid in sorted(group.claims, key=when):
                 c = by_id[cid]
                 src = docs[c.doc].source if c.doc in docs and docs[c.doc].source else c.doc
                 who = f" ({c.speaker})" if c.speaker else ""
                 day = _iso(docs[c.doc].published_day) if c.doc in docs else None
-                out.append(_cut(f"    {day or 'reference'}  {src}: {c.text}{who}", width))
+                label = day or ("undated" if c.doc in docs else "reference")
+                out.append(_cut(f"    {label}  {src}: {c.text}{who}", width))
             for d in group.discrepancies:
                 if d.kind != "update":
                     out.extend(textwrap.wrap(f"{d.kind}: {d.explanation}", width,
