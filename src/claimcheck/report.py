@@ -69,14 +69,19 @@ class Report(BaseModel):
                  f"in conflict", ""]
         for group in self.groups:
             lines += [f"## {group.about} — **{group.verdict}**", "",
-                      "| source | figure | speaker | quote |", "|---|---|---|---|"]
-            for cid in group.claims:
+                      "| published | source | figure | speaker | quote |", "|---|---|---|---|---|"]
+            for cid in sorted(group.claims, key=lambda cid: _day_of(by_id[cid], docs)):
                 c = by_id[cid]
                 src = docs[c.doc].source if c.doc in docs and docs[c.doc].source else c.doc
-                lines.append(f"| {_md(str(src))} | {_md(c.text)} | {_md(c.speaker or '—')} | "
-                             f"{_md(_short(c.sentence))} |")
+                lines.append(f"| {_day_of(c, docs)} | {_md(str(src))} | {_md(c.text)} | "
+                             f"{_md(c.speaker or '—')} | {_md(_short(c.sentence))} |")
+            lines.append("")
             for d in group.discrepancies:
-                lines.append(f"- **{d.kind}**: {_md(d.explanation)}")
+                if d.kind != "update":
+                    lines.append(f"- **{d.kind}**: {_md(d.explanation)}")
+            steps = _steps(group, by_id)
+            if steps:
+                lines.append(f"- **running count**: {_md(steps)}")
             if group.estimate:
                 e = group.estimate
                 lines.append(f"- estimate: low {_num(e.low)}, best {_num(e.best)}, "
@@ -175,6 +180,13 @@ def dumps(data: Any, indent: int | None = None) -> str:
     that line-oriented readers split on (NEL, U+2028, U+2029) escaped."""
     text = json.dumps(data, ensure_ascii=False, indent=indent, allow_nan=False)
     return text.translate(_LINE_BREAKS)
+
+
+def _day_of(claim: Claim, docs: dict[str, Document]) -> str:
+    doc = docs.get(claim.doc)
+    if doc is None:
+        return "reference"
+    return _iso(doc.published_day) or "undated"
 
 
 def _steps(group: ClaimGroup, by_id: dict[str, Claim]) -> str:
