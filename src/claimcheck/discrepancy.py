@@ -283,10 +283,17 @@ def _discrepancy(a: _Reading, b: _Reading, kind: str, policy: Policy) -> Discrep
     }[kind]
     explanation = (
         f"{_quote(first.claim)} vs {_quote(second.claim)}: {what}; "
-        f"{_fmt(diff)} {unit} apart ({rel:.0%} of {_fmt(min(abs(a.value), abs(b.value)))})"
+        f"{_fmt(diff)} {unit} apart ({_percent(rel)} of {_fmt(min(abs(a.value), abs(b.value)))})"
     ).replace("  ", " ")
     return Discrepancy(claims=(first.claim.id, second.claim.id), kind=kind,
                        abs_diff=round(diff, 6), rel_diff=round(rel, 4), explanation=explanation)
+
+
+def _percent(rel: float) -> str:
+    """17%, 0.4%, 0.04%: enough digits that a real gap never reads as 0%."""
+    if rel == 0 or rel >= 0.01:
+        return f"{rel:.0%}"
+    return f"{rel * 100:.2g}%"
 
 
 def _quote(claim: Claim) -> str:

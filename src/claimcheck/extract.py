@@ -209,6 +209,7 @@ class _Extractor:
         self._date_starts = [d.start for d in self.dates]
         self._line_breaks = [i for i, ch in enumerate(self.text) if ch == "\n"]
         self._cache: dict[tuple[str, int], Any] = {}
+        self._lead = self.text[: self.sentences[0].end].lower() if self.sentences else ""
         self.default_place = self._default_place()
         self.anchor = self._anchor_date()
 
@@ -359,8 +360,7 @@ class _Extractor:
         place, location = self._location(m, sentence, ctx, measure)
         place_key = place.key if place else None
         facility = _facility(text, sentence.start, m.start)
-        lead = text[: self.sentences[0].end].lower() \
-            if self.sentences else ""
+        lead = self._lead
         # the story's own site (named in its first sentence) is no sub-scope
         if facility and place_key and not re.search(rf"\b{facility}\b", lead):
             place_key = f"{place_key}#{facility}"  # a figure about one building, not the town
