@@ -13,7 +13,7 @@ and prints seconds and the ratio; a linear-time extractor shows a ratio close to
     .venv/bin/python benchmarks/linear_time.py                 # 100 KB and 1 MB
     .venv/bin/python benchmarks/linear_time.py --base-kb 20    # quicker
 
-Each call gets `--budget` seconds (30); a case whose base size is already over budget is
+Each call gets `--budget` seconds (45); a case whose base size is already over budget is
 retried at a tenth of the size, so that a ratio is still measured. A second table times
 `numeric.scan` alone, to tell the scanner from the rest of the extractor. Every input is
 made up here; errors are reported in the table rather than raised.
@@ -152,9 +152,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--base-kb", type=float, default=100, help="base size in KB (default 100)")
     parser.add_argument("--factor", type=int, default=10, help="size multiplier (default 10)")
-    parser.add_argument("--budget", type=float, default=30,
+    parser.add_argument("--budget", type=float, default=45,
                         help="seconds allowed per call; a slower case is retried smaller "
-                             "(default 30)")
+                             "(default 45)")
     parser.add_argument("--only", choices=sorted(CASES), action="append",
                         help="run only this case (repeatable)")
     parser.add_argument("--no-scan", action="store_true",

@@ -1,13 +1,33 @@
-"""claimcheck's number scanner in the peers benchmark's format.
+"""claimcheck's reading of numbers, in the peers benchmark's format.
 
     cd /work/main && .venv/bin/python /work/shared/peers/score.py benchmarks.peers_adapter:extract
 
-`extract(text)` returns every mention `claimcheck.numeric.scan` finds (numbers, ordinals,
-designations such as "Kh-101", clock times) as dicts with text, start, end, value, low,
-high and unit. Units are mapped from claimcheck's spelling (pint's canonical names, ISO
-codes, `percent`) to the benchmark's (lower-case singular names joined by spaces:
-`kilometer per hour`, `square kilometer`, `degree celsius`); an open bound stays None.
-Nothing here changes how claimcheck reads numbers.
+`extract(text)` is what claimcheck itself treats as figures in `text`, the way
+`claimcheck.extract` selects them before it builds claims:
+
+* the mentions `claimcheck.numeric.scan` finds of kind "number" (counts, amounts,
+  measurements, ranges, bounds, vague quantities) and "ordinal" (ranks: "2nd", "thirtieth");
+* minus designations ("Kh-101", "F-16") and clock times, which claimcheck never counts;
+* minus every mention whose figure overlaps a date, year or time that
+  `claimcheck.dates.find_dates` finds ("in 1989", "May 4", "2 pm"): `extract` drops those
+  digits too, because they date a claim rather than state one.
+
+What is left is reported as is: the mention's span, value and interval. Two things are
+translated, both format only:
+
+* units, from claimcheck's spelling (pint's canonical names, ISO 4217 codes, `percent`) to
+  the benchmark's (lower-case singular names joined by spaces: `kilometer per hour`,
+  `square kilometer`, `degree celsius`);
+* an upper bound. claimcheck reads "up to 700" / "fewer than 700" as [0, 700] when what is
+  counted cannot go below zero; the benchmark writes the same wording with an open lower side
+  (low None). The 0 is claimcheck's convention for a non-negative count, not something the
+  wording says, so it is given back as None.
+
+Where claimcheck's reading differs from a peer's, the adapter keeps claimcheck's: a fraction
+of a stated whole is a share ("two thirds of the wards" is 66.7 percent, where a peer may
+expect 0.667), ordinals are reported with their rank, and years or durations are figures or
+not exactly as `claimcheck.extract` would have them. Nothing here changes how claimcheck reads
+numbers, and nothing depends on the suite or the sentence being scored.
 """
 
 from __future__ import annotations
@@ -15,7 +35,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from claimcheck import numeric
+from claimcheck import dates, numeric
 
 #: claimcheck unit -> the benchmark's canonical name, where a rule below does not do it
 _UNITS = {
@@ -29,6 +49,8 @@ _UNITS = {
     "hour": "hour",
 }
 _POWERS = {"2": "square", "3": "cubic"}
+_FIGURES = ("number", "ordinal")
+_CAPS = ("at_most", "less_than")
 
 
 def peer_unit(unit: str | None) -> str | None:
@@ -51,23 +73,35 @@ def peer_unit(unit: str | None) -> str | None:
     return spoken.replace("_", " ").lower()
 
 
-def extract(text: str) -> list[dict[str, Any]]:
-    """Every numeric mention in `text` as a peers-benchmark item."""
+def figures(text: str) -> list[numeric.Mention]:
+    """The mentions claimcheck treats as figures: numbers and ordinals outside dates."""
+    blocked = [(d.start, d.end) for d in dates.find_dates(text, None)]
     return [
-        {
-            "text": text[m.start : m.end],
-            "start": m.start,
-            "end": m.end,
-            "value": m.value,
-            "low": m.low,
-            "high": m.high,
-            "unit": peer_unit(m.unit),
-        }
-        for m in numeric.scan(text)
+        m for m in numeric.scan(text)
+        if m.kind in _FIGURES
+        and not any(s < m.number_end and m.number_start < e for s, e in blocked)
     ]
 
 
-def extract_numbers(text: str) -> list[dict[str, Any]]:
-    """Like `extract`, without designations ("Kh-101") and clock times: what claimcheck counts."""
-    kept = {(m.start, m.end) for m in numeric.scan(text) if m.kind in ("number", "ordinal")}
-    return [item for item in extract(text) if (item["start"], item["end"]) in kept]
+def item(text: str, m: numeric.Mention) -> dict[str, Any]:
+    """One mention as a peers-benchmark item."""
+    low = None if m.qualifier in _CAPS and m.low == 0 else m.low
+    return {
+        "text": text[m.start : m.end],
+        "start": m.start,
+        "end": m.end,
+        "value": m.value,
+        "low": low,
+        "high": m.high,
+        "unit": peer_unit(m.unit),
+    }
+
+
+def extract(text: str) -> list[dict[str, Any]]:
+    """Every figure claimcheck reads in `text`, as peers-benchmark items."""
+    return [item(text, m) for m in figures(text)]
+
+
+def extract_all(text: str) -> list[dict[str, Any]]:
+    """Every mention `scan` finds, designations, clock times and dates included."""
+    return [item(text, m) for m in numeric.scan(text)]

@@ -281,7 +281,6 @@ def test_no_claim_disagrees_with_its_own_copy(docs: list[Document]) -> None:
 
 @given(number_text)
 def test_no_claim_disagrees_with_its_own_copy_in_fragment_text(text: str) -> None:
-    assume("0" not in text)  # see test_fewer_than_zero_does_not_contradict_its_copy
     doc = Document(id="n", text=text, published=dt.datetime(2025, 7, 12, 9, tzinfo=UTC))
     _not_with_its_copy(claimcheck.check([doc, doc.model_copy(update={"id": "copy"})]), "copy")
 
@@ -293,10 +292,27 @@ def _verdicts(report: claimcheck.Report) -> list[tuple[str, str, list[str]]]:
     return [(g.about, g.verdict, sorted(d.kind for d in g.discrepancies)) for g in report.groups]
 
 
+def _slack_decides(reports: list[AttackReport]) -> bool:
+    """Two 'about' figures one apart: their fixed half-unit slacks just touch, and scaled
+    they no longer do ("about 227" and "about 226" agree, "about 681" and "about 678" not)."""
+    approximate = ("about ", "nearly ")
+    for a in reports:
+        for b in reports:
+            if a.drone_hedge in approximate and b.drone_hedge in approximate and \
+                    abs(a.drones - b.drones) == 1:
+                return True
+            if a.missile_hedge in approximate and b.missile_hedge in approximate and \
+                    abs(a.missiles - b.missiles) == 1:
+                return True
+    return False
+
+
 @given(attack_reports(), st.sampled_from([3, 7, 11, 13]))
 def test_scaling_every_figure_keeps_the_verdicts(reports: list[AttackReport], k: int) -> None:
-    # rounding slack depends on trailing zeros, so only unround figures stay unround
+    # rounding slack is read from the digits (docs/discrepancies.md), not scaled with them:
+    # keep figures unround at both scales, and leave out the one case the slack decides
     assume(all((r.drones * k) % 10 and (r.missiles * k) % 10 for r in reports))
+    assume(not _slack_decides(reports))
     before = claimcheck.check([r.render() for r in reports])
     after = claimcheck.check([r.render(scale=k) for r in reports])
     assert _verdicts(after) == _verdicts(before)

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from claimcheck import Policy
+from claimcheck.errors import PolicyError
 
 POLICY = Policy()
 
@@ -94,9 +95,10 @@ def test_rel_is_symmetric(a: float, b: float) -> None:
     ids=lambda s: next(iter(s)),
 )
 def test_out_of_range_settings_are_refused(setting: dict[str, object]) -> None:
-    # docs/errors.md: pydantic's ValidationError (a ValueError), not yet a PolicyError
-    with pytest.raises(ValueError):
+    with pytest.raises(PolicyError) as caught:
         Policy(**setting)  # type: ignore[arg-type]
+    assert isinstance(caught.value, ValueError)  # the builtin it resembles
+    assert next(iter(setting)) in str(caught.value)  # the message names the setting
 
 
 def test_policy_is_frozen() -> None:

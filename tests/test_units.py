@@ -53,3 +53,35 @@ def test_lexicon_views() -> None:
     assert "EUR" in units.currency_codes()
     assert units.surface_forms()["per cent"] == "percent"
     assert units.registry() is units.registry()  # one registry for the process
+
+
+@pytest.mark.parametrize(
+    ("word", "code"),
+    [("USD", "USD"), ("usd", "USD"), ("Usd", "USD"), ("rmb", "CNY"), ("Rs", "INR"),
+     ("BTC", "BTC"), ("ALL", None), ("all", None), ("try", None), ("dollars", None)],
+)
+def test_currency_code_reads_lower_case_only_where_no_word_is_meant(
+    word: str, code: str | None
+) -> None:
+    assert units.currency_code(word) == code
+
+
+def test_minor_currency_words() -> None:
+    assert {"cent", "cents", "pence"} <= units.minor_words()
+    assert "dollar" not in units.minor_words()
+
+
+@pytest.mark.parametrize(
+    ("surface", "unit"),
+    [("peseta", "ESP"), ("dutch guilder", "NLG"), ("celcius", "degree_Celsius"),
+     ("km/hr", "kilometer / hour"), ("µg", "microgram"), ("tbsp", "tablespoon")],
+)
+def test_surface_forms_cover_more_currencies_and_spellings(surface: str, unit: str) -> None:
+    assert units.surface_forms()[surface] == unit
+
+
+def test_every_physical_surface_form_is_a_pint_unit() -> None:
+    for surface, expression in units.surface_forms().items():
+        if units.is_currency(expression) or expression in ("percent", "dimensionless"):
+            continue
+        assert units.canonical(expression), surface

@@ -18,7 +18,7 @@ _TEMPERATURES = frozenset({"degree_Celsius", "degree_Fahrenheit", "kelvin"})
 
 
 @cache
-def registry() -> pint.UnitRegistry:
+def registry() -> pint.UnitRegistry[Any]:
     """The shared pint registry (built once, on first use)."""
     return pint.UnitRegistry()
 
@@ -96,3 +96,25 @@ def currency_symbols() -> dict[str, str]:
 def currency_codes() -> frozenset[str]:
     """Upper-case ISO codes that may stand before or after an amount."""
     return frozenset(load("units")["currency_codes"])
+
+
+@cache
+def _codes_any_case() -> dict[str, str]:
+    return dict(load("units")["currency_codes_any_case"])
+
+
+def currency_code(word: str) -> str | None:
+    """The ISO code a word names before or after an amount (`USD`, `usd`, `rmb` -> `CNY`), else None.
+
+    Upper-case ISO codes count as written; only codes that are not also English words are read
+    in lower case too (`usd 200`, but not `all 70` for the Albanian lek).
+    """
+    if word in currency_codes():
+        return word
+    return _codes_any_case().get(word.lower())
+
+
+@cache
+def minor_words() -> frozenset[str]:
+    """Words for a hundredth of a currency (`cents`, `pence`) that may follow a major amount."""
+    return frozenset(load("units")["currency_minor_words"])
