@@ -72,7 +72,8 @@ def _read(args: argparse.Namespace) -> Batch:
                 if (v := getattr(args, k, None))}
     batch = read_documents(args.paths, defaults=defaults)
     for d in batch.diagnostics:
-        print(f"claimcheck: {d.where}: {d.code}: {d.message} ({d.action})", file=sys.stderr)
+        action = "rejected" if args.on_error == "fail" and d.action != "processed" else d.action
+        print(f"claimcheck: {d.where}: {d.code}: {d.message} ({action})", file=sys.stderr)
     return batch
 
 
