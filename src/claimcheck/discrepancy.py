@@ -72,9 +72,10 @@ def judge(
     cumulative = claims[0].measure in _cumulative()
     found: list[Discrepancy] = []
     disputed = _disputed(readings, policy)
+    record = _Record(readings)
     for i in range(len(readings)):
         for j in range(i + 1, len(readings)):
-            d = _pair(readings[i], readings[j], readings, disputed, cumulative, policy)
+            d = _pair(readings[i], readings[j], record, disputed, cumulative, policy)
             if d is not None:
                 found.append(d)
     found = _reduce_updates(found)
@@ -178,7 +179,25 @@ def _disputed(readings: list[_Reading], policy: Policy) -> dict[int, list[_Readi
 # ---------------------------------------------------------------- pairs
 
 
-def _pair(a: _Reading, b: _Reading, readings: list[_Reading],
+class _Record:
+    """All readings of a group, with the look-ups the running-count rules need, each
+    computed once: a reading's position, and the later, lower, disjoint reports after it."""
+
+    def __init__(self, readings: list[_Reading]) -> None:
+        self.readings = readings
+        self.position = {id(r): i for i, r in enumerate(readings)}
+        self._fallbacks: dict[int, list[_Reading]] = {}
+
+    def fallbacks(self, late: _Reading) -> list[_Reading]:
+        key = id(late)
+        if key not in self._fallbacks:
+            self._fallbacks[key] = [
+                r for r in self.readings if r.when > late.when and r.value < late.value
+                and not r.claim.recalled and _disjoint(r, late)]
+        return self._fallbacks[key]
+
+
+def _pair(a: _Reading, b: _Reading, record: _Record,
           disputed: dict[int, list[_Reading]], cumulative: bool, policy: Policy) -> Discrepancy | None:
     disjoint = _disjoint(a, b)
     if not disjoint and not _beyond_rounding(a, b):
@@ -186,7 +205,7 @@ def _pair(a: _Reading, b: _Reading, readings: list[_Reading],
     if (a.claim.recalled or b.claim.recalled) and not cumulative:
         return None  # a figure recalled as past is no rival to a current one
     if cumulative:
-        kind = _running_count(a, b, readings, disputed, disjoint)
+        kind = _running_count(a, b, record, disputed, disjoint)
         if kind == "update":
             early, late = sorted((a, b), key=lambda r: (r.when, r.value))
             if _same_time(a, b) or early.value > late.value:
@@ -203,7 +222,7 @@ def _pair(a: _Reading, b: _Reading, readings: list[_Reading],
     return None
 
 
-def _running_count(a: _Reading, b: _Reading, readings: list[_Reading],
+def _running_count(a: _Reading, b: _Reading, record: _Record,
                    disputed: dict[int, list[_Reading]], disjoint: bool) -> str:
     """update / contradiction / none / defer (to the ordinary rules) for a running count."""
     qa, qb = a.claim.qualifier, b.claim.qualifier
@@ -223,15 +242,14 @@ def _running_count(a: _Reading, b: _Reading, readings: list[_Reading],
     if late.value < early.value:
         return "contradiction" if disjoint else "none"
     # the later report is higher: an evolution, unless the record shows otherwise
-    i_early = readings.index(early)
+    i_early = record.position[id(early)]
     for rival in disputed.get(i_early, []):
         # only a report of the same day can side with the rival at its level
         if late.when[0].date() == early.when[0].date() and _same_level(late, rival) \
                 and not _disjoint(late, rival):
             return "contradiction"  # the earlier figure was already disputed at its own level
-    for later in readings:
-        if later.when > late.when and later.value < late.value and not later.claim.recalled \
-                and _disjoint(later, late) and _same_level(later, early):
+    for later in record.fallbacks(late):
+        if _same_level(later, early):
             return "contradiction"  # the count fell back: the rise was no evolution
     return "update"
 
