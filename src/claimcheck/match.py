@@ -154,17 +154,20 @@ def _chain_by_date(members: list[Candidate], policy: Policy) -> list[list[Candid
     """Single-linkage chains of claims whose event dates lie within the policy window."""
     dated = sorted((c for c in members if c.day is not None), key=lambda c: (c.day, _order(c.claim)))
     chains: list[list[Candidate]] = []
+    reach: dt.date | None = None  # the last day the current chain reaches
+    from_text = True  # whether every member of the current chain dates itself from its text
     for cand in dated:
-        if chains:
-            last = chains[-1]
-            reach = max(c.last_day or c.day for c in last if c.day is not None)
-            window = policy.event_window_days if cand.from_text and all(
-                c.from_text for c in last) else policy.undated_window_days
-            assert cand.day is not None and reach is not None
+        assert cand.day is not None
+        last_day = cand.last_day or cand.day
+        if chains and reach is not None:
+            window = policy.event_window_days if cand.from_text and from_text \
+                else policy.undated_window_days
             if (cand.day - reach).days <= window:
-                last.append(cand)
+                chains[-1].append(cand)
+                reach, from_text = max(reach, last_day), from_text and cand.from_text
                 continue
         chains.append([cand])
+        reach, from_text = last_day, cand.from_text
     undated = [c for c in members if c.day is None]
     if undated:
         if len(chains) == 1:
