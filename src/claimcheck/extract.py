@@ -40,19 +40,13 @@ def extract(source: Document | str, *, doc_id: str = "doc") -> list[Claim]:
 
 
 @cache
-def _entities() -> tuple[dict[tuple[str, ...], str], frozenset[str], frozenset[str]]:
+def _entities() -> tuple[dict[tuple[str, ...], str], frozenset[str]]:
     data = load("entities")
     table: dict[tuple[str, ...], str] = {}
     for canonical, forms in data["entities"].items():
         for form in [canonical, *forms]:
             table[tuple(form.split())] = canonical
-    return table, frozenset(data["subtypes"]), frozenset(data["dropped_modifiers"])
-
-
-@cache
-def _count_as_phrases() -> dict[str, str]:
-    """Modifier + noun phrases that name another entity ("residential building" -> home)."""
-    return dict(load("entities").get("count_as", {}))
+    return table, frozenset(data["subtypes"])
 
 
 @cache
@@ -189,9 +183,7 @@ class _Context:
     person: str | None = None
     speaker_para: int = -1
     speaker_had_claims: bool = False
-    last_place: places.Place | None = None
     recent_places: list[places.Place] = field(default_factory=list)
-    claims_in_sentence: int = 0
     notes: dict[str, Any] = field(default_factory=dict)
 
 
@@ -216,7 +208,7 @@ class _Extractor:
     # -- document-level context
     def _default_place(self) -> places.Place | None:
         for sentence in self.sentences[:3]:
-            titles = _speaker_spans(self.text, sentence)
+            titles = self._per_sentence("speaker_spans", sentence)
             found = [(s, p) for s, e, p in self._places_in(sentence.start, sentence.end)
                      if not _overlaps(s, e, titles)]
             located = [p for s, p in found if _LOCATIVE.search(self.text[max(0, s - 25) : s])]
@@ -434,7 +426,7 @@ class _Extractor:
 
     # -- the counted thing
     def _entity(self, m: numeric.Mention, sentence: _Sentence) -> tuple[int, str | None]:
-        table, subtypes, dropped = _entities()
+        table, subtypes = _entities()
         calibre = _CALIBRE.match(self.text, m.end)  # "40 155mm shells"
         words = _words_after(self.text, calibre.end() if calibre else m.end, sentence.end, 6)
         if words and words[0][2].lower() in ("of", "de"):
@@ -463,11 +455,10 @@ class _Extractor:
                     head = table[phrase]
                     end = words[i + length - 1][1]
                     full = " ".join([*modifiers[-1:], head])
-                    if full in _count_as_phrases():
-                        return words[i + length - 1][1], _count_as_phrases()[full]
+                    count_as = load("entities")["count_as"]
+                    if full in count_as:
+                        return end, count_as[full]
                     sub = [x for x in modifiers if x in subtypes]
-                    if head in ("drone",) or phrase[0] in ("shahed", "shaheds", "geran"):
-                        sub = [x for x in sub if x not in ("military",)]
                     name = " ".join([*sub, head]) if sub else head
                     return end, name
             if lw in _STOP_NOUN or (i == 0 and lw in _VERBISH):
@@ -486,7 +477,7 @@ class _Extractor:
         return m.end, None
 
     def _entity_before(self, m: numeric.Mention, sentence: _Sentence) -> str | None:
-        table, _, _ = _entities()
+        table, _ = _entities()
         for s, _, w in _words_before(self.text, m.start, sentence.start, 20):
             if w[:1].isupper() and s != sentence.start:
                 continue  # a proper name ("St. Martin's Hospital") is not what is counted
@@ -574,7 +565,7 @@ class _Extractor:
         clause = _clause_at(self._per_sentence("clauses", sentence), sentence, m.start)
         chosen: places.Place | None = None
         in_clause = [x for x in inside if clause[0] <= x[0] < clause[1]
-                     and not _actor(text, clause[0], x)]
+                     and not _actor(text, x)]
         if measure == "distance":
             # "5 km from Valencia": the place after from/of/de is the reference point
             in_clause = [x for x in in_clause if not re.search(
@@ -595,7 +586,6 @@ class _Extractor:
             if framing:
                 chosen = (_common([p for _, _, p in framing]) if _coordinated_places(text, framing)
                           else _most_specific([p for _, _, p in framing]))
-                ctx.notes["frame"] = (sentence.paragraph, chosen)
             elif before:
                 chosen = _most_specific([p for _, _, p in before])
         local = text[max(clause[0], m.start - 300) : min(sentence.end, clause[1] + 300,
@@ -625,11 +615,9 @@ class _Extractor:
                 text[max(0, s - 30) : s])]
             if chosen is None and mostly:
                 chosen = _country(mostly[0].country)  # "155 dead, mostly in Valencia": national
-        if chosen is None and ctx.recent_places and _TOTAL.search(
+        if chosen is None and ctx.recent_places and _total_re().search(
                 text[max(sentence.start, m.start - 200) : m.start]):
             chosen = _common(ctx.recent_places)  # "in total" after a list of places
-        if inside:
-            ctx.last_place = _most_specific([p for _, _, p in inside])
         if ctx.notes.get("places_para") != sentence.paragraph:
             ctx.recent_places, ctx.notes["places_para"] = [], sentence.paragraph
         if ctx.notes.get("places_sentence") != sentence.index:
@@ -682,9 +670,6 @@ class _Extractor:
             return event.day, event.granularity, as_of
         day = self.doc.published_day
         return day, None, as_of  # the publication day: no date in the text
-
-    def _paragraph_of(self, pos: int) -> int:
-        return bisect.bisect_left(self._line_breaks, pos)
 
     def _places_in(self, start: int, end: int) -> list[tuple[int, int, places.Place]]:
         lo = bisect.bisect_left(self._place_starts, start)
@@ -741,12 +726,6 @@ def _total_re() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{cues})\b", re.IGNORECASE)
 
 
-class _TotalCue:
-    def search(self, text: str) -> re.Match[str] | None:
-        return _total_re().search(text)
-
-
-_TOTAL = _TotalCue()
 
 
 _ANAPHORA = re.compile(r"\b(?:the region|there(?!\s+(?:were|was|are|is|have|has|had|will|would)\b)|"
@@ -836,7 +815,7 @@ _ACTOR_VERBS = frozenset("has have had is was will would hit struck sent fired s
                          "launched lanzó dijo ha han".split())
 
 
-def _actor(text: str, clause_start: int, found: tuple[int, int, places.Place]) -> bool:
+def _actor(text: str, found: tuple[int, int, places.Place]) -> bool:
     """A place that opens its clause as a subject ("Russia deployed ...") is an actor."""
     start, end, _ = found
     governed = re.search(r"\b(?:in|on|at|of|from|to|into|near|across|against|over|for|en|de|"
@@ -987,7 +966,6 @@ def _looks_like_person(name: str) -> bool:
 
 _FUNCTION_WORDS = frozenset({"the", "of", "and", "for", "in", "a", "'s", "’s"})
 _FIRST_PERSON = frozenset({"i", "we", "us", "our", "nosotros", "yo"})
-_CAP_RUN = re.compile(r"[^\W\d_][\w’'.-]*")
 
 
 def _attribution_in(sentence: str) -> str | None:

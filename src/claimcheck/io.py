@@ -32,7 +32,6 @@ class Batch:
 
     documents: list[Document] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
-    reference_claims: list[Claim] = field(default_factory=list)
 
 
 def read_documents(

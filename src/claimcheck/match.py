@@ -13,7 +13,6 @@ import datetime as dt
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from functools import cache
 
 from rapidfuzz import fuzz
 
@@ -87,15 +86,10 @@ def _order(claim: Claim) -> tuple[str, int]:
 # ---------------------------------------------------------------- candidates
 
 
-@cache
-def _count_as() -> dict[str, str]:
-    return dict(load("entities").get("count_as", {}))
-
-
 def _candidate(claim: Claim) -> Candidate | None:
     if claim.kind in _NOT_GROUPED or not claim.measure or not claim.entity:
         return None
-    entity = _count_as().get(claim.entity, claim.entity)
+    entity = load("entities")["count_as"].get(claim.entity, claim.entity)
     place = places.resolve(claim.location) if claim.location and not claim.place_key else None
     scope = claim.place_key or (place.key if place else (claim.location or "?"))
     if place is None and claim.place_key and claim.location:
