@@ -37,7 +37,7 @@ def _judge(
     claims: list[Claim], hours: tuple[int, ...] = (9, 11, 13), policy: Policy | None = None
 ) -> tuple[Verdict, list[Discrepancy], Estimate]:
     docs = _docs(*hours)
-    return judge(claims, docs, {d: i for i, d in enumerate(docs)}, policy)
+    return judge(claims, docs, policy)
 
 
 def _kinds(found: list[Discrepancy]) -> list[str]:
