@@ -32,7 +32,7 @@ from rapidfuzz.utils import default_process
 from claimcheck import units
 from claimcheck.lexicon import load, plural
 from claimcheck.models import Claim, Discrepancy, Document, Estimate, Verdict
-from claimcheck.policy import Policy
+from claimcheck.policy import Interval, Policy
 
 _OPEN_UP = frozenset({"at_least", "more_than", "vague"})
 _OPEN_DOWN = frozenset({"at_most", "less_than"})
@@ -61,11 +61,18 @@ _DUSK = dt.datetime.max.replace(tzinfo=dt.timezone.utc)
 @dataclass(frozen=True)
 class _Reading:
     claim: Claim
-    lo: float
-    hi: float
+    span: Interval
     value: float
     tol: float
     when: When
+
+    @property
+    def lo(self) -> float:
+        return self.span.lo
+
+    @property
+    def hi(self) -> float:
+        return self.span.hi
 
     def key(self) -> tuple[object, ...]:
         """A total order that depends on the readings alone: time, then document and offset."""
@@ -127,13 +134,9 @@ def _read(claim: Claim, unit: str | None, times: dict[str, When], policy: Policy
     if claim.unit != unit and claim.unit is not None and unit is not None:
         converted = units.convert(1.0, claim.unit, unit)
         factor = converted if converted is not None else 1.0
-    value = claim.value * factor
+    span = policy.interval(claim.value, claim.qualifier, claim.low, claim.high, factor)
     tol = policy.tolerance(claim.value, claim.qualifier) * factor
-    lo = -math.inf if claim.low is None else claim.low * factor
-    hi = math.inf if claim.high is None else claim.high * factor
-    if claim.qualifier in ("exact", "approximate"):
-        lo, hi = value - tol, value + tol
-    return _Reading(claim, lo, hi, value, tol, _when(claim, times))
+    return _Reading(claim, span, claim.value * factor, tol, _when(claim, times))
 
 
 def doc_times(documents: dict[str, Document]) -> dict[str, When]:
@@ -188,11 +191,7 @@ def _ordered(a: _Reading, b: _Reading) -> tuple[_Reading, _Reading]:
 
 
 def _disjoint(a: _Reading, b: _Reading) -> bool:
-    return a.hi < b.lo or b.hi < a.lo or (
-        a.claim.qualifier == "more_than" and b.hi <= a.lo and b.claim.qualifier != "more_than"
-    ) or (b.claim.qualifier == "more_than" and a.hi <= b.lo and a.claim.qualifier != "more_than") \
-        or (a.claim.qualifier == "less_than" and b.lo >= a.hi and b.claim.qualifier != "less_than") \
-        or (b.claim.qualifier == "less_than" and a.lo >= b.hi and a.claim.qualifier != "less_than")
+    return a.span.disjoint(b.span)
 
 
 def _same_time(a: _Reading, b: _Reading) -> bool:

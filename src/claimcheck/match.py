@@ -10,7 +10,6 @@ its group. Every group carries an `Alignment` saying which features it shares.
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
@@ -19,7 +18,7 @@ from rapidfuzz import fuzz
 from claimcheck import places, units
 from claimcheck.lexicon import load
 from claimcheck.models import Alignment, Claim
-from claimcheck.policy import Policy
+from claimcheck.policy import Interval, Policy
 
 _NOT_GROUPED = frozenset({"age"})
 _DETAIL_SIMILARITY = 60
@@ -171,16 +170,12 @@ def _chain_by_date(members: list[Candidate], policy: Policy) -> list[list[Candid
     return chains
 
 
-def _interval(c: Claim, policy: Policy) -> tuple[float, float]:
-    tol = policy.tolerance(c.value, c.qualifier)
-    if c.qualifier in ("exact", "approximate"):
-        return c.value - tol, c.value + tol
-    return (c.low if c.low is not None else -math.inf), (c.high if c.high is not None else math.inf)
+def _reading(c: Claim, policy: Policy) -> Interval:
+    return policy.interval(c.value, c.qualifier, c.low, c.high)
 
 
 def _agree(a: Claim, b: Claim, policy: Policy) -> bool:
-    (alo, ahi), (blo, bhi) = _interval(a, policy), _interval(b, policy)
-    if ahi < blo or bhi < alo:
+    if _reading(a, policy).disjoint(_reading(b, policy)):
         return False
     pointish = ("exact", "approximate", "vague")
     if a.qualifier in pointish or b.qualifier in pointish:
