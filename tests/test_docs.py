@@ -3,10 +3,12 @@
 * Every sample in README.md and docs/*.md that shows output is a `[[[cog ... ]]]` block
   (helpers in docs/samples.py) that runs the command or library call; `cog --check` fails
   when a block's output is not what the code prints now. `make docs` regenerates them.
+* Every subcommand and option of `claimcheck` has help text and is named in the docs.
 """
 
 from __future__ import annotations
 
+import argparse
 import io
 import re
 from pathlib import Path
@@ -14,10 +16,16 @@ from pathlib import Path
 import pytest
 from cogapp import Cog
 
+from claimcheck import cli
+
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
 #: the arguments `make docs` gives `cog -r`, for the same files
 COG_ARGS = ["-I", "docs"]
+
+
+def _doc_text() -> str:
+    return "\n".join(p.read_text(encoding="utf-8") for p in DOCS)
 
 
 def test_generated_samples_are_up_to_date(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -67,3 +75,30 @@ def test_hand_written_output_is_found() -> None:
     generated = "<!-- [[[cog\ncog.out(x)\n]]] -->\n```\n$ claimcheck x\nout\n```\n<!-- [[[end]]] -->\n"
     command_only = "```\n$ claimcheck check a.jsonl\n```\n"
     assert _hand_written_output(generated + command_only) == []
+
+
+def _subcommands() -> dict[str, tuple[str | None, argparse.ArgumentParser]]:
+    """Each subcommand of `claimcheck`: its one-line help (in `claimcheck -h`) and its parser."""
+    parser = cli._parser()
+    [sub] = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    helps = {a.dest: a.help for a in sub._choices_actions}
+    return {name: (helps.get(name), p) for name, p in sub.choices.items()}
+
+
+def test_there_are_subcommands() -> None:
+    assert {"check", "extract"} <= set(_subcommands())
+
+
+@pytest.mark.parametrize("name", sorted(_subcommands()))
+def test_subcommand_has_help_and_is_documented(name: str) -> None:
+    summary, parser = _subcommands()[name]
+    assert summary, f"claimcheck {name} has no one-line help"
+    assert parser.description, f"claimcheck {name} has no description"
+    assert f"claimcheck {name}" in _doc_text(), f"claimcheck {name} is not in the README or docs"
+    for action in parser._actions:
+        if isinstance(action, argparse._HelpAction):
+            continue
+        assert action.help, f"claimcheck {name} {action.option_strings or action.metavar}: no help"
+        for option in action.option_strings:
+            if option.startswith("--"):
+                assert option in _doc_text(), f"claimcheck {name} {option} is not documented"
