@@ -4,12 +4,14 @@
   (helpers in docs/samples.py) that runs the command or library call; `cog --check` fails
   when a block's output is not what the code prints now. `make docs` regenerates them.
 * Every subcommand and option of `claimcheck` has help text and is named in the docs.
+* No committed file names a path of one machine.
 """
 
 from __future__ import annotations
 
 import argparse
 import io
+import os
 import re
 from pathlib import Path
 
@@ -102,3 +104,39 @@ def test_subcommand_has_help_and_is_documented(name: str) -> None:
         for option in action.option_strings:
             if option.startswith("--"):
                 assert option in _doc_text(), f"claimcheck {name} {option} is not documented"
+
+
+# a path of one machine: a home or work directory, or a sibling checkout
+_MACHINE_PATH = re.compile(r"(?<![\w.~-])/(?:work|home|root|tmp|Users)/|\.\./shared\b")
+_SKIP_DIRS = {".git", ".venv", "build", "dist", "__pycache__", ".pytest_cache", ".hypothesis",
+              ".mypy_cache", ".ruff_cache"}
+
+
+def _repository_files() -> list[Path]:
+    files = []
+    for folder, dirs, names in os.walk(ROOT):
+        dirs[:] = [d for d in dirs if d not in _SKIP_DIRS and not d.endswith(".egg-info")]
+        files += [Path(folder) / n for n in names if n not in _SKIP_DIRS]
+    return files
+
+
+def test_no_file_names_a_path_of_one_machine() -> None:
+    found = []
+    for path in _repository_files():
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (UnicodeDecodeError, OSError):
+            continue
+        for n, line in enumerate(text.splitlines(), 1):
+            if _MACHINE_PATH.search(line):
+                found.append(f"{path.relative_to(ROOT)}:{n}: {line.strip()}")
+    assert found == []
+
+
+def test_machine_paths_are_recognised() -> None:
+    # built from pieces, so that this file does not name such a path itself
+    assert _MACHINE_PATH.search("python .." + "/shared/eval/score.py")
+    assert _MACHINE_PATH.search("cd /" + "home/me/claimcheck")
+    assert _MACHINE_PATH.search("python /" + "work/main/benchmarks/scale.py")
+    assert not _MACHINE_PATH.search("https://example.org/work/report")
+    assert not _MACHINE_PATH.search("python path/to/eval/score.py")
