@@ -6,7 +6,9 @@ tests/test_docs.py fails when a block is out of date. The helpers return Markdow
 passes it to `cog.out`.
 
 * `console("check examples/flood-toll.jsonl")`: the command line and what `claimcheck`
-  prints for it (run in this process through `claimcheck.cli.main`, stdout only);
+  prints for it (run in this process through `claimcheck.cli.main`; stdout only, unless
+  `stderr=True`; `show_status=True` adds `$ echo $?` and the exit code). `shell` is the
+  same without the fence, to put several commands in one block;
 * `python(source)`: `source` run statement by statement, shown as the Python prompt shows it;
 * `fenced(text)`: text in a fenced block.
 
@@ -26,13 +28,16 @@ from typing import Any
 from claimcheck.cli import main
 
 
-def run(command: str) -> str:
-    """What `claimcheck <command>` prints on stdout; a non-zero exit code is an error."""
-    out, err = io.StringIO(), io.StringIO()
+def run(command: str, *, stderr: bool = False, status: int = 0) -> str:
+    """What `claimcheck <command>` prints on stdout, and on stderr too (in the order it was
+    printed) when `stderr` is true. An exit code other than `status` is an error."""
+    out = io.StringIO()
+    err = out if stderr else io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         code = main(shlex.split(command))
-    if code != 0:
-        raise RuntimeError(f"claimcheck {command} exited with {code}: {err.getvalue().strip()}")
+    if code != status:
+        raise RuntimeError(f"claimcheck {command} exited with {code}, not {status}: "
+                           f"{err.getvalue().strip()}")
     return out.getvalue()
 
 
@@ -44,12 +49,20 @@ def block(output: str, head: str) -> str:
     raise LookupError(f"no block whose first line contains {head!r}")
 
 
-def console(command: str, keep: Callable[[str], str] | None = None) -> str:
-    """A fenced block: `$ claimcheck <command>` and its output, passed through `keep`."""
-    output = run(command)
+def shell(command: str, keep: Callable[[str], str] | None = None, *, stderr: bool = False,
+          status: int = 0, show_status: bool = False) -> str:
+    """`$ claimcheck <command>` and its output (see `run`), passed through `keep`."""
+    output = run(command, stderr=stderr, status=status)
     if keep is not None:
         output = keep(output)
-    return fenced(f"$ claimcheck {command}\n{output}")
+    shown = f"$ claimcheck {command}\n{output.strip(chr(10))}"
+    return shown + (f"\n$ echo $?\n{status}" if show_status else "")
+
+
+def console(command: str, keep: Callable[[str], str] | None = None, *, stderr: bool = False,
+            status: int = 0, show_status: bool = False) -> str:
+    """`shell(...)` in a fenced block."""
+    return fenced(shell(command, keep, stderr=stderr, status=status, show_status=show_status))
 
 
 def python(source: str, namespace: dict[str, Any] | None = None) -> str:
