@@ -55,8 +55,8 @@ def _hand_written_output(text: str) -> list[str]:
     outside = re.sub(r"\]\]\] -->\n.*?<!-- \[\[\[end\]\]\]", "", text, flags=re.S)
     for fence in re.findall(r"^```[a-z]*\n(.*?)^```", outside, flags=re.S | re.M):
         lines = fence.splitlines()
-        prompts = [i for i, line in enumerate(lines) if line.startswith((">>> ", "$ "))]
-        if prompts and any(not line.startswith((">>> ", "... ", "$ ")) for line in lines):
+        if (any(line.startswith((">>> ", "$ ")) for line in lines)
+                and any(not line.startswith((">>> ", "... ", "$ ")) for line in lines)):
             found.append(fence)
     return found
 
