@@ -89,14 +89,19 @@ def _candidate(claim: Claim) -> Candidate | None:
     if claim.kind in _NOT_GROUPED or not claim.measure or not claim.entity:
         return None
     entity = load("entities")["count_as"].get(claim.entity, claim.entity)
-    place = places.resolve(claim.location) if claim.location and not claim.place_key else None
+    place = _place(claim)
     scope = claim.place_key or (place.key if place else (claim.location or "?"))
-    if place is None and claim.place_key and claim.location:
-        place = places.resolve(claim.location)
     day = claim.date
     last = _last_day(day, claim.date_precision)
     return Candidate(claim, entity, claim.measure, units.dimension(claim.unit), scope, place, day,
                      last, from_text=claim.date_precision is not None)
+
+
+def _place(claim: Claim) -> places.Place | None:
+    """The place extraction resolved (by its key); a reference row names its place in words."""
+    if claim.place_key:
+        return places.from_key(claim.place_key)
+    return places.resolve(claim.location) if claim.location else None
 
 
 def _last_day(day: dt.date | None, precision: str | None) -> dt.date | None:
