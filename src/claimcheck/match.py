@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from typing import Protocol
 
 from rapidfuzz import fuzz
 
@@ -43,9 +44,18 @@ class Candidate:
 
 @dataclass(frozen=True)
 class Group:
+    """Claims aligned as one quantity, why (`alignment`), and a label for people (`about`)."""
+
     claims: list[Claim]
     alignment: Alignment
     about: str
+
+
+class Matcher(Protocol):
+    """The alignment stage: claims -> groups of two or more claims about one quantity.
+    `align` is the default; a pipeline takes any callable of this shape."""
+
+    def __call__(self, claims: list[Claim], policy: Policy) -> list[Group]: ...
 
 
 def align(claims: list[Claim], policy: Policy | None = None) -> list[Group]:

@@ -5,14 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 
-from claimcheck.discrepancy import doc_times, judge
+from claimcheck.checks import structural_checks
 from claimcheck.errors import DuplicateDocumentError
 from claimcheck.extract import extract
+from claimcheck.judge import doc_times, judge
 from claimcheck.match import align
 from claimcheck.models import Check, Claim, ClaimGroup, Diagnostic, Document
 from claimcheck.policy import Policy
 from claimcheck.report import Report
-from claimcheck.structure import structural_checks
 
 
 def check(

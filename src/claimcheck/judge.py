@@ -25,6 +25,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import Protocol
 
 from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
@@ -77,6 +78,15 @@ class _Reading:
     def key(self) -> tuple[object, ...]:
         """A total order that depends on the readings alone: time, then document and offset."""
         return self.when, self.value, self.claim.doc, self.claim.start
+
+
+class Judge(Protocol):
+    """The judging stage: one group's claims -> verdict, discrepancies and estimate.
+    `judge` is the default; a pipeline takes any callable of this shape."""
+
+    def __call__(self, claims: Sequence[Claim], documents: dict[str, Document],
+                 policy: Policy, *, times: dict[str, When]) -> tuple[Verdict, list[Discrepancy],
+                                                                   Estimate]: ...
 
 
 _SAME_SPEAKER = 80  # token-set ratio: one name, two transliterations, with or without a title
