@@ -130,3 +130,43 @@ def test_any_permutation_of_same_day_reports_gives_the_same_groups(
     shuffled = docs[:]
     rng.shuffle(shuffled)
     assert _canonical(claimcheck.check(shuffled)) == _canonical(claimcheck.check(docs))
+
+
+# ---------------------------------------------------------------- copies of a report
+
+
+def _conflicts(report: Report, back: dict[str, str] | None = None) -> set[tuple[str, ...]]:
+    back = back or {}
+    found = set()
+    for g in report.groups:
+        for d in g.discrepancies:
+            if d.kind != "update":
+                pair = sorted(f"{back.get(c.rpartition(':')[0], c.rpartition(':')[0])}:"
+                              f"{c.rpartition(':')[2]}" for c in d.claims)
+                if pair[0] != pair[1]:
+                    found.add(tuple(pair))
+    return found
+
+
+def _with_copy(docs: list[Document], index: int) -> tuple[list[Document], dict[str, str]]:
+    original = docs[index]
+    copy = original.model_copy(update={"id": f"{original.id}-copy"})
+    return [*docs, copy], {copy.id: original.id}
+
+
+def test_a_copy_of_a_report_under_another_id_adds_no_conflict() -> None:
+    docs = _read_jsonl(EXAMPLES / "flood-toll.jsonl")
+    expected = _conflicts(claimcheck.check(docs))
+    for i in range(len(docs)):
+        with_copy, back = _with_copy(docs, i)
+        assert _conflicts(claimcheck.check(with_copy), back) <= expected
+
+
+@pytest.mark.skipif(not DEV_CASES, reason="no dev corpus: set CLAIMCHECK_CORPUS to its folder")
+@pytest.mark.parametrize("case", DEV_CASES, ids=lambda p: p.parent.name)
+def test_a_copy_of_any_dev_report_adds_no_conflict(case: Path) -> None:
+    docs = _read_jsonl(case)
+    expected = _conflicts(claimcheck.check(docs))
+    for i in range(len(docs)):
+        with_copy, back = _with_copy(docs, i)
+        assert _conflicts(claimcheck.check(with_copy), back) <= expected, docs[i].id

@@ -10,7 +10,7 @@ its group. Every group carries an `Alignment` saying which features it shares.
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -204,6 +204,11 @@ def _voice(claim: Claim) -> tuple[str, str | None, int]:
     return claim.doc, claim.speaker, -1 if claim.recalled else (1 if claim.later else 0)
 
 
+def _evidence(claim: Claim) -> tuple[int, str, str]:
+    """What a claim rests on in its text: copies of one report share it."""
+    return claim.start, claim.text, claim.sentence
+
+
 def _by_detail(members: list[Candidate]) -> list[list[Candidate]]:
     """Parts of a figure ("three of the injured have leg wounds") align only when what they
     describe is alike (rapidfuzz token-set similarity of the words that follow)."""
@@ -244,7 +249,14 @@ def _split_self_consistent(chain: list[Candidate], policy: Policy) -> list[list[
     for cand in chain:
         c = cand.claim
         readings[(c.value, c.low, c.high, c.qualifier)].append(cand)
-    by_voice = {rkey: Counter(_voice(c.claim) for c in group) for rkey, group in readings.items()}
+    # support is counted in distinct evidence, so a copy of a report (one wire story under
+    # two ids) is one source, not two, and never supports the voice it copies
+    evidence = {rkey: {_evidence(c.claim) for c in group} for rkey, group in readings.items()}
+    own: dict[tuple[object, ...], dict[tuple[str, str | None, int], set[tuple[int, str, str]]]] = {}
+    for rkey, group in readings.items():
+        own[rkey] = defaultdict(set)
+        for member in group:
+            own[rkey][_voice(member.claim)].add(_evidence(member.claim))
     for key, members in voices.items():
         clusters: list[list[Candidate]] = []
         for cand in sorted(members, key=lambda c: (c.claim.qualifier == "vague", -c.claim.value)):
@@ -256,7 +268,7 @@ def _split_self_consistent(chain: list[Candidate], policy: Policy) -> list[list[
         def support(cluster: list[Candidate], key: tuple[str, str | None, int] = key
                     ) -> tuple[int, float, int]:
             # the figure other sources back; failing that the whole, not its parts
-            agreeing = sum(len(group) - by_voice[rkey][key]
+            agreeing = sum(len(evidence[rkey] - own[rkey].get(key, set()))
                            for rkey, group in readings.items()
                            if _agree(group[0].claim, cluster[0].claim, policy))
             return agreeing, cluster[0].claim.value, len(cluster)
