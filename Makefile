@@ -9,7 +9,7 @@ STAMP_TEST := $(VENV)/.installed-test
 STAMP_DEV := $(VENV)/.installed-dev
 EXAMPLES := examples/flood-toll.jsonl examples/txt/
 
-.PHONY: demo test lint clean
+.PHONY: demo test lint docs clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,11 @@ demo: $(STAMP)
 
 test: $(STAMP_TEST)
 	$(BIN)/python -m pytest
+
+# rewrite the generated samples in README.md and docs/*.md ([[[cog ... ]]] blocks, helpers in
+# docs/samples.py); tests/test_docs.py fails until they are regenerated
+docs: $(STAMP_TEST)
+	$(BIN)/cog -r -I docs README.md docs/*.md
 
 lint: $(STAMP_DEV)
 	$(BIN)/ruff check src tests

@@ -1,6 +1,10 @@
 """claimcheck's reading of numbers, in the peers benchmark's format.
 
-    cd /work/main && .venv/bin/python /work/shared/peers/score.py benchmarks.peers_adapter:extract
+    .venv/bin/python "$PEERS_SUITE/score.py" benchmarks.peers_adapter:extract
+
+run from the root of a claimcheck checkout with claimcheck installed (`make demo` does it).
+`score.py` is not part of claimcheck: it comes with the peers' benchmark suite, and
+`PEERS_SUITE` stands for your checkout of that suite.
 
 `extract(text)` is what claimcheck itself treats as figures in `text`, the way
 `claimcheck.extract` selects them before it builds claims:

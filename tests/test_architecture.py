@@ -6,8 +6,8 @@
     dates, places
     extract
     match
-    discrepancy
-    structure
+    judge
+    checks
     report
     pipeline
     io, __init__               (the root namespace re-exports up to here, read_documents too)
@@ -36,8 +36,8 @@ LAYERS: dict[str, int] = {
     "dates": 3, "places": 3,
     "extract": 4,
     "match": 5,
-    "discrepancy": 6,
-    "structure": 7,
+    "judge": 6,
+    "checks": 7,
     "report": 8,
     "pipeline": 9,
     "io": 10, "__init__": 10,
@@ -130,6 +130,6 @@ def test_the_import_graph_has_no_cycles() -> None:
 def test_the_parser_sees_the_known_edges() -> None:
     # guards the test itself: if parsing broke, every assertion above would pass vacuously
     assert "units" in GRAPH["numeric"]
-    assert {"extract", "match", "discrepancy"} <= GRAPH["pipeline"]
+    assert {"extract", "match", "judge"} <= GRAPH["pipeline"]
     assert "cli" in GRAPH["__main__"]
     assert "__init__" in GRAPH["cli"]  # `from claimcheck import __version__`

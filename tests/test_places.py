@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimcheck import lexicon
+from claimcheck import lexicon, places
 from claimcheck.errors import ClaimcheckError, InputError
 from claimcheck.places import Place, find_places, resolve
 
@@ -320,3 +320,16 @@ def test_find_places_never_raises_and_spans_are_sound(text: str) -> None:
 def test_resolve_never_raises(text: str) -> None:
     place = resolve(text)
     assert place is None or isinstance(place, Place)
+
+
+@pytest.mark.parametrize("name", ["Lviv", "Ukraine", "Lviv Oblast", "Paiporta", "Spain", "Kyiv"])
+def test_a_place_key_names_its_place_without_resolving_a_name_again(name: str) -> None:
+    place = places.resolve(name)
+    assert place is not None
+    assert places.from_key(place.key) == place
+    assert places.from_key(f"{place.key}#hospital") == place  # a facility within the place
+
+
+@pytest.mark.parametrize("key", ["", "/", "UA//", "//Lviv", "a/b/c/d"])
+def test_a_malformed_place_key_names_no_place(key: str) -> None:
+    assert places.from_key(key) is None

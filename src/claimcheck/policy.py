@@ -1,13 +1,35 @@
-"""Policy: the documented, configurable rules by which figures are aligned and compared."""
+"""Policy: the documented, configurable rules by which figures are aligned and compared,
+and the one interval rule (a stated figure and its qualifier -> the values it allows) that
+matching and judging both read figures by."""
 
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from claimcheck.errors import PolicyError
+
+
+@dataclass(frozen=True)
+class Interval:
+    """The values a stated figure allows. An open end excludes its bound: "more than 30"
+    is (30, inf), so it contradicts "30" and agrees with "31" and with "more than 30"."""
+
+    lo: float
+    hi: float
+    lo_open: bool = False
+    hi_open: bool = False
+
+    def disjoint(self, other: Interval) -> bool:
+        """No value lies in both."""
+        return _below(self, other) or _below(other, self)
+
+
+def _below(a: Interval, b: Interval) -> bool:
+    return a.hi < b.lo or (a.hi == b.lo and (a.hi_open or b.lo_open))
 
 
 class Policy(BaseModel):
@@ -58,6 +80,20 @@ class Policy(BaseModel):
             return 0.0
         half_unit = 0.5 * 10.0**zeros
         return min(half_unit, self.max_rounding * magnitude)
+
+    def interval(self, value: float, qualifier: str, low: float | None, high: float | None,
+                 scale: float = 1.0) -> Interval:
+        """The one reading of a stated figure, in units `scale` times the stated ones: an exact
+        or approximate figure widened by its rounding slack; a hedge's bounds as stated, open
+        for "more than" and "fewer than"; None is unbounded."""
+        if qualifier in ("exact", "approximate"):
+            slack = self.tolerance(value, qualifier) * scale
+            return Interval(value * scale - slack, value * scale + slack)
+        lo = -math.inf if low is None else low * scale
+        hi = math.inf if high is None else high * scale
+        if lo == hi:
+            return Interval(lo, hi)  # "fewer than 0" allows nothing: read it as its bound
+        return Interval(lo, hi, lo_open=qualifier == "more_than", hi_open=qualifier == "less_than")
 
     def rel(self, a: float, b: float) -> float:
         """Relative difference against the smaller magnitude (0 when both are 0)."""

@@ -60,10 +60,14 @@ def _overlap(a: tuple[dt.date, dt.date] | None, b: tuple[dt.date, dt.date] | Non
 
 
 def _within(part: Claim, whole: Claim) -> bool:
-    if not part.location or not whole.location or part.location == whole.location:
-        return False
-    p, w = places.resolve(part.location), places.resolve(whole.location)
+    p, w = _place(part), _place(whole)
     return p is not None and w is not None and p != w and w.contains(p)
+
+
+def _place(claim: Claim) -> places.Place | None:
+    if claim.place_key:
+        return places.from_key(claim.place_key)
+    return places.resolve(claim.location) if claim.location else None
 
 
 def _compare(part: ClaimGroup, whole: ClaimGroup, best: dict[str, float], rule: str) -> Check:

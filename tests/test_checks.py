@@ -1,9 +1,9 @@
-"""structure: a part may not exceed its whole (ratios, intercepted vs launched, city vs area)."""
+"""checks: a part may not exceed its whole (ratios, intercepted vs launched, city vs area)."""
 
 from __future__ import annotations
 
+from claimcheck.checks import structural_checks
 from claimcheck.models import Check, Claim, ClaimGroup, Estimate
-from claimcheck.structure import structural_checks
 from strategies import make_claim
 
 LVIV = {"location": "Lviv", "place_key": "UA/Lviv Oblast/Lviv"}

@@ -9,22 +9,31 @@ For a pair of claims:
   figures differ beyond rounding and by more than the tension threshold, are a `tension`;
 * a running count that a later report gives higher is an `update`.
 
-Time order is the "as of" time in the text, else the publication time, then input order;
-figures in one document are simultaneous, and a figure the text recalls as earlier is older.
+Time comes from the documents and their texts only, never from input order or ids: the "as
+of" time in the text, else the publication time. A date-only report could be any hour of its
+day, so it is a window of time; two reports whose windows overlap are unordered. Figures in one
+document are simultaneous, and a figure the text recalls as earlier is older. Two figures of a
+running count with no time evidence between them are read as a growing count: the lower one
+is the earlier (see docs/discrepancies.md).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import math
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import Protocol
+
+from rapidfuzz import fuzz
+from rapidfuzz.utils import default_process
 
 from claimcheck import units
 from claimcheck.lexicon import load, plural
 from claimcheck.models import Claim, Discrepancy, Document, Estimate, Verdict
-from claimcheck.policy import Policy
+from claimcheck.policy import Interval, Policy
 
 _OPEN_UP = frozenset({"at_least", "more_than", "vague"})
 _OPEN_DOWN = frozenset({"at_most", "less_than"})
@@ -35,38 +44,74 @@ def _cumulative() -> frozenset[str]:
     return frozenset(load("measures")["cumulative"])
 
 
+@dataclass(frozen=True, order=True)
+class When:
+    """When a figure was reported: the window of times it may date from (one instant for a
+    timestamp, the whole day for a date-only report), and its moment within its document:
+    recalled (-1), current (0) or newer (+1)."""
+
+    start: dt.datetime
+    end: dt.datetime
+    moment: int = 0
+
+
+_DAWN = dt.datetime.min.replace(tzinfo=dt.timezone.utc)
+_DUSK = dt.datetime.max.replace(tzinfo=dt.timezone.utc)
+
+
 @dataclass(frozen=True)
 class _Reading:
     claim: Claim
-    lo: float
-    hi: float
+    span: Interval
     value: float
     tol: float
-    when: _When
+    when: When
+
+    @property
+    def lo(self) -> float:
+        return self.span.lo
+
+    @property
+    def hi(self) -> float:
+        return self.span.hi
+
+    def key(self) -> tuple[object, ...]:
+        """A total order that depends on the readings alone: time, then document and offset."""
+        return self.when, self.value, self.claim.doc, self.claim.start
 
 
+class Judge(Protocol):
+    """The judging stage: one group's claims -> verdict, discrepancies and estimate.
+    `judge` is the default; a pipeline takes any callable of this shape."""
+
+    def __call__(self, claims: Sequence[Claim], documents: dict[str, Document],
+                 policy: Policy, *, times: dict[str, When]) -> tuple[Verdict, list[Discrepancy],
+                                                                   Estimate]: ...
+
+
+_SAME_SPEAKER = 80  # token-set ratio: one name, two transliterations, with or without a title
 _PAIRWISE_LIMIT = 150  # above this many readings, identical ones are judged once
 
 
 def judge(
-    claims: Sequence[Claim], documents: dict[str, Document], order: dict[str, int],
-    policy: Policy | None = None, *, times: dict[str, dt.datetime] | None = None,
+    claims: Sequence[Claim], documents: dict[str, Document], policy: Policy | None = None,
+    *, times: dict[str, When] | None = None,
 ) -> tuple[Verdict, list[Discrepancy], Estimate]:
     """The verdict, discrepancies and low/best/high estimate for one group of claims.
 
     `times` (from `doc_times`) may be passed in when many groups share one set of documents.
     """
     policy = policy or Policy()
-    unit = claims[0].unit
-    times = times if times is not None else doc_times(documents, order)
-    readings = [_read(c, unit, times, order, policy) for c in claims]
+    unit = _common_unit(claims)
+    times = times if times is not None else doc_times(documents)
+    readings = sorted((_read(c, unit, times, policy) for c in claims), key=_Reading.key)
     if len(readings) > _PAIRWISE_LIMIT:
         # a large group repeats a few figures many times: compare each distinct reading of a
         # day once, so that cost follows the number of distinct figures, not of reports
         distinct: dict[tuple[object, ...], _Reading] = {}
         for r in readings:
             key = (r.value, r.lo, r.hi, r.claim.qualifier, r.claim.recalled, r.claim.later,
-                   r.when[0].date())
+                   r.when.start.date())
             distinct.setdefault(key, r)
         readings = list(distinct.values())
     cumulative = claims[0].measure in _cumulative()
@@ -88,71 +133,81 @@ def judge(
 # ---------------------------------------------------------------- readings
 
 
-def _read(claim: Claim, unit: str | None, times: dict[str, dt.datetime], order: dict[str, int],
-          policy: Policy) -> _Reading:
+def _common_unit(claims: Sequence[Claim]) -> str | None:
+    """The unit the group's gaps are told in: its most frequent, then the first by name."""
+    counts = Counter(c.unit for c in claims)
+    return min(counts, key=lambda u: (-counts[u], u or ""))
+
+
+def _read(claim: Claim, unit: str | None, times: dict[str, When], policy: Policy) -> _Reading:
     factor = 1.0
     if claim.unit != unit and claim.unit is not None and unit is not None:
         converted = units.convert(1.0, claim.unit, unit)
         factor = converted if converted is not None else 1.0
-    value = claim.value * factor
+    span = policy.interval(claim.value, claim.qualifier, claim.low, claim.high, factor)
     tol = policy.tolerance(claim.value, claim.qualifier) * factor
-    lo = -math.inf if claim.low is None else claim.low * factor
-    hi = math.inf if claim.high is None else claim.high * factor
-    if claim.qualifier in ("exact", "approximate"):
-        lo, hi = value - tol, value + tol
-    return _Reading(claim, lo, hi, value, tol, _when(claim, times, order))
+    return _Reading(claim, span, claim.value * factor, tol, _when(claim, times))
 
 
-_When = tuple[dt.datetime, int, int]
-
-
-def doc_times(documents: dict[str, Document], order: dict[str, int]) -> dict[str, dt.datetime]:
-    """A timestamp per document. A date-only document takes the time of the last timed
-    document before it in input order on that day (else the day's start), so real times order
-    the reports and input order only places those that have no time."""
-    last: dict[dt.date, dt.datetime] = {}
-    out: dict[str, dt.datetime] = {}
-    for doc_id in sorted(order, key=order.__getitem__):
-        doc = documents.get(doc_id)
-        if doc is None or doc.published is None:
-            continue
+def doc_times(documents: dict[str, Document]) -> dict[str, When]:
+    """The window of time each document reports from: its timestamp, or the whole of its
+    publication day when it gives only the date; a document without one could be any time."""
+    out: dict[str, When] = {}
+    for doc_id, doc in documents.items():
         p = doc.published
         if isinstance(p, dt.datetime):
             stamp = p if p.tzinfo else p.replace(tzinfo=dt.timezone.utc)
-            last[stamp.date()] = max(stamp, last.get(stamp.date(), stamp))
+            out[doc_id] = When(stamp, stamp)
+        elif p is not None:
+            out[doc_id] = When(dt.datetime.combine(p, dt.time.min, tzinfo=dt.timezone.utc),
+                               dt.datetime.combine(p, dt.time.max, tzinfo=dt.timezone.utc))
         else:
-            stamp = last.get(p, dt.datetime.combine(p, dt.time(0), tzinfo=dt.timezone.utc))
-        out[doc_id] = stamp
+            out[doc_id] = When(_DAWN, _DUSK)
     return out
 
 
-def _when(claim: Claim, times: dict[str, dt.datetime], order: dict[str, int]) -> _When:
-    """Report order: the "as of" time, else the document's time; then input order; then
-    recalled (-1) / current (0) / newer (+1) figures within a document."""
+def _when(claim: Claim, times: dict[str, When]) -> When:
+    """The "as of" time in the text, else the document's window, with the claim's moment."""
     moment = -1 if claim.recalled else (1 if claim.later else 0)
-    stamp = claim.as_of or times.get(claim.doc)
-    if stamp is None:
-        if claim.doc not in order:
-            # a reference table with no "as_of" column is the settled tally: after every report
-            return dt.datetime.max.replace(tzinfo=dt.timezone.utc), len(order), 0
-        stamp = dt.datetime.min.replace(tzinfo=dt.timezone.utc)
-    if stamp.tzinfo is None:
-        stamp = stamp.replace(tzinfo=dt.timezone.utc)
-    return stamp, order.get(claim.doc, len(order)), moment
+    if claim.as_of is not None:
+        stamp = claim.as_of if claim.as_of.tzinfo else claim.as_of.replace(tzinfo=dt.timezone.utc)
+        return When(stamp, stamp, moment)
+    window = times.get(claim.doc)
+    if window is None:
+        # a reference table with no "as_of" column is the settled tally: after every report
+        return When(_DUSK, _DUSK, moment)
+    return When(window.start, window.end, moment)
+
+
+def _before(a: _Reading, b: _Reading) -> bool:
+    """Whether the texts and publication times put `a` before `b` (never input order)."""
+    if a.claim.doc == b.claim.doc and a.claim.as_of == b.claim.as_of:
+        return a.when.moment < b.when.moment
+    if a.when.end < b.when.start:
+        return True
+    # a figure recalled as past precedes the current figures of a report of its time
+    return a.when.moment < b.when.moment and a.when.start <= b.when.end and a.claim.recalled
+
+
+def _ordered(a: _Reading, b: _Reading) -> tuple[_Reading, _Reading]:
+    """(earlier, later); with no time evidence between them, a running count grows, so the
+    lower figure is the earlier one."""
+    if _before(a, b):
+        return a, b
+    if _before(b, a):
+        return b, a
+    return (a, b) if (a.value, a.claim.doc, a.claim.start) <= (b.value, b.claim.doc, b.claim.start) \
+        else (b, a)
 
 
 def _disjoint(a: _Reading, b: _Reading) -> bool:
-    return a.hi < b.lo or b.hi < a.lo or (
-        a.claim.qualifier == "more_than" and b.hi <= a.lo and b.claim.qualifier != "more_than"
-    ) or (b.claim.qualifier == "more_than" and a.hi <= b.lo and a.claim.qualifier != "more_than") \
-        or (a.claim.qualifier == "less_than" and b.lo >= a.hi and b.claim.qualifier != "less_than") \
-        or (b.claim.qualifier == "less_than" and a.lo >= b.hi and a.claim.qualifier != "less_than")
+    return a.span.disjoint(b.span)
 
 
 def _same_time(a: _Reading, b: _Reading) -> bool:
     if a.claim.recalled and b.claim.recalled:
         return False  # two past figures are two past moments, in an order the text may not give
-    return a.claim.doc == b.claim.doc and a.when[2] == b.when[2] or (
+    return a.claim.doc == b.claim.doc and a.when.moment == b.when.moment or (
         a.claim.as_of is not None and a.claim.as_of == b.claim.as_of
         and not (a.claim.recalled or b.claim.recalled)
     )
@@ -192,7 +247,7 @@ class _Record:
         key = id(late)
         if key not in self._fallbacks:
             self._fallbacks[key] = [
-                r for r in self.readings if r.when > late.when and r.value < late.value
+                r for r in self.readings if _before(late, r) and r.value < late.value
                 and not r.claim.recalled and _disjoint(r, late)]
         return self._fallbacks[key]
 
@@ -207,7 +262,7 @@ def _pair(a: _Reading, b: _Reading, record: _Record,
     if cumulative:
         kind = _running_count(a, b, record, disputed, disjoint)
         if kind == "update":
-            early, late = sorted((a, b), key=lambda r: (r.when, r.value))
+            early, late = _ordered(a, b)
             if _same_time(a, b) or early.value > late.value:
                 early, late = sorted((a, b), key=lambda r: r.value)
             return _discrepancy(early, late, "update", policy)
@@ -235,7 +290,9 @@ def _running_count(a: _Reading, b: _Reading, record: _Record,
             return "contradiction"
         low = a if a.value < b.value else b
         return "update" if low.claim.qualifier in ("at_least", "more_than") else "defer"
-    early, late = sorted((a, b), key=lambda r: r.when)
+    if disjoint and _one_statement(a, b):
+        return "contradiction"  # one speaker's one statement, reported with two figures
+    early, late = _ordered(a, b)
     if a.claim.recalled or b.claim.recalled:
         # a recalled figure only dates the count: it is an earlier step or nothing
         return "update" if late.value > early.value or late.claim.recalled else "none"
@@ -245,13 +302,21 @@ def _running_count(a: _Reading, b: _Reading, record: _Record,
     i_early = record.position[id(early)]
     for rival in disputed.get(i_early, []):
         # only a report of the same day can side with the rival at its level
-        if late.when[0].date() == early.when[0].date() and _same_level(late, rival) \
+        if late.when.start.date() == early.when.start.date() and _same_level(late, rival) \
                 and not _disjoint(late, rival):
             return "contradiction"  # the earlier figure was already disputed at its own level
     for later in record.fallbacks(late):
         if _same_level(later, early):
             return "contradiction"  # the count fell back: the rise was no evolution
     return "update"
+
+
+def _one_statement(a: _Reading, b: _Reading) -> bool:
+    """Two reports of the same speaker with no time evidence between them: one statement."""
+    if _before(a, b) or _before(b, a) or a.claim.recalled or b.claim.recalled:
+        return False
+    sa, sb = a.claim.speaker, b.claim.speaker
+    return bool(sa and sb and fuzz.token_set_ratio(sa, sb, processor=default_process) >= _SAME_SPEAKER)
 
 
 def _reduce_updates(found: list[Discrepancy]) -> list[Discrepancy]:
@@ -329,7 +394,7 @@ def _fmt(x: float) -> str:
 def _estimate(readings: list[_Reading], verdict: Verdict) -> Estimate:
     if verdict == "evolving":
         current = [r for r in readings if not r.claim.recalled] or readings
-        latest = max(current, key=lambda r: (r.when, r.value))
+        latest = max(current, key=_Reading.key)
         return Estimate(low=_finite(latest.claim.low), best=latest.claim.value,
                         high=_finite(latest.claim.high), rule="latest report of a running count")
     # readings are in the group's first unit, rounding slack included

@@ -1,4 +1,4 @@
-"""discrepancy: verdicts, discrepancies and estimates for one group, under a Policy.
+"""judge: verdicts, discrepancies and estimates for one group, under a Policy.
 
 Unit tests judge hand-built claims (no extraction involved); the properties run whole
 made-up reports through `claimcheck.check`.
@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 import claimcheck
 from claimcheck import Claim, Document, Policy
-from claimcheck.discrepancy import judge
+from claimcheck.judge import judge
 from claimcheck.models import Discrepancy, Estimate, Verdict
 from strategies import AttackReport, attack_reports, make_claim, mixed_documents, number_text
 
@@ -37,7 +37,7 @@ def _judge(
     claims: list[Claim], hours: tuple[int, ...] = (9, 11, 13), policy: Policy | None = None
 ) -> tuple[Verdict, list[Discrepancy], Estimate]:
     docs = _docs(*hours)
-    return judge(claims, docs, {d: i for i, d in enumerate(docs)}, policy)
+    return judge(claims, docs, policy)
 
 
 def _kinds(found: list[Discrepancy]) -> list[str]:
