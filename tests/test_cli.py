@@ -347,6 +347,22 @@ def test_a_failing_document_is_named_and_the_others_are_kept(
     assert captured.out == "" and "internal-error" in captured.err and "(rejected)" in captured.err
 
 
+def test_a_failure_of_the_whole_run_is_one_line_not_a_traceback(
+    good: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import claimcheck.pipeline
+
+    def align(*args: Any) -> Any:
+        raise ZeroDivisionError("made up for the test")
+
+    monkeypatch.setattr(claimcheck.pipeline, "align", align)
+    assert main(["check", str(good)]) == 1
+    err = capsys.readouterr().err
+    assert err == ("claimcheck: error: claimcheck failed with ZeroDivisionError: made up for the "
+                   "test; this is a bug in claimcheck, please report this with the command and "
+                   "its input\n")
+
+
 @pytest.mark.parametrize("command", ["extract", "check"])
 def test_the_decade_trigger_keeps_every_good_document(
     command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
@@ -477,3 +493,25 @@ def test_flag_values_in_iso_form_fill_a_txt_file(
     report = _json(capsys.readouterr().out)
     assert report["documents"][0]["published"].startswith("2025-07-12T11:00:00")
     assert report["diagnostics"] == []
+
+
+def test_an_unreadable_file_in_a_folder_is_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _write_jsonl(tmp_path / "docs.jsonl", PRESIDENT, ESTIMATES)
+    locked = tmp_path / "locked.txt"
+    locked.write_text("Three people were hurt.", encoding="utf-8")
+    real = Path.read_bytes
+
+    def read_bytes(self: Path) -> bytes:
+        if self == locked:  # the suite may run as root, who reads everything
+            raise PermissionError(13, "Permission denied", str(self))
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    assert main(["check", str(tmp_path), "--format", "json"]) == 0
+    captured = capsys.readouterr()
+    assert sorted(d["id"] for d in _json(captured.out)["documents"]) == ["a", "b"]
+    assert f"claimcheck: {locked}: unreadable: cannot read the file: Permission denied; check " \
+        "its permissions (skipped)" in captured.err
+    assert main(["check", str(tmp_path), "--on-error", "fail"]) == 1

@@ -15,7 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import claimcheck.io
-from claimcheck.errors import ClaimcheckError, InputError
+from claimcheck.errors import ClaimcheckError, InputError, InternalError
 from claimcheck.io import Batch, read_documents, read_reference_csv
 
 GOOD = {"id": "good", "text": "Five people were killed in Lviv.", "published": "2025-08-21"}
@@ -487,3 +487,5 @@ def test_a_failure_while_reading_one_file_spares_the_others(
     (diag,) = batch.diagnostics
     assert (diag.code, diag.where) == ("internal-error", str(tmp_path / "a.txt"))
     assert "KeyError" in diag.message and "please report this" in diag.message
+    with pytest.raises(InternalError, match="KeyError"):
+        read_documents([tmp_path], strict=True)

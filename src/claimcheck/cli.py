@@ -42,6 +42,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_REJECTED
     except BrokenPipeError:  # pragma: no cover - output closed early (| head)
         return EXIT_OK
+    except Exception as exc:  # noqa: BLE001 - the last resort: one line, never a traceback
+        # a failure on one document is a diagnostic already; this is a failure of the run
+        print(f"claimcheck: error: claimcheck failed with {type(exc).__name__}: {exc}; this is a "
+              "bug in claimcheck, please report this with the command and its input",
+              file=sys.stderr)
+        return EXIT_REJECTED
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -28,7 +28,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from claimcheck.errors import DocumentError, DuplicateDocumentError, InputError
+from claimcheck.errors import DocumentError, DuplicateDocumentError, InputError, InternalError
 from claimcheck.lexicon import plural
 from claimcheck.models import Claim, Diagnostic, Document
 from claimcheck.pipeline import Batch, problems
@@ -63,6 +63,8 @@ def read_documents(
         for item in _read_safely(path, base, defaults or {}):
             if isinstance(item, Diagnostic):
                 if strict and item.action != "processed":
+                    if item.code == "internal-error":
+                        raise InternalError(item.message, where=item.where)
                     error = DocumentError if item.document is not None else InputError
                     raise error(item.message, where=item.where)
                 batch.diagnostics.append(item)
