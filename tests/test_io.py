@@ -219,7 +219,8 @@ def test_arbitrary_bytes_never_raise_and_every_line_is_accounted_for(
         path.write_bytes(b"\n".join(lines))
         batch = read_documents([path])
         data = path.read_bytes()
-        if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE,
+                            codecs.BOM_UTF32_BE)):  # the UTF-32 LE mark starts like UTF-16 LE
             return  # read as a whole in its encoding: its lines are not the raw byte lines
         if suffix == ".txt" or b"\x00" in data[:8192]:
             assert len(batch.documents) + sum(d.action == "skipped" for d in batch.diagnostics) == 1
