@@ -1,7 +1,7 @@
 """Imports flow one way down the pipeline; a test that parses the imports keeps it so.
 
     errors, lexicon            (anything may use them)
-    models, policy
+    models, policy, languages
     numeric, units
     dates, places
     extract
@@ -9,8 +9,8 @@
     judge
     checks
     report
-    pipeline, __init__         (the root namespace re-exports up to here)
-    io
+    pipeline
+    io, __init__               (the root namespace re-exports up to here, read_documents too)
     cli
     __main__                   (the only importer of cli)
 
@@ -31,7 +31,7 @@ PACKAGE = Path(claimcheck.__file__).parent
 
 LAYERS: dict[str, int] = {
     "errors": 0, "lexicon": 0,
-    "models": 1, "policy": 1,
+    "models": 1, "policy": 1, "languages": 1,
     "numeric": 2, "units": 2,
     "dates": 3, "places": 3,
     "extract": 4,
@@ -39,8 +39,8 @@ LAYERS: dict[str, int] = {
     "judge": 6,
     "checks": 7,
     "report": 8,
-    "pipeline": 9, "__init__": 9,
-    "io": 10,
+    "pipeline": 9,
+    "io": 10, "__init__": 10,
     "cli": 11,
     "__main__": 12,
 }

@@ -202,19 +202,36 @@ def test_on_error_fail_passes_clean_input(good: Path, capsys: pytest.CaptureFixt
     _json(capsys.readouterr().out)
 
 
-def test_a_missing_input_is_reported_not_fatal(
+@pytest.mark.parametrize("command", ["extract", "check"])
+def test_a_missing_path_is_a_usage_error(
+    command: str, good: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "missing.jsonl"
+    with pytest.raises(SystemExit) as exit_:
+        main([command, str(good), str(missing)])
+    assert exit_.value.code == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert f"usage: claimcheck {command}" in captured.err
+    assert f"PATH '{missing}' does not exist" in captured.err
+    assert f"claimcheck {command} docs.jsonl" in captured.err  # what to type
+
+
+def test_a_dangling_link_given_as_path_is_a_usage_error(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    # a missing input is reported, not fatal, under the default --on-error skip
-    assert main(["check", str(tmp_path / "missing.jsonl"), "--format", "json"]) == 0
-    report = _json(capsys.readouterr().out)
-    assert report["diagnostics"][0]["code"] == "not-found"
+    link = tmp_path / "gone.jsonl"
+    link.symlink_to(tmp_path / "nowhere.jsonl")
+    with pytest.raises(SystemExit) as exit_:
+        main(["check", str(link)])
+    assert exit_.value.code == 2
+    assert "symbolic link to a file that does not exist" in capsys.readouterr().err
 
 
 def test_a_directory_of_mixed_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     _write_jsonl(tmp_path / "docs.jsonl", PRESIDENT, "nope")
     (tmp_path / "b.txt").write_text("id: b\n\n" + ESTIMATES["text"], encoding="utf-8")
-    (tmp_path / "bad.txt").write_bytes(b"\xff\xfe\xfa not text")
+    (tmp_path / "bad.txt").write_bytes(b"caf\xe9 \xfa not text")  # Latin-1, no UTF-16 mark
     (tmp_path / "image.jsonl").write_bytes(b"\x00\x01\x02")
     (tmp_path / "readme.md").write_text("# notes", encoding="utf-8")
     (tmp_path / "empty.txt").write_text("", encoding="utf-8")
@@ -286,3 +303,215 @@ def test_a_lone_surrogate_is_not_a_crash(tmp_path: Path) -> None:
     assert "Traceback" not in run.stderr
     assert run.returncode in (0, 1)
     _json(run.stdout)
+
+
+# ---------------------------------------------------------------- one bad document among good ones
+
+
+def _fail_on(doc_id: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make the extract stage raise for one document, whatever the extractor's own bugs."""
+    import claimcheck.pipeline
+
+    real = claimcheck.pipeline._extract_claims
+
+    def stage(document: Any) -> Any:
+        if document.id == doc_id:
+            raise ZeroDivisionError("made up for the test")
+        return real(document)
+
+    monkeypatch.setattr(claimcheck.pipeline, "_extract_claims", stage)
+
+
+@pytest.mark.parametrize("command", ["extract", "check"])
+def test_a_failing_document_is_named_and_the_others_are_kept(
+    command: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    path = _write_jsonl(tmp_path / "docs.jsonl", PRESIDENT, {"id": "bad", "text": "Ten people."},
+                        ESTIMATES)
+    _fail_on("bad", monkeypatch)
+    assert main([command, str(path), "--format", "json"]) == 0
+    captured = capsys.readouterr()
+    report = _json(captured.out)
+    assert {c["doc"] for c in report["claims"]} == {"a", "b"}
+    (diag,) = report["diagnostics"]
+    assert (diag["code"], diag["document"], diag["where"]) == ("internal-error", "bad",
+                                                               f"{path}:2")
+    assert f"claimcheck: {path}:2: internal-error: claimcheck failed on document 'bad' with " \
+        "ZeroDivisionError: made up for the test" in captured.err
+    assert "please report this" in captured.err and "Traceback" not in captured.err
+    assert "1 input(s) rejected, 2 document(s) processed" in captured.err
+    # under --on-error fail it is a rejection like any other: exit 1, no report
+    assert main([command, str(path), "--format", "json", "--on-error", "fail"]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == "" and "internal-error" in captured.err and "(rejected)" in captured.err
+
+
+def test_a_failure_of_the_whole_run_is_one_line_not_a_traceback(
+    good: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import claimcheck.pipeline
+
+    def align(*args: Any) -> Any:
+        raise ZeroDivisionError("made up for the test")
+
+    monkeypatch.setattr(claimcheck.pipeline, "align", align)
+    assert main(["check", str(good)]) == 1
+    err = capsys.readouterr().err
+    assert err == ("claimcheck: error: claimcheck failed with ZeroDivisionError: made up for the "
+                   "test; this is a bug in claimcheck, please report this with the command and "
+                   "its input\n")
+
+
+@pytest.mark.parametrize("command", ["extract", "check"])
+def test_the_decade_trigger_keeps_every_good_document(
+    command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _write_jsonl(tmp_path / "docs.jsonl", PRESIDENT,
+                        {"id": "decade", "text": "Back in the '90s, 40 people were hurt."},
+                        ESTIMATES)
+    assert main([command, str(path), "--format", "json"]) == 0
+    captured = capsys.readouterr()
+    report = _json(captured.out)
+    assert {"a", "b"} <= {c["doc"] for c in report["claims"]}
+    assert "Traceback" not in captured.err
+
+
+# ---------------------------------------------------------------- each input case: exit code, message
+
+
+def _case_files(tmp_path: Path, case: str) -> list[str]:
+    """The PATH arguments of one input case, written under tmp_path."""
+    docs = tmp_path / "docs.jsonl"
+    if case == "numeric-published":
+        _write_jsonl(docs, PRESIDENT, {**ESTIMATES, "published": 12345})
+    elif case == "extra-key":
+        _write_jsonl(docs, PRESIDENT, {**ESTIMATES, "title": "Overnight"})
+    elif case == "txt-extra-header":
+        (tmp_path / "b.txt").write_text("id: b\nheadline: Overnight\n\n" + ESTIMATES["text"],
+                                        encoding="utf-8")
+        _write_jsonl(docs, PRESIDENT)
+        return [str(docs), str(tmp_path / "b.txt")]
+    elif case in ("unsupported-language", "unknown-language", "empty-language", "upper-language"):
+        code = {"unsupported-language": "pl", "unknown-language": "xx", "empty-language": "",
+                "upper-language": "EN-US"}[case]
+        _write_jsonl(docs, PRESIDENT, {**ESTIMATES, "language": code})
+    elif case == "utf-16":
+        docs.write_bytes(("\n".join(json.dumps(r) for r in (PRESIDENT, ESTIMATES)) + "\n")
+                         .encode("utf-16"))
+    elif case == "utf-8-bom":
+        docs.write_bytes(("\n".join(json.dumps(r) for r in (PRESIDENT, ESTIMATES)) + "\n")
+                         .encode("utf-8-sig"))
+    elif case == "json-array":
+        docs = tmp_path / "docs.json"
+        docs.write_text(json.dumps([PRESIDENT, ESTIMATES], indent=2), encoding="utf-8")
+    elif case == "same-name-in-two-folders":
+        for country, record in (("de", PRESIDENT), ("uk", ESTIMATES)):
+            (tmp_path / country).mkdir()
+            (tmp_path / country / "a.txt").write_text(record["text"], encoding="utf-8")
+        return [str(tmp_path)]
+    elif case == "dangling-link":
+        _write_jsonl(docs, PRESIDENT, ESTIMATES)
+        (tmp_path / "gone.txt").symlink_to(tmp_path / "deleted.txt")
+        return [str(tmp_path)]
+    return [str(docs)]
+
+
+#: case -> (exit code under skip, under fail, diagnostic code or None, words of the message,
+#:          ids of the documents processed)
+INPUT_CASES: dict[str, tuple[int, int, str | None, list[str], list[str]]] = {
+    "numeric-published": (0, 1, "bad-document", ["field 'published'", "ISO 8601", "12345"],
+                          ["a"]),
+    "extra-key": (0, 0, "extra-fields", ["document 'b'", "'title'", "kept"], ["a", "b"]),
+    "txt-extra-header": (0, 0, "extra-fields", ["document 'b'", "'headline'"], ["a", "b"]),
+    "unsupported-language": (0, 0, "unsupported-language",
+                             ["document 'b'", "Polish ('pl')", "English rules"], ["a", "b"]),
+    "unknown-language": (0, 0, "unknown-language",
+                         ["document 'b'", "'xx'", "no ISO 639-1 code", "English rules"],
+                         ["a", "b"]),
+    "empty-language": (0, 0, "unknown-language", ["document 'b'", "empty language"], ["a", "b"]),
+    "upper-language": (0, 0, None, [], ["a", "b"]),
+    "utf-16": (0, 0, None, [], ["a", "b"]),
+    "utf-8-bom": (0, 0, None, [], ["a", "b"]),
+    "json-array": (0, 0, None, [], ["a", "b"]),
+    "same-name-in-two-folders": (0, 0, None, [], ["de/a", "uk/a"]),
+    "dangling-link": (0, 1, "broken-link", ["gone.txt", "deleted.txt", "does not exist"],
+                      ["a", "b"]),
+}
+
+
+@pytest.mark.parametrize("case", sorted(INPUT_CASES))
+def test_each_input_case_is_understood_or_refused_with_a_fix(
+    case: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    skip_code, fail_code, code, words, ids = INPUT_CASES[case]
+    paths = _case_files(tmp_path, case)
+    assert main(["check", *paths, "--format", "json"]) == skip_code
+    captured = capsys.readouterr()
+    report = _json(captured.out)
+    assert sorted(d["id"] for d in report["documents"]) == ids
+    assert [d["code"] for d in report["diagnostics"]] == ([code] if code else [])
+    if code:
+        line = next(x for x in captured.err.splitlines() if f": {code}: " in x)
+        for word in words:
+            assert word in line, (word, line)
+    assert main(["check", *paths, "--format", "json", "--on-error", "fail"]) == fail_code
+    capsys.readouterr()
+
+
+@pytest.mark.parametrize(
+    ("argv", "words"),
+    [
+        pytest.param(["--published", "Oct 15 2025"],
+                     ["argument --published: published 'Oct 15 2025' is not an ISO 8601",
+                      "2025-07-12"], id="published-words"),
+        pytest.param(["--published", "12345"], ["'12345' is not an ISO 8601"],
+                     id="published-number"),
+        pytest.param(["--language", "xx"],
+                     ["argument --language: 'xx' is not an ISO 639-1 language code",
+                      "en or es"], id="language"),
+    ],
+)
+def test_a_malformed_flag_value_is_a_usage_error(
+    argv: list[str], words: list[str], good: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["check", str(good), *argv])
+    assert exit_.value.code == 2
+    err = capsys.readouterr().err
+    assert "usage: claimcheck check" in err and "Traceback" not in err
+    for word in words:
+        assert word in err
+
+
+def test_flag_values_in_iso_form_fill_a_txt_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "note.txt").write_text(ESTIMATES["text"], encoding="utf-8")
+    assert main(["check", str(tmp_path / "note.txt"), "--published", "2025-07-12T11:00:00Z",
+                 "--language", "en-GB", "--format", "json"]) == 0
+    report = _json(capsys.readouterr().out)
+    assert report["documents"][0]["published"].startswith("2025-07-12T11:00:00")
+    assert report["diagnostics"] == []
+
+
+def test_an_unreadable_file_in_a_folder_is_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _write_jsonl(tmp_path / "docs.jsonl", PRESIDENT, ESTIMATES)
+    locked = tmp_path / "locked.txt"
+    locked.write_text("Three people were hurt.", encoding="utf-8")
+    real = Path.read_bytes
+
+    def read_bytes(self: Path) -> bytes:
+        if self == locked:  # the suite may run as root, who reads everything
+            raise PermissionError(13, "Permission denied", str(self))
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    assert main(["check", str(tmp_path), "--format", "json"]) == 0
+    captured = capsys.readouterr()
+    assert sorted(d["id"] for d in _json(captured.out)["documents"]) == ["a", "b"]
+    assert f"claimcheck: {locked}: unreadable: cannot read the file: Permission denied; check " \
+        "its permissions (skipped)" in captured.err
+    assert main(["check", str(tmp_path), "--on-error", "fail"]) == 1

@@ -12,6 +12,8 @@ from claimcheck.errors import (
     DocumentError,
     DuplicateDocumentError,
     InputError,
+    InputTypeError,
+    InternalError,
     OptionalDependencyError,
     PolicyError,
 )
@@ -20,7 +22,8 @@ from claimcheck.errors import (
 @pytest.mark.parametrize(
     ("error", "builtin"),
     [(InputError, ValueError), (DocumentError, ValueError), (DuplicateDocumentError, ValueError),
-     (PolicyError, ValueError), (OptionalDependencyError, ImportError)],
+     (PolicyError, ValueError), (OptionalDependencyError, ImportError),
+     (InputTypeError, TypeError), (InternalError, RuntimeError)],
 )
 def test_every_error_is_a_claimcheck_error_and_its_builtin(
     error: type[Exception], builtin: type[Exception]
@@ -32,6 +35,18 @@ def test_every_error_is_a_claimcheck_error_and_its_builtin(
 def test_document_errors_are_input_errors() -> None:
     assert issubclass(DocumentError, InputError)
     assert issubclass(DuplicateDocumentError, InputError)
+    assert issubclass(InputTypeError, InputError)  # one class catches every input problem
+
+
+def test_an_internal_error_chains_its_cause_and_names_its_place() -> None:
+    try:
+        try:
+            raise IndexError("no such group")
+        except IndexError as exc:
+            raise InternalError("claimcheck failed", where="docs.jsonl:3") from exc
+    except ClaimcheckError as caught:
+        assert str(caught) == "docs.jsonl:3: claimcheck failed"
+        assert isinstance(caught.__cause__, IndexError)
 
 
 def test_where_prefixes_the_message() -> None:
@@ -51,7 +66,7 @@ def test_optional_dependency_names_the_install_command() -> None:
 def test_the_tree_is_drawn_in_the_module_docstring() -> None:
     doc = errors.__doc__ or ""
     for name in ("ClaimcheckError", "InputError", "DocumentError", "DuplicateDocumentError",
-                 "PolicyError", "OptionalDependencyError"):
+                 "InputTypeError", "PolicyError", "InternalError", "OptionalDependencyError"):
         assert name in doc
 
 

@@ -6,7 +6,8 @@ import types
 
 import claimcheck
 
-EXPECTED = ["Claim", "ClaimcheckError", "Document", "Policy", "Report", "check", "extract"]
+EXPECTED = ["Claim", "ClaimcheckError", "Document", "Policy", "Report", "check", "extract",
+            "read_documents"]
 
 
 def test_all_is_exact_and_sorted() -> None:
@@ -29,7 +30,9 @@ def test_every_public_member_is_exported() -> None:
 
 
 def test_exported_members_come_from_their_modules() -> None:
-    assert claimcheck.extract.__module__ == "claimcheck.extract"
+    # the root extract is the pipeline's: one document, only ClaimcheckErrors raised
+    assert claimcheck.extract.__module__ == "claimcheck.pipeline"
+    assert claimcheck.read_documents.__module__ == "claimcheck.io"
     assert claimcheck.check.__module__ == "claimcheck.pipeline"
     assert claimcheck.ClaimcheckError.__module__ == "claimcheck.errors"
     assert isinstance(claimcheck.__version__, str)

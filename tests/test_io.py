@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import codecs
+import datetime as dt
 import json
+import os
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claimcheck.errors import ClaimcheckError, InputError
+import claimcheck.io
+from claimcheck.errors import ClaimcheckError, InputError, InternalError
 from claimcheck.io import Batch, read_documents, read_reference_csv
 
 GOOD = {"id": "good", "text": "Five people were killed in Lviv.", "published": "2025-08-21"}
@@ -189,7 +194,7 @@ def test_a_directory_with_mixed_files(tmp_path: Path) -> None:
     (sub / "c.ndjson").write_text('{"id": "c", "text": "4 drones"}\n', encoding="utf-8")
     (tmp_path / "empty").mkdir()
     batch = read_documents([tmp_path, tmp_path / "missing.jsonl"])
-    assert sorted(d.id for d in batch.documents) == ["b", "c", "good"]
+    assert sorted(d.id for d in batch.documents) == ["c", "good", "more/b"]
     assert _codes(batch) == {
         str(tmp_path / "notes.md"): "unsupported-file",
         str(tmp_path / "blob.bin"): "unsupported-file",
@@ -213,7 +218,11 @@ def test_arbitrary_bytes_never_raise_and_every_line_is_accounted_for(
         path = Path(tmp) / f"fuzz{suffix}"
         path.write_bytes(b"\n".join(lines))
         batch = read_documents([path])
-        if suffix == ".txt" or b"\x00" in path.read_bytes()[:8192]:
+        data = path.read_bytes()
+        if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE,
+                            codecs.BOM_UTF32_BE)):  # the UTF-32 LE mark starts like UTF-16 LE
+            return  # read as a whole in its encoding: its lines are not the raw byte lines
+        if suffix == ".txt" or b"\x00" in data[:8192]:
             assert len(batch.documents) + sum(d.action == "skipped" for d in batch.diagnostics) == 1
             return
         content = [n for n, raw in enumerate(path.read_bytes().split(b"\n"), 1) if raw.strip()]
@@ -272,3 +281,212 @@ def test_defaults_fill_what_a_txt_header_leaves_out(tmp_path: Path) -> None:
     assert by_id["plain"].source == "Flag Wire"
     assert by_id["headed"].source == "Own Wire"  # the file's own header wins
     assert str(by_id["plain"].published) == "2025-03-04"
+
+
+# ---------------------------------------------------------------- fields and values
+
+
+def test_read_documents_takes_one_path(tmp_path: Path) -> None:
+    path = tmp_path / "one.jsonl"
+    path.write_text(json.dumps(GOOD) + "\n", encoding="utf-8")
+    assert [d.id for d in read_documents(str(path)).documents] == ["good"]
+    assert [d.id for d in read_documents(path).documents] == ["good"]
+
+
+def test_a_numeric_published_is_refused_naming_the_field(tmp_path: Path) -> None:
+    path = tmp_path / "docs.jsonl"
+    path.write_text(json.dumps({**GOOD, "published": 12345}) + "\n", encoding="utf-8")
+    batch = read_documents([path])
+    assert batch.documents == []
+    (diag,) = batch.diagnostics
+    assert (diag.code, diag.where) == ("bad-document", f"{path}:1")
+    assert "field 'published'" in diag.message and "ISO 8601" in diag.message
+    assert "12345" in diag.message and "2025-07-12" in diag.message  # the expected form
+
+
+def test_language_codes_in_records_are_normalised(tmp_path: Path) -> None:
+    path = tmp_path / "docs.jsonl"
+    records = [{**GOOD, "id": f"d{i}", "language": code}
+               for i, code in enumerate(["EN", "en-US", "en_GB", "ES"])]
+    path.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    assert [d.language for d in read_documents([path]).documents] == ["en", "en", "en", "es"]
+
+
+def test_unknown_keys_of_a_record_are_kept_not_rejected(tmp_path: Path) -> None:
+    path = tmp_path / "docs.jsonl"
+    path.write_text(json.dumps({**GOOD, "title": "Strike", "words": 7, "tags": ["a", "b"],
+                                "paywalled": False, "note": None}) + "\n", encoding="utf-8")
+    batch = read_documents([path])
+    (doc,) = batch.documents
+    assert doc.extra == {"title": "Strike", "words": 7, "tags": '["a", "b"]', "paywalled": False,
+                         "note": None}
+    assert batch.diagnostics == []  # the note is the pipeline's: see test_pipeline
+    assert doc.text == GOOD["text"]
+
+
+def test_an_unknown_header_key_of_a_txt_file_is_kept(tmp_path: Path) -> None:
+    path = tmp_path / "wire.txt"
+    path.write_text("source: Wire\ntitle: Night of drones\npublished: 2025-08-21\n\n"
+                    "Three people were hurt.\n", encoding="utf-8")
+    (doc,) = read_documents([path]).documents
+    assert (doc.source, doc.text, doc.extra) == ("Wire", "Three people were hurt.",
+                                                 {"title": "Night of drones"})
+    assert doc.published == dt.date(2025, 8, 21)
+
+
+def test_a_header_of_unknown_keys_only_is_text(tmp_path: Path) -> None:
+    path = tmp_path / "memo.txt"
+    path.write_text("To: the desk\nRe: figures\n\nFive people were hurt.\n", encoding="utf-8")
+    (doc,) = read_documents([path]).documents
+    assert doc.text.startswith("To: the desk") and doc.extra == {}
+
+
+# ---------------------------------------------------------------- encodings and .json
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-8-sig", "utf-32"])
+@pytest.mark.parametrize("suffix", [".jsonl", ".txt"])
+def test_files_with_a_byte_order_mark_are_read(tmp_path: Path, encoding: str, suffix: str) -> None:
+    path = tmp_path / f"doc{suffix}"
+    text = GOOD["text"] if suffix == ".jsonl" else "Cinco personas murieron, según él."
+    content = json.dumps(GOOD, ensure_ascii=False) if suffix == ".jsonl" else f"id: good\n\n{text}"
+    bom = {"utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE}.get(encoding, b"")
+    path.write_bytes(bom + (content + "\n").encode(encoding))
+    batch = read_documents([path])
+    assert batch.diagnostics == []
+    (doc,) = batch.documents
+    assert (doc.id, doc.text) == ("good", text)
+
+
+def test_a_json_array_is_records(tmp_path: Path) -> None:
+    path = tmp_path / "feed.json"
+    records = [GOOD, {"text": "Two people were injured in Kyiv."}, [1, 2],
+               {"id": "c", "text": "4 drones", "language": "EN"}]
+    path.write_text(json.dumps(records, indent=2), encoding="utf-8")
+    batch = read_documents([path])
+    assert [d.id for d in batch.documents] == ["good", "feed-2", "c"]
+    (diag,) = batch.diagnostics
+    assert diag.code == "bad-json" and "element 3" in diag.message
+    # each record is named by the line its object starts on
+    lines = path.read_text(encoding="utf-8").split("\n")
+    assert lines[int(diag.where.rsplit(":", 1)[1]) - 1].strip() == "["  # type: ignore[union-attr]
+
+
+def test_a_json_file_with_one_object_or_with_lines(tmp_path: Path) -> None:
+    one = tmp_path / "one.json"
+    one.write_text(json.dumps({"text": "Five people died."}, indent=2), encoding="utf-8")
+    lines = tmp_path / "lines.json"
+    lines.write_text(json.dumps(GOOD) + "\n" + json.dumps({"text": "Six died."}) + "\n",
+                     encoding="utf-8")
+    batch = read_documents([one, lines])
+    assert [d.id for d in batch.documents] == ["one", "good", "lines-2"]
+    assert batch.diagnostics == []
+
+
+def test_a_broken_json_array_is_named_line_by_line(tmp_path: Path) -> None:
+    path = tmp_path / "broken.json"
+    path.write_text('[{"id": "a", "text": "One."},\n{"id": "b", "text": ', encoding="utf-8")
+    batch = read_documents([path])
+    assert batch.documents == []
+    assert {d.code for d in batch.diagnostics} == {"bad-json"}
+    assert all(d.where and d.where.startswith(f"{path}:") for d in batch.diagnostics)
+
+
+# ---------------------------------------------------------------- ids and folders
+
+
+def test_ids_in_a_folder_are_relative_paths(tmp_path: Path) -> None:
+    for country, text in (("de", "Two people were hurt."), ("uk", "Three people were hurt.")):
+        (tmp_path / country).mkdir()
+        (tmp_path / country / "a.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "uk" / "feed.jsonl").write_text(
+        json.dumps({"text": "No id."}) + "\n" + json.dumps(GOOD) + "\n", encoding="utf-8")
+    batch = read_documents([tmp_path])
+    assert sorted(d.id for d in batch.documents) == ["de/a", "good", "uk/a", "uk/feed-1"]
+    assert batch.diagnostics == []
+    # a file's id does not depend on which other files are present
+    assert [d.id for d in read_documents([tmp_path / "uk"]).documents] == ["a", "feed-1", "good"]
+    assert [d.id for d in read_documents([tmp_path / "uk" / "a.txt"]).documents] == ["a"]
+
+
+def test_where_each_document_came_from(tmp_path: Path) -> None:
+    path = tmp_path / "docs.jsonl"
+    path.write_text("\n" + json.dumps(GOOD) + "\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Two people were hurt.", encoding="utf-8")
+    batch = read_documents([tmp_path])
+    assert batch.where == {"good": f"{path}:2", "b": f"{tmp_path / 'b.txt'}:1"}
+
+
+def test_a_dangling_link_in_a_folder_is_named(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Two people were hurt.", encoding="utf-8")
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "deleted.txt")
+    batch = read_documents([tmp_path])
+    assert [d.id for d in batch.documents] == ["a"]
+    (diag,) = batch.diagnostics
+    assert (diag.code, diag.where, diag.action) == ("broken-link", str(tmp_path / "gone.txt"),
+                                                    "skipped")
+    assert "deleted.txt" in diag.message and "does not exist" in diag.message
+
+
+def test_a_link_loop_is_read_once(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Two people were hurt.", encoding="utf-8")
+    (tmp_path / "loop").symlink_to(tmp_path)
+    batch = read_documents([tmp_path])
+    assert [d.id for d in batch.documents] == ["a"]
+
+
+def test_an_unreadable_file_in_a_folder_is_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "a.txt").write_text("Two people were hurt.", encoding="utf-8")
+    locked = tmp_path / "locked.txt"
+    locked.write_text("Three people were hurt.", encoding="utf-8")
+    real = Path.read_bytes
+
+    def read_bytes(self: Path) -> bytes:
+        if self == locked:  # root reads everything: a chmod would not lock it
+            raise PermissionError(13, "Permission denied", str(self))
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    batch = read_documents([tmp_path])
+    assert [d.id for d in batch.documents] == ["a"]
+    (diag,) = batch.diagnostics
+    assert (diag.code, diag.where) == ("unreadable", str(locked))
+    assert "Permission denied" in diag.message
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can list any directory")
+def test_an_unlistable_folder_is_named(tmp_path: Path) -> None:  # pragma: no cover - as root
+    (tmp_path / "a.txt").write_text("Two people were hurt.", encoding="utf-8")
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0)
+    try:
+        batch = read_documents([tmp_path])
+    finally:
+        locked.chmod(0o755)
+    assert [d.id for d in batch.documents] == ["a"]
+    assert [(d.code, d.where) for d in batch.diagnostics] == [("unreadable", str(locked))]
+
+
+def test_a_failure_while_reading_one_file_spares_the_others(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "a.txt").write_text("Two people were hurt.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Three people were hurt.", encoding="utf-8")
+    real = claimcheck.io._read_txt
+
+    def read_txt(path: Path, *args: Any) -> Any:
+        if path.name == "a.txt":
+            raise KeyError("made up for the test")
+        return real(path, *args)
+
+    monkeypatch.setattr(claimcheck.io, "_read_txt", read_txt)
+    batch = read_documents([tmp_path])
+    assert [d.id for d in batch.documents] == ["b"]
+    (diag,) = batch.diagnostics
+    assert (diag.code, diag.where) == ("internal-error", str(tmp_path / "a.txt"))
+    assert "KeyError" in diag.message and "please report this" in diag.message
+    with pytest.raises(InternalError, match="KeyError"):
+        read_documents([tmp_path], strict=True)

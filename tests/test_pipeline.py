@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from pathlib import Path
 
+import pytest
 from hypothesis import given
 
 import claimcheck
-from claimcheck import Document, Policy, Report
-from claimcheck.errors import DuplicateDocumentError
+import claimcheck.pipeline
+from claimcheck import Claim, ClaimcheckError, Document, Policy, Report, languages
+from claimcheck.errors import DocumentError, DuplicateDocumentError, InputTypeError, InternalError
 from claimcheck.models import ClaimGroup
+from claimcheck.pipeline import extract_documents
 from strategies import mixed_documents
 
 UTC = dt.timezone.utc
@@ -219,3 +223,250 @@ def test_the_users_example_report_is_sound() -> None:
 @given(mixed_documents())
 def test_every_report_is_sound(docs: list[Document]) -> None:
     _sound(claimcheck.check(docs))
+
+
+# ---------------------------------------------------------------- one document at a time
+
+#: a made-up line that mentions a decade the way that once crashed the extractor
+DECADE = Document(id="decade", text="Back in the '90s, 40 people were hurt in a similar crash.")
+
+
+def _fail_on(doc_id: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make the extract stage raise for one document, whatever the extractor's own bugs."""
+    real = claimcheck.pipeline._extract_claims
+
+    def stage(document: Document) -> list[Claim]:
+        if document.id == doc_id:
+            raise ZeroDivisionError("made up for the test")
+        return real(document)
+
+    monkeypatch.setattr(claimcheck.pipeline, "_extract_claims", stage)
+
+
+def test_a_failing_document_is_a_diagnostic_and_the_run_goes_on(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    _fail_on("b", monkeypatch)
+    third = Document(id="c", text="Overnight, 600 drones were launched at Ukraine.")
+    report = claimcheck.check([PRESIDENT, ESTIMATES, third])
+    assert [d.id for d in report.documents] == ["a", "c"]
+    assert {c.doc for c in report.claims} == {"a", "c"}
+    (diag,) = report.diagnostics
+    assert (diag.code, diag.document, diag.where, diag.action) == (
+        "internal-error", "b", "documents[1]", "skipped")
+    assert "ZeroDivisionError: made up for the test" in diag.message
+    assert "please report this" in diag.message
+    _sound(report)
+
+
+def test_extract_only_runs_isolate_a_failing_document(monkeypatch: pytest.MonkeyPatch) -> None:
+    _fail_on("a", monkeypatch)
+    report = extract_documents([PRESIDENT, ESTIMATES])
+    assert [d.id for d in report.documents] == ["b"]
+    assert [c.text for c in report.claims] == ["up to 30 missiles", "700 drones"]
+    assert report.groups == []
+    assert [(d.code, d.document) for d in report.diagnostics] == [("internal-error", "a")]
+
+
+def test_a_failing_document_read_from_a_file_is_named_by_file_and_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "docs.jsonl"
+    path.write_text("\n".join(d.model_dump_json() for d in (PRESIDENT, ESTIMATES)) + "\n",
+                    encoding="utf-8")
+    _fail_on("b", monkeypatch)
+    report = claimcheck.check(claimcheck.read_documents(path))
+    assert [d.id for d in report.documents] == ["a"]
+    assert [(d.code, d.where) for d in report.diagnostics] == [("internal-error", f"{path}:2")]
+
+
+def test_the_decade_trigger_never_costs_the_other_documents() -> None:
+    # whether or not the extractor copes with "'90s", the good documents are all kept
+    report = claimcheck.check([PRESIDENT, DECADE, ESTIMATES])
+    kept = [d.id for d in report.documents]
+    failed = [d.document for d in report.diagnostics if d.code == "internal-error"]
+    assert [i for i in kept if i != "decade"] == ["a", "b"]
+    assert sorted(kept + failed) == ["a", "b", "decade"]
+    assert len(_group(report, "597 drones").claims) == 2
+
+
+def test_extract_raises_only_claimcheck_errors(monkeypatch: pytest.MonkeyPatch) -> None:
+    _fail_on("doc", monkeypatch)
+    with pytest.raises(InternalError, match="please report this") as caught:
+        claimcheck.extract("Five people died.")
+    assert isinstance(caught.value.__cause__, ZeroDivisionError)
+    assert isinstance(caught.value, ClaimcheckError) and isinstance(caught.value, RuntimeError)
+
+
+def test_extract_on_the_decade_trigger_raises_no_builtin_error() -> None:
+    try:
+        claims = claimcheck.extract(DECADE)
+    except ClaimcheckError as exc:
+        assert isinstance(exc, InternalError) and exc.__cause__ is not None
+    else:
+        assert all(c.doc == "decade" for c in claims)
+
+
+def test_extract_refuses_an_empty_doc_id_with_its_own_error() -> None:
+    with pytest.raises(DocumentError, match="field 'id'"):
+        claimcheck.extract("Five people died.", doc_id="")
+
+
+@pytest.mark.parametrize("source", [["Five people died."], 5, None, b"Five people died."])
+def test_extract_takes_one_document_or_one_text(source: object) -> None:
+    with pytest.raises(InputTypeError, match="one Document or one str") as caught:
+        claimcheck.extract(source)  # type: ignore[arg-type]
+    assert isinstance(caught.value, TypeError)
+
+
+# ---------------------------------------------------------------- library input
+
+
+@pytest.mark.parametrize("path", ["docs.jsonl", Path("docs.jsonl"), b"docs.jsonl"],
+                         ids=["str", "Path", "bytes"])
+def test_a_path_given_to_check_says_to_read_it(path: object) -> None:
+    with pytest.raises(InputTypeError, match=r"read_documents\('docs.jsonl'\)") as caught:
+        claimcheck.check(path)  # type: ignore[arg-type]
+    assert isinstance(caught.value, TypeError) and isinstance(caught.value, ClaimcheckError)
+
+
+@pytest.mark.parametrize(
+    ("documents", "match"),
+    [
+        pytest.param(PRESIDENT, r"not one Document; put it in a list", id="one-document"),
+        pytest.param({"text": "Five died."}, r"not one dict; put it in a list", id="one-mapping"),
+        pytest.param(42, r"not the int 42", id="a-number"),
+        pytest.param([PRESIDENT, 7], r"documents\[1\] is the int 7", id="a-bad-item"),
+    ],
+)
+def test_input_of_the_wrong_type_is_a_type_error(documents: object, match: str) -> None:
+    with pytest.raises(InputTypeError, match=match):
+        claimcheck.check(documents)  # type: ignore[arg-type]
+
+
+def test_mappings_are_documents() -> None:
+    report = claimcheck.check([
+        {"id": "a", "text": PRESIDENT.text, "published": "2025-07-12T09:00:00Z"},
+        {"text": ESTIMATES.text, "published": "2025-07-12T11:00:00Z", "title": "Overnight"},
+    ])
+    assert [d.id for d in report.documents] == ["a", "doc2"]
+    assert report.documents[1].extra == {"title": "Overnight"}
+    (note,) = report.diagnostics
+    assert (note.code, note.document, note.action) == ("extra-fields", "doc2", "processed")
+    assert "'title'" in note.message
+    assert {d.kind for g in report.groups for d in g.discrepancies} == {"tension"}
+
+
+@pytest.mark.parametrize(
+    ("record", "match"),
+    [
+        pytest.param({"id": "x"}, r"documents\[1\] has no 'text' field", id="no-text"),
+        pytest.param({"text": "x", "published": 12345},
+                     r"documents\[1\] .*'published'.*ISO 8601.*not the int 12345", id="number-date"),
+        pytest.param({"text": "x", "published": "15/10/2025"},
+                     r"documents\[1\] .*'published'.*'15/10/2025' is not an ISO 8601", id="bad-date"),
+        pytest.param({"text": 7}, r"documents\[1\] .*'text'", id="text-not-str"),
+    ],
+)
+def test_a_bad_mapping_names_its_index_and_field(record: dict[str, object], match: str) -> None:
+    with pytest.raises(DocumentError, match=match) as caught:
+        claimcheck.check([PRESIDENT, record])
+    assert isinstance(caught.value, ValueError)
+
+
+def test_a_batch_read_from_files_is_checked_with_its_diagnostics(tmp_path: Path) -> None:
+    path = tmp_path / "docs.jsonl"
+    path.write_text(PRESIDENT.model_dump_json() + "\nnot json\n" + ESTIMATES.model_dump_json()
+                    + "\n", encoding="utf-8")
+    report = claimcheck.check(claimcheck.read_documents(str(path)))
+    assert [d.id for d in report.documents] == ["a", "b"]
+    assert [(d.code, d.where) for d in report.diagnostics] == [("bad-json", f"{path}:2")]
+
+
+def test_a_dataframe_is_documents() -> None:
+    pandas = pytest.importorskip("pandas")
+    frame = pandas.DataFrame({
+        "id": ["a", "b"], "text": [PRESIDENT.text, ESTIMATES.text],
+        "published": ["2025-07-12T09:00:00Z", None], "outlet_rank": [1, 2],
+    })
+    report = claimcheck.check(frame)
+    assert [d.id for d in report.documents] == ["a", "b"]
+    assert report.documents[1].published is None
+    assert [d.extra for d in report.documents] == [{"outlet_rank": 1}, {"outlet_rank": 2}]
+    assert {d.kind for g in report.groups for d in g.discrepancies} == {"tension"}
+
+
+def test_a_dataframe_without_ids_or_with_timestamps() -> None:
+    pandas = pytest.importorskip("pandas")
+    frame = pandas.DataFrame({"text": [PRESIDENT.text, ESTIMATES.text],
+                              "published": pandas.to_datetime(["2025-07-12 09:00", None])})
+    report = claimcheck.check(frame)
+    assert [d.id for d in report.documents] == ["doc1", "doc2"]
+    assert report.documents[0].published == _at(12, 9)
+    assert report.documents[1].published is None
+
+
+def test_a_dataframe_needs_a_text_column() -> None:
+    pandas = pytest.importorskip("pandas")
+    frame = pandas.DataFrame({"body": ["Five people died."]})
+    with pytest.raises(DocumentError, match=r"no 'text' column \(its columns are \['body'\]\)"):
+        claimcheck.check(frame)
+
+
+def test_a_bad_dataframe_row_names_the_row() -> None:
+    pandas = pytest.importorskip("pandas")
+    frame = pandas.DataFrame({"text": ["Five people died.", "Six."], "published": ["2025-07-12", 5]})
+    with pytest.raises(DocumentError, match=r"row 1 .*'published'"):
+        claimcheck.check(frame)
+
+
+# ---------------------------------------------------------------- documents and languages
+
+
+@pytest.mark.parametrize(("given", "code"), [("EN", "en"), ("en-US", "en"), ("en_GB", "en"),
+                                             (" es ", "es"), ("deu", "de"), ("pl", "pl")])
+def test_language_codes_are_normalised(given: str, code: str) -> None:
+    assert Document(id="x", text="", language=given).language == code
+
+
+@pytest.mark.parametrize("published", [12345, 1.5, True, [2025, 7, 12]])
+def test_published_is_iso_8601_text_only(published: object) -> None:
+    with pytest.raises(ValueError, match="ISO 8601"):
+        Document(id="x", text="", published=published)
+
+
+def test_published_iso_forms() -> None:
+    assert Document(id="x", text="", published="2025-07-12").published == dt.date(2025, 7, 12)
+    assert Document(id="x", text="", published="2025-07-12T09:00:00Z").published == _at(12, 9)
+    assert Document(id="x", text="", published="2025-07-12T11:00+02:00").published == _at(12, 9)
+
+
+@pytest.mark.parametrize(
+    ("language", "code", "words"),
+    [
+        pytest.param("pl", "unsupported-language", ["Polish ('pl')", "English rules", "en, es"],
+                     id="valid-unsupported"),
+        pytest.param("xx", "unknown-language", ["'xx', which is no ISO 639-1 code",
+                                                "English rules"], id="invalid"),
+        pytest.param("", "unknown-language", ["an empty language", "English rules"], id="empty"),
+    ],
+)
+def test_a_language_without_rules_is_processed_and_named(
+    language: str, code: str, words: list[str]
+) -> None:
+    doc = Document(id="p", text="Overnight, 597 drones were launched at Ukraine.",
+                   language=language)
+    report = claimcheck.check([doc, PRESIDENT])
+    assert sorted(d.id for d in report.documents) == ["a", "p"]  # listed by time, then id
+    assert "597 drones" in [c.text for c in report.claims if c.doc == "p"]  # digits are read
+    (diag,) = report.diagnostics
+    assert (diag.code, diag.document, diag.action) == (code, "p", "processed")
+    for word in words:
+        assert word in diag.message
+
+
+def test_supported_languages_are_silent() -> None:
+    docs = [Document(id="e", text="Five people died.", language="EN-gb"),
+            Document(id="s", text="Murieron cinco personas.", language="es")]
+    assert claimcheck.check(docs).diagnostics == []
+    assert languages.supported_languages() == ("en", "es")

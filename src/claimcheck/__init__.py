@@ -2,16 +2,26 @@
 
     >>> import claimcheck
     >>> report = claimcheck.check([doc_a, doc_b])      # Report: claims, groups, discrepancies
+    >>> report = claimcheck.check(claimcheck.read_documents("docs/"))
     >>> claims = claimcheck.extract("At least 14 people were injured.")
 """
 
 from claimcheck.errors import ClaimcheckError
-from claimcheck.extract import extract
+from claimcheck.io import read_documents
 from claimcheck.models import Claim, Document
-from claimcheck.pipeline import check
+from claimcheck.pipeline import check, extract
 from claimcheck.policy import Policy
 from claimcheck.report import Report
 
 __version__ = "0.1.0"
 
-__all__ = ["Claim", "ClaimcheckError", "Document", "Policy", "Report", "check", "extract"]
+__all__ = [
+    "Claim",
+    "ClaimcheckError",
+    "Document",
+    "Policy",
+    "Report",
+    "check",
+    "extract",
+    "read_documents",
+]

@@ -1,61 +1,79 @@
 """Reading documents and reference tables; the only module that touches files.
 
-`read_documents(paths)` accepts `.jsonl` files (one document per line, SCHEMA.md), `.txt`
-files (one document each, with an optional `key: value` header ended by a blank line), and
-directories of those. Every input ends up either as a `Document` or as a `Diagnostic` saying
-what was wrong and where (file and line): nothing is dropped silently.
+`read_documents(paths)` accepts `.jsonl` files (one document per line, SCHEMA.md), `.json`
+files (a JSON array of documents, one object, or JSON Lines), `.txt` files (one document
+each, with an optional `key: value` header ended by a blank line), and directories of those.
+Files may be UTF-8 (with or without a byte order mark) or UTF-16/UTF-32 with a byte order
+mark. Every input ends up either as a `Document` or as a `Diagnostic` saying what was wrong
+and where (file and line): nothing is dropped silently.
+
+A document's id is its record's own `id`; else, for a file named on its own, the file name
+without extension, and for a file found in a directory, its path relative to that directory
+without extension (`uk/a`), so ids never depend on which other files are present. A record
+without an id in a `.jsonl` file adds its line number (`uk/a-3`), in a JSON array its place
+in the array.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
 import json
+import os
+import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
-from claimcheck.errors import DocumentError, DuplicateDocumentError, InputError
+from claimcheck.errors import DocumentError, DuplicateDocumentError, InputError, InternalError
 from claimcheck.lexicon import plural
 from claimcheck.models import Claim, Diagnostic, Document
+from claimcheck.pipeline import Batch, problems
+
+__all__ = ["Batch", "read_documents", "read_reference_csv"]
 
 _HEADER_KEYS = ("id", "source", "url", "published", "language")
+_HEADER_LINE = re.compile(r"([A-Za-z][\w-]{0,40})[ \t]*:(.*)")
+_SUFFIXES = (".jsonl", ".txt", ".json", ".ndjson")
 _BINARY_SNIFF = 8192
+#: byte order marks, longest first (the UTF-32 LE mark starts with the UTF-16 LE one)
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+         (codecs.BOM_UTF16_BE, "utf-16"))
 
-
-@dataclass
-class Batch:
-    """Documents read from inputs, and a diagnostic for every input that was rejected."""
-
-    documents: list[Document] = field(default_factory=list)
-    diagnostics: list[Diagnostic] = field(default_factory=list)
+_Item = Diagnostic | tuple[Document, str]
 
 
 def read_documents(
-    paths: Iterable[str | Path], *, strict: bool = False, defaults: dict[str, str] | None = None
+    paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]], *, strict: bool = False,
+    defaults: dict[str, str] | None = None,
 ) -> Batch:
-    """Read every path; with `strict`, the first bad input raises `InputError` instead.
+    """Read one path or every path; with `strict`, the first bad input raises `InputError`.
 
     `defaults` (source, url, published, language) fill what a `.txt` file's header leaves out.
+    The Batch can be passed to `claimcheck.check` as it is: `check(read_documents("docs/"))`.
     """
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
     batch = Batch()
-    seen: dict[str, str] = {}
-    for path in _expand(paths, batch):
-        for item in _read_path(path, defaults or {}):
+    for path, base in _expand(paths, batch, strict):
+        for item in _read_safely(path, base, defaults or {}):
             if isinstance(item, Diagnostic):
                 if strict and item.action != "processed":
+                    if item.code == "internal-error":
+                        raise InternalError(item.message, where=item.where)
                     error = DocumentError if item.document is not None else InputError
                     raise error(item.message, where=item.where)
                 batch.diagnostics.append(item)
                 continue
             doc, where = item
-            if doc.id in seen:
+            if doc.id in batch.where:
                 diag = Diagnostic(
                     code="duplicate-id",
-                    message=f"document id {doc.id!r} was already used at {seen[doc.id]}; "
+                    message=f"document id {doc.id!r} was already used at {batch.where[doc.id]}; "
                     "give every document a unique id",
                     where=where,
                     document=doc.id,
@@ -64,54 +82,162 @@ def read_documents(
                     raise DuplicateDocumentError(diag.message, where=where)
                 batch.diagnostics.append(diag)
                 continue
-            seen[doc.id] = where
+            batch.where[doc.id] = where
             batch.documents.append(doc)
     return batch
 
 
-def _expand(paths: Iterable[str | Path], batch: Batch) -> Iterator[Path]:
+def _expand(paths: Iterable[str | os.PathLike[str]], batch: Batch, strict: bool
+            ) -> Iterator[tuple[Path, str]]:
+    """Every file to read, with the id its documents are named after."""
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            children = sorted(p for p in path.rglob("*") if p.is_file())
-            if not children:
-                batch.diagnostics.append(Diagnostic(
-                    code="empty-directory", message="the directory holds no files", where=str(path)))
-            for child in children:
-                if child.suffix.lower() in (".jsonl", ".txt", ".json", ".ndjson"):
-                    yield child
+            files, problems_found = _walk(path)
+            if not files and not problems_found:
+                problems_found.append(Diagnostic(
+                    code="empty-directory", message="the directory holds no files; give a "
+                    "directory with .jsonl, .json or .txt files", where=str(path)))
+            for diag in problems_found:
+                if strict:
+                    raise InputError(diag.message, where=diag.where)
+                batch.diagnostics.append(diag)
+            for child in files:
+                if child.suffix.lower() in _SUFFIXES:
+                    yield child, child.relative_to(path).with_suffix("").as_posix()
                 else:
-                    batch.diagnostics.append(Diagnostic(
+                    diag = Diagnostic(
                         code="unsupported-file",
-                        message=f"{child.suffix or 'no'} extension: only .jsonl and .txt files "
-                        "are read",
+                        message=f"{child.suffix or 'no'} extension: only .jsonl, .json and .txt "
+                        "files are read",
                         where=str(child),
-                    ))
+                    )
+                    if strict:
+                        raise InputError(diag.message, where=diag.where)
+                    batch.diagnostics.append(diag)
         elif path.exists():
-            yield path
+            yield path, path.stem
         else:
-            batch.diagnostics.append(Diagnostic(
-                code="not-found", message="no such file or directory", where=str(path)))
+            diag = Diagnostic(code="not-found", where=str(path), message=(
+                f"the symbolic link points to {os.readlink(path)!r}, which does not exist"
+                if path.is_symlink() else "no such file or directory"))
+            if strict:
+                raise InputError(diag.message, where=diag.where)
+            batch.diagnostics.append(diag)
 
 
-def _read_path(path: Path, defaults: dict[str, str]) -> Iterator[Diagnostic | tuple[Document, str]]:
+def _walk(folder: Path) -> tuple[list[Path], list[Diagnostic]]:
+    """The regular files under a folder, sorted, and a diagnostic for everything else there
+    that cannot be read: a dangling link, a directory that cannot be listed, a device."""
+    files: list[Path] = []
+    found: list[Diagnostic] = []
+    seen = {os.path.realpath(folder)}
+
+    def unlistable(exc: OSError) -> None:
+        found.append(Diagnostic(code="unreadable", where=exc.filename or str(folder), message=(
+            f"cannot list the directory: {exc.strerror}; check its permissions")))
+
+    for top, dirs, names in os.walk(folder, onerror=unlistable, followlinks=True):
+        for name in list(dirs):  # a link back up the tree is followed once, not forever
+            real = os.path.realpath(os.path.join(top, name))
+            if real in seen:
+                dirs.remove(name)
+            seen.add(real)
+        dirs.sort()
+        for name in names:
+            child = Path(top, name)
+            if child.is_file():
+                files.append(child)
+            elif child.is_symlink() and not child.exists():
+                found.append(Diagnostic(code="broken-link", where=str(child), message=(
+                    f"the symbolic link points to {os.readlink(child)!r}, which does not "
+                    "exist; fix or remove the link")))
+            else:
+                found.append(Diagnostic(code="unsupported-file", where=str(child), message=(
+                    "not a regular file (a device, socket or pipe); only .jsonl, .json and "
+                    ".txt files are read")))
+    return sorted(files), found
+
+
+def _read_safely(path: Path, base: str, defaults: dict[str, str]) -> Iterator[_Item]:
+    """The items of one file; a failure of claimcheck's own ends that file, not the run."""
+    try:
+        yield from _read_path(path, base, defaults)
+    except Exception as exc:  # noqa: BLE001 - turned into a diagnostic naming the file
+        yield Diagnostic(
+            code="internal-error", where=str(path),
+            message=f"claimcheck failed reading the file with {type(exc).__name__}: {exc}; "
+            "this is a bug in claimcheck, please report this with the file; the rest of the "
+            "file was left out")
+
+
+def _read_path(path: Path, base: str, defaults: dict[str, str]) -> Iterator[_Item]:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        yield Diagnostic(code="unreadable", message=f"cannot read the file: {exc.strerror}",
-                         where=str(path))
+        yield Diagnostic(code="unreadable", message=f"cannot read the file: {exc.strerror}; "
+                         "check its permissions", where=str(path))
         return
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                data = data.decode(codec).encode("utf-8")
+            except UnicodeDecodeError as exc:
+                yield Diagnostic(code="invalid-utf8", where=str(path), message=(
+                    f"the file starts with a {codec.upper()} byte order mark but is not valid "
+                    f"{codec.upper()} (byte {exc.start}); save it as UTF-8"))
+                return
+            break
     if b"\x00" in data[:_BINARY_SNIFF]:
         yield Diagnostic(code="binary-file", message="the file is binary, not UTF-8 text",
                          where=str(path))
         return
-    if path.suffix.lower() in (".jsonl", ".ndjson", ".json"):
-        yield from _read_jsonl(path, data)
+    suffix = path.suffix.lower()
+    if suffix == ".json":
+        yield from _read_json(path, base, data)
+    elif suffix in (".jsonl", ".ndjson"):
+        yield from _read_jsonl(path, base, data)
     else:
-        yield from _read_txt(path, data, defaults)
+        yield from _read_txt(path, base, data, defaults)
 
 
-def _read_jsonl(path: Path, data: bytes) -> Iterator[Diagnostic | tuple[Document, str]]:
+def _read_json(path: Path, base: str, data: bytes) -> Iterator[_Item]:
+    """A `.json` file: an array of documents, one document, or JSON Lines."""
+    try:
+        text = data.decode("utf-8")
+        whole = json.loads(text)
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        whole = None
+    if isinstance(whole, dict):
+        yield from _record(whole, base, f"{path}:1")
+    elif isinstance(whole, list):
+        if not whole:
+            yield Diagnostic(code="empty-file", message="the JSON array holds no documents",
+                             where=str(path), action="processed")
+        decoder = json.JSONDecoder()
+        at = text.index("[") + 1
+        for n, record in enumerate(whole, start=1):
+            at = _skip(text, at)
+            _, end = decoder.raw_decode(text, at)  # where the element starts, for its line
+            where = f"{path}:{text.count(chr(10), 0, at) + 1}"
+            at = end
+            if isinstance(record, dict):
+                yield from _record(record, f"{base}-{n}", where)
+            else:
+                yield Diagnostic(code="bad-json", where=where, message=(
+                    f"element {n} of the array is a {type(record).__name__}, not a JSON "
+                    "object; each document must be an object with a 'text' field"))
+    else:
+        yield from _read_jsonl(path, base, data)
+
+
+def _skip(text: str, at: int) -> int:
+    while at < len(text) and (text[at].isspace() or text[at] == ","):
+        at += 1
+    return at
+
+
+def _read_jsonl(path: Path, base: str, data: bytes) -> Iterator[_Item]:
     if not data.strip():
         yield Diagnostic(code="empty-file", message="the file holds no documents",
                          where=str(path), action="processed")
@@ -136,40 +262,56 @@ def _read_jsonl(path: Path, data: bytes) -> Iterator[Diagnostic | tuple[Document
             yield Diagnostic(code="bad-json", message="the line must hold a JSON object",
                              where=where)
             continue
-        if "id" not in record:
-            record = {**record, "id": f"{path.stem}-{number}"}
-        elif isinstance(record["id"], int) and not isinstance(record["id"], bool):
-            record = {**record, "id": str(record["id"])}
-        yield from _document(record, where)
+        yield from _record(record, f"{base}-{number}", where)
 
 
-def _read_txt(path: Path, data: bytes, defaults: dict[str, str]
-              ) -> Iterator[Diagnostic | tuple[Document, str]]:
+def _record(record: dict[str, Any], default_id: str, where: str) -> Iterator[_Item]:
+    if "id" not in record:
+        record = {**record, "id": default_id}
+    elif isinstance(record["id"], int) and not isinstance(record["id"], bool):
+        record = {**record, "id": str(record["id"])}
+    yield from _document(record, where)
+
+
+def _read_txt(path: Path, base: str, data: bytes, defaults: dict[str, str]) -> Iterator[_Item]:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         yield Diagnostic(code="invalid-utf8",
                          message=f"the file is not valid UTF-8 (byte {exc.start})", where=str(path))
         return
-    record: dict[str, Any] = {"id": path.stem, **defaults}
-    lines = text.split("\n")
-    header: dict[str, str] = {}
-    for i, line in enumerate(lines):
-        key, sep, value = line.partition(":")
-        if not line.strip():
-            if header:
-                text = "\n".join(lines[i + 1 :])
-            break
-        if not sep or key.strip().lower() not in _HEADER_KEYS:
-            header = {}
-            break
-        header[key.strip().lower()] = value.strip()
+    record: dict[str, Any] = {"id": base, **defaults}
+    header, text = _header(text)
     record.update(header)
     record["text"] = text.strip("\n")
     yield from _document(record, f"{path}:1")
 
 
-def _document(record: dict[str, Any], where: str) -> Iterator[Diagnostic | tuple[Document, str]]:
+def _header(text: str) -> tuple[dict[str, str], str]:
+    """A `.txt` file's `key: value` header and the text after it.
+
+    The lines before the first blank line are a header when each is `key: value` and one key
+    at least is one claimcheck reads (`id`, `source`, `url`, `published`, `language`); other
+    keys are kept in the document's `extra`. Otherwise the whole file is text.
+    """
+    lines = text.split("\n")
+    header: dict[str, str] = {}
+    for i, line in enumerate(lines):
+        if not line.strip():
+            if any(key in _HEADER_KEYS for key in header):
+                return header, "\n".join(lines[i + 1 :])
+            break
+        match = _HEADER_LINE.fullmatch(line.rstrip("\r"))
+        if match is None:
+            break
+        header[match[1].lower()] = match[2].strip()
+    else:  # a file that is all header lines keeps them as its text
+        if any(key in _HEADER_KEYS for key in header):
+            return header, text
+    return {}, text
+
+
+def _document(record: dict[str, Any], where: str) -> Iterator[_Item]:
     for key, value in record.items():
         if isinstance(value, str):
             try:
@@ -185,12 +327,9 @@ def _document(record: dict[str, Any], where: str) -> Iterator[Diagnostic | tuple
                          f"found {found}", where=where, document=str(record.get("id")))
         return
     try:
-        doc = Document.model_validate(record)
+        doc = Document.from_record(record)
     except ValidationError as exc:
-        problems = "; ".join(
-            f"{'.'.join(str(p) for p in e['loc']) or 'document'}: {e['msg']}" for e in exc.errors()
-        )
-        yield Diagnostic(code="bad-document", message=problems, where=where,
+        yield Diagnostic(code="bad-document", message=problems(exc), where=where,
                          document=str(record.get("id")))
         return
     if not doc.text.strip():

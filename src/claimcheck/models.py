@@ -8,10 +8,14 @@ document's text, the way a spaCy `Span` points back into its `Doc`.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import math
+from collections.abc import Mapping
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from claimcheck.languages import normalise
 
 Qualifier = Literal[
     "exact", "approximate", "at_least", "more_than", "at_most", "less_than", "range", "vague"
@@ -25,8 +29,19 @@ class _Record(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", ser_json_inf_nan="null")
 
 
+#: a value `Document.extra` may hold: what a JSON scalar can be
+ExtraValue = str | int | float | bool | None
+
+_ISO_EXAMPLE = "2025-07-12 or 2025-07-12T09:00:00+02:00"
+
+
 class Document(_Record):
-    """One news report: its text and where and when it was published."""
+    """One news report: its text and where and when it was published.
+
+    `language` is normalised to its ISO 639-1 primary subtag ("EN", "en-US" -> "en");
+    `published` is an ISO 8601 string (a date is a day, not midnight) or a `datetime`/`date`;
+    `extra` keeps the fields of an input record that claimcheck does not use (a title, ...).
+    """
 
     id: str = Field(min_length=1)
     text: str
@@ -34,17 +49,26 @@ class Document(_Record):
     url: str | None = None
     published: dt.datetime | dt.date | None = None
     language: str = "en"
+    extra: dict[str, ExtraValue] = {}
 
     @field_validator("published", mode="before")
     @classmethod
-    def _date_only(cls, value: object) -> object:
-        # "2025-07-12" is a day, not midnight UTC, whether it comes from JSON or from Python
-        if isinstance(value, str) and len(value.strip()) == 10:
-            try:
-                return dt.date.fromisoformat(value.strip())
-            except ValueError:
-                return value
-        return value
+    def _iso_only(cls, value: object) -> object:
+        # only ISO 8601 text: a number would otherwise become seconds since 1970
+        if value is None or isinstance(value, dt.date):  # a datetime is a date too
+            return value
+        if not isinstance(value, str):
+            raise ValueError(f"published must be an ISO 8601 date or time such as {_ISO_EXAMPLE}, "
+                             f"not the {type(value).__name__} {value!r}; write it as a string")
+        raw = value.strip()
+        if raw[-1:] in ("Z", "z"):  # Python 3.10's fromisoformat knows no "Z"
+            raw = raw[:-1] + "+00:00"
+        try:
+            # "2025-07-12" is a day, not midnight UTC, whether it comes from JSON or from Python
+            return dt.date.fromisoformat(raw) if len(raw) <= 10 else dt.datetime.fromisoformat(raw)
+        except ValueError:
+            raise ValueError(f"published {value!r} is not an ISO 8601 date or time; "
+                             f"write it as {_ISO_EXAMPLE}") from None
 
     @field_validator("published")
     @classmethod
@@ -53,6 +77,30 @@ class Document(_Record):
         if isinstance(value, dt.datetime) and value.tzinfo is None:
             return value.replace(tzinfo=dt.timezone.utc)
         return value
+
+    @field_validator("language", mode="before")
+    @classmethod
+    def _language_code(cls, value: object) -> object:
+        # "EN", "en-US", "en_GB" -> "en"; an empty or unknown code is kept for a diagnostic
+        return normalise(value) if isinstance(value, str) else value
+
+    @classmethod
+    def from_record(cls, record: Mapping[str, object]) -> Document:
+        """A Document from a JSON-like mapping; fields it does not know are kept in `extra`.
+
+        A kept value that is no JSON scalar (a list, an object) is kept as its JSON text.
+        Raises pydantic's `ValidationError` (a `ValueError`) when a known field is wrong.
+        """
+        fields = {k: v for k, v in record.items() if k in cls.model_fields and k != "extra"}
+        kept = record.get("extra")
+        extra: dict[str, object] = dict(kept) if isinstance(kept, Mapping) else {}
+        for key, value in record.items():
+            if key not in cls.model_fields:
+                extra[str(key)] = value if value is None or isinstance(value, (str, int, float)) \
+                    else json.dumps(value, ensure_ascii=False, default=str)
+        if kept is not None and not isinstance(kept, Mapping):
+            return cls.model_validate({**fields, "extra": kept})  # the error names the field
+        return cls.model_validate({**fields, "extra": extra})
 
     @property
     def published_day(self) -> dt.date | None:

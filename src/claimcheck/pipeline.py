@@ -1,50 +1,87 @@
-"""Wires the stages: documents -> claims -> groups -> discrepancies -> Report."""
+"""Wires the stages: documents -> claims -> groups -> discrepancies -> Report.
+
+Every document is taken on its own: an exception claimcheck did not expect while extracting
+or dating one document becomes an `internal-error` diagnostic naming that document, and the
+run goes on with the others. `check()` and `extract_documents()` take the same inputs: a
+`Batch` read by `claimcheck.read_documents`, or a collection of `Document`s, plain strings
+or mappings, or a pandas DataFrame with a `text` column.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+import math
+import os
+import sys
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
 
+from pydantic import ValidationError
+
+from claimcheck import languages
 from claimcheck.checks import structural_checks
-from claimcheck.errors import DuplicateDocumentError
-from claimcheck.extract import extract
+from claimcheck.errors import (
+    ClaimcheckError,
+    DocumentError,
+    DuplicateDocumentError,
+    InputTypeError,
+    InternalError,
+)
+from claimcheck.extract import extract as _extract_claims
 from claimcheck.judge import doc_times, judge
 from claimcheck.match import align
 from claimcheck.models import Check, Claim, ClaimGroup, Diagnostic, Document
 from claimcheck.policy import Policy
 from claimcheck.report import Report
 
+_FRAME_COLUMNS = ("id", "text", "source", "published", "language", "url")
+
+
+@dataclass
+class Batch:
+    """Documents read from inputs, a diagnostic for every input that was rejected, and where
+    each document came from (`where[doc.id]` is its file and line)."""
+
+    documents: list[Document] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    where: dict[str, str] = field(default_factory=dict)
+
+
+#: what `check()` and `extract_documents()` take (a pandas DataFrame is accepted as well)
+Documents = Batch | Iterable[Document | str | Mapping[str, Any]]
+
 
 def check(
-    documents: Iterable[Document | str],
+    documents: Documents,
     policy: Policy | None = None,
     *,
     reference: Sequence[Claim] = (),
     diagnostics: Sequence[Diagnostic] = (),
 ) -> Report:
-    """Extract claims from every document, align them and report what disagrees."""
+    """Extract claims from every document, align them and report what disagrees.
+
+    A document claimcheck fails on is left out with an `internal-error` diagnostic.
+    Raises `InputTypeError` for input of the wrong type (a path: use `read_documents`),
+    `DocumentError` for a mapping with a bad field and `DuplicateDocumentError` when two
+    documents share an id.
+    """
     policy = policy or Policy()
-    docs = [d if isinstance(d, Document) else Document(id=f"doc{i + 1}", text=d)
-            for i, d in enumerate(documents)]
+    batch = _batch(documents, diagnostics)
     # the report is a function of the set of documents: list them by time, then id
-    docs.sort(key=_chronological)
-    claims: list[Claim] = [c for d in docs for c in extract(d)] + list(reference)
+    batch.documents.sort(key=_chronological)
+    docs, claims, found = _extract_each(batch)
+    claims += list(reference)
     by_id = {d.id: d for d in docs}
-    if len(by_id) != len(docs):
-        seen: set[str] = set()
-        dup = next(d.id for d in docs if d.id in seen or seen.add(d.id))  # type: ignore[func-returns-value]
-        raise DuplicateDocumentError(
-            f"two documents share the id {dup!r}; give every document a unique id")
     groups: list[ClaimGroup] = []
     times = doc_times(by_id)
     for n, group in enumerate(align(claims, policy), start=1):
-        verdict, found, estimate = judge(group.claims, by_id, policy, times=times)
+        verdict, discrepancies, estimate = judge(group.claims, by_id, policy, times=times)
         groups.append(ClaimGroup(
             id=f"g{n}", about=group.about, claims=[c.id for c in group.claims], verdict=verdict,
-            discrepancies=found, estimate=estimate, alignment=group.alignment))
+            discrepancies=discrepancies, estimate=estimate, alignment=group.alignment))
     checks: list[Check] = structural_checks(claims, groups)
-    return Report(documents=docs, claims=claims, groups=groups, checks=checks,
-                  diagnostics=list(diagnostics))
+    return Report(documents=docs, claims=claims, groups=groups, checks=checks, diagnostics=found)
 
 
 def _chronological(doc: Document) -> tuple[dt.datetime, str]:
@@ -54,3 +91,215 @@ def _chronological(doc: Document) -> tuple[dt.datetime, str]:
     if published is not None:
         return dt.datetime.combine(published, dt.time.min, tzinfo=dt.timezone.utc), doc.id
     return dt.datetime.max.replace(tzinfo=dt.timezone.utc), doc.id
+
+
+def extract_documents(documents: Documents, *, diagnostics: Sequence[Diagnostic] = ()) -> Report:
+    """The claims of every document, without aligning them: a Report with no groups.
+
+    Takes what `check()` takes, and isolates a failing document the same way.
+    """
+    docs, claims, found = _extract_each(_batch(documents, diagnostics))
+    return Report(documents=docs, claims=claims, diagnostics=found)
+
+
+def extract(source: Document | str, *, doc_id: str = "doc") -> list[Claim]:
+    """Every numeric claim in one document (or one plain text), in text order.
+
+    Raises only `ClaimcheckError`s: `InputTypeError` for anything but a Document or a str,
+    `InternalError` (the cause chained) when claimcheck fails on the text.
+    """
+    if isinstance(source, str):
+        try:
+            document = Document(id=doc_id, text=source)
+        except ValidationError as exc:
+            raise DocumentError(f"the text cannot be a document: {problems(exc)}") from None
+    elif isinstance(source, Document):
+        document = source
+    else:
+        raise InputTypeError(
+            f"extract() takes one Document or one str, not the {type(source).__name__} "
+            f"{_short(source)}; for several documents call claimcheck.check(documents)")
+    try:
+        return _extract_claims(document)
+    except ClaimcheckError:
+        raise
+    except Exception as exc:
+        raise InternalError(_failure(document.id, exc, "")) from exc
+
+
+# ---------------------------------------------------------------- one document at a time
+
+
+def _extract_each(batch: Batch) -> tuple[list[Document], list[Claim], list[Diagnostic]]:
+    """The documents claimcheck could read, their claims, and every diagnostic of the run."""
+    docs: list[Document] = []
+    claims: list[Claim] = []
+    found = list(batch.diagnostics)
+    for doc in batch.documents:
+        where = batch.where.get(doc.id)
+        found += _notes(doc, where)
+        try:
+            got = _extract_claims(doc)
+        except Exception as exc:  # one document's failure is its own, not the run's
+            found.append(Diagnostic(code="internal-error",
+                                    message=_failure(doc.id, exc, "; the document was left out"),
+                                    where=where, document=doc.id))
+            continue
+        docs.append(doc)
+        claims += got
+    return docs, claims, found
+
+
+def _failure(doc_id: str, exc: BaseException, tail: str) -> str:
+    return (f"claimcheck failed on document {doc_id!r} with {type(exc).__name__}: {exc}; "
+            f"this is a bug in claimcheck, please report this with the document{tail}")
+
+
+def _notes(doc: Document, where: str | None) -> list[Diagnostic]:
+    """Diagnostics for a document that is processed anyway: its language, unused fields."""
+    out: list[Diagnostic] = []
+    code = doc.language
+    rules = f"it was read with the {languages.name(languages.FALLBACK)} rules"
+    supported = ", ".join(languages.supported_languages())
+    if code not in languages.supported_languages():
+        name = languages.name(code)
+        if name is not None:
+            out.append(Diagnostic(
+                code="unsupported-language", where=where, document=doc.id, action="processed",
+                message=f"document {doc.id!r} is in {name} ({code!r}), which claimcheck has no "
+                f"rules for yet (it has rules for {supported}); {rules}"))
+        else:
+            given = "an empty language" if not code else \
+                f"the language {code!r}, which is no ISO 639-1 code"
+            out.append(Diagnostic(
+                code="unknown-language", where=where, document=doc.id, action="processed",
+                message=f"document {doc.id!r} has {given}; {rules}; give a two-letter ISO 639-1 "
+                f"code such as {supported}"))
+    if doc.extra:
+        keys = ", ".join(repr(k) for k in doc.extra)
+        out.append(Diagnostic(
+            code="extra-fields", where=where, document=doc.id, action="processed",
+            message=f"document {doc.id!r} has fields claimcheck does not use ({keys}); they are "
+            "kept in the document's extra and otherwise ignored"))
+    return out
+
+
+# ---------------------------------------------------------------- library input
+
+
+def _batch(documents: object, diagnostics: Sequence[Diagnostic]) -> Batch:
+    """The documents of any accepted input as a Batch, ids checked to be unique."""
+    if isinstance(documents, Batch):
+        batch = Batch(list(documents.documents), [*documents.diagnostics, *diagnostics],
+                      dict(documents.where))
+    else:
+        batch = Batch(diagnostics=list(diagnostics))
+        for index, doc in _items(documents):
+            batch.documents.append(doc)
+            batch.where.setdefault(doc.id, index)
+    seen: set[str] = set()
+    for doc in batch.documents:
+        if doc.id in seen:
+            raise DuplicateDocumentError(
+                f"two documents share the id {doc.id!r}; give every document a unique id")
+        seen.add(doc.id)
+    return batch
+
+
+def _items(documents: object) -> Iterable[tuple[str, Document]]:
+    if isinstance(documents, (str, bytes, os.PathLike)):
+        path = _short(os.fsdecode(documents))
+        raise InputTypeError(
+            f"check() takes a collection of documents, not the {type(documents).__name__} "
+            f"{path}; to read a file or folder, pass claimcheck.read_documents({path}) instead; "
+            "for one text, pass a list: check([text])")
+    if isinstance(documents, (Document, Mapping)):
+        raise InputTypeError(
+            f"check() takes a collection of documents, not one {type(documents).__name__}; "
+            "put it in a list: check([document])")
+    frame = _frame_rows(documents)
+    if frame is not None:
+        yield from frame
+        return
+    try:
+        items = iter(documents)  # type: ignore[call-overload]
+    except TypeError:
+        raise InputTypeError(
+            f"check() takes a collection of documents, not the {type(documents).__name__} "
+            f"{_short(documents)}; pass a list of Documents, strings or mappings") from None
+    for i, item in enumerate(items):
+        index = f"documents[{i}]"
+        if isinstance(item, Document):
+            yield index, item
+        elif isinstance(item, str):
+            yield index, Document(id=f"doc{i + 1}", text=item)
+        elif isinstance(item, Mapping):
+            yield index, _from_mapping(item, index, f"doc{i + 1}")
+        else:
+            raise InputTypeError(
+                f"{index} is the {type(item).__name__} {_short(item)}; each document must be a "
+                "Document, a str or a mapping with a 'text' field")
+
+
+def _from_mapping(record: Mapping[Any, Any], index: str, default_id: str) -> Document:
+    if "text" not in record:
+        raise DocumentError(f"{index} has no 'text' field; give every document its text")
+    record = dict(record)
+    record.setdefault("id", default_id)
+    if isinstance(record["id"], int) and not isinstance(record["id"], bool):
+        record["id"] = str(record["id"])
+    try:
+        return Document.from_record(record)
+    except ValidationError as exc:
+        raise DocumentError(f"{index} is not a valid document: {problems(exc)}") from None
+
+
+def problems(exc: ValidationError) -> str:
+    """A pydantic error as one line naming each field: "published: must be ISO 8601 ..."."""
+    out = []
+    for error in exc.errors():
+        place = ".".join(str(p) for p in error["loc"]) or "document"
+        message = str(error["msg"]).removeprefix("Value error, ")
+        out.append(f"field {place!r}: {message}")
+    return "; ".join(out)
+
+
+def _frame_rows(documents: object) -> list[tuple[str, Document]] | None:
+    """The rows of a pandas DataFrame as documents; None when it is no DataFrame.
+
+    pandas is never imported here: an object can only be a DataFrame if pandas is loaded.
+    """
+    pandas = sys.modules.get("pandas")
+    if pandas is None or not isinstance(documents, pandas.DataFrame):
+        return None
+    columns = [str(c) for c in documents.columns]
+    if "text" not in columns:
+        raise DocumentError(
+            f"the DataFrame has no 'text' column (its columns are {columns}); name the column "
+            "that holds each document's text 'text'")
+    rows: list[tuple[str, Document]] = []
+    for n, (label, row) in enumerate(documents.iterrows(), start=1):
+        record = {str(k): _plain(v) for k, v in row.items()}
+        record = {k: v for k, v in record.items() if v is not None or k not in _FRAME_COLUMNS}
+        index = f"row {label!r}"
+        rows.append((index, _from_mapping(record, index, f"doc{n}")))
+    return rows
+
+
+def _plain(value: object) -> object:
+    """A pandas/numpy cell as a plain Python value; a missing cell (NaN, NaT, NA) as None."""
+    if value is None or type(value).__name__ in ("NAType", "NaTType"):
+        return None
+    to_datetime = getattr(value, "to_pydatetime", None)
+    if callable(to_datetime):
+        value = to_datetime()
+    elif hasattr(value, "item") and callable(value.item):
+        value = value.item()
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    return value
+
+
+def _short(value: object, limit: int = 60) -> str:
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
