@@ -259,3 +259,13 @@ def test_a_superscript_after_a_fraction_bar_is_no_denominator() -> None:
     text = "2/³ of them"
     assert [(text[m.start : m.end], m.value) for m in numeric.scan(text)] == [("2", 2.0)]
 
+
+@pytest.mark.parametrize("figure", ["1.7e308", "1.8e308", "9" * 400, "1e400", "10^309"])
+def test_a_figure_beyond_the_largest_is_no_mention(figure: str) -> None:
+    assert [m for m in numeric.scan(f"{figure} people") if m.value > 1e300] == []
+
+
+@pytest.mark.parametrize("figure", ["1e-320", "5e-324", "4.9e-324"])
+def test_a_denormal_figure_is_read(figure: str) -> None:
+    (m,) = numeric.scan(f"{figure} m")
+    assert 0 <= m.value < 1e-300

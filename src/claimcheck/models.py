@@ -3,6 +3,9 @@
 Every record round-trips through JSON (`model_dump_json` / `model_validate_json`) and exports
 a JSON Schema (`Claim.model_json_schema()`). A Claim's evidence is a character span into its
 document's text, the way a spaCy `Span` points back into its `Doc`.
+
+Every number a record holds is a `FiniteFloat` (or None): NaN and infinity are refused at
+construction, so every record, and every report, serialises as strict JSON.
 """
 
 from __future__ import annotations
@@ -11,9 +14,9 @@ import datetime as dt
 import json
 import math
 from collections.abc import Mapping
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from claimcheck.languages import normalise
 
@@ -23,6 +26,16 @@ Qualifier = Literal[
 ClaimKind = Literal["count", "money", "measurement", "percent", "age", "duration"]
 Verdict = Literal["consistent", "conflict", "evolving"]
 DiscrepancyKind = Literal["contradiction", "tension", "update"]
+
+
+def _finite(value: float) -> float:
+    if not math.isfinite(value):
+        raise ValueError(f"{value} is not a finite number; give a finite number or null")
+    return value
+
+
+#: a float that is neither NaN nor infinite: the type of every number a record holds
+FiniteFloat = Annotated[float, AfterValidator(_finite)]
 
 
 class _Record(BaseModel):
@@ -119,9 +132,9 @@ class Claim(_Record):
     end: int = Field(ge=0)
     text: str
     sentence: str = ""
-    value: float
-    low: float | None
-    high: float | None
+    value: FiniteFloat
+    low: FiniteFloat | None
+    high: FiniteFloat | None
     qualifier: Qualifier
     unit: str | None = None
     kind: ClaimKind = "count"
@@ -145,10 +158,6 @@ class Claim(_Record):
             raise ValueError(
                 f"claim {self.id}: span {self.start}:{self.end} does not fit its text {self.text!r}"
             )
-        for name in ("value", "low", "high"):
-            v = getattr(self, name)
-            if v is not None and not math.isfinite(v):
-                raise ValueError(f"claim {self.id}: {name} must be a finite number, not {v}")
         if self.low is not None and self.low > self.value:
             raise ValueError(f"claim {self.id}: low {self.low} is above value {self.value}")
         if self.high is not None and self.high < self.value:
@@ -166,17 +175,17 @@ class Discrepancy(_Record):
 
     claims: tuple[str, str]
     kind: DiscrepancyKind
-    abs_diff: float
-    rel_diff: float
+    abs_diff: FiniteFloat
+    rel_diff: FiniteFloat | None  # None when one figure is zero (or too small to divide by)
     explanation: str
 
 
 class Estimate(_Record):
     """A reconciled low / best / high for a group, with the rule that produced it."""
 
-    low: float | None
-    best: float | None
-    high: float | None
+    low: FiniteFloat | None
+    best: FiniteFloat | None
+    high: FiniteFloat | None
     rule: str
 
 
@@ -184,8 +193,8 @@ class Alignment(_Record):
     """Why the claims of a group were aligned: the features they share, with scores."""
 
     features: dict[str, str]
-    scores: dict[str, float] = {}
-    score: float
+    scores: dict[str, FiniteFloat] = {}
+    score: FiniteFloat
 
 
 class ClaimGroup(_Record):

@@ -616,7 +616,8 @@ class _Scanner:
         if found is None:
             return None
         m = found[0]
-        if all(x is None or math.isfinite(x) for x in (m.value, m.low, m.high)):
+        # NaN fails the comparison too: a figure is a finite number no larger than LARGEST
+        if all(x is None or abs(x) <= units.LARGEST for x in (m.value, m.low, m.high)):
             return found
         return None
 

@@ -161,7 +161,8 @@ class Report(BaseModel):
         parts = ["<table><thead><tr><th>quantity</th><th>source</th><th>figure</th><th>speaker</th>"
                  "<th>quote</th><th>verdict</th><th>gap</th></tr></thead><tbody>"]
         for g in self.groups:
-            gap = "; ".join(f"{d.kind}: {d.abs_diff:g} ({d.rel_diff:.0%})" for d in g.discrepancies)
+            gap = "; ".join(f"{d.kind}: {d.abs_diff:g}" + (
+                f" ({d.rel_diff:.0%})" if d.rel_diff is not None else "") for d in g.discrepancies)
             for n, cid in enumerate(g.claims):
                 c = by_id[cid]
                 src = docs[c.doc].source if c.doc in docs and docs[c.doc].source else c.doc
