@@ -14,6 +14,7 @@ from pydantic import BaseModel, ValidationError
 
 from claimcheck import models
 from claimcheck.models import (
+    CONTEXT_LIMIT,
     Alignment,
     Check,
     Claim,
@@ -56,6 +57,7 @@ RECORDS: list[BaseModel] = [
     _claim(qualifier="at_least", high=None, hedge="at least", text="at least 597",
            end=22, kind="count"),
     _claim(qualifier="at_most", low=0.0, high=700.0, value=700.0),
+    _claim(context="Overnight 597 drones were launched.", context_start=0),
     _group(),
     ClaimGroup(id="g2", about="zero", claims=["a:c1", "b:c2"], verdict="conflict",
                discrepancies=[Discrepancy(claims=("a:c1", "b:c2"), kind="contradiction",
@@ -257,3 +259,22 @@ def test_a_relative_gap_may_be_null() -> None:
                       explanation="no relative gap: one figure is zero")
     assert json.loads(gap.model_dump_json())["rel_diff"] is None
 
+
+# ---------------------------------------------------------------- context
+
+
+def test_context_must_hold_the_span_within_the_limit() -> None:
+    _claim(context="x" * 20, context_start=5)  # span 10:20 inside 5:25
+    with pytest.raises(ValidationError, match="context"):
+        _claim(context="x" * 20, context_start=11)  # starts after the span
+    with pytest.raises(ValidationError, match="context"):
+        _claim(context="x" * (CONTEXT_LIMIT + 1), context_start=0)
+    with pytest.raises(ValidationError):
+        _claim(context="x" * 20, context_start=-1)
+
+
+def test_check_against_checks_the_context_too() -> None:
+    doc = Document(id="d", text="Overnight 597 drones were launched.")
+    _claim(context=doc.text, context_start=0).check_against(doc)
+    with pytest.raises(ValueError, match="context"):
+        _claim(context="Overnight 597 drones were fired.", context_start=0).check_against(doc)

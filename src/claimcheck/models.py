@@ -2,7 +2,9 @@
 
 Every record round-trips through JSON (`model_dump_json` / `model_validate_json`) and exports
 a JSON Schema (`Claim.model_json_schema()`). A Claim's evidence is a character span into its
-document's text, the way a spaCy `Span` points back into its `Doc`.
+document's text, the way a spaCy `Span` points back into its `Doc`, and a bounded `context`
+around it (at most `CONTEXT_LIMIT` characters), so a report grows with its claims, not with
+the length of a sentence.
 
 Every number a record holds is a `FiniteFloat` (or None): NaN and infinity are refused at
 construction, so every record, and every report, serialises as strict JSON.
@@ -26,6 +28,9 @@ Qualifier = Literal[
 ClaimKind = Literal["count", "money", "measurement", "percent", "age", "duration"]
 Verdict = Literal["consistent", "conflict", "evolving"]
 DiscrepancyKind = Literal["contradiction", "tension", "update"]
+
+#: the most characters of a claim's `context` (its sentence, or a window centred on its span)
+CONTEXT_LIMIT = 300
 
 
 def _finite(value: float) -> float:
@@ -131,7 +136,8 @@ class Claim(_Record):
     start: int = Field(ge=0)
     end: int = Field(ge=0)
     text: str
-    sentence: str = ""
+    context: str = ""
+    context_start: int = Field(0, ge=0)
     value: FiniteFloat
     low: FiniteFloat | None
     high: FiniteFloat | None
@@ -158,6 +164,15 @@ class Claim(_Record):
             raise ValueError(
                 f"claim {self.id}: span {self.start}:{self.end} does not fit its text {self.text!r}"
             )
+        if self.context:
+            lo, hi = self.context_start, self.context_start + len(self.context)
+            # the context holds the span, or, for a span longer than the limit, lies inside it
+            around = lo <= self.start and self.end <= hi or self.start <= lo and hi <= self.end
+            if len(self.context) > CONTEXT_LIMIT or not around:
+                raise ValueError(
+                    f"claim {self.id}: context {lo}:{hi} must hold the span "
+                    f"{self.start}:{self.end} in at most {CONTEXT_LIMIT} characters"
+                )
         if self.low is not None and self.low > self.value:
             raise ValueError(f"claim {self.id}: low {self.low} is above value {self.value}")
         if self.high is not None and self.high < self.value:
@@ -165,9 +180,13 @@ class Claim(_Record):
         return self
 
     def check_against(self, document: Document) -> None:
-        """Raise ValueError unless the span slices back to `text` in `document`."""
+        """Raise ValueError unless the span and the context slice back into `document`."""
         if document.id != self.doc or document.text[self.start : self.end] != self.text:
             raise ValueError(f"claim {self.id} does not point into document {document.id}")
+        end = self.context_start + len(self.context)
+        if self.context and document.text[self.context_start : end] != self.context:
+            raise ValueError(f"claim {self.id}: its context does not slice back into "
+                             f"document {document.id} at {self.context_start}:{end}")
 
 
 class Discrepancy(_Record):

@@ -19,7 +19,7 @@ from claimcheck.models import Check, Claim, ClaimGroup, Diagnostic, Document
 
 _CLAIM_FIELDS = ("id", "doc", "start", "end", "text", "value", "low", "high", "qualifier", "unit",
                  "kind", "entity", "measure", "location", "date", "speaker", "hedge", "as_of",
-                 "recalled", "ratio_of", "sentence")
+                 "recalled", "ratio_of", "context", "context_start")
 
 
 class Report(BaseModel):
@@ -74,7 +74,7 @@ class Report(BaseModel):
                 c = by_id[cid]
                 src = docs[c.doc].source if c.doc in docs and docs[c.doc].source else c.doc
                 lines.append(f"| {_day_of(c, docs)} | {_md(str(src))} | {_md(c.text)} | "
-                             f"{_md(c.speaker or '—')} | {_md(_short(c.sentence))} |")
+                             f"{_md(c.speaker or '—')} | {_md(_quote(c))} |")
             lines.append("")
             for d in group.discrepancies:
                 if d.kind != "update":
@@ -167,7 +167,7 @@ class Report(BaseModel):
                 c = by_id[cid]
                 src = docs[c.doc].source if c.doc in docs and docs[c.doc].source else c.doc
                 cells = [g.about if n == 0 else "", str(src), c.text, c.speaker or "",
-                         _short(c.sentence), g.verdict if n == 0 else "", gap if n == 0 else ""]
+                         _quote(c), g.verdict if n == 0 else "", gap if n == 0 else ""]
                 parts.append("<tr>" + "".join(f"<td>{html.escape(x)}</td>" for x in cells) + "</tr>")
         parts.append("</tbody></table>")
         return "".join(parts)
@@ -213,8 +213,15 @@ def _md(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def _short(text: str, limit: int = 140) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+def _quote(claim: Claim, limit: int = 140) -> str:
+    """The claim's context cut to `limit` characters around its span, marked where cut."""
+    text = claim.context
+    if len(text) <= limit:
+        return text
+    centre = (claim.start + claim.end) // 2 - claim.context_start
+    first = min(max(0, centre - limit // 2), len(text) - limit)
+    cut = text[first : first + limit]
+    return ("…" if first else "") + cut + ("…" if first + limit < len(text) else "")
 
 
 def _cut(text: str, width: int) -> str:
