@@ -10,11 +10,13 @@ and the report is rendered every way it can be (`to_json`, `to_markdown`, `to_ta
 
 What is counted, by exception type:
 
-* exceptions raised by `extract` called directly (a `ClaimcheckError` is allowed but still
-  counted apart, as `ClaimcheckError:<type>`);
+* exceptions raised by `extract` called directly; an `InternalError` (claimcheck's wrapper
+  for an exception it did not expect) is counted by the exception it chains, and only the
+  other `ClaimcheckError`s (refusals on purpose) are allowed, counted apart as
+  `ClaimcheckError:<type>`;
 * exceptions raised by `check` or a renderer, and JSON output that is not strict JSON;
-* diagnostics with code `internal-error` in check reports, so that per-document fault
-  isolation in `check` cannot hide a crash.
+* diagnostics with code `internal-error` in check reports, by the exception type they name,
+  so that per-document fault isolation in `check` cannot hide a crash.
 
     .venv/bin/python benchmarks/fuzz.py                # 100,000 texts, seed 0
     .venv/bin/python benchmarks/fuzz.py --n 5000 --seed 3 --jobs 4
@@ -31,6 +33,7 @@ import json
 import multiprocessing
 import os
 import random
+import re
 import sys
 import time
 import traceback
@@ -38,6 +41,7 @@ from collections.abc import Callable
 
 import claimcheck
 from claimcheck import ClaimcheckError, Document
+from claimcheck.errors import InternalError
 
 # ---------------------------------------------------------------- material, in our own words
 
@@ -184,14 +188,30 @@ def text(rng: random.Random) -> str:
 # ---------------------------------------------------------------- running
 
 
-def _name(exc: BaseException) -> str:
+def _key(exc: BaseException) -> str:
+    """The exception's type and the line that raised it; for an InternalError, its cause's."""
+    if isinstance(exc, InternalError) and exc.__cause__ is not None:
+        cause = exc.__cause__
+        return f"InternalError({type(cause).__name__}) at {_where(cause)}"
     kind = type(exc).__name__
-    return f"ClaimcheckError:{kind}" if isinstance(exc, ClaimcheckError) else kind
+    name = f"ClaimcheckError:{kind}" if isinstance(exc, ClaimcheckError) else kind
+    return f"{name} at {_where(exc)}"
 
 
 def _where(exc: BaseException) -> str:
-    frame = traceback.extract_tb(exc.__traceback__)[-1]
-    return f"{os.path.basename(frame.filename)}:{frame.lineno}"
+    frames = traceback.extract_tb(exc.__traceback__)
+    if not frames:
+        return "?"
+    return f"{os.path.basename(frames[-1].filename)}:{frames[-1].lineno}"
+
+
+_NAMED = re.compile(r" with (\w+):")
+
+
+def _diagnosed(message: str) -> str:
+    """An internal-error diagnostic by the exception type its message names."""
+    found = _NAMED.search(message)
+    return f"internal-error({found.group(1) if found else '?'})"
 
 
 def _render(report: claimcheck.Report) -> None:
@@ -219,7 +239,7 @@ def _chunk(args: tuple[int, int, int, int]) -> tuple[dict[str, int], dict[str, i
             for claim in claimcheck.extract(doc):
                 claim.check_against(doc)  # a span or context that does not slice back counts
         except Exception as exc:  # counted, not hidden: this is what the fuzz is for
-            key = f"{_name(exc)} at {_where(exc)}"
+            key = _key(exc)
             extract_counts[key] += 1
             examples.setdefault(key, t[:300])
         batch.append(t)
@@ -233,13 +253,13 @@ def _chunk(args: tuple[int, int, int, int]) -> tuple[dict[str, int], dict[str, i
                     claim.check_against(docs[int(claim.doc[1:])])
                 _render(report)
             except Exception as exc:
-                key = f"{_name(exc)} at {_where(exc)}"
+                key = _key(exc)
                 check_counts[key] += 1
                 examples.setdefault(key, " ||| ".join(d.text[:100] for d in docs))
                 continue
             for diag in report.diagnostics:
                 if diag.code == "internal-error":
-                    key = f"internal-error: {diag.message[:80]}"
+                    key = _diagnosed(diag.message)
                     check_counts[key] += 1
                     examples.setdefault(key, " ||| ".join(d.text[:100] for d in docs))
     return dict(extract_counts), dict(check_counts), examples
