@@ -1,7 +1,7 @@
 """Imports flow one way down the pipeline; a test that parses the imports keeps it so.
 
     errors, lexicon            (anything may use them)
-    models, policy, languages
+    models, policy, lang
     numeric, units
     dates, places
     extract
@@ -31,7 +31,7 @@ PACKAGE = Path(claimcheck.__file__).parent
 
 LAYERS: dict[str, int] = {
     "errors": 0, "lexicon": 0,
-    "models": 1, "policy": 1, "languages": 1,
+    "models": 1, "policy": 1, "lang": 1,
     "numeric": 2, "units": 2,
     "dates": 3, "places": 3,
     "extract": 4,

@@ -11,7 +11,8 @@ from hypothesis import given
 
 import claimcheck
 import claimcheck.pipeline
-from claimcheck import Claim, ClaimcheckError, Document, Policy, Report, languages
+from claimcheck import Claim, ClaimcheckError, Document, Policy, Report
+from claimcheck import lang as languages
 from claimcheck.errors import DocumentError, DuplicateDocumentError, InputTypeError, InternalError
 from claimcheck.models import ClaimGroup
 from claimcheck.pipeline import extract_documents

@@ -15,7 +15,8 @@ from collections.abc import Sequence
 
 from pydantic import ValidationError
 
-from claimcheck import __version__, languages
+from claimcheck import __version__
+from claimcheck import lang as languages
 from claimcheck.errors import ClaimcheckError
 from claimcheck.io import Batch, read_documents, read_reference_csv
 from claimcheck.models import Diagnostic, Document

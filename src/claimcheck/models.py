@@ -20,7 +20,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from claimcheck.languages import normalise
+from claimcheck.lang import normalise
 
 Qualifier = Literal[
     "exact", "approximate", "at_least", "more_than", "at_most", "less_than", "range", "vague"

@@ -19,7 +19,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from claimcheck import languages
+from claimcheck import lang as languages
 from claimcheck.checks import structural_checks
 from claimcheck.errors import (
     ClaimcheckError,

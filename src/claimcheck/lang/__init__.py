@@ -1,25 +1,36 @@
-"""Which languages claimcheck has rules for, and how a language code is read.
+"""The registry of languages: one package per language under `lang/` (see `lang.base`).
 
-This is the one place that names the supported languages; the planned `lang/` packages (one
-per language behind one protocol) will replace it. A document in any other language is still
-processed, with the English rules underneath, and the run says so in a diagnostic.
+`get(code)` gives the `Language` a code names; the supported languages are the packages
+found here, so adding one never touches this module. A document in any other language is
+still processed, and the run says so in a diagnostic.
 """
 
 from __future__ import annotations
 
+import pkgutil
 from functools import cache
 
 import pycountry
 
-#: languages with their own rules today (number words, decimal marks, hedges)
-_SUPPORTED = ("en", "es")
-#: the rules used for a document in any other language
+from claimcheck.lang.base import Language
+
+#: the rules used today for a document in a language without a package
 FALLBACK = "en"
 
 
+@cache
 def supported_languages() -> tuple[str, ...]:
-    """The ISO 639-1 codes claimcheck has rules for, sorted."""
-    return _SUPPORTED
+    """The ISO 639-1 codes claimcheck has a package for, sorted."""
+    return tuple(sorted(m.name for m in pkgutil.iter_modules(__path__) if m.ispkg))
+
+
+@cache
+def get(code: str) -> Language:
+    """The language `code` names (normalised); one without a package is neutral."""
+    code = normalise(code)
+    if code in supported_languages():
+        return Language(code, name(code) or code, package=code)
+    return Language(code, name(code) or code)
 
 
 def normalise(code: str) -> str:

@@ -1,0 +1,1 @@
+"""English: its word tables are the JSON files beside this module."""

@@ -1,0 +1,1 @@
+"""Spanish: its word tables are the JSON files beside this module."""
