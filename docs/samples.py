@@ -22,6 +22,7 @@ from __future__ import annotations
 import ast
 import contextlib
 import io
+import os
 import shlex
 import sys
 from collections.abc import Callable
@@ -41,15 +42,38 @@ def run(command: str, *, stderr: bool = False, status: int = 0, stdin: str | Non
         with open(stdin, "rb") as handle:
             sys.stdin = io.TextIOWrapper(io.BytesIO(handle.read()), encoding="utf-8")
         sys.stdin.buffer.name = "<stdin>"  # type: ignore[attr-defined]
+    columns = os.environ.get("COLUMNS")
+    os.environ["COLUMNS"] = "100"  # argparse wraps usage lines to the terminal's width
     try:
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            code = main(shlex.split(command))
+            try:
+                code = main(shlex.split(command))
+            except SystemExit as exc:  # a usage error: argparse exits with 2
+                code = exc.code if isinstance(exc.code, int) else 1
     finally:
         sys.stdin = real_stdin
+        if columns is None:
+            del os.environ["COLUMNS"]
+        else:
+            os.environ["COLUMNS"] = columns
     if code != status:
         raise RuntimeError(f"claimcheck {command} exited with {code}, not {status}: "
                            f"{err.getvalue().strip()}")
     return out.getvalue()
+
+
+def short_usage(output: str) -> str:
+    """`output` with argparse's usage lines cut to their first words: `usage: claimcheck
+    check [-h] ...`."""
+    lines = output.splitlines()
+    kept: list[str] = []
+    for n, line in enumerate(lines):
+        if line.startswith("usage: "):
+            kept.append(" ".join(line.split()[:4]) + " ...")
+        elif not (line.startswith(" ") and n and (kept[-1].endswith(" ...") or
+                                                    lines[n - 1].startswith(" "))):
+            kept.append(line)
+    return "\n".join(kept)
 
 
 def block(output: str, head: str) -> str:

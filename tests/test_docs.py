@@ -62,12 +62,7 @@ def _hand_written_output(text: str) -> list[str]:
     return found
 
 
-@pytest.mark.parametrize("path", [
-    pytest.param(p, id=p.name, marks=[pytest.mark.xfail(
-        strict=True, reason="docs/errors.md's exit-code session is still written by hand")]
-        if p.name == "errors.md" else [])
-    for p in DOCS
-])
+@pytest.mark.parametrize("path", DOCS, ids=[p.name for p in DOCS])
 def test_no_hand_written_output(path: Path) -> None:
     assert _hand_written_output(path.read_text(encoding="utf-8")) == []
 

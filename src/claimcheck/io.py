@@ -332,8 +332,10 @@ def _read_jsonl(path: str, base: str, data: bytes) -> Iterator[_Item]:
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield Diagnostic(code="bad-json", message=f"not a JSON object: {exc.msg} "
-                             f"at column {exc.colno}", where=where)
+            # json says "Unterminated string starting at", then the place
+            yield Diagnostic(code="bad-json", message=f"not a JSON object: "
+                             f"{exc.msg.removesuffix(' at')} at column {exc.colno}; write one "
+                             "JSON object per line", where=where)
             continue
         if not isinstance(record, dict):
             yield Diagnostic(code="bad-json", message="the line must hold a JSON object",
@@ -399,9 +401,11 @@ def _document(record: dict[str, Any], where: str) -> Iterator[_Item]:
                                  document=str(record.get("id")))
                 return
     if not isinstance(record.get("text"), str):
-        found = "missing" if "text" not in record else f"a {type(record['text']).__name__}"
-        yield Diagnostic(code="missing-text", message=f"the document needs a 'text' string, "
-                         f"found {found}", where=where, document=str(record.get("id")))
+        found = "has none" if "text" not in record else \
+            f"has a {type(record['text']).__name__} instead"
+        yield Diagnostic(code="missing-text", message=f"the document needs a 'text' string "
+                         f"and {found}; put the article body in a 'text' field",
+                         where=where, document=str(record.get("id")))
         return
     try:
         doc = Document.from_record(record)
