@@ -676,6 +676,23 @@ def test_a_failing_run_leaves_the_old_output_whole(
     assert "claimcheck failed with MemoryError" in capsys.readouterr().err
 
 
+def test_an_output_that_fails_to_write_is_one_line_and_exit_1(
+    good: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import claimcheck.cli
+
+    def full_disk(path: Any) -> Any:
+        raise OSError(28, "No space left on device", str(path))
+
+    monkeypatch.setattr(claimcheck.cli, "atomic_write", full_disk)
+    out = tmp_path / "report.json"
+    assert main(["check", str(good), "--format", "json", "-o", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert err == (f"claimcheck: error: cannot write --output {str(out)!r}: No space left on "
+                   "device; free some space or write the file elsewhere\n")
+
+
 def test_a_run_stopped_by_on_error_fail_writes_no_output(
     mixed: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -13,7 +13,7 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from pydantic import ValidationError
 
@@ -23,6 +23,9 @@ from claimcheck.io import Batch, atomic_write, read_documents, read_reference_cs
 from claimcheck.models import Diagnostic, Document
 from claimcheck.pipeline import check, extract_documents, problems
 from claimcheck.report import ClaimRow, DiscrepancyRow, Report, ReportRecord
+
+if TYPE_CHECKING:
+    from tqdm import tqdm
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
 
@@ -53,10 +56,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_REJECTED
     except BrokenPipeError:  # pragma: no cover - output closed early (| head)
         return EXIT_OK
-    except OSError as exc:  # writing --output failed: a full disk, a lost permission
-        print(f"claimcheck: error: cannot write {exc.filename or args.output!r}: {exc.strerror}; "
-              "free some space or choose another --output", file=sys.stderr)
-        return EXIT_REJECTED
     except Exception as exc:  # noqa: BLE001 - the last resort: one line, never a traceback
         # a failure on one document is a diagnostic already; this is a failure of the run
         print(f"claimcheck: error: claimcheck failed with {type(exc).__name__}: {exc}; this is a "
@@ -198,7 +197,7 @@ def _status(args: argparse.Namespace, diagnostics: Sequence[Diagnostic], process
     return EXIT_OK
 
 
-def _progress(args: argparse.Namespace, total: int) -> Any:
+def _progress(args: argparse.Namespace, total: int) -> tqdm[Any] | None:
     """A progress bar on stderr counting documents extracted, or None: only on a terminal,
     never with --quiet, and only once a run has taken `_PROGRESS_DELAY` seconds."""
     if args.quiet or not sys.stderr.isatty():
@@ -216,13 +215,18 @@ def _run(args: argparse.Namespace, work: str) -> Report | int:
         _tell(args, batch.diagnostics)
         return _status(args, batch.diagnostics, len(batch.documents))
     bar = _progress(args, len(batch.documents))
-    tick: Callable[[Document], None] | None = (lambda _doc: bar.update()) if bar else None
+
+    def tick(_doc: Document) -> None:
+        if bar is not None:
+            bar.update()
+
+    on_document = tick if bar is not None else None
     try:
         if work == "extract":
-            report = extract_documents(batch, on_document=tick)
+            report = extract_documents(batch, on_document=on_document)
         else:
             reference = [c for path in args.reference for c in read_reference_csv(path)]
-            report = check(batch, reference=reference, on_document=tick)
+            report = check(batch, reference=reference, on_document=on_document)
     finally:
         if bar is not None:
             bar.close()
@@ -236,9 +240,13 @@ def _write(args: argparse.Namespace, render: Callable[[TextIO], object]) -> None
     """Output to --output (replaced whole once it is all written) or to stdout."""
     if args.output is None:
         render(sys.stdout)
-    else:
+        return
+    try:
         with atomic_write(args.output) as handle:
             render(handle)
+    except OSError as exc:  # a full disk, a folder that is not writable
+        raise ClaimcheckError(f"cannot write --output {args.output!r}: {exc.strerror}; free "
+                              "some space or write the file elsewhere") from exc
 
 
 def _render(args: argparse.Namespace, report: Report, handle: TextIO) -> None:
