@@ -656,6 +656,14 @@ def test_output_writes_the_file_and_nothing_to_stdout(
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["good.jsonl", out.name])
 
 
+def test_output_dash_is_stdout(good: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                               capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", str(good), "--format", "json", "-o", "-"]) == 0
+    assert _json(capsys.readouterr().out)["claims"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["good.jsonl"]
+
+
 def test_a_failing_run_leaves_the_old_output_whole(
     good: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],

@@ -77,6 +77,8 @@ def _check_usage(args: argparse.Namespace) -> None:
                   f"holding them, or - for standard input: {args.parser.prog} docs.jsonl")
     if getattr(args, "paths", []).count(_STDIN) > 1:
         error("PATH - (standard input) is given more than once; give it once")
+    if args.output == _STDIN:  # -o - is standard output, as - is standard input
+        args.output = None
     if args.output is not None:
         folder = os.path.dirname(os.path.abspath(args.output))
         if os.path.isdir(args.output):
@@ -125,7 +127,7 @@ def _parser() -> argparse.ArgumentParser:
                     help="the schema of --format json (report, the default), or of one line "
                     "of --format jsonl (claims or discrepancies)")
     sc.add_argument("--output", "-o", metavar="FILE",
-                    help="write to FILE (replaced whole, never half written) instead of stdout")
+                    help="write to FILE (replaced whole, never half written) instead of stdout (-)")
     sc.set_defaults(run=_schema, parser=sc)
     return parser
 
@@ -146,7 +148,7 @@ def _input_options(p: argparse.ArgumentParser) -> None:
 
 def _output_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--output", "-o", metavar="FILE",
-                   help="write to FILE (replaced whole, never half written) instead of stdout")
+                   help="write to FILE (replaced whole, never half written) instead of stdout (-)")
     p.add_argument("--quiet", "-q", action="store_true",
                    help="show no progress bar (shown on a terminal when a run takes a while)")
 
