@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -793,3 +794,49 @@ def test_no_progress_bar_when_quiet_or_not_a_terminal(
     captured = capsys.readouterr()
     assert len(captured.out.splitlines()) == 30
     assert sys.stderr.getvalue() == "" if argv else captured.err == ""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
+@pytest.mark.parametrize("quiet", [False, True], ids=["bar", "quiet"])
+def test_a_real_terminal_gets_the_bar_on_stderr_only(quiet: bool, tmp_path: Path) -> None:
+    import fcntl
+    import pty
+    import struct
+    import termios
+    import threading
+
+    path = _many(tmp_path, 12)
+    master, terminal = pty.openpty()
+    fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    argv = ["check", str(path), "--format", "json", *(["--quiet"] if quiet else [])]
+    code = ("import sys, claimcheck.cli as cli\n"
+            "cli._PROGRESS_DELAY = 0  # a small run, shown at once\n"
+            f"sys.exit(cli.main({argv!r}))\n")
+    child = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE,
+                             stderr=terminal)
+    os.close(terminal)
+    shown = bytearray()
+
+    def pump() -> None:
+        while True:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:  # the terminal closed with the child
+                return
+            if not chunk:
+                return
+            shown.extend(chunk)
+
+    reader = threading.Thread(target=pump)
+    reader.start()
+    assert child.stdout is not None
+    out = child.stdout.read()
+    child.stdout.close()
+    assert child.wait(timeout=120) == 0
+    reader.join(timeout=10)
+    os.close(master)
+    assert len(_json(out.decode("utf-8"))["documents"]) == 12
+    if quiet:
+        assert bytes(shown) == b""
+    else:
+        assert b"extracting:" in shown and b"/12 [" in shown  # drawn, then cleared
