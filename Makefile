@@ -1,4 +1,5 @@
 # Entry points that work on a fresh machine with only python3: `make demo` and `make test`.
+# `make fuzz` runs the long seeded fuzz (benchmarks/fuzz.py; FUZZ_ARGS="--n 5000" for less).
 # The virtual environment is created on first use; claimcheck is (re)installed into it only
 # when pyproject.toml is newer than the stamp file of that install.
 PYTHON ?= python3
@@ -9,7 +10,7 @@ STAMP_TEST := $(VENV)/.installed-test
 STAMP_DEV := $(VENV)/.installed-dev
 EXAMPLES := examples/flood-toll.jsonl examples/txt/
 
-.PHONY: demo test lint docs clean
+.PHONY: demo test lint docs fuzz clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +38,9 @@ test: $(STAMP_TEST)
 # docs/samples.py); tests/test_docs.py fails until they are regenerated
 docs: $(STAMP_TEST)
 	$(BIN)/cog -r -I docs README.md docs/*.md
+
+fuzz: $(STAMP_TEST)
+	$(BIN)/python benchmarks/fuzz.py $(FUZZ_ARGS)
 
 lint: $(STAMP_DEV)
 	$(BIN)/ruff check src tests

@@ -85,6 +85,85 @@ number_text = st.lists(
 #: language codes the scanner knows, and one it does not (falls back to English)
 languages = st.sampled_from(["en", "es", "xx"])
 
+# ---------------------------------------------------------------- hostile text
+
+#: characters from every Unicode category that text can hold (surrogates excluded)
+unicode_categories = st.text(
+    st.characters(codec="utf-8", categories=["L", "M", "N", "P", "S", "Z", "Cc", "Cf", "Co"]),
+    max_size=80,
+)
+
+#: figures at and beyond the limits of floating point, denormals and number-like oddities
+LIMIT_FIGURES = (
+    "1.7e308", "1.8e308", "1.7976931348623157e308", "9e307", "1e308", "1e+308", "1E308",
+    "1e-320", "5e-324", "4.9e-324", "2.2e-308", "1e-400", "1e400", "0", "0.0", "-0", "000",
+    "1" + "0" * 309, "9" * 330, "179,769,313,486,231,570,000", "10^308", "10^309", "1.1^9999",
+    "9.9x10^307", "6.23x10^-4", "2.48×10−5", "inf", "-inf", "NaN", "∞", "0x1F", "1_000",
+)
+number_like = st.one_of(
+    st.sampled_from(LIMIT_FIGURES),
+    st.floats(allow_nan=True, allow_infinity=True).map(repr),
+    st.floats(allow_nan=False, allow_infinity=False).map(lambda x: f"{x:,}"),
+    st.integers(min_value=-(10**400), max_value=10**400).map(str),
+    st.from_regex(r"[+\-−]?[0-9]{1,4}([.,][0-9]{1,4})?(e[+\-]?[0-9]{1,4})?", fullmatch=True),
+)
+
+#: super- and subscript digits, other scripts' digits, fractions and numeric symbols
+ODD_DIGITS = (
+    "²", "³", "¹", "⁰", "⁹", "⁻", "₀", "₂", "₃", "10^²", "2/³", "x²", "H₂O", "10⁻³", "3x10³",
+    "٣٤", "٠٫٥", "١٬٠٠٠", "۴۵", "४२", "১২", "๓๓", "１２", "１，０００", "𝟕𝟖", "½", "⅓", "⅞", "↉",
+    "Ⅻ", "ⅻ", "①", "⑳", "⒛", "㉑", "〸", "٫", "٬",
+)
+odd_digits = st.one_of(
+    st.sampled_from(ODD_DIGITS),
+    st.text(st.characters(categories=["Nd", "No", "Nl"]), min_size=1, max_size=6),
+)
+
+#: decades with and without their century, in straight and curly quotes
+DECADES = ("'90s", "’90s", "the '80s", "1990s", "2020s", "'00s", "1000s", "2190s", "90s", "'9s",
+           "’20s and ’30s")
+
+#: dates near and beyond the ends of the calendar, and impossible ones
+FAR_DATES = ("31 December 9999", "9999-12-31", "1 January 1", "0001-01-01", "December 31, 9999",
+             "March 9999", "12/31/9999", "30 February 2024", "99999-01-01", "in 2199",
+             "the year 1000", "10,000 BC", "next year", "two years ago", "yesterday")
+
+UNIT_WORDS = ("km", "miles", "m", "mm", "inches", "tonnes", "kg", "pounds", "litres", "gallons",
+              "km²", "km^2", "square miles", "hectares", "mph", "km/h", "°C", "kelvin", "m³",
+              "kWh", "per cent", "%", "nm", "light years", "metres per second")
+HOSTILE_HEDGES = ("at least", "more than", "up to", "about", "nearly", "fewer than", "some",
+                  "an estimated", "as many as", "~", ">", "<=", "±", "between", "and", "to")
+
+#: one very long token: digits with separators, letters, marks, with no sentence break
+long_tokens = st.tuples(
+    st.sampled_from(["9", "1,000", "1.", "e", "a", "٣", "²", "-", "1 ", "x", "'9", "0."]),
+    st.integers(min_value=50, max_value=600),
+).map(lambda p: p[0] * p[1])
+
+_hostile_piece = st.one_of(
+    unicode_categories, number_like, odd_digits, st.sampled_from(DECADES),
+    st.sampled_from(FAR_DATES), st.sampled_from(UNIT_WORDS), st.sampled_from(HOSTILE_HEDGES),
+    st.sampled_from(NUMBER_FRAGMENTS),
+)
+
+#: hostile text: the pieces above joined by spaces, nothing or odd whitespace; or one long token
+hostile_text = st.one_of(
+    st.lists(
+        st.tuples(_hostile_piece, st.sampled_from([" ", " ", "", "\u00a0", "\n", ". ", "\u2028"])),
+        max_size=12,
+    ).map(lambda parts: "".join(p + sep for p, sep in parts)),
+    st.tuples(st.sampled_from(["", "About ", "$", "Officials said "]), long_tokens,
+              st.sampled_from(["", " people", " km", "%", ". 5 people died."])).map("".join),
+)
+
+#: publication dates, the far ones included
+far_published = st.one_of(
+    st.none(), st.dates(), st.datetimes(),
+    st.datetimes(timezones=st.sampled_from([dt.timezone.utc, dt.timezone(dt.timedelta(hours=14)),
+                                            dt.timezone(dt.timedelta(hours=-12))])),
+    st.sampled_from([dt.date.min, dt.date.max, dt.datetime.max, dt.datetime.min]),
+)
+
 # ---------------------------------------------------------------- template documents
 
 HEDGES = ("", "up to ", "at least ", "more than ", "about ", "nearly ")

@@ -285,6 +285,20 @@ def test_extreme_publication_dates_do_not_raise() -> None:
         assert all(m.start < m.end for m in find_dates(text, published))
 
 
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [("in the '90s", 1990), ("in the ’90s", 1990), ("the '20s", 2020), ("the 1980s", 1980)],
+)
+def test_decades_are_periods_with_or_without_their_century(text: str, year: int) -> None:
+    found = only(text)
+    assert (found.kind, found.day, found.granularity) == ("period", D(year, 1, 1), "year")
+
+
+def test_a_decade_without_its_century_and_no_publication_date() -> None:
+    found = only("back in the '70s", None)
+    assert (found.kind, found.granularity) == ("period", "year")
+
+
 def test_case_changing_unicode_keeps_offsets() -> None:
     text = "İİ İstanbul İ on 21 August İ yesterday"
     assert spans(text) == ["21 August", "yesterday"]

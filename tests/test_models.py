@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import typing
 from typing import Any
 
 import pytest
@@ -11,7 +12,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pydantic import BaseModel, ValidationError
 
+from claimcheck import models
 from claimcheck.models import (
+    CONTEXT_LIMIT,
     Alignment,
     Check,
     Claim,
@@ -20,6 +23,7 @@ from claimcheck.models import (
     Discrepancy,
     Document,
     Estimate,
+    FiniteFloat,
 )
 
 
@@ -53,7 +57,12 @@ RECORDS: list[BaseModel] = [
     _claim(qualifier="at_least", high=None, hedge="at least", text="at least 597",
            end=22, kind="count"),
     _claim(qualifier="at_most", low=0.0, high=700.0, value=700.0),
+    _claim(context="Overnight 597 drones were launched.", context_start=0),
     _group(),
+    ClaimGroup(id="g2", about="zero", claims=["a:c1", "b:c2"], verdict="conflict",
+               discrepancies=[Discrepancy(claims=("a:c1", "b:c2"), kind="contradiction",
+                                          abs_diff=4.0, rel_diff=None,
+                                          explanation="no relative gap: one figure is zero")]),
     Check(rule="part <= whole", claims=["a:c1", "a:c2"], passed=True, explanation="72 of 99"),
     Diagnostic(code="bad-json", message="not a JSON object", where="docs.jsonl:3"),
 ]
@@ -192,3 +201,80 @@ def test_date_only_string_is_a_date_in_both_modes() -> None:
     record = {"id": "d", "text": "x", "published": "2025-07-12"}
     assert Document.model_validate_json(json.dumps(record)).published == dt.date(2025, 7, 12)
     assert Document.model_validate(record).published == dt.date(2025, 7, 12)
+
+
+# ---------------------------------------------------------------- finite numbers
+
+
+def _float_fields() -> list[tuple[str, str, Any]]:
+    """(record, field, annotation) for every field of every record that can hold a float."""
+    out = []
+    for name in dir(models):
+        record = getattr(models, name)
+        if isinstance(record, type) and issubclass(record, BaseModel) and record is not BaseModel:
+            hints = typing.get_type_hints(record, include_extras=True)
+            for field in record.model_fields:
+                if "float" in str(hints[field]):
+                    out.append((name, field, hints[field]))
+    return out
+
+
+def test_every_float_field_of_every_record_is_a_finite_float() -> None:
+    fields = _float_fields()
+    assert {(r, f) for r, f, _ in fields} >= {
+        ("Claim", "value"), ("Discrepancy", "rel_diff"), ("Estimate", "best"),
+        ("Alignment", "score"), ("Alignment", "scores")}
+    for record, field, hint in fields:
+        if (record, field) == ("Document", "extra"):
+            continue  # the input's own fields, kept as read (not claimcheck's numbers)
+        text = str(hint).replace("typing.", "")
+        # every float in the annotation is the one shared FiniteFloat (Annotated + validator)
+        assert text.count("float") == text.count("Annotated[float, AfterValidator("), (record, field)
+    assert str(FiniteFloat).count("AfterValidator") == 1
+
+
+@pytest.mark.parametrize("bad", [float("inf"), float("-inf"), float("nan")])
+@pytest.mark.parametrize(
+    "build",
+    [
+        lambda x: Discrepancy(claims=("a", "b"), kind="tension", abs_diff=x, rel_diff=0.1,
+                              explanation="e"),
+        lambda x: Discrepancy(claims=("a", "b"), kind="tension", abs_diff=1.0, rel_diff=x,
+                              explanation="e"),
+        lambda x: Estimate(low=None, best=x, high=None, rule="r"),
+        lambda x: Estimate(low=x, best=1.0, high=None, rule="r"),
+        lambda x: Alignment(features={}, scores={"date": x}, score=1.0),
+        lambda x: Alignment(features={}, score=x),
+        lambda x: _claim(high=x),
+    ],
+    ids=["abs_diff", "rel_diff", "best", "low", "scores", "score", "claim-high"],
+)
+def test_no_record_holds_an_infinite_or_nan_number(build: Any, bad: float) -> None:
+    with pytest.raises(ValidationError, match="finite number"):
+        build(bad)
+
+
+def test_a_relative_gap_may_be_null() -> None:
+    gap = Discrepancy(claims=("a", "b"), kind="contradiction", abs_diff=4.0, rel_diff=None,
+                      explanation="no relative gap: one figure is zero")
+    assert json.loads(gap.model_dump_json())["rel_diff"] is None
+
+
+# ---------------------------------------------------------------- context
+
+
+def test_context_must_hold_the_span_within_the_limit() -> None:
+    _claim(context="x" * 20, context_start=5)  # span 10:20 inside 5:25
+    with pytest.raises(ValidationError, match="context"):
+        _claim(context="x" * 20, context_start=11)  # starts after the span
+    with pytest.raises(ValidationError, match="context"):
+        _claim(context="x" * (CONTEXT_LIMIT + 1), context_start=0)
+    with pytest.raises(ValidationError):
+        _claim(context="x" * 20, context_start=-1)
+
+
+def test_check_against_checks_the_context_too() -> None:
+    doc = Document(id="d", text="Overnight 597 drones were launched.")
+    _claim(context=doc.text, context_start=0).check_against(doc)
+    with pytest.raises(ValueError, match="context"):
+        _claim(context="Overnight 597 drones were fired.", context_start=0).check_against(doc)

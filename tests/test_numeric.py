@@ -111,6 +111,11 @@ def test_parse_number_one() -> None:
         ("nought point nought three", 0.03),
         ("12,34,567", 1_234_567),
         ("$2.1T", 2.1e12),
+        ("10^²", 100),
+        ("3x10³", 3000),
+        ("2.5×10⁻³", 0.0025),
+        ("٣٤", 34),
+        ("１２", 12),
     ],
 )
 def test_parse_number_reads_fractions_powers_and_magnitudes(expression: str, value: float) -> None:
@@ -241,3 +246,26 @@ def test_a_lower_and_an_upper_bound_join_into_one_range(low: int, width: int) ->
 def test_spanish_decimal_after_a_space_group_does_not_raise() -> None:
     # regression: space-grouped thousands once called float() on a Spanish decimal ('1,5')
     numeric.scan("100 1,5", "es")
+
+
+@pytest.mark.parametrize("text", ["10^²", "2/³", "²³ people", "x²", "1,²00 people", "5 ₂ km",
+                                  "3/₄ mile", "10^⁻", "10^²³⁴⁵⁶ people", "٣/٤ of them"])
+def test_superscript_and_subscript_digits_do_not_raise(text: str) -> None:
+    # str.isdigit() holds for "²" but int("²") fails: the scanner asks isdecimal() instead
+    _check_mentions(text, "en")
+
+
+def test_a_superscript_after_a_fraction_bar_is_no_denominator() -> None:
+    text = "2/³ of them"
+    assert [(text[m.start : m.end], m.value) for m in numeric.scan(text)] == [("2", 2.0)]
+
+
+@pytest.mark.parametrize("figure", ["1.7e308", "1.8e308", "9" * 400, "1e400", "10^309"])
+def test_a_figure_beyond_the_largest_is_no_mention(figure: str) -> None:
+    assert [m for m in numeric.scan(f"{figure} people") if m.value > 1e300] == []
+
+
+@pytest.mark.parametrize("figure", ["1e-320", "5e-324", "4.9e-324"])
+def test_a_denormal_figure_is_read(figure: str) -> None:
+    (m,) = numeric.scan(f"{figure} m")
+    assert 0 <= m.value < 1e-300

@@ -64,8 +64,10 @@ def test_rel_is_against_the_smaller_figure(a: float, b: float, rel: float) -> No
     assert POLICY.rel(a, b) == pytest.approx(rel)
 
 
-def test_rel_from_zero_is_infinite() -> None:
-    assert POLICY.rel(0, 3) == float("inf")
+@pytest.mark.parametrize(("a", "b"), [(0, 3), (-0.0, 3), (1e-320, 4), (5e-324, -2), (1e-300, 1e300)])
+def test_rel_against_zero_a_denormal_or_beyond_floats_is_none(a: float, b: float) -> None:
+    assert POLICY.rel(a, b) is None
+    assert POLICY.rel(b, a) is None
 
 
 @given(st.floats(min_value=-1e9, max_value=1e9, allow_nan=False),

@@ -93,3 +93,28 @@ def test_an_empty_report() -> None:
                                         "documents": [], "diagnostics": []}
     assert "0 documents" in empty.to_markdown()
     assert empty._repr_html_().startswith("<table>")
+
+
+def test_claims_carry_a_context_that_slices_back(report: Report) -> None:
+    data = _strict(report.to_json())
+    assert "sentence" not in data["claims"][0]
+    texts = {"a": PRESIDENT.text, "b": ESTIMATES.text}
+    for claim in data["claims"]:
+        start, context = claim["context_start"], claim["context"]
+        assert texts[claim["doc"]][start : start + len(context)] == context
+        assert start <= claim["start"] and claim["end"] <= start + len(context)
+
+
+def test_the_quote_is_cut_around_the_figure() -> None:
+    filler = "the convoy moved on through the valley and the rain did not stop " * 4
+    docs = [Document(id=d, text=f"After a long night {filler}officials said {n} people died in "
+                                f"Lviv on Monday and {filler}then the roads reopened.")
+            for d, n in (("a", 12), ("b", 40))]
+    report = claimcheck.check(docs)
+    md = report.to_markdown()
+    html = report._repr_html_()
+    for n in (12, 40):
+        quote = next(line for line in md.splitlines() if f"| {n} people |" in line)
+        assert f"said {n} people died" in quote.rsplit("|", 2)[-2]
+        assert f"said {n} people died" in html
+    assert "…" in md

@@ -56,7 +56,8 @@ def _overlap(a: tuple[dt.date, dt.date] | None, b: tuple[dt.date, dt.date] | Non
     """Two groups speak of one event when their event days overlap (or either is undated)."""
     if a is None or b is None:
         return True
-    return a[0] <= b[1] + dt.timedelta(days=1) and b[0] <= a[1] + dt.timedelta(days=1)
+    # differences of dates, not sums: a day past 9999-12-31 does not exist
+    return (a[0] - b[1]).days <= 1 and (b[0] - a[1]).days <= 1
 
 
 def _within(part: Claim, whole: Claim) -> bool:

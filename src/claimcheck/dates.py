@@ -632,8 +632,9 @@ def _on_year(m: re.Match[str], scan: _Scan) -> _Cand | None:
 def _on_decade(m: re.Match[str], scan: _Scan) -> _Cand | None:
     if _glued(scan.low, m.start(), _NOT_BEFORE_NUMBER | {"'", "’"}):
         return None
-    if m["y"]:
-        first = int(m["y"])
+    century = m.groupdict().get("y")  # "1990s" names its century; "'90s" does not
+    if century:
+        first = int(century)
     else:
         latest = scan.pub.year if scan.pub else 2099
         first = latest // 100 * 100 + int(m["yy"])

@@ -17,7 +17,7 @@ from typing import Any
 
 from claimcheck import dates, numeric, places, units
 from claimcheck.lexicon import load
-from claimcheck.models import Claim, ClaimKind, Document
+from claimcheck.models import CONTEXT_LIMIT, Claim, ClaimKind, Document
 
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr st gov sen rep gen col lt sgt capt prof no vs jr sr inc ltd co corp dept est "
@@ -101,6 +101,18 @@ class _Sentence:
     end: int
     paragraph: int
     index: int
+
+
+def _context(sentence: _Sentence, start: int, end: int) -> tuple[int, int]:
+    """(offset, length) of a claim's context: its sentence when that fits in CONTEXT_LIMIT
+    characters, else a window of the limit centred on the span (inside the span when the span
+    itself is longer), kept within the sentence."""
+    lo, hi = min(sentence.start, start), max(sentence.end, end)
+    if hi - lo <= CONTEXT_LIMIT:
+        return lo, hi - lo
+    centre = (start + end) // 2
+    first = min(max(lo, centre - CONTEXT_LIMIT // 2), hi - CONTEXT_LIMIT)
+    return first, CONTEXT_LIMIT
 
 
 def _sentences(text: str) -> list[_Sentence]:
@@ -362,13 +374,15 @@ class _Extractor:
             ctx.notes["last_measure"] = measure
         recalled = bool(_RECALL.search(text[max(sentence.start, m.start - 80) : m.start]))
         later = not recalled and bool(_NEWER.search(text[max(sentence.start, m.start - 60) : m.start]))
+        context_start, context_len = _context(sentence, start, end)
         return Claim(
             id=f"{self.doc.id}:c{index + 1}",
             doc=self.doc.id,
             start=start,
             end=end,
             text=text[start:end],
-            sentence=text[sentence.start : sentence.end],
+            context=text[context_start : context_start + context_len],
+            context_start=context_start,
             value=value,
             low=low,
             high=high,

@@ -471,7 +471,7 @@ def _reference_claim(path: Path, number: int, row: dict[str, str], text: str, va
                      as_of: dt.datetime | None) -> Claim:
     return Claim(
         id=f"ref:{path.stem}:{number - 1}", doc=f"ref:{path.stem}", start=0, end=len(text),
-        text=text, sentence=f"{row.get('source') or path.stem}: {text}",
+        text=text, context=text,
         value=value, low=low, high=high,
         qualifier=row.get("qualifier") or "exact",
         unit=row.get("unit") or None, entity=row["entity"], measure=row["measure"],

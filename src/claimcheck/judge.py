@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import sys
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -144,6 +145,9 @@ def _read(claim: Claim, unit: str | None, times: dict[str, When], policy: Policy
     if claim.unit != unit and claim.unit is not None and unit is not None:
         converted = units.convert(1.0, claim.unit, unit)
         factor = converted if converted is not None else 1.0
+        if max(abs(claim.value), abs(claim.low or 0.0), abs(claim.high or 0.0)) * factor \
+                > units.LARGEST:
+            factor = 1.0  # no finite reading in the group's unit: compare it unconverted
     span = policy.interval(claim.value, claim.qualifier, claim.low, claim.high, factor)
     tol = policy.tolerance(claim.value, claim.qualifier) * factor
     return _Reading(claim, span, claim.value * factor, tol, _when(claim, times))
@@ -348,28 +352,39 @@ def _tension(a: _Reading, b: _Reading, policy: Policy) -> bool:
             ceiling = 10 ** (math.floor(math.log10(max(vague.value, 1.0))) + 1)
             return bool(other.value >= ceiling)
     open_ended = qa in _OPEN_UP | _OPEN_DOWN or qb in _OPEN_UP | _OPEN_DOWN
-    return open_ended and policy.rel(a.value, b.value) > policy.tension_threshold
+    rel = policy.rel(a.value, b.value)  # None (a zero figure): as far apart as figures can be
+    return open_ended and (rel is None or rel > policy.tension_threshold)
 
 
 def _discrepancy(a: _Reading, b: _Reading, kind: str, policy: Policy) -> Discrepancy:
     first, second = (a, b) if (a.claim.doc, a.claim.start) <= (b.claim.doc, b.claim.start) else (b, a)
     if kind == "update":
         first, second = a, b
-    diff = abs(a.value - b.value)
-    base = min(abs(a.value), abs(b.value)) or max(abs(a.value), abs(b.value)) or 1.0
-    rel = diff / base
+    diff = abs(a.value - b.value)  # finite: no reading is larger than units.LARGEST
+    smaller = min(abs(a.value), abs(b.value))
+    rel = policy.rel(a.value, b.value)
     unit = a.claim.unit or plural(a.claim.entity or "", diff)
     what = {
         "contradiction": "cannot both be true",
         "tension": "agree only thanks to an open-ended hedge",
         "update": "a later report gives a higher running count",
     }[kind]
+    if rel is not None:
+        share = f"{_percent(rel)} of {_fmt(smaller)}"
+    elif smaller == 0:
+        share = "no relative gap: one figure is zero"
+    elif smaller < sys.float_info.min:
+        share = f"no relative gap: {smaller:g} is too small to divide by"
+    else:
+        share = f"no relative gap: {_fmt(diff)} is too many times {smaller:g} to say how many"
     explanation = (
         f"{_quote(first.claim)} vs {_quote(second.claim)}: {what}; "
-        f"{_fmt(diff)} {unit} apart ({_percent(rel)} of {_fmt(min(abs(a.value), abs(b.value)))})"
+        f"{_fmt(diff)} {unit} apart ({share})"
     ).replace("  ", " ")
     return Discrepancy(claims=(first.claim.id, second.claim.id), kind=kind,
-                       abs_diff=round(diff, 6), rel_diff=round(rel, 4), explanation=explanation)
+                       abs_diff=round(diff, 6),
+                       rel_diff=round(rel, 4) if rel is not None else None,
+                       explanation=explanation)
 
 
 def _percent(rel: float) -> str:

@@ -206,7 +206,7 @@ def _voice(claim: Claim) -> tuple[str, str | None, int]:
 
 def _evidence(claim: Claim) -> tuple[int, str, str]:
     """What a claim rests on in its text: copies of one report share it."""
-    return claim.start, claim.text, claim.sentence
+    return claim.start, claim.text, claim.context
 
 
 def _by_detail(members: list[Candidate]) -> list[list[Candidate]]:

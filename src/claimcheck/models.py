@@ -2,7 +2,12 @@
 
 Every record round-trips through JSON (`model_dump_json` / `model_validate_json`) and exports
 a JSON Schema (`Claim.model_json_schema()`). A Claim's evidence is a character span into its
-document's text, the way a spaCy `Span` points back into its `Doc`.
+document's text, the way a spaCy `Span` points back into its `Doc`, and a bounded `context`
+around it (at most `CONTEXT_LIMIT` characters), so a report grows with its claims, not with
+the length of a sentence.
+
+Every number a record holds is a `FiniteFloat` (or None): NaN and infinity are refused at
+construction, so every record, and every report, serialises as strict JSON.
 """
 
 from __future__ import annotations
@@ -11,9 +16,9 @@ import datetime as dt
 import json
 import math
 from collections.abc import Mapping
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from claimcheck.languages import normalise
 
@@ -23,6 +28,19 @@ Qualifier = Literal[
 ClaimKind = Literal["count", "money", "measurement", "percent", "age", "duration"]
 Verdict = Literal["consistent", "conflict", "evolving"]
 DiscrepancyKind = Literal["contradiction", "tension", "update"]
+
+#: the most characters of a claim's `context` (its sentence, or a window centred on its span)
+CONTEXT_LIMIT = 300
+
+
+def _finite(value: float) -> float:
+    if not math.isfinite(value):
+        raise ValueError(f"{value} is not a finite number; give a finite number or null")
+    return value
+
+
+#: a float that is neither NaN nor infinite: the type of every number a record holds
+FiniteFloat = Annotated[float, AfterValidator(_finite)]
 
 
 class _Record(BaseModel):
@@ -134,11 +152,11 @@ class Claim(_Record):
     """Where the evidence ends in the document text (exclusive)."""
     text: str
     """Exactly `document.text[start:end]`: the figure as written, with its hedge and unit."""
-    value: float
+    value: FiniteFloat
     """The point figure stated: a range gives its midpoint, a vague quantity its floor."""
-    low: float | None
+    low: FiniteFloat | None
     """The lowest value the wording allows; null when it sets no lower bound."""
-    high: float | None
+    high: FiniteFloat | None
     """The highest value the wording allows; null when it sets no upper bound."""
     qualifier: Qualifier
     """How the wording bounds the figure (`at least 11` is `at_least`)."""
@@ -172,8 +190,11 @@ class Claim(_Record):
     """The hedge words as written, lower case (`up to`, `about`)."""
     ratio_of: str | None = None
     """For `72 out of 99`, the id of the claim for the whole, on the claim for the part."""
-    sentence: str = ""
-    """The sentence the figure stands in, for quoting."""
+    context: str = ""
+    """For quoting: the sentence the figure stands in, or a window of it centred on the
+    figure when the sentence is longer than 300 characters."""
+    context_start: int = Field(0, ge=0)
+    """Where `context` starts in the document text (a character offset)."""
 
     @model_validator(mode="after")
     def _invariants(self) -> Claim:
@@ -181,10 +202,15 @@ class Claim(_Record):
             raise ValueError(
                 f"claim {self.id}: span {self.start}:{self.end} does not fit its text {self.text!r}"
             )
-        for name in ("value", "low", "high"):
-            v = getattr(self, name)
-            if v is not None and not math.isfinite(v):
-                raise ValueError(f"claim {self.id}: {name} must be a finite number, not {v}")
+        if self.context:
+            lo, hi = self.context_start, self.context_start + len(self.context)
+            # the context holds the span, or, for a span longer than the limit, lies inside it
+            around = lo <= self.start and self.end <= hi or self.start <= lo and hi <= self.end
+            if len(self.context) > CONTEXT_LIMIT or not around:
+                raise ValueError(
+                    f"claim {self.id}: context {lo}:{hi} must hold the span "
+                    f"{self.start}:{self.end} in at most {CONTEXT_LIMIT} characters"
+                )
         if self.low is not None and self.low > self.value:
             raise ValueError(f"claim {self.id}: low {self.low} is above value {self.value}")
         if self.high is not None and self.high < self.value:
@@ -192,9 +218,13 @@ class Claim(_Record):
         return self
 
     def check_against(self, document: Document) -> None:
-        """Raise ValueError unless the span slices back to `text` in `document`."""
+        """Raise ValueError unless the span and the context slice back into `document`."""
         if document.id != self.doc or document.text[self.start : self.end] != self.text:
             raise ValueError(f"claim {self.id} does not point into document {document.id}")
+        end = self.context_start + len(self.context)
+        if self.context and document.text[self.context_start : end] != self.context:
+            raise ValueError(f"claim {self.id}: its context does not slice back into "
+                             f"document {document.id} at {self.context_start}:{end}")
 
 
 class Discrepancy(_Record):
@@ -205,10 +235,11 @@ class Discrepancy(_Record):
     kind: DiscrepancyKind
     """`contradiction` (both cannot be true), `tension` (only a hedge reconciles them) or
     `update` (a later figure of a running count)."""
-    abs_diff: float
+    abs_diff: FiniteFloat
     """How far apart the two figures are, in the group's unit."""
-    rel_diff: float
-    """`abs_diff` as a share of the smaller figure (0.21 is 21%)."""
+    rel_diff: FiniteFloat | None
+    """`abs_diff` as a share of the smaller figure (0.21 is 21%); null when that figure is
+    zero, or too small to divide by."""
     explanation: str
     """The two figures, who gave them and why they disagree, as a sentence."""
 
@@ -216,11 +247,11 @@ class Discrepancy(_Record):
 class Estimate(_Record):
     """A reconciled low / best / high for a group, with the rule that produced it."""
 
-    low: float | None
+    low: FiniteFloat | None
     """The lowest figure the group's reports allow; null when open."""
-    best: float | None
+    best: FiniteFloat | None
     """The best single figure; null when there is none."""
-    high: float | None
+    high: FiniteFloat | None
     """The highest figure the group's reports allow; null when open."""
     rule: str
     """The rule that produced the estimate."""
@@ -231,9 +262,9 @@ class Alignment(_Record):
 
     features: dict[str, str]
     """What the claims share, as written: measure, entity, place, date, sources (docs/matching.md)."""
-    scores: dict[str, float] = {}
+    scores: dict[str, FiniteFloat] = {}
     """An entity, event-date and place-scope score, each from 0 to 100."""
-    score: float
+    score: FiniteFloat
     """The mean of the scores, to one decimal."""
 
 

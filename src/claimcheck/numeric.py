@@ -211,7 +211,7 @@ def _tokens(
                 out.append(Token("num", m.group(), offset + i, offset + m.end()))
                 i = m.end()
                 continue
-        if ch.isdigit():
+        if ch.isdecimal():
             m = number_re.match(text, i)
             if m:
                 out.append(Token("num", m.group(), offset + i, offset + m.end()))
@@ -252,7 +252,7 @@ def scan(text: str, lang: str = "en") -> list[Mention]:
     spec = _lang(lang)
     found: list[Mention] = []
     for offset, chunk in _chunks(text):
-        if not any(c.isdigit() or c.isalpha() for c in chunk):
+        if not any(c.isdecimal() or c.isalpha() for c in chunk):
             continue
         toks = _tokens(chunk, spec.number_re, offset, spec.decimal_mark == ".")
         found.extend(_Scanner(toks, text, spec).run())
@@ -327,6 +327,7 @@ _NOT_A_SHARE = frozenset({
 })
 _MAGNITUDE_ORDINALS = frozenset({100, 1000, 1_000_000, 1_000_000_000, 1_000_000_000_000})
 _MAX_EXPONENT = 3  # digits of an exponent ("1e308" is the float ceiling)
+_SUPERSCRIPTS = {c: str(d) for d, c in enumerate("⁰¹²³⁴⁵⁶⁷⁸⁹")}
 
 
 class _Scanner:
@@ -589,7 +590,7 @@ class _Scanner:
         if j >= self.n:
             return None
         if self.t[j].kind == "num":
-            if not self.t[j].text.isdigit() or len(self.t[j].text) > 2:
+            if not self.t[j].text.isdecimal() or len(self.t[j].text) > 2:
                 return None
             cents, e = float(self.t[j].text), j + 1
         else:
@@ -615,7 +616,8 @@ class _Scanner:
         if found is None:
             return None
         m = found[0]
-        if all(x is None or math.isfinite(x) for x in (m.value, m.low, m.high)):
+        # NaN fails the comparison too: a figure is a finite number no larger than LARGEST
+        if all(x is None or abs(x) <= units.LARGEST for x in (m.value, m.low, m.high)):
             return found
         return None
 
@@ -662,7 +664,7 @@ class _Scanner:
         words = tuple(t.low for t in self.t[i : i + length])
         nxt = self.low(i + length)
         # "several hundred" is vague, "several 100" or "hundreds of 5" are not worth guessing
-        if nxt and (nxt[0].isdigit() or nxt in self.s.words):
+        if nxt and (nxt[0].isdecimal() or nxt in self.s.words):
             return None
         if words[-1] == "of":  # keep "of" out of the span unless the phrase needs it
             length -= 1
@@ -786,7 +788,7 @@ class _Scanner:
         if not math.isfinite(value):
             return None  # a run of digits too long for a float is no figure
         last = i + 1
-        plain = tok.text.isdigit()
+        plain = tok.text.isdecimal()
         # "29 000", "1 000 000", "1 234 567.89": space-grouped thousands (three digits a group)
         if plain and len(tok.text) <= 3:
             while (last < self.n and self.t[last].kind == "num" and self._group(self.t[last].text)
@@ -796,7 +798,7 @@ class _Scanner:
                             and self.glued(last + 1))):
                 value = value * 1000 + float(self.t[last].text)
                 last += 1
-                if not self.t[last - 1].text.isdigit():
+                if not self.t[last - 1].text.isdecimal():
                     break  # a decimal group ends the number
             if last == i + 1:
                 spaced = self._tokenized(i)
@@ -807,7 +809,7 @@ class _Scanner:
             value, last = power
         # "3/4", "1/40", "1/4 mile": a fraction on its own
         if plain and last == i + 1 and last + 1 < self.n and self.t[last].text == "/" and \
-                self.glued(last) and self.glued(last + 1) and self.t[last + 1].text.isdigit():
+                self.glued(last) and self.glued(last + 1) and self.t[last + 1].text.isdecimal():
             num, den = int(tok.text), int(self.t[last + 1].text)
             after = last + 2
             chained = after < self.n and self.glued(after) and self.t[after].kind != "word"
@@ -819,7 +821,7 @@ class _Scanner:
         if last + 2 < self.n and self.t[last + 1].text == "/" and self.t[last].kind == "num" \
                 and self.t[last + 2].kind == "num" and self.glued(last + 1) and self.glued(last + 2) \
                 and not self.glued(last):
-            if not (self.t[last].text.isdigit() and self.t[last + 2].text.isdigit()):
+            if not (self.t[last].text.isdecimal() and self.t[last + 2].text.isdecimal()):
                 return value, last, False
             den_value = float(self.t[last + 2].text)
             if den_value:
@@ -832,9 +834,9 @@ class _Scanner:
 
     def _group(self, raw: str) -> bool:
         """A later group of space-grouped thousands: three digits, the last maybe with decimals."""
-        if raw.isdigit():
+        if raw.isdecimal():
             return len(raw) == 3
-        return self.s.decimal_mark == "." and len(raw) > 4 and raw[:3].isdigit() and raw[3] == "."
+        return self.s.decimal_mark == "." and len(raw) > 4 and raw[:3].isdecimal() and raw[3] == "."
 
     def _tokenized(self, i: int) -> tuple[float, int] | None:
         """Numbers split by a tokenizer: "6 . 2 %", "1 . 6 billion", "80 , 000 spectators".
@@ -846,7 +848,7 @@ class _Scanner:
         if j + 1 >= self.n or not (self.spaced1(j) and self.spaced1(j + 1)):
             return None
         mark, nxt = self.t[j].text, self.t[j + 1]
-        if nxt.kind != "num" or not nxt.text.isdigit():
+        if nxt.kind != "num" or not nxt.text.isdecimal():
             return None
         if mark == self.s.decimal_mark:
             after = j + 2
@@ -860,7 +862,7 @@ class _Scanner:
             return None
         value, k = float(self.t[i].text), j
         while k + 1 < self.n and self.t[k].text == mark and self.spaced1(k) and \
-                self.spaced1(k + 1) and self.t[k + 1].text.isdigit() and len(self.t[k + 1].text) == 3:
+                self.spaced1(k + 1) and self.t[k + 1].text.isdecimal() and len(self.t[k + 1].text) == 3:
             value, k = value * 1000 + float(self.t[k + 1].text), k + 2
         if k == j or (k + 1 < self.n and self.t[k].text == mark and self.t[k + 1].kind == "num"):
             return None  # "1 , 2 , 3" is a list
@@ -875,10 +877,11 @@ class _Scanner:
         j = k + 1
         if mark in ("e", "E"):
             base = 10.0
-        elif mark in ("x", "X", "×", "*") and j < self.n and self.t[j].text.isdigit() and \
+        elif mark in ("x", "X", "×", "*") and j < self.n and self.t[j].text.isdecimal() and \
                 self.glued(j):
             base, j = float(self.t[j].text), j + 1
-            if self.low(j) != "^" and not (base == 10 and self.low(j) in ("-", "−")):
+            if self.low(j) != "^" and not (base == 10 and self.low(j) in ("-", "−")) and \
+                    self._superscript(j) is None:
                 return None
             if self.low(j) == "^":
                 j += 1
@@ -886,21 +889,42 @@ class _Scanner:
             pass
         else:
             return None
-        sign = 1
-        if self.low(j) in ("+", "-", "−") and self.glued(j):
-            sign = -1 if self.low(j) != "+" else 1
-            j += 1
-        if j >= self.n or not self.glued(j) or not self.t[j].text.isdigit() or \
-                len(self.t[j].text) > _MAX_EXPONENT:
-            return None
-        power = sign * int(self.t[j].text)
+        raised = self._superscript(j)  # "10^³", "3x10⁻⁴": the power in superscript digits
+        if raised is not None:
+            power, end = raised
+        else:
+            sign = 1
+            if self.low(j) in ("+", "-", "−") and self.glued(j):
+                sign = -1 if self.low(j) != "+" else 1
+                j += 1
+            if j >= self.n or not self.glued(j) or not self.t[j].text.isdecimal() or \
+                    len(self.t[j].text) > _MAX_EXPONENT:
+                return None
+            power, end = sign * int(self.t[j].text), j + 1
         try:
             result = value * base**power if base is not None else value**power
         except (OverflowError, ZeroDivisionError):
             return None
         if isinstance(result, complex) or not math.isfinite(result):
             return None
-        return float(result), j + 1
+        return float(result), end
+
+    def _superscript(self, j: int) -> tuple[int, int] | None:
+        """(power, token after) for glued superscript digits at j ("³", "⁻¹²"), else None.
+
+        Superscript digits are no decimal digits (`int("³")` fails): they are read here, one
+        symbol token each, and only as a power."""
+        sign, k = 1, j
+        if k < self.n and self.t[k].text == "⁻" and self.glued(k):
+            sign, k = -1, k + 1
+        digits = ""
+        while k < self.n and self.t[k].text in _SUPERSCRIPTS and self.glued(k) and \
+                len(digits) <= _MAX_EXPONENT:
+            digits += _SUPERSCRIPTS[self.t[k].text]
+            k += 1
+        if not digits or len(digits) > _MAX_EXPONENT:
+            return None
+        return sign * int(digits), k
 
     def _digit_value(self, raw: str) -> float:
         if self.s.group_mark in raw:

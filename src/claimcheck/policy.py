@@ -5,6 +5,7 @@ matching and judging both read figures by."""
 from __future__ import annotations
 
 import math
+import sys
 from dataclasses import dataclass
 from typing import Any
 
@@ -95,7 +96,14 @@ class Policy(BaseModel):
             return Interval(lo, hi)  # "fewer than 0" allows nothing: read it as its bound
         return Interval(lo, hi, lo_open=qualifier == "more_than", hi_open=qualifier == "less_than")
 
-    def rel(self, a: float, b: float) -> float:
-        """Relative difference against the smaller magnitude (0 when both are 0)."""
+    def rel(self, a: float, b: float) -> float | None:
+        """Relative difference against the smaller magnitude: 0 when the figures are equal,
+        None when they differ and the smaller is zero or too small to divide by (a denormal),
+        or when the gap is too large for a float."""
+        if a == b:
+            return 0.0
         base = min(abs(a), abs(b))
-        return abs(a - b) / base if base else (0.0 if a == b else math.inf)
+        if base < sys.float_info.min:  # zero or subnormal: no relative gap to speak of
+            return None
+        gap = abs(a - b) / base
+        return gap if math.isfinite(gap) else None

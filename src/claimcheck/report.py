@@ -21,7 +21,16 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict
 
 from claimcheck.errors import OptionalDependencyError
-from claimcheck.models import Check, Claim, ClaimGroup, Diagnostic, DiscrepancyKind, Document, Verdict
+from claimcheck.models import (
+    Check,
+    Claim,
+    ClaimGroup,
+    Diagnostic,
+    DiscrepancyKind,
+    Document,
+    FiniteFloat,
+    Verdict,
+)
 
 #: what the row renderings (`--what`, `to_csv`) list: one row per claim or per discrepancy
 Rows = Literal["claims", "discrepancies"]
@@ -98,10 +107,11 @@ class DiscrepancyRow(_Output):
     """The second figure as written."""
     source_b: str | None
     """The outlet of the second claim."""
-    abs_diff: float
+    abs_diff: FiniteFloat
     """How far apart the two figures are, in the group's unit."""
-    rel_diff: float | None
-    """`abs_diff` as a share of the smaller figure (0.21 is 21%)."""
+    rel_diff: FiniteFloat | None
+    """`abs_diff` as a share of the smaller figure (0.21 is 21%); null when that figure is
+    zero, or too small to divide by."""
     explanation: str
     """The two figures, who gave them and why they disagree, as a sentence."""
 
@@ -185,7 +195,7 @@ class Report(BaseModel):
                 c = by_id[cid]
                 src = docs[c.doc].source if c.doc in docs and docs[c.doc].source else c.doc
                 lines.append(f"| {_day_of(c, docs)} | {_md(str(src))} | {_md(c.text)} | "
-                             f"{_md(c.speaker or '—')} | {_md(_short(c.sentence))} |")
+                             f"{_md(c.speaker or '—')} | {_md(_quote(c))} |")
             lines.append("")
             for d in group.discrepancies:
                 if d.kind != "update":
@@ -265,12 +275,13 @@ class Report(BaseModel):
         parts = ["<table><thead><tr><th>quantity</th><th>source</th><th>figure</th><th>speaker</th>"
                  "<th>quote</th><th>verdict</th><th>gap</th></tr></thead><tbody>"]
         for g in self.groups:
-            gap = "; ".join(f"{d.kind}: {d.abs_diff:g} ({d.rel_diff:.0%})" for d in g.discrepancies)
+            gap = "; ".join(f"{d.kind}: {d.abs_diff:g}" + (
+                f" ({d.rel_diff:.0%})" if d.rel_diff is not None else "") for d in g.discrepancies)
             for n, cid in enumerate(g.claims):
                 c = by_id[cid]
                 src = docs[c.doc].source if c.doc in docs and docs[c.doc].source else c.doc
                 cells = [g.about if n == 0 else "", str(src), c.text, c.speaker or "",
-                         _short(c.sentence), g.verdict if n == 0 else "", gap if n == 0 else ""]
+                         _quote(c), g.verdict if n == 0 else "", gap if n == 0 else ""]
                 parts.append("<tr>" + "".join(f"<td>{html.escape(x)}</td>" for x in cells) + "</tr>")
         parts.append("</tbody></table>")
         return "".join(parts)
@@ -340,8 +351,15 @@ def _md(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def _short(text: str, limit: int = 140) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+def _quote(claim: Claim, limit: int = 140) -> str:
+    """The claim's context cut to `limit` characters around its span, marked where cut."""
+    text = claim.context
+    if len(text) <= limit:
+        return text
+    centre = (claim.start + claim.end) // 2 - claim.context_start
+    first = min(max(0, centre - limit // 2), len(text) - limit)
+    cut = text[first : first + limit]
+    return ("…" if first else "") + cut + ("…" if first + limit < len(text) else "")
 
 
 def _cut(text: str, width: int) -> str:

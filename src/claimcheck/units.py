@@ -6,6 +6,7 @@ ISO 4217 codes for money (`GBP`), `percent`, or None for plain counts.
 
 from __future__ import annotations
 
+import sys
 from functools import cache
 from typing import Any
 
@@ -14,6 +15,9 @@ import pint
 from claimcheck.lexicon import load
 
 PERCENT = "percent"
+#: the largest magnitude of a figure, converted or not: the gap between two such figures (their
+#: sum, at opposite signs) and its rounding slack still fit in a float
+LARGEST = sys.float_info.max / 4
 _TEMPERATURES = frozenset({"degree_Celsius", "degree_Fahrenheit", "kelvin"})
 
 
@@ -56,7 +60,8 @@ def dimension(unit: str | None) -> str:
 
 
 def convert(value: float, unit: str | None, to: str | None) -> float | None:
-    """`value` in `unit` expressed in `to`; None when the two cannot be compared."""
+    """`value` in `unit` expressed in `to`; None when the two cannot be compared, or when the
+    result would be larger than `LARGEST`."""
     if unit == to:
         return value
     if unit is None or to is None or is_currency(unit) or is_currency(to):
@@ -65,9 +70,11 @@ def convert(value: float, unit: str | None, to: str | None) -> float | None:
         return None
     try:
         quantity: Any = registry().Quantity(value, unit)
-        return float(quantity.to(to).magnitude)
-    except (pint.errors.PintError, ValueError, TypeError, AttributeError):
+        converted = float(quantity.to(to).magnitude)
+    except (pint.errors.PintError, ValueError, TypeError, AttributeError, OverflowError):
         return None
+    # "1.7e308 miles" has no finite reading in metres: no conversion rather than infinity
+    return converted if abs(converted) <= LARGEST else None
 
 
 @cache
