@@ -7,8 +7,9 @@ passes it to `cog.out`.
 
 * `console("check examples/flood-toll.jsonl")`: the command line and what `claimcheck`
   prints for it (run in this process through `claimcheck.cli.main`; stdout only, unless
-  `stderr=True`; `show_status=True` adds `$ echo $?` and the exit code). `shell` is the
-  same without the fence, to put several commands in one block;
+  `stderr=True`; `show_status=True` adds `$ echo $?` and the exit code; `stdin="file"`
+  feeds the file to standard input, shown as `< file`). `shell` is the same without the
+  fence, to put several commands in one block;
 * `python(source)`: `source` run statement by statement, shown as the Python prompt shows it;
 * `fenced(text)`: text in a fenced block.
 
@@ -21,24 +22,58 @@ from __future__ import annotations
 import ast
 import contextlib
 import io
+import os
 import shlex
+import sys
 from collections.abc import Callable
 from typing import Any
 
 from claimcheck.cli import main
 
 
-def run(command: str, *, stderr: bool = False, status: int = 0) -> str:
+def run(command: str, *, stderr: bool = False, status: int = 0, stdin: str | None = None) -> str:
     """What `claimcheck <command>` prints on stdout, and on stderr too (in the order it was
-    printed) when `stderr` is true. An exit code other than `status` is an error."""
+    printed) when `stderr` is true; `stdin` names a file to read as standard input. An exit
+    code other than `status` is an error."""
     out = io.StringIO()
     err = out if stderr else io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = main(shlex.split(command))
+    real_stdin = sys.stdin
+    if stdin is not None:
+        with open(stdin, "rb") as handle:
+            sys.stdin = io.TextIOWrapper(io.BytesIO(handle.read()), encoding="utf-8")
+        sys.stdin.buffer.name = "<stdin>"  # type: ignore[attr-defined]
+    columns = os.environ.get("COLUMNS")
+    os.environ["COLUMNS"] = "100"  # argparse wraps usage lines to the terminal's width
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                code = main(shlex.split(command))
+            except SystemExit as exc:  # a usage error: argparse exits with 2
+                code = exc.code if isinstance(exc.code, int) else 1
+    finally:
+        sys.stdin = real_stdin
+        if columns is None:
+            del os.environ["COLUMNS"]
+        else:
+            os.environ["COLUMNS"] = columns
     if code != status:
         raise RuntimeError(f"claimcheck {command} exited with {code}, not {status}: "
                            f"{err.getvalue().strip()}")
     return out.getvalue()
+
+
+def short_usage(output: str) -> str:
+    """`output` with argparse's usage lines cut to their first words: `usage: claimcheck
+    check [-h] ...`."""
+    lines = output.splitlines()
+    kept: list[str] = []
+    for n, line in enumerate(lines):
+        if line.startswith("usage: "):
+            kept.append(" ".join(line.split()[:4]) + " ...")
+        elif not (line.startswith(" ") and n and (kept[-1].endswith(" ...") or
+                                                    lines[n - 1].startswith(" "))):
+            kept.append(line)
+    return "\n".join(kept)
 
 
 def block(output: str, head: str) -> str:
@@ -50,19 +85,24 @@ def block(output: str, head: str) -> str:
 
 
 def shell(command: str, keep: Callable[[str], str] | None = None, *, stderr: bool = False,
-          status: int = 0, show_status: bool = False) -> str:
-    """`$ claimcheck <command>` and its output (see `run`), passed through `keep`."""
-    output = run(command, stderr=stderr, status=status)
+          status: int = 0, show_status: bool = False, stdin: str | None = None,
+          pipe: str = "") -> str:
+    """`$ claimcheck <command>` and its output (see `run`), passed through `keep`; `pipe`
+    is shown after the command (`| head -2`), for what `keep` does."""
+    output = run(command, stderr=stderr, status=status, stdin=stdin)
     if keep is not None:
         output = keep(output)
-    shown = f"$ claimcheck {command}\n{output.strip(chr(10))}"
+    redirect = f" < {stdin}" if stdin is not None else ""
+    shown = f"$ claimcheck {command}{redirect}{pipe}\n{output.strip(chr(10))}"
     return shown + (f"\n$ echo $?\n{status}" if show_status else "")
 
 
 def console(command: str, keep: Callable[[str], str] | None = None, *, stderr: bool = False,
-            status: int = 0, show_status: bool = False) -> str:
+            status: int = 0, show_status: bool = False, stdin: str | None = None,
+            pipe: str = "") -> str:
     """`shell(...)` in a fenced block."""
-    return fenced(shell(command, keep, stderr=stderr, status=status, show_status=show_status))
+    return fenced(shell(command, keep, stderr=stderr, status=status, show_status=show_status,
+                        stdin=stdin, pipe=pipe))
 
 
 def python(source: str, namespace: dict[str, Any] | None = None) -> str:
@@ -92,3 +132,42 @@ def python(source: str, namespace: dict[str, Any] | None = None) -> str:
 def fenced(text: str, language: str = "") -> str:
     """`text` in a Markdown fenced block."""
     return f"```{language}\n{text.strip(chr(10))}\n```\n"
+
+
+def schema_table(record: str = "", what: str = "report", only: tuple[str, ...] = ()) -> str:
+    """The fields of one record of `claimcheck schema --what <what>` as a Markdown table:
+    `record` names one of its `$defs` ("" for the top record); `only` keeps some fields."""
+    from claimcheck.cli import json_schema
+
+    schema = json_schema(what)
+    spec = schema["$defs"][record] if record else schema
+    rows = ["| field | type | meaning |", "|---|---|---|"]
+    for name, field in spec["properties"].items():
+        if only and name not in only:
+            continue
+        meaning = " ".join(field.get("description", "").split())
+        rows.append(f"| `{name}` | {_type(field)} | {meaning} |")
+    return "\n".join(rows) + "\n"
+
+
+def _type(field: dict[str, Any]) -> str:
+    """A JSON Schema type in words: `string or null`, `array of [Claim](#claim)`."""
+    if "$ref" in field:
+        name = field["$ref"].rsplit("/", 1)[-1]
+        return f"[{name}](#{name.lower()})"
+    if "anyOf" in field:
+        return " or ".join(_type(f) for f in field["anyOf"])
+    if "const" in field:
+        return f"`{field['const']}`"
+    if "enum" in field:
+        return "one of " + ", ".join(f"`{v}`" for v in field["enum"])
+    kind = field.get("type")
+    if kind == "array" and "prefixItems" in field:
+        return "array of " + ", ".join(_type(f) for f in field["prefixItems"])
+    if kind == "array":
+        return f"array of {_type(field['items'])}"
+    if kind == "object" and isinstance(field.get("additionalProperties"), dict):
+        return f"object of {_type(field['additionalProperties'])}"
+    if kind == "string" and "format" in field:
+        return f"{field['format']} (ISO 8601)"
+    return str(kind)

@@ -7,7 +7,9 @@ Exit codes: 0 success (bad inputs skipped and reported), 1 inputs rejected under
 from __future__ import annotations
 
 import argparse
+import io
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -90,7 +92,19 @@ def test_subcommand_help(command: str, capsys: pytest.CaptureFixture[str]) -> No
     assert exit_.value.code == 0
     out = capsys.readouterr().out
     assert f"usage: claimcheck {command}" in out
-    assert "--on-error" in out
+    if command != "schema":  # the commands that read documents
+        assert "--on-error {skip,fail}" in out
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["check", "--help"], ["extract", "--help"],
+                                  ["schema", "--help"]])
+def test_help_lists_the_exit_codes(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(argv)
+    out = capsys.readouterr().out
+    assert "exit codes:" in out
+    for line in ("0  success", "1  an input was rejected under --on-error fail", "2  usage error"):
+        assert line in out
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
@@ -515,3 +529,314 @@ def test_an_unreadable_file_in_a_folder_is_named(
     assert f"claimcheck: {locked}: unreadable: cannot read the file: Permission denied; check " \
         "its permissions (skipped)" in captured.err
     assert main(["check", str(tmp_path), "--on-error", "fail"]) == 1
+
+
+# ---------------------------------------------------------------- standard input
+
+
+def _stdin(monkeypatch: pytest.MonkeyPatch, data: bytes) -> None:
+    stream = io.TextIOWrapper(io.BytesIO(data), encoding="utf-8")
+    stream.buffer.name = "<stdin>"  # type: ignore[attr-defined]
+    monkeypatch.setattr(sys, "stdin", stream)
+
+
+def test_dash_reads_json_lines_from_stdin(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lines = [json.dumps(PRESIDENT), "{not json", json.dumps({"text": ESTIMATES["text"]})]
+    _stdin(monkeypatch, "\n".join(lines).encode("utf-8"))
+    assert main(["check", "-", "--format", "json"]) == 0
+    captured = capsys.readouterr()
+    report = _json(captured.out)
+    assert [d["id"] for d in report["documents"]] == ["a", "stdin-3"]
+    assert [(d["where"], d["code"]) for d in report["diagnostics"]] == [("<stdin>:2", "bad-json")]
+    assert "claimcheck: <stdin>:2: bad-json:" in captured.err
+
+
+def test_dash_reads_plain_text_from_stdin_with_the_metadata_flags(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _stdin(monkeypatch, ESTIMATES["text"].encode("utf-8"))
+    assert main(["extract", "-", "--source", "Paper B", "--published", "2025-07-12",
+                 "--format", "json"]) == 0
+    report = _json(capsys.readouterr().out)
+    assert report["documents"] == [{"id": "stdin", "source": "Paper B",
+                                    "published": "2025-07-12", "status": "processed"}]
+    assert [c["text"] for c in report["claims"]] == ["up to 30 missiles", "700 drones"]
+
+
+def test_stdin_and_files_together(
+    good: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _stdin(monkeypatch, b"Officials said 5 drones were shot down over Kyiv.")
+    assert main(["extract", str(good), "-", "--format", "jsonl"]) == 0
+    docs = {_json(line)["doc"] for line in capsys.readouterr().out.splitlines()}
+    assert docs == {"a", "b", "stdin"}
+
+
+def test_dash_twice_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["check", "-", "-"])
+    assert exit_.value.code == 2
+    assert "standard input) is given more than once; give it once" in capsys.readouterr().err
+
+
+# ---------------------------------------------------------------- rows: jsonl and csv
+
+
+def test_check_jsonl_gives_one_claim_a_line_with_its_group(
+    good: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["check", str(good), "--format", "jsonl"]) == 0
+    rows = [_json(line) for line in capsys.readouterr().out.splitlines()]
+    assert [r["id"] for r in rows] == ["a:c1", "a:c2", "b:c1", "b:c2"]
+    by_text = {r["text"]: r for r in rows}
+    assert by_text["597 drones"]["group"] == by_text["700 drones"]["group"] is not None
+    assert by_text["597 drones"]["verdict"] == "conflict"
+    assert by_text["up to 30 missiles"]["source"] == "Paper B"
+
+
+def test_check_jsonl_discrepancies(good: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(good), "--format", "jsonl", "--what", "discrepancies"]) == 0
+    rows = [_json(line) for line in capsys.readouterr().out.splitlines()]
+    assert sorted((r["text_a"], r["text_b"], r["kind"], r["abs_diff"]) for r in rows) == [
+        ("26 missiles", "up to 30 missiles", "tension", 4),
+        ("597 drones", "700 drones", "tension", 103)]
+    assert {r["source_a"] for r in rows} == {"Wire A"}
+
+
+def test_csv_rows(good: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import csv
+
+    assert main(["check", str(good), "--format", "csv"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert [r["text"] for r in rows] == ["597 drones", "26 missiles", "up to 30 missiles",
+                                         "700 drones"]
+    missiles = rows[2]
+    assert (missiles["value"], missiles["low"], missiles["high"]) == ("30", "0", "30")
+    assert (missiles["recalled"], missiles["speaker"], missiles["verdict"]) == (
+        "false", "estimates", "conflict")
+    assert rows[0]["hedge"] == ""  # null is an empty cell
+    assert main(["check", str(good), "--format", "csv", "--what", "discrepancies"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert sorted(r["abs_diff"] for r in rows) == ["103", "4"]
+    assert main(["extract", str(good), "--format", "csv"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert len(rows) == 4 and {r["group"] for r in rows} == {""}
+
+
+def test_what_needs_a_row_format(good: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["check", str(good), "--what", "discrepancies"])
+    assert exit_.value.code == 2
+    assert "add --format jsonl or --format csv" in capsys.readouterr().err
+
+
+def test_extract_json_is_a_report_without_groups(
+    good: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["extract", str(good), "--format", "json"]) == 0
+    report = _json(capsys.readouterr().out)
+    assert list(report) == ["claims", "groups", "checks", "documents", "diagnostics"]
+    assert report["groups"] == report["checks"] == []
+    assert [d["id"] for d in report["documents"]] == ["a", "b"]
+
+
+# ---------------------------------------------------------------- --output
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "csv", "table", "markdown", "html"])
+def test_output_writes_the_file_and_nothing_to_stdout(
+    fmt: str, good: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / f"report.{fmt}"
+    assert main(["check", str(good), "--format", fmt, "--output", str(out)]) == 0
+    assert capsys.readouterr().out == ""
+    assert main(["check", str(good), "--format", fmt]) == 0
+    assert out.read_text(encoding="utf-8") == capsys.readouterr().out
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["good.jsonl", out.name])
+
+
+def test_output_dash_is_stdout(good: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                               capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", str(good), "--format", "json", "-o", "-"]) == 0
+    assert _json(capsys.readouterr().out)["claims"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["good.jsonl"]
+
+
+def test_a_failing_run_leaves_the_old_output_whole(
+    good: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import claimcheck.cli
+
+    out = tmp_path / "report.json"
+    out.write_text("the report of yesterday\n", encoding="utf-8")
+
+    def render(args: Any, report: Any, handle: Any) -> None:
+        handle.write('{"claims": [')  # half a report, then the run dies
+        raise MemoryError("made up for the test")
+
+    monkeypatch.setattr(claimcheck.cli, "_render", render)
+    assert main(["check", str(good), "--format", "json", "-o", str(out)]) == 1
+    assert out.read_text(encoding="utf-8") == "the report of yesterday\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["good.jsonl", "report.json"]
+    assert "claimcheck failed with MemoryError" in capsys.readouterr().err
+
+
+def test_an_output_that_fails_to_write_is_one_line_and_exit_1(
+    good: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import claimcheck.cli
+
+    def full_disk(path: Any) -> Any:
+        raise OSError(28, "No space left on device", str(path))
+
+    monkeypatch.setattr(claimcheck.cli, "atomic_write", full_disk)
+    out = tmp_path / "report.json"
+    assert main(["check", str(good), "--format", "json", "-o", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert err == (f"claimcheck: error: cannot write --output {str(out)!r}: No space left on "
+                   "device; free some space or write the file elsewhere\n")
+
+
+def test_a_run_stopped_by_on_error_fail_writes_no_output(
+    mixed: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "report.json"
+    assert main(["check", str(mixed), "--on-error", "fail", "-o", str(out)]) == 1
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("where", ["nowhere/report.json", "."], ids=["no-folder", "a-folder"])
+def test_an_output_that_cannot_be_written_is_a_usage_error(
+    where: str, good: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(SystemExit) as exit_:
+        main(["check", str(good), "--output", where])
+    assert exit_.value.code == 2
+    err = capsys.readouterr().err
+    assert f"--output {where!r}" in err and ("create it" in err or "give a file name" in err)
+
+
+def test_a_program_killed_mid_write_leaves_no_half_file(good: Path, tmp_path: Path) -> None:
+    # the child writes its output slowly and is killed before it ends
+    out = tmp_path / "report.jsonl"
+    script = (
+        "import sys, time\n"
+        "from claimcheck.io import atomic_write\n"
+        f"with atomic_write({str(out)!r}) as handle:\n"
+        "    for n in range(1000):\n"
+        "        handle.write('{}\\n'); handle.flush()\n"
+        "        if n == 10: print('writing', flush=True)\n"
+        "        time.sleep(0.01)\n")
+    child = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    assert child.stdout is not None and child.stdout.readline() == "writing\n"
+    child.kill()
+    child.wait(timeout=30)
+    child.stdout.close()
+    assert not out.exists()
+
+
+# ---------------------------------------------------------------- progress
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def _many(tmp_path: Path, n: int = 30) -> Path:
+    return _write_jsonl(tmp_path / "many.jsonl", *(
+        {"id": f"d{i}", "text": f"{i + 2} people were hurt in Lviv."} for i in range(n)))
+
+
+def test_a_progress_bar_on_a_terminal_leaves_stdout_clean_json(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import claimcheck.cli
+
+    path = _many(tmp_path)
+    terminal = _Terminal()
+    bars = []
+    real = claimcheck.cli._progress
+
+    def progress(*args: Any) -> Any:
+        bars.append(real(*args))
+        return bars[-1]
+
+    monkeypatch.setattr(claimcheck.cli, "_progress", progress)
+    monkeypatch.setattr(claimcheck.cli, "_PROGRESS_DELAY", 0)
+    monkeypatch.setattr(sys, "stderr", terminal)
+    assert main(["check", str(path), "--format", "json"]) == 0
+    assert len(_json(capsys.readouterr().out)["documents"]) == 30
+    (bar,) = bars
+    assert (bar.n, bar.total) == (30, 30)  # it counted every document extracted
+    assert "extracting:" in terminal.getvalue() and "/30 " in terminal.getvalue()
+
+
+@pytest.mark.parametrize("argv", [["--quiet"], []], ids=["quiet", "not-a-terminal"])
+def test_no_progress_bar_when_quiet_or_not_a_terminal(
+    argv: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import claimcheck.cli
+
+    path = _many(tmp_path)
+    monkeypatch.setattr(claimcheck.cli, "_PROGRESS_DELAY", 0)
+    if argv:
+        monkeypatch.setattr(sys, "stderr", _Terminal())
+    assert main(["extract", str(path), "--format", "jsonl", *argv]) == 0
+    captured = capsys.readouterr()
+    assert len(captured.out.splitlines()) == 30
+    assert sys.stderr.getvalue() == "" if argv else captured.err == ""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
+@pytest.mark.parametrize("quiet", [False, True], ids=["bar", "quiet"])
+def test_a_real_terminal_gets_the_bar_on_stderr_only(quiet: bool, tmp_path: Path) -> None:
+    import fcntl
+    import pty
+    import struct
+    import termios
+    import threading
+
+    path = _many(tmp_path, 12)
+    master, terminal = pty.openpty()
+    fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    argv = ["check", str(path), "--format", "json", *(["--quiet"] if quiet else [])]
+    code = ("import sys, claimcheck.cli as cli\n"
+            "cli._PROGRESS_DELAY = 0  # a small run, shown at once\n"
+            f"sys.exit(cli.main({argv!r}))\n")
+    child = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE,
+                             stderr=terminal)
+    os.close(terminal)
+    shown = bytearray()
+
+    def pump() -> None:
+        while True:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:  # the terminal closed with the child
+                return
+            if not chunk:
+                return
+            shown.extend(chunk)
+
+    reader = threading.Thread(target=pump)
+    reader.start()
+    assert child.stdout is not None
+    out = child.stdout.read()
+    child.stdout.close()
+    assert child.wait(timeout=120) == 0
+    reader.join(timeout=10)
+    os.close(master)
+    assert len(_json(out.decode("utf-8"))["documents"]) == 12
+    if quiet:
+        assert bytes(shown) == b""
+    else:
+        assert b"extracting:" in shown and b"/12 [" in shown  # drawn, then cleared

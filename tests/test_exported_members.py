@@ -7,7 +7,7 @@ import types
 import claimcheck
 
 EXPECTED = ["Claim", "ClaimcheckError", "Document", "Policy", "Report", "check", "extract",
-            "read_documents"]
+            "read_documents", "read_jsonl", "to_jsonl"]
 
 
 def test_all_is_exact_and_sorted() -> None:
@@ -33,6 +33,7 @@ def test_exported_members_come_from_their_modules() -> None:
     # the root extract is the pipeline's: one document, only ClaimcheckErrors raised
     assert claimcheck.extract.__module__ == "claimcheck.pipeline"
     assert claimcheck.read_documents.__module__ == "claimcheck.io"
+    assert claimcheck.read_jsonl.__module__ == claimcheck.to_jsonl.__module__ == "claimcheck.io"
     assert claimcheck.check.__module__ == "claimcheck.pipeline"
     assert claimcheck.ClaimcheckError.__module__ == "claimcheck.errors"
     assert isinstance(claimcheck.__version__, str)

@@ -14,6 +14,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import claimcheck
 import claimcheck.io
 from claimcheck.errors import ClaimcheckError, InputError, InternalError
 from claimcheck.io import Batch, read_documents, read_reference_csv
@@ -477,8 +478,8 @@ def test_a_failure_while_reading_one_file_spares_the_others(
     (tmp_path / "b.txt").write_text("Three people were hurt.", encoding="utf-8")
     real = claimcheck.io._read_txt
 
-    def read_txt(path: Path, *args: Any) -> Any:
-        if path.name == "a.txt":
+    def read_txt(path: str, *args: Any) -> Any:
+        if Path(path).name == "a.txt":
             raise KeyError("made up for the test")
         return real(path, *args)
 
@@ -490,3 +491,114 @@ def test_a_failure_while_reading_one_file_spares_the_others(
     assert "KeyError" in diag.message and "please report this" in diag.message
     with pytest.raises(InternalError, match="KeyError"):
         read_documents([tmp_path], strict=True)
+
+
+# ---------------------------------------------------------------- open files, read_jsonl, to_jsonl
+
+
+def _bytes(*records: dict[str, Any] | str) -> bytes:
+    return "\n".join(r if isinstance(r, str) else json.dumps(r) for r in records).encode("utf-8")
+
+
+def test_an_open_file_of_json_lines() -> None:
+    import io
+
+    stream = io.BytesIO(_bytes({"id": "a", "text": "Nine people were hurt."}, "[1, 2",
+                               {"text": "Ten boats sank."}))
+    batch = read_documents(stream)
+    assert [d.id for d in batch.documents] == ["a", "stream-3"]
+    assert [(d.where, d.code) for d in batch.diagnostics] == [("<stream>:2", "bad-json")]
+
+
+@pytest.mark.parametrize(("data", "ids"), [
+    (b"[Wire] Four people were hurt.", ["feed"]),  # a bracket, but no JSON array: text
+    (b'[{"id": "x", "text": "Four people were hurt."}]', ["x"]),
+    (b'\xef\xbb\xbf  {"id": "y", "text": "Four people were hurt."}', ["y"]),
+    ("Four people were hurt.".encode("utf-16"), ["feed"]),
+], ids=["bracketed-text", "json-array", "bom-and-object", "utf-16-text"])
+def test_an_open_file_is_told_apart_by_its_first_character(data: bytes, ids: list[str]) -> None:
+    import io
+
+    stream = io.BytesIO(data)
+    stream.name = "feed.txt"  # type: ignore[attr-defined]
+    batch = read_documents(stream, defaults={"source": "Wire"})
+    assert [d.id for d in batch.documents] == ids
+    assert batch.diagnostics == []
+    assert batch.documents[0].text.endswith("Four people were hurt.") or ids != ["feed"]
+
+
+def test_a_text_stream_is_read_too() -> None:
+    import io
+
+    batch = read_documents(io.StringIO("Eleven people were hurt."))
+    assert [(d.id, d.text) for d in batch.documents] == [("stream", "Eleven people were hurt.")]
+
+
+def test_read_jsonl_reads_json_lines_whatever_the_name(tmp_path: Path) -> None:
+    path = tmp_path / "feed.log"
+    path.write_bytes(_bytes({"id": "a", "text": "Nine people were hurt."}, "oops",
+                            {"text": "Ten boats sank."}))
+    batch = claimcheck.read_jsonl(path)
+    assert [d.id for d in batch.documents] == ["a", "feed-3"]
+    assert [d.where for d in batch.diagnostics] == [f"{path}:2"]
+    with pytest.raises(InputError, match=r"feed\.log:2: not a JSON object"):
+        claimcheck.read_jsonl(path, strict=True)
+    with path.open("rb") as handle:
+        assert [d.id for d in claimcheck.read_jsonl(handle).documents] == ["a", "feed-3"]
+
+
+def test_read_jsonl_refuses_what_is_no_file(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="use read_documents"):
+        claimcheck.read_jsonl(tmp_path)
+    with pytest.raises(TypeError, match="takes a path or an open file"):
+        claimcheck.read_jsonl([tmp_path])  # type: ignore[arg-type]
+
+
+def test_to_jsonl_round_trips_documents_and_claims(tmp_path: Path) -> None:
+    docs = [claimcheck.Document(id="a", text="At least 11 people died in Almería.",
+                                published="2025-10-14", source="Wire", extra={"desk": "south"}),
+            claimcheck.Document(id="b", text="Fourteen people died in Almería.")]
+    path = tmp_path / "docs.jsonl"
+    assert claimcheck.to_jsonl(docs, path) == 2
+    assert claimcheck.read_jsonl(path).documents == docs
+    report = claimcheck.check(docs)
+    out = tmp_path / "claims.jsonl"
+    assert claimcheck.to_jsonl(report.claims, out) == len(report.claims)
+    back = [claimcheck.Claim.model_validate_json(line)
+            for line in out.read_text(encoding="utf-8").splitlines()]
+    assert back == report.claims
+
+
+def test_to_jsonl_writes_mappings_to_an_open_file() -> None:
+    import io
+
+    buffer = io.StringIO()
+    assert claimcheck.to_jsonl([{"a": 1}, {"b": "\u2028"}], buffer) == 2
+    assert buffer.getvalue() == '{"a": 1}\n{"b": "\\u2028"}\n'
+
+
+@pytest.mark.parametrize("records", ["text", {"a": 1}], ids=["str", "mapping"])
+def test_to_jsonl_wants_a_collection(records: Any) -> None:
+    import io
+
+    with pytest.raises(TypeError, match="takes a collection of records"):
+        claimcheck.to_jsonl(records, io.StringIO())
+    with pytest.raises(TypeError, match="record 1 is the int"):
+        claimcheck.to_jsonl([{"a": 1}, 5], io.StringIO())  # type: ignore[list-item]
+
+
+def test_atomic_write_replaces_the_file_only_when_done(tmp_path: Path) -> None:
+    path = tmp_path / "out.txt"
+    path.write_text("old\n", encoding="utf-8")
+    with pytest.raises(RuntimeError), claimcheck.io.atomic_write(path) as handle:
+        handle.write("half")
+        raise RuntimeError("stop")
+    assert path.read_text(encoding="utf-8") == "old\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.txt"]
+    with claimcheck.io.atomic_write(path) as handle:
+        handle.write("new\n")
+    assert path.read_text(encoding="utf-8") == "new\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.txt"]
+    umask = os.umask(0)
+    os.umask(umask)
+    assert path.stat().st_mode & 0o777 == 0o666 & ~umask  # like open(), not 0o600

@@ -4,10 +4,11 @@
     >>> report = claimcheck.check([doc_a, doc_b])      # Report: claims, groups, discrepancies
     >>> report = claimcheck.check(claimcheck.read_documents("docs/"))
     >>> claims = claimcheck.extract("At least 14 people were injured.")
+    >>> claimcheck.to_jsonl(report.claim_rows(), "claims.jsonl")  # one record a line
 """
 
 from claimcheck.errors import ClaimcheckError
-from claimcheck.io import read_documents
+from claimcheck.io import read_documents, read_jsonl, to_jsonl
 from claimcheck.models import Claim, Document
 from claimcheck.pipeline import check, extract
 from claimcheck.policy import Policy
@@ -24,4 +25,6 @@ __all__ = [
     "check",
     "extract",
     "read_documents",
+    "read_jsonl",
+    "to_jsonl",
 ]

@@ -1,8 +1,12 @@
-"""Reading documents and reference tables; the only module that touches files.
+"""Reading documents and reference tables, writing records; the only module that touches files.
 
-`read_documents(paths)` accepts `.jsonl` files (one document per line, SCHEMA.md), `.json`
-files (a JSON array of documents, one object, or JSON Lines), `.txt` files (one document
-each, with an optional `key: value` header ended by a blank line), and directories of those.
+`read_documents(paths)` accepts `.jsonl` files (one document per line, docs/schema.md),
+`.json` files (a JSON array of documents, one object, or JSON Lines), `.txt` files (one
+document each, with an optional `key: value` header ended by a blank line), directories of
+those, and open files such as `sys.stdin.buffer` (JSON Lines, a JSON array or plain text,
+told apart by their first character). `read_jsonl(path or file)` reads JSON Lines whatever
+the file is named; `to_jsonl(records, path or file)` writes records one per line, and
+`atomic_write(path)` writes a file so that a killed run leaves no half-written file.
 Files may be UTF-8 (with or without a byte order mark) or UTF-16/UTF-32 with a byte order
 mark. Every input ends up either as a `Document` or as a `Diagnostic` saying what was wrong
 and where (file and line): nothing is dropped silently.
@@ -17,23 +21,33 @@ in the array.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import csv
 import datetime as dt
 import json
 import os
 import re
-from collections.abc import Iterable, Iterator
+import secrets
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import IO, Any, TextIO, cast
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
-from claimcheck.errors import DocumentError, DuplicateDocumentError, InputError, InternalError
+from claimcheck.errors import (
+    DocumentError,
+    DuplicateDocumentError,
+    InputError,
+    InputTypeError,
+    InternalError,
+)
 from claimcheck.lexicon import plural
 from claimcheck.models import Claim, Diagnostic, Document
 from claimcheck.pipeline import Batch, problems
+from claimcheck.report import dumps
 
-__all__ = ["Batch", "read_documents", "read_reference_csv"]
+__all__ = ["Batch", "atomic_write", "read_documents", "read_jsonl", "read_reference_csv",
+           "to_jsonl"]
 
 _HEADER_KEYS = ("id", "source", "url", "published", "language")
 _HEADER_LINE = re.compile(r"([A-Za-z][\w-]{0,40})[ \t]*:(.*)")
@@ -45,22 +59,50 @@ _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
          (codecs.BOM_UTF16_BE, "utf-16"))
 
 _Item = Diagnostic | tuple[Document, str]
+#: a path, or an open file (binary or text) to read documents from
+Source = str | os.PathLike[str] | IO[bytes] | IO[str]
 
 
 def read_documents(
-    paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]], *, strict: bool = False,
+    paths: Source | Iterable[Source], *, strict: bool = False,
     defaults: dict[str, str] | None = None,
 ) -> Batch:
     """Read one path or every path; with `strict`, the first bad input raises `InputError`.
 
-    `defaults` (source, url, published, language) fill what a `.txt` file's header leaves out.
-    The Batch can be passed to `claimcheck.check` as it is: `check(read_documents("docs/"))`.
+    A path may also be an open file (`sys.stdin.buffer`): JSON Lines, a JSON array or one
+    object when it starts with `{` or `[`, else one plain-text document named after the
+    file (`stdin`). `defaults` (source, url, published, language) fill what a `.txt` file's
+    header, or a plain text, leaves out. The Batch can be passed to `claimcheck.check` as it
+    is: `check(read_documents("docs/"))`.
     """
-    if isinstance(paths, (str, os.PathLike)):
-        paths = [paths]
+    if isinstance(paths, (str, os.PathLike)) or _is_file(paths):
+        sources = [cast(Source, paths)]
+    else:
+        sources = list(cast(Iterable[Source], paths))
+    return _collect(sources, strict, defaults or {}, jsonl=False)
+
+
+def read_jsonl(source: Source, *, strict: bool = False) -> Batch:
+    """The documents of one JSON Lines file or open file, whatever its name.
+
+    Every line is a document or a diagnostic, as with `read_documents`; with `strict` the
+    first bad line raises `InputError`. Ids default to `<file stem>-<line number>`.
+    """
+    if not isinstance(source, (str, os.PathLike)) and not _is_file(source):
+        raise InputTypeError(
+            f"read_jsonl() takes a path or an open file, not the {type(source).__name__} "
+            f"{source!r:.60}; to read several files or a folder, use read_documents()")
+    if isinstance(source, (str, os.PathLike)) and Path(source).is_dir():
+        raise InputError("read_jsonl() reads one file, and this is a directory; use "
+                         "read_documents() for a directory", where=os.fspath(source))
+    return _collect([source], strict, {}, jsonl=True)
+
+
+def _collect(paths: Iterable[Source], strict: bool, defaults: dict[str, str], *,
+             jsonl: bool) -> Batch:
     batch = Batch()
     for path, base in _expand(paths, batch, strict):
-        for item in _read_safely(path, base, defaults or {}):
+        for item in _read_safely(path, base, defaults, jsonl):
             if isinstance(item, Diagnostic):
                 if strict and item.action != "processed":
                     if item.code == "internal-error":
@@ -87,11 +129,25 @@ def read_documents(
     return batch
 
 
-def _expand(paths: Iterable[str | os.PathLike[str]], batch: Batch, strict: bool
-            ) -> Iterator[tuple[Path, str]]:
+def _is_file(value: object) -> bool:
+    return callable(getattr(value, "read", None))
+
+
+def _stream_name(handle: IO[Any]) -> str:
+    name = getattr(handle, "name", None)
+    return name if isinstance(name, str) else "<stream>"
+
+
+def _expand(paths: Iterable[Source], batch: Batch, strict: bool
+            ) -> Iterator[tuple[Path | IO[Any], str]]:
     """Every file to read, with the id its documents are named after."""
     for raw in paths:
-        path = Path(raw)
+        if _is_file(raw):
+            handle = cast(IO[Any], raw)
+            name = _stream_name(handle)
+            yield handle, name.strip("<>") if name.startswith("<") else Path(name).stem
+            continue
+        path = Path(cast("str | os.PathLike[str]", raw))
         if path.is_dir():
             files, problems_found = _walk(path)
             if not files and not problems_found:
@@ -159,49 +215,70 @@ def _walk(folder: Path) -> tuple[list[Path], list[Diagnostic]]:
     return sorted(files), found
 
 
-def _read_safely(path: Path, base: str, defaults: dict[str, str]) -> Iterator[_Item]:
+def _read_safely(path: Path | IO[Any], base: str, defaults: dict[str, str], jsonl: bool
+                 ) -> Iterator[_Item]:
     """The items of one file; a failure of claimcheck's own ends that file, not the run."""
+    name = str(path) if isinstance(path, Path) else _stream_name(path)
     try:
-        yield from _read_path(path, base, defaults)
+        yield from _read_path(path, name, base, defaults, jsonl)
     except Exception as exc:  # noqa: BLE001 - turned into a diagnostic naming the file
         yield Diagnostic(
-            code="internal-error", where=str(path),
+            code="internal-error", where=name,
             message=f"claimcheck failed reading the file with {type(exc).__name__}: {exc}; "
             "this is a bug in claimcheck, please report this with the file; the rest of the "
             "file was left out")
 
 
-def _read_path(path: Path, base: str, defaults: dict[str, str]) -> Iterator[_Item]:
+def _read_path(path: Path | IO[Any], name: str, base: str, defaults: dict[str, str],
+               jsonl: bool) -> Iterator[_Item]:
     try:
-        data = path.read_bytes()
+        raw = path.read_bytes() if isinstance(path, Path) else path.read()
     except OSError as exc:
         yield Diagnostic(code="unreadable", message=f"cannot read the file: {exc.strerror}; "
-                         "check its permissions", where=str(path))
+                         "check its permissions", where=name)
         return
+    data = raw.encode("utf-8", "surrogateescape") if isinstance(raw, str) else raw
     for bom, codec in _BOMS:
         if data.startswith(bom):
             try:
                 data = data.decode(codec).encode("utf-8")
             except UnicodeDecodeError as exc:
-                yield Diagnostic(code="invalid-utf8", where=str(path), message=(
+                yield Diagnostic(code="invalid-utf8", where=name, message=(
                     f"the file starts with a {codec.upper()} byte order mark but is not valid "
                     f"{codec.upper()} (byte {exc.start}); save it as UTF-8"))
                 return
             break
     if b"\x00" in data[:_BINARY_SNIFF]:
         yield Diagnostic(code="binary-file", message="the file is binary, not UTF-8 text",
-                         where=str(path))
+                         where=name)
         return
-    suffix = path.suffix.lower()
-    if suffix == ".json":
-        yield from _read_json(path, base, data)
-    elif suffix in (".jsonl", ".ndjson"):
-        yield from _read_jsonl(path, base, data)
+    kind = "jsonl" if jsonl else _kind(path, data)
+    if kind == "json":
+        yield from _read_json(name, base, data)
+    elif kind == "jsonl":
+        yield from _read_jsonl(name, base, data)
     else:
-        yield from _read_txt(path, base, data, defaults)
+        yield from _read_txt(name, base, data, defaults)
 
 
-def _read_json(path: Path, base: str, data: bytes) -> Iterator[_Item]:
+def _kind(path: Path | IO[Any], data: bytes) -> str:
+    """How to read a file: by its suffix; an open file by its first character."""
+    if isinstance(path, Path):
+        suffix = path.suffix.lower()
+        return "json" if suffix == ".json" else "jsonl" if suffix in (".jsonl", ".ndjson") \
+            else "txt"
+    head = data.lstrip()[:1]
+    if head == b"{":
+        return "json"  # one object, or JSON Lines
+    if head == b"[":  # a JSON array, unless it is text that starts with a bracket
+        try:
+            return "json" if isinstance(json.loads(data), list) else "txt"
+        except (UnicodeDecodeError, json.JSONDecodeError):
+            return "txt"
+    return "txt"
+
+
+def _read_json(path: str, base: str, data: bytes) -> Iterator[_Item]:
     """A `.json` file: an array of documents, one document, or JSON Lines."""
     try:
         text = data.decode("utf-8")
@@ -237,7 +314,7 @@ def _skip(text: str, at: int) -> int:
     return at
 
 
-def _read_jsonl(path: Path, base: str, data: bytes) -> Iterator[_Item]:
+def _read_jsonl(path: str, base: str, data: bytes) -> Iterator[_Item]:
     if not data.strip():
         yield Diagnostic(code="empty-file", message="the file holds no documents",
                          where=str(path), action="processed")
@@ -255,8 +332,10 @@ def _read_jsonl(path: Path, base: str, data: bytes) -> Iterator[_Item]:
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield Diagnostic(code="bad-json", message=f"not a JSON object: {exc.msg} "
-                             f"at column {exc.colno}", where=where)
+            # json says "Unterminated string starting at", then the place
+            yield Diagnostic(code="bad-json", message=f"not a JSON object: "
+                             f"{exc.msg.removesuffix(' at')} at column {exc.colno}; write one "
+                             "JSON object per line", where=where)
             continue
         if not isinstance(record, dict):
             yield Diagnostic(code="bad-json", message="the line must hold a JSON object",
@@ -273,7 +352,7 @@ def _record(record: dict[str, Any], default_id: str, where: str) -> Iterator[_It
     yield from _document(record, where)
 
 
-def _read_txt(path: Path, base: str, data: bytes, defaults: dict[str, str]) -> Iterator[_Item]:
+def _read_txt(path: str, base: str, data: bytes, defaults: dict[str, str]) -> Iterator[_Item]:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -322,9 +401,11 @@ def _document(record: dict[str, Any], where: str) -> Iterator[_Item]:
                                  document=str(record.get("id")))
                 return
     if not isinstance(record.get("text"), str):
-        found = "missing" if "text" not in record else f"a {type(record['text']).__name__}"
-        yield Diagnostic(code="missing-text", message=f"the document needs a 'text' string, "
-                         f"found {found}", where=where, document=str(record.get("id")))
+        found = "has none" if "text" not in record else \
+            f"has a {type(record['text']).__name__} instead"
+        yield Diagnostic(code="missing-text", message=f"the document needs a 'text' string "
+                         f"and {found}; put the article body in a 'text' field",
+                         where=where, document=str(record.get("id")))
         return
     try:
         doc = Document.from_record(record)
@@ -397,3 +478,60 @@ def _reference_claim(path: Path, number: int, row: dict[str, str], text: str, va
         location=row.get("place") or None, date=day, date_precision="day" if day else None,
         speaker=row.get("source") or None, as_of=as_of,
     )
+
+
+# ---------------------------------------------------------------- writing
+
+
+@contextlib.contextmanager
+def atomic_write(path: str | os.PathLike[str]) -> Iterator[TextIO]:
+    """A text file (UTF-8) to write `path` through: the text goes to a temporary file beside
+    it, renamed into place when the block ends without an exception. A run that fails or is
+    killed leaves `path` as it was, never half written."""
+    path = Path(path)
+    temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    # O_EXCL: never write through a file someone else made; 0o666 less the umask, like open()
+    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    try:
+        with open(fd, "w", encoding="utf-8", newline="\n") as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+def to_jsonl(records: Iterable[BaseModel | Mapping[str, Any]],
+             destination: str | os.PathLike[str] | IO[str]) -> int:
+    """Write records (Documents, Claims, report rows or mappings) one JSON object per line.
+
+    `destination` is a path, written atomically (see `atomic_write`), or an open text file.
+    Returns the number of records written. Read them back with `read_jsonl` (documents) or
+    `Claim.model_validate_json` (claims).
+    """
+    if isinstance(records, (BaseModel, Mapping, str, bytes)):
+        raise InputTypeError(
+            f"to_jsonl() takes a collection of records, not one {type(records).__name__}; pass "
+            "a list such as report.claims, report.claim_rows() or batch.documents")
+    if isinstance(destination, (str, os.PathLike)):
+        with atomic_write(destination) as handle:
+            return _write_lines(records, handle)
+    return _write_lines(records, destination)
+
+
+def _write_lines(records: Iterable[BaseModel | Mapping[str, Any]], handle: IO[str]) -> int:
+    count = 0
+    for n, record in enumerate(records):
+        if isinstance(record, BaseModel):
+            data: Any = record.model_dump(mode="json")
+        elif isinstance(record, Mapping):
+            data = dict(record)
+        else:
+            raise InputTypeError(f"record {n} is the {type(record).__name__} {record!r:.60}; "
+                                 "each record must be a pydantic model or a mapping")
+        handle.write(dumps(data) + "\n")
+        count += 1
+    return count

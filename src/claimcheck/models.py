@@ -44,7 +44,11 @@ FiniteFloat = Annotated[float, AfterValidator(_finite)]
 
 
 class _Record(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", ser_json_inf_nan="null")
+    # a field's docstring is its description in the JSON Schema (docs/schema.md)
+    # every key is always written, so the schema of the output requires every key
+    model_config = ConfigDict(frozen=True, extra="forbid", ser_json_inf_nan="null",
+                              use_attribute_docstrings=True,
+                              json_schema_serialization_defaults_required=True)
 
 
 #: a value `Document.extra` may hold: what a JSON scalar can be
@@ -62,12 +66,19 @@ class Document(_Record):
     """
 
     id: str = Field(min_length=1)
+    """Unique in a run; the file name or line number when the input gives none."""
     text: str
+    """The article body; paragraphs separated by a line break."""
     source: str | None = None
+    """The outlet's name."""
     url: str | None = None
+    """Where the text was published."""
     published: dt.datetime | dt.date | None = None
+    """When, in ISO 8601: a date alone is a day; a time without a zone is read as UTC."""
     language: str = "en"
+    """The ISO 639-1 code of the text."""
     extra: dict[str, ExtraValue] = {}
+    """The fields of the input record that claimcheck does not use."""
 
     @field_validator("published", mode="before")
     @classmethod
@@ -132,31 +143,58 @@ class Claim(_Record):
     """A numeric claim: a figure, the interval its wording allows, and what it counts."""
 
     id: str
+    """`<document id>:c<n>`, numbered in text order; `ref:<csv stem>:<row>` for a reference figure."""
     doc: str
+    """The id of the document the claim comes from (`ref:<csv stem>` for a reference figure)."""
     start: int = Field(ge=0)
+    """Where the evidence starts in the document text (a character offset)."""
     end: int = Field(ge=0)
+    """Where the evidence ends in the document text (exclusive)."""
     text: str
-    context: str = ""
-    context_start: int = Field(0, ge=0)
+    """Exactly `document.text[start:end]`: the figure as written, with its hedge and unit."""
     value: FiniteFloat
+    """The point figure stated: a range gives its midpoint, a vague quantity its floor."""
     low: FiniteFloat | None
+    """The lowest value the wording allows; null when it sets no lower bound."""
     high: FiniteFloat | None
+    """The highest value the wording allows; null when it sets no upper bound."""
     qualifier: Qualifier
+    """How the wording bounds the figure (`at least 11` is `at_least`)."""
     unit: str | None = None
+    """Null for a plain count; else a unit name or currency code (`percent`, `EUR`, `kilometer`)."""
     kind: ClaimKind = "count"
+    """What sort of figure it is, from its unit and wording."""
     entity: str | None = None
+    """The counted thing, singular (`person`, `drone`), or the kind of quantity measured."""
     measure: str | None = None
+    """What happened to it (`killed`, `evacuated`); a part of another figure has `<measure> (part)`."""
     location: str | None = None
+    """The place the figure is about, as a place name."""
     place_key: str | None = None
+    """The resolved place as a path from country to city (`ES/Andalusia/Almería`)."""
     date: dt.date | None = None
+    """The day of the event the figure is about, or the publication day when the text gives none."""
     date_precision: Literal["day", "month", "year"] | None = None
+    """How precise `date` is; null when `date` is only the publication day."""
     as_of: dt.datetime | None = None
+    """When the text says the figure was true (`by 9 am`), if it says so."""
     recalled: bool = False
+    """The text presents the figure as an earlier one (`up from 11`)."""
     later: bool = False
+    """The text presents the figure as a newer one (`rose to 17`)."""
     detail: str | None = None
+    """For a part of a figure, the words after it, lower case (`are in serious condition`)."""
     speaker: str | None = None
+    """Who the text attributes the figure to; null when the outlet states it in its own voice."""
     hedge: str | None = None
+    """The hedge words as written, lower case (`up to`, `about`)."""
     ratio_of: str | None = None
+    """For `72 out of 99`, the id of the claim for the whole, on the claim for the part."""
+    context: str = ""
+    """For quoting: the sentence the figure stands in, or a window of it centred on the
+    figure when the sentence is longer than 300 characters."""
+    context_start: int = Field(0, ge=0)
+    """Where `context` starts in the document text (a character offset)."""
 
     @model_validator(mode="after")
     def _invariants(self) -> Claim:
@@ -193,55 +231,86 @@ class Discrepancy(_Record):
     """Two claims of one group that disagree, how, and by how much."""
 
     claims: tuple[str, str]
+    """The ids of the two claims: for an update the earlier report first, else by document id."""
     kind: DiscrepancyKind
+    """`contradiction` (both cannot be true), `tension` (only a hedge reconciles them) or
+    `update` (a later figure of a running count)."""
     abs_diff: FiniteFloat
-    rel_diff: FiniteFloat | None  # None when one figure is zero (or too small to divide by)
+    """How far apart the two figures are, in the group's unit."""
+    rel_diff: FiniteFloat | None
+    """`abs_diff` as a share of the smaller figure (0.21 is 21%); null when that figure is
+    zero, or too small to divide by."""
     explanation: str
+    """The two figures, who gave them and why they disagree, as a sentence."""
 
 
 class Estimate(_Record):
     """A reconciled low / best / high for a group, with the rule that produced it."""
 
     low: FiniteFloat | None
+    """The lowest figure the group's reports allow; null when open."""
     best: FiniteFloat | None
+    """The best single figure; null when there is none."""
     high: FiniteFloat | None
+    """The highest figure the group's reports allow; null when open."""
     rule: str
+    """The rule that produced the estimate."""
 
 
 class Alignment(_Record):
     """Why the claims of a group were aligned: the features they share, with scores."""
 
     features: dict[str, str]
+    """What the claims share, as written: measure, entity, place, date, sources (docs/matching.md)."""
     scores: dict[str, FiniteFloat] = {}
+    """An entity, event-date and place-scope score, each from 0 to 100."""
     score: FiniteFloat
+    """The mean of the scores, to one decimal."""
 
 
 class ClaimGroup(_Record):
     """Claims about one measured quantity, their verdict and discrepancies."""
 
     id: str
+    """`g<n>`, numbered in report order."""
     about: str
+    """The quantity in words: entity, measure, place, date."""
     claims: list[str]
+    """The ids of the group's claims."""
     verdict: Verdict
+    """`conflict` when two claims contradict or are in tension, `evolving` for a running
+    count, else `consistent`."""
     discrepancies: list[Discrepancy] = []
+    """Every pair of claims that disagree, updates included."""
     estimate: Estimate | None = None
+    """A reconciled low, best and high figure."""
     alignment: Alignment | None = None
+    """Why the claims were grouped."""
 
 
 class Check(_Record):
     """A structural check across groups (parts vs whole), failed or passed."""
 
     rule: str
+    """The rule checked (`sum of parts <= whole`, ...)."""
     claims: list[str]
+    """The ids of the claims the check compared."""
     passed: bool
+    """Whether the figures obey the rule."""
     explanation: str
+    """What was compared, as a sentence."""
 
 
 class Diagnostic(_Record):
     """A problem found in the input: what, where (file and line), and what was done."""
 
     code: str
+    """What was wrong, as a code (docs/errors.md lists them all)."""
     message: str
+    """What was wrong and what to do, as a sentence."""
     where: str | None = None
+    """The file, or file and line (`docs.jsonl:7`), or `documents[3]` for library input."""
     document: str | None = None
+    """The id of the document concerned, when known."""
     action: Literal["skipped", "processed"] = "skipped"
+    """`skipped`: the input was left out; `processed`: it was read anyway."""

@@ -13,7 +13,7 @@ import datetime as dt
 import math
 import os
 import sys
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -58,10 +58,12 @@ def check(
     *,
     reference: Sequence[Claim] = (),
     diagnostics: Sequence[Diagnostic] = (),
+    on_document: Callable[[Document], None] | None = None,
 ) -> Report:
     """Extract claims from every document, align them and report what disagrees.
 
     A document claimcheck fails on is left out with an `internal-error` diagnostic.
+    `on_document(doc)` is called after each document's claims are extracted (a progress bar).
     Raises `InputTypeError` for input of the wrong type (a path: use `read_documents`),
     `DocumentError` for a mapping with a bad field and `DuplicateDocumentError` when two
     documents share an id.
@@ -70,7 +72,7 @@ def check(
     batch = _batch(documents, diagnostics)
     # the report is a function of the set of documents: list them by time, then id
     batch.documents.sort(key=_chronological)
-    docs, claims, found = _extract_each(batch)
+    docs, claims, found = _extract_each(batch, on_document)
     claims += list(reference)
     by_id = {d.id: d for d in docs}
     groups: list[ClaimGroup] = []
@@ -93,12 +95,13 @@ def _chronological(doc: Document) -> tuple[dt.datetime, str]:
     return dt.datetime.max.replace(tzinfo=dt.timezone.utc), doc.id
 
 
-def extract_documents(documents: Documents, *, diagnostics: Sequence[Diagnostic] = ()) -> Report:
+def extract_documents(documents: Documents, *, diagnostics: Sequence[Diagnostic] = (),
+                      on_document: Callable[[Document], None] | None = None) -> Report:
     """The claims of every document, without aligning them: a Report with no groups.
 
     Takes what `check()` takes, and isolates a failing document the same way.
     """
-    docs, claims, found = _extract_each(_batch(documents, diagnostics))
+    docs, claims, found = _extract_each(_batch(documents, diagnostics), on_document)
     return Report(documents=docs, claims=claims, diagnostics=found)
 
 
@@ -130,7 +133,8 @@ def extract(source: Document | str, *, doc_id: str = "doc") -> list[Claim]:
 # ---------------------------------------------------------------- one document at a time
 
 
-def _extract_each(batch: Batch) -> tuple[list[Document], list[Claim], list[Diagnostic]]:
+def _extract_each(batch: Batch, on_document: Callable[[Document], None] | None = None
+                  ) -> tuple[list[Document], list[Claim], list[Diagnostic]]:
     """The documents claimcheck could read, their claims, and every diagnostic of the run."""
     docs: list[Document] = []
     claims: list[Claim] = []
@@ -145,6 +149,9 @@ def _extract_each(batch: Batch) -> tuple[list[Document], list[Claim], list[Diagn
                                     message=_failure(doc.id, exc, "; the document was left out"),
                                     where=where, document=doc.id))
             continue
+        finally:
+            if on_document is not None:
+                on_document(doc)
         docs.append(doc)
         claims += got
     return docs, claims, found

@@ -1,25 +1,119 @@
 """Report: the documents, claims, groups and diagnostics of a run, and their renderings.
 
-`to_json()` follows the machine-readable contract of SCHEMA.md (`{"claims": [...],
-"groups": [...]}` plus `documents` and `diagnostics`); `to_markdown()` is for people,
-`to_frame()` for pandas users (optional extra), `_repr_html_()` for notebooks.
+`to_json()` is the machine-readable contract documented in docs/schema.md: a `ReportRecord`
+(`claims`, `groups`, `checks`, `documents`, `diagnostics`), whose JSON Schema
+`claimcheck schema` prints. `claim_rows()` and `discrepancy_rows()` are the same findings
+as flat records, one per claim or per discrepancy, for JSON Lines and CSV (`to_csv()`).
+`to_markdown()` is for people, `to_frame()` for pandas users (optional extra),
+`_repr_html_()` for notebooks.
 """
 
 from __future__ import annotations
 
+import csv
 import html
+import io
 import json
 import textwrap
-from typing import Any
+from collections.abc import Sequence
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
 from claimcheck.errors import OptionalDependencyError
-from claimcheck.models import Check, Claim, ClaimGroup, Diagnostic, Document
+from claimcheck.models import (
+    Check,
+    Claim,
+    ClaimGroup,
+    Diagnostic,
+    DiscrepancyKind,
+    Document,
+    FiniteFloat,
+    Verdict,
+)
 
-_CLAIM_FIELDS = ("id", "doc", "start", "end", "text", "value", "low", "high", "qualifier", "unit",
-                 "kind", "entity", "measure", "location", "date", "speaker", "hedge", "as_of",
-                 "recalled", "ratio_of", "context", "context_start")
+#: what the row renderings (`--what`, `to_csv`) list: one row per claim or per discrepancy
+Rows = Literal["claims", "discrepancies"]
+
+
+class _Output(BaseModel):
+    # a field's docstring is its description in the JSON Schema (docs/schema.md)
+    model_config = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True,
+                              json_schema_serialization_defaults_required=True)
+
+
+class DocumentEntry(_Output):
+    """A document of the run, as the report lists it."""
+
+    id: str
+    """The document's id."""
+    source: str | None
+    """The outlet's name."""
+    published: str | None
+    """When it was published, in ISO 8601 (a date alone is a day)."""
+    status: Literal["processed"] = "processed"
+    """Always `processed`: a document that was not is a diagnostic instead."""
+
+
+class ReportRecord(_Output):
+    """The JSON output of `claimcheck check` and `claimcheck extract` (`Report.to_json()`)."""
+
+    model_config = ConfigDict(title="Report")
+
+    claims: list[Claim]
+    """Every claim found, in document order, then the reference figures."""
+    groups: list[ClaimGroup]
+    """Claims about one quantity, with their verdict; empty for `extract`."""
+    checks: list[Check]
+    """Structural checks across groups (parts against wholes); empty for `extract`."""
+    documents: list[DocumentEntry]
+    """Every document processed, in time order."""
+    diagnostics: list[Diagnostic]
+    """Every input problem: each rejected input, and remarks on processed ones."""
+
+
+class ClaimRow(Claim):
+    """One claim as a line of `--format jsonl` or a row of `--format csv`: the claim's fields,
+    its document's outlet and, from `check`, its group and the group's verdict."""
+
+    model_config = ConfigDict(title="ClaimRow")
+
+    source: str | None = None
+    """The outlet of the claim's document (null for a reference figure)."""
+    group: str | None = None
+    """The id of the claim's group; null from `extract`, or for a claim in no group."""
+    verdict: Verdict | None = None
+    """The verdict of the claim's group."""
+
+
+class DiscrepancyRow(_Output):
+    """One discrepancy as a line of `--format jsonl --what discrepancies` or a CSV row."""
+
+    group: str
+    """The id of the group the two claims are in."""
+    about: str
+    """What the group counts, in words."""
+    kind: DiscrepancyKind
+    """How the two figures disagree (see Discrepancy)."""
+    claim_a: str
+    """The id of the first claim of the discrepancy (the earlier one of an update)."""
+    text_a: str
+    """The first figure as written."""
+    source_a: str | None
+    """The outlet of the first claim (its document id for a reference figure)."""
+    claim_b: str
+    """The id of the second claim."""
+    text_b: str
+    """The second figure as written."""
+    source_b: str | None
+    """The outlet of the second claim."""
+    abs_diff: FiniteFloat
+    """How far apart the two figures are, in the group's unit."""
+    rel_diff: FiniteFloat | None
+    """`abs_diff` as a share of the smaller figure (0.21 is 21%); null when that figure is
+    zero, or too small to divide by."""
+    explanation: str
+    """The two figures, who gave them and why they disagree, as a sentence."""
 
 
 class Report(BaseModel):
@@ -34,29 +128,56 @@ class Report(BaseModel):
     diagnostics: list[Diagnostic] = []
 
     # -- machine output
+    def to_record(self) -> ReportRecord:
+        """The report as the record its JSON is a dump of (docs/schema.md)."""
+        return ReportRecord(
+            claims=self.claims, groups=self.groups, checks=self.checks,
+            documents=[DocumentEntry(id=d.id, source=d.source, published=_iso(d.published))
+                       for d in self.documents],
+            diagnostics=self.diagnostics)
+
     def to_dict(self) -> dict[str, Any]:
         """The JSON contract as plain Python data (stable key order, no NaN or Infinity)."""
-        claims = [self._claim_dict(c) for c in self.claims]
-        return {
-            "claims": claims,
-            "groups": [g.model_dump(mode="json") for g in self.groups],
-            "checks": [c.model_dump(mode="json") for c in self.checks],
-            "documents": [
-                {"id": d.id, "source": d.source, "published": _iso(d.published), "status": "processed"}
-                for d in self.documents
-            ],
-            "diagnostics": [d.model_dump(mode="json") for d in self.diagnostics],
-        }
+        return self.to_record().model_dump(mode="json")
 
     def to_json(self, indent: int | None = None) -> str:
         """The report as JSON text (see `to_dict`)."""
         return dumps(self.to_dict(), indent=indent)
 
-    @staticmethod
-    def _claim_dict(claim: Claim) -> dict[str, Any]:
-        data = claim.model_dump(mode="json")
-        return {k: data[k] for k in _CLAIM_FIELDS} | {k: v for k, v in data.items()
-                                                      if k not in _CLAIM_FIELDS}
+    def claim_rows(self) -> list[ClaimRow]:
+        """One flat record per claim: its fields, its outlet, its group and verdict."""
+        group_of = {cid: g for g in self.groups for cid in g.claims}
+        sources = {d.id: d.source for d in self.documents}
+        rows = []
+        for c in self.claims:
+            g = group_of.get(c.id)
+            rows.append(ClaimRow(**dict(c), source=sources.get(c.doc),
+                                 group=g.id if g else None, verdict=g.verdict if g else None))
+        return rows
+
+    def discrepancy_rows(self) -> list[DiscrepancyRow]:
+        """One flat record per discrepancy (updates included), with both claims' figures."""
+        by_id = {c.id: c for c in self.claims}
+        sources = {d.id: d.source for d in self.documents}
+        rows = []
+        for g in self.groups:
+            for d in g.discrepancies:
+                a, b = (by_id[cid] for cid in d.claims)
+                rows.append(DiscrepancyRow(
+                    group=g.id, about=g.about, kind=d.kind,
+                    claim_a=a.id, text_a=a.text, source_a=sources.get(a.doc, a.doc),
+                    claim_b=b.id, text_b=b.text, source_b=sources.get(b.doc, b.doc),
+                    abs_diff=d.abs_diff, rel_diff=d.rel_diff, explanation=d.explanation))
+        return rows
+
+    def rows(self, what: Rows = "claims") -> Sequence[ClaimRow | DiscrepancyRow]:
+        """`claim_rows()` or `discrepancy_rows()`."""
+        return self.claim_rows() if what == "claims" else self.discrepancy_rows()
+
+    def to_csv(self, what: Rows = "claims") -> str:
+        """The rows (`claims` or `discrepancies`) as CSV text with a header row."""
+        model = ClaimRow if what == "claims" else DiscrepancyRow
+        return csv_text(self.rows(what), list(model.model_fields))
 
     # -- people
     def to_markdown(self) -> str:
@@ -145,14 +266,7 @@ class Report(BaseModel):
             import pandas as pd  # type: ignore[import-untyped]
         except ImportError as exc:  # pragma: no cover - depends on the environment
             raise OptionalDependencyError("Report.to_frame", "pandas", "pandas") from exc
-        group_of = {cid: g for g in self.groups for cid in g.claims}
-        docs = {d.id: d for d in self.documents}
-        rows = []
-        for c in self.claims:
-            g = group_of.get(c.id)
-            rows.append(self._claim_dict(c) | {
-                "source": docs[c.doc].source if c.doc in docs else None,
-                "group": g.id if g else None, "verdict": g.verdict if g else None})
+        rows = [r.model_dump(mode="json") for r in self.claim_rows()]
         return pd.DataFrame(rows)
 
     def _repr_html_(self) -> str:
@@ -181,6 +295,30 @@ def dumps(data: Any, indent: int | None = None) -> str:
     that line-oriented readers split on (NEL, U+2028, U+2029) escaped."""
     text = json.dumps(data, ensure_ascii=False, indent=indent, allow_nan=False)
     return text.translate(_LINE_BREAKS)
+
+
+def csv_text(rows: Sequence[BaseModel], columns: Sequence[str]) -> str:
+    """Records as CSV text: a header row of `columns`, then one row per record; null is an
+    empty cell, true and false are written so, a whole number without `.0`."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(columns)
+    for row in rows:
+        data = row.model_dump(mode="json")
+        writer.writerow([_cell(data[c]) for c in columns])
+    return out.getvalue()
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
+        return str(int(value))
+    if isinstance(value, (list, tuple, dict)):
+        return dumps(value)
+    return str(value)
 
 
 def _day_of(claim: Claim, docs: dict[str, Document]) -> str:
