@@ -170,3 +170,8 @@ def test_a_copy_of_any_dev_report_adds_no_conflict(case: Path) -> None:
     for i in range(len(docs)):
         with_copy, back = _with_copy(docs, i)
         assert _conflicts(claimcheck.check(with_copy), back) <= expected, docs[i].id
+
+
+def test_an_update_between_unordered_reports_says_it_rests_on_the_growing_count() -> None:
+    (group,) = claimcheck.check([_died("x", 10), _died("y", 12)]).groups
+    assert "no time in the texts orders them" in group.discrepancies[0].explanation

@@ -369,6 +369,9 @@ def _discrepancy(a: _Reading, b: _Reading, kind: str, policy: Policy) -> Discrep
         "tension": "agree only thanks to an open-ended hedge",
         "update": "a later report gives a higher running count",
     }[kind]
+    if kind == "update" and not (_before(a, b) or _before(b, a)):
+        what = ("no time in the texts orders them; a running count grows, so the lower figure "
+                "is read as the earlier")
     if rel is not None:
         share = f"{_percent(rel)} of {_fmt(smaller)}"
     elif smaller == 0:
