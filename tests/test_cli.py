@@ -366,10 +366,10 @@ def test_a_failure_of_the_whole_run_is_one_line_not_a_traceback(
 ) -> None:
     import claimcheck.pipeline
 
-    def align(*args: Any) -> Any:
+    def structural_checks(*args: Any) -> Any:
         raise ZeroDivisionError("made up for the test")
 
-    monkeypatch.setattr(claimcheck.pipeline, "align", align)
+    monkeypatch.setattr(claimcheck.pipeline, "structural_checks", structural_checks)
     assert main(["check", str(good)]) == 1
     err = capsys.readouterr().err
     assert err == ("claimcheck: error: claimcheck failed with ZeroDivisionError: made up for the "

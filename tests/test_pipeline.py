@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -14,8 +15,10 @@ import claimcheck.pipeline
 from claimcheck import Claim, ClaimcheckError, Document, Policy, Report
 from claimcheck import lang as languages
 from claimcheck.errors import DocumentError, DuplicateDocumentError, InputTypeError, InternalError
-from claimcheck.models import ClaimGroup
-from claimcheck.pipeline import extract_documents
+from claimcheck.judge import When
+from claimcheck.match import Group
+from claimcheck.models import Alignment, ClaimGroup, Discrepancy, Estimate, Verdict
+from claimcheck.pipeline import Pipeline, extract_documents
 from strategies import mixed_documents
 
 UTC = dt.timezone.utc
@@ -471,3 +474,28 @@ def test_supported_languages_are_silent() -> None:
             Document(id="s", text="Murieron cinco personas.", language="es")]
     assert claimcheck.check(docs).diagnostics == []
     assert languages.supported_languages() == ("en", "es")
+
+
+# ---------------------------------------------------------------- pluggable stages
+
+
+def _one_group(claims: list[Claim], policy: Policy) -> list[Group]:
+    """A test double Matcher: every claim with a measure in one group."""
+    members = [c for c in claims if c.measure]
+    return [Group(members, Alignment(features={"double": "yes"}, score=100.0), "everything")]
+
+
+def _always_consistent(claims: Sequence[Claim], documents: dict[str, Document], policy: Policy,
+                       *, times: dict[str, When]) -> tuple[Verdict, list[Discrepancy], Estimate]:
+    """A test double Judge: nothing ever disagrees."""
+    return "consistent", [], Estimate(low=None, best=None, high=None, rule="double")
+
+
+def test_a_pipeline_runs_the_matcher_and_judge_it_is_given() -> None:
+    docs = [PRESIDENT, ESTIMATES]
+    report = Pipeline(matcher=_one_group, judge=_always_consistent).run(docs)
+    (group,) = report.groups
+    assert group.about == "everything"
+    assert group.verdict == "consistent" and group.discrepancies == []
+    assert len(group.claims) == len([c for c in report.claims if c.measure])
+    assert claimcheck.check(docs).to_json() == Pipeline().run(docs).to_json()

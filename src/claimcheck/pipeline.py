@@ -29,8 +29,8 @@ from claimcheck.errors import (
     InternalError,
 )
 from claimcheck.extract import extract as _extract_claims
-from claimcheck.judge import doc_times, judge
-from claimcheck.match import align
+from claimcheck.judge import Judge, doc_times, judge
+from claimcheck.match import Matcher, align
 from claimcheck.models import Check, Claim, ClaimGroup, Diagnostic, Document
 from claimcheck.policy import Policy
 from claimcheck.report import Report
@@ -52,6 +52,40 @@ class Batch:
 Documents = Batch | Iterable[Document | str | Mapping[str, Any]]
 
 
+@dataclass(frozen=True)
+class Pipeline:
+    """The stages of a run, each pluggable: every document's claims are extracted on their own,
+    the `matcher` aligns them into groups, the `judge` gives each group its verdict and
+    discrepancies, and the structural checks compare groups. `check()` runs the default one."""
+
+    policy: Policy = field(default_factory=Policy)
+    matcher: Matcher = align
+    judge: Judge = judge
+
+    def run(self, documents: Documents, *, reference: Sequence[Claim] = (),
+            diagnostics: Sequence[Diagnostic] = (),
+            on_document: Callable[[Document], None] | None = None) -> Report:
+        """The Report of a run over `documents` (see `check`)."""
+        batch = _batch(documents, diagnostics)
+        # the report is a function of the set of documents: list them by time, then id
+        batch.documents.sort(key=_chronological)
+        docs, claims, found = _extract_each(batch, on_document)
+        claims += list(reference)
+        by_id = {d.id: d for d in docs}
+        times = doc_times(by_id)
+        groups: list[ClaimGroup] = []
+        for n, group in enumerate(self.matcher(claims, self.policy), start=1):
+            verdict, discrepancies, estimate = self.judge(group.claims, by_id, self.policy,
+                                                          times=times)
+            groups.append(ClaimGroup(
+                id=f"g{n}", about=group.about, claims=[c.id for c in group.claims],
+                verdict=verdict, discrepancies=discrepancies, estimate=estimate,
+                alignment=group.alignment))
+        checks: list[Check] = structural_checks(claims, groups)
+        return Report(documents=docs, claims=claims, groups=groups, checks=checks,
+                      diagnostics=found)
+
+
 def check(
     documents: Documents,
     policy: Policy | None = None,
@@ -68,22 +102,8 @@ def check(
     `DocumentError` for a mapping with a bad field and `DuplicateDocumentError` when two
     documents share an id.
     """
-    policy = policy or Policy()
-    batch = _batch(documents, diagnostics)
-    # the report is a function of the set of documents: list them by time, then id
-    batch.documents.sort(key=_chronological)
-    docs, claims, found = _extract_each(batch, on_document)
-    claims += list(reference)
-    by_id = {d.id: d for d in docs}
-    groups: list[ClaimGroup] = []
-    times = doc_times(by_id)
-    for n, group in enumerate(align(claims, policy), start=1):
-        verdict, discrepancies, estimate = judge(group.claims, by_id, policy, times=times)
-        groups.append(ClaimGroup(
-            id=f"g{n}", about=group.about, claims=[c.id for c in group.claims], verdict=verdict,
-            discrepancies=discrepancies, estimate=estimate, alignment=group.alignment))
-    checks: list[Check] = structural_checks(claims, groups)
-    return Report(documents=docs, claims=claims, groups=groups, checks=checks, diagnostics=found)
+    return Pipeline(policy or Policy()).run(documents, reference=reference,
+                                            diagnostics=diagnostics, on_document=on_document)
 
 
 def _chronological(doc: Document) -> tuple[dt.datetime, str]:
