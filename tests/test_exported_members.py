@@ -6,7 +6,7 @@ import types
 
 import claimcheck
 
-EXPECTED = ["Claim", "ClaimcheckError", "Document", "Policy", "Report", "check", "extract",
+EXPECTED = ["Claim", "ClaimcheckError", "Document", "Pipeline", "Policy", "Report", "check", "extract",
             "read_documents", "read_jsonl", "to_jsonl"]
 
 

@@ -10,7 +10,7 @@
 from claimcheck.errors import ClaimcheckError
 from claimcheck.io import read_documents, read_jsonl, to_jsonl
 from claimcheck.models import Claim, Document
-from claimcheck.pipeline import check, extract
+from claimcheck.pipeline import Pipeline, check, extract
 from claimcheck.policy import Policy
 from claimcheck.report import Report
 
@@ -20,6 +20,7 @@ __all__ = [
     "Claim",
     "ClaimcheckError",
     "Document",
+    "Pipeline",
     "Policy",
     "Report",
     "check",
