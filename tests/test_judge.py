@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 import claimcheck
 from claimcheck import Claim, Document, Policy
 from claimcheck.judge import judge
-from claimcheck.models import Discrepancy, Estimate, Verdict
+from claimcheck.models import Alignment, Discrepancy, Estimate, Verdict
 from strategies import AttackReport, attack_reports, make_claim, mixed_documents, number_text
 
 UTC = dt.timezone.utc
@@ -327,3 +327,43 @@ def test_verdicts_do_not_depend_on_the_order_of_reports_published_at_distinct_ti
     shuffled = list(docs)
     rnd.shuffle(shuffled)
     assert _verdicts(claimcheck.check(shuffled)) == _verdicts(claimcheck.check(docs))
+
+
+# ---------------------------------------------------------------- confidence
+
+
+def _measure(claim_id: str, value: float, unit: str) -> Claim:
+    return make_claim(claim_id, value, unit=unit, kind="measurement", entity="distance",
+                      measure="distance")
+
+
+def test_a_sure_contradiction_has_full_confidence_and_no_reasons() -> None:
+    _, found, _ = _judge([make_claim("a:c1", 3, **MISSING), make_claim("b:c1", 5, **MISSING)])
+    (d,) = found
+    assert (d.kind, d.confidence, d.reasons) == ("contradiction", 1.0, [])
+
+
+def test_measurements_far_apart_are_only_a_possible_contradiction() -> None:
+    verdict, found, _ = _judge([_measure("a:c1", 20, "foot"), _measure("b:c1", 275, "mile")])
+    (d,) = found
+    assert verdict == "consistent"  # a possible discrepancy is listed, not asserted
+    assert d.kind == "possible" and d.confidence == 0.5
+    assert d.explanation.startswith("possible contradiction (confidence 0.5, below 0.7)")
+    assert "more likely two quantities" in d.reasons[0]
+
+
+def test_the_confidence_threshold_is_the_users_to_set() -> None:
+    claims = [_measure("a:c1", 20, "foot"), _measure("b:c1", 275, "mile")]
+    assert _judge(claims, policy=Policy(min_confidence=0.4))[1][0].kind == "contradiction"
+
+
+def test_a_weak_alignment_lowers_the_confidence_with_its_reasons() -> None:
+    weak = Alignment(features={}, scores={"entity": 100.0, "event date": 40.0,
+                                          "place scope": 100.0}, score=80.0)
+    claims = [make_claim("a:c1", 3, **MISSING), make_claim("b:c1", 5, **MISSING)]
+    _, found, _ = judge(claims, _docs(9, 11), Policy(), alignment=weak)
+    (d,) = found
+    assert d.kind == "contradiction" and d.confidence == 0.8
+    assert d.reasons == ["the grouped claims are alike at 80/100 (event date 40/100)"]
+    assert judge(claims, _docs(9, 11), Policy(min_confidence=0.9), alignment=weak)[1][0].kind \
+        == "possible"

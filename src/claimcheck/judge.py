@@ -33,7 +33,7 @@ from rapidfuzz.utils import default_process
 
 from claimcheck import units
 from claimcheck.lexicon import load, plural
-from claimcheck.models import Claim, Discrepancy, Document, Estimate, Verdict
+from claimcheck.models import Alignment, Claim, Discrepancy, Document, Estimate, Verdict
 from claimcheck.policy import Interval, Policy
 
 _OPEN_UP = frozenset({"at_least", "more_than", "vague"})
@@ -86,21 +86,23 @@ class Judge(Protocol):
     `judge` is the default; a pipeline takes any callable of this shape."""
 
     def __call__(self, claims: Sequence[Claim], documents: dict[str, Document],
-                 policy: Policy, *, times: dict[str, When]) -> tuple[Verdict, list[Discrepancy],
-                                                                   Estimate]: ...
+                 policy: Policy, *, times: dict[str, When],
+                 alignment: Alignment | None) -> tuple[Verdict, list[Discrepancy], Estimate]: ...
 
 
+_IMPLAUSIBLE_PENALTY = 0.5  # figures `implausible_ratio` times apart halve the confidence
 _SAME_SPEAKER = 80  # token-set ratio: one name, two transliterations, with or without a title
 _PAIRWISE_LIMIT = 150  # above this many readings, identical ones are judged once
 
 
 def judge(
     claims: Sequence[Claim], documents: dict[str, Document], policy: Policy | None = None,
-    *, times: dict[str, When] | None = None,
+    *, times: dict[str, When] | None = None, alignment: Alignment | None = None,
 ) -> tuple[Verdict, list[Discrepancy], Estimate]:
     """The verdict, discrepancies and low/best/high estimate for one group of claims.
 
-    `times` (from `doc_times`) may be passed in when many groups share one set of documents.
+    `times` (from `doc_times`) may be passed in when many groups share one set of documents;
+    `alignment` (why the claims were grouped) weighs how sure each conflict is.
     """
     policy = policy or Policy()
     unit = _common_unit(claims)
@@ -123,7 +125,7 @@ def judge(
         for j in range(i + 1, len(readings)):
             d = _pair(readings[i], readings[j], record, disputed, cumulative, policy)
             if d is not None:
-                found.append(d)
+                found.append(_weigh(d, readings[i], readings[j], alignment, policy))
     found = _reduce_updates(found)
     kinds = {d.kind for d in found}
     verdict: Verdict = "conflict" if kinds & {"contradiction", "tension"} else (
@@ -404,6 +406,40 @@ def _quote(claim: Claim) -> str:
 
 def _fmt(x: float) -> str:
     return f"{int(x):,}" if x == int(x) else f"{x:,.2f}"
+
+
+# ---------------------------------------------------------------- confidence
+
+
+def _weigh(d: Discrepancy, a: _Reading, b: _Reading, alignment: Alignment | None,
+           policy: Policy) -> Discrepancy:
+    """A contradiction or tension with its confidence and reasons; `possible` below the
+    policy's threshold. Confidence is how alike the grouped claims are (the alignment's
+    score) times a penalty for measurements too far apart to be one quantity misreported."""
+    if d.kind == "update":
+        return d
+    confidence, reasons = 1.0, []
+    if alignment is not None and alignment.score < 100:
+        confidence *= alignment.score / 100
+        weak = ", ".join(f"{name} {score:g}/100" for name, score in alignment.scores.items()
+                         if score < 100)
+        reasons.append(f"the grouped claims are alike at {alignment.score:g}/100 ({weak})")
+    low, high = sorted((abs(a.value), abs(b.value)))
+    # a measurement (a length, an area) named only by its unit: a storm surge in feet and a
+    # rainfall in inches share a group; counts of one thing can truly be that far apart
+    measured = a.claim.kind == b.claim.kind == "measurement"
+    if measured and high > policy.implausible_ratio * low:
+        confidence *= _IMPLAUSIBLE_PENALTY
+        times = f"{high / low:,.0f} times" if low else "infinitely"
+        reasons.append(f"the figures are {times} apart: more likely two quantities than one "
+                       "misreported")
+    confidence = round(confidence, 3)
+    if confidence >= policy.min_confidence:
+        return d.model_copy(update={"confidence": confidence, "reasons": reasons})
+    return d.model_copy(update={
+        "kind": "possible", "confidence": confidence, "reasons": reasons,
+        "explanation": f"possible {d.kind} (confidence {confidence:g}, below "
+                       f"{policy.min_confidence:g}): {d.explanation}"})
 
 
 # ---------------------------------------------------------------- estimate

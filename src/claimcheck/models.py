@@ -27,7 +27,7 @@ Qualifier = Literal[
 ]
 ClaimKind = Literal["count", "money", "measurement", "percent", "age", "duration"]
 Verdict = Literal["consistent", "conflict", "evolving"]
-DiscrepancyKind = Literal["contradiction", "tension", "update"]
+DiscrepancyKind = Literal["contradiction", "tension", "update", "possible"]
 
 #: the most characters of a claim's `context` (its sentence, or a window centred on its span)
 CONTEXT_LIMIT = 300
@@ -233,8 +233,9 @@ class Discrepancy(_Record):
     claims: tuple[str, str]
     """The ids of the two claims: for an update the earlier report first, else by document id."""
     kind: DiscrepancyKind
-    """`contradiction` (both cannot be true), `tension` (only a hedge reconciles them) or
-    `update` (a later figure of a running count)."""
+    """`contradiction` (both cannot be true), `tension` (only a hedge reconciles them),
+    `update` (a later figure of a running count), or `possible`: a contradiction or tension
+    asserted with too little confidence, listed apart and never counted as a conflict."""
     abs_diff: FiniteFloat
     """How far apart the two figures are, in the group's unit."""
     rel_diff: FiniteFloat | None
@@ -242,6 +243,11 @@ class Discrepancy(_Record):
     zero, or too small to divide by."""
     explanation: str
     """The two figures, who gave them and why they disagree, as a sentence."""
+    confidence: FiniteFloat = Field(1.0, ge=0, le=1)
+    """How sure claimcheck is that the two claims speak of one quantity and truly disagree,
+    0 to 1; below `Policy.min_confidence` the pair is reported as `possible`."""
+    reasons: list[str] = []
+    """Why the confidence is below 1, one short sentence each."""
 
 
 class Estimate(_Record):

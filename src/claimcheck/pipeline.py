@@ -75,8 +75,8 @@ class Pipeline:
         times = doc_times(by_id)
         groups: list[ClaimGroup] = []
         for n, group in enumerate(self.matcher(claims, self.policy), start=1):
-            verdict, discrepancies, estimate = self.judge(group.claims, by_id, self.policy,
-                                                          times=times)
+            verdict, discrepancies, estimate = self.judge(
+                group.claims, by_id, self.policy, times=times, alignment=group.alignment)
             groups.append(ClaimGroup(
                 id=f"g{n}", about=group.about, claims=[c.id for c in group.claims],
                 verdict=verdict, discrepancies=discrepancies, estimate=estimate,

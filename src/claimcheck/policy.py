@@ -39,7 +39,9 @@ class Policy(BaseModel):
     The defaults follow how fact-checkers read figures: "about 600" tolerates half a unit of
     its last significant digit (+-50), capped at `max_rounding` of the figure; a round exact
     figure ("570") carries the same rounding tolerance; a hedged figure further than
-    `tension_threshold` from another is a tension.
+    `tension_threshold` from another is a tension. A contradiction or tension whose
+    confidence is below `min_confidence` is reported as `possible`; figures more than
+    `implausible_ratio` times apart are more likely two quantities than one misreported.
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -56,6 +58,8 @@ class Policy(BaseModel):
     max_rounding: float = Field(0.10, ge=0, le=1)
     round_figures_are_rounded: bool = True
     tension_threshold: float = Field(0.10, ge=0)
+    min_confidence: float = Field(0.7, ge=0, le=1)
+    implausible_ratio: float = Field(10.0, gt=1)
     event_window_days: int = Field(1, ge=0, le=366)
     undated_window_days: int = Field(7, ge=0, le=366)
     sole_locality_rule: bool = True

@@ -198,7 +198,9 @@ class Report(BaseModel):
                              f"{_md(c.speaker or '—')} | {_md(_quote(c))} |")
             lines.append("")
             for d in group.discrepancies:
-                if d.kind != "update":
+                if d.kind == "possible":  # listed apart: not asserted as a conflict
+                    lines.append(f"- *possible*: {_md(d.explanation)}")
+                elif d.kind != "update":
                     lines.append(f"- **{d.kind}**: {_md(d.explanation)}")
             steps = _steps(group, by_id)
             if steps:
@@ -241,7 +243,10 @@ class Report(BaseModel):
                 label = day or ("undated" if c.doc in docs else "reference")
                 out.append(_cut(f"    {label}  {src}: {c.text}{who}", width))
             for d in group.discrepancies:
-                if d.kind != "update":
+                if d.kind == "possible":  # listed apart: not asserted as a conflict
+                    out.extend(textwrap.wrap(d.explanation, width, initial_indent="  ? ",
+                                             subsequent_indent="      "))
+                elif d.kind != "update":
                     out.extend(textwrap.wrap(f"{d.kind}: {d.explanation}", width,
                                              initial_indent="  ! ", subsequent_indent="      "))
             steps = _steps(group, by_id)
