@@ -341,7 +341,8 @@ def test_a_failing_document_is_named_and_the_others_are_kept(
     command: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    path = _write_jsonl(tmp_path / "docs.jsonl", PRESIDENT, {"id": "bad", "text": "Ten people."},
+    path = _write_jsonl(tmp_path / "docs.jsonl", PRESIDENT,
+                        {"id": "bad", "text": "Ten people.", "language": "en"},
                         ESTIMATES)
     _fail_on("bad", monkeypatch)
     assert main([command, str(path), "--format", "json"]) == 0

@@ -502,3 +502,23 @@ def test_a_pipeline_runs_the_matcher_and_judge_it_is_given() -> None:
     assert group.verdict == "consistent" and group.discrepancies == []
     assert len(group.claims) == len([c for c in report.claims if c.measure])
     assert claimcheck.check(docs).to_json() == Pipeline().run(docs).to_json()
+
+
+# ---------------------------------------------------------------- language
+
+
+def test_a_missing_language_is_detected_and_a_given_one_wins() -> None:
+    german = "Nach dem Unwetter wurden 14 Verletzte in die Krankenhäuser der Stadt gebracht."
+    report = claimcheck.check([Document(id="g", text=german)])
+    assert report.documents[0].language == "de"
+    given = claimcheck.check([Document(id="g", text=german, language="en")])
+    assert given.documents[0].language == "en"
+    (note,) = [d for d in given.diagnostics if d.code == "language-mismatch"]
+    assert note.document == "g" and "German" in note.message and note.action == "processed"
+
+
+def test_a_text_too_short_to_tell_is_read_as_english_and_said_so() -> None:
+    report = claimcheck.check([Document(id="s", text="597 drones")])
+    assert report.documents[0].language == "en"
+    (note,) = [d for d in report.diagnostics if d.code == "undetected-language"]
+    assert "give its language" in note.message

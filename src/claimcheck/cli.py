@@ -143,7 +143,8 @@ def _input_options(p: argparse.ArgumentParser) -> None:
     meta.add_argument("--source", help="outlet name, e.g. 'Daily Express'")
     meta.add_argument("--published", type=_published,
                       help="publication time, ISO 8601 (2025-07-12 or with time)")
-    meta.add_argument("--language", type=_language, help="ISO 639-1 code of the text (default en)")
+    meta.add_argument("--language", type=_language,
+                      help="ISO 639-1 code of the text (default: detected from the text)")
     meta.add_argument("--url", help="where the text was published")
 
 

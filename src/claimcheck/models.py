@@ -75,8 +75,8 @@ class Document(_Record):
     """Where the text was published."""
     published: dt.datetime | dt.date | None = None
     """When, in ISO 8601: a date alone is a day; a time without a zone is read as UTC."""
-    language: str = "en"
-    """The ISO 639-1 code of the text."""
+    language: str | None = None
+    """The ISO 639-1 code of the text; when none is given it is detected from the text."""
     extra: dict[str, ExtraValue] = {}
     """The fields of the input record that claimcheck does not use."""
 

@@ -30,6 +30,7 @@ from claimcheck.errors import (
 )
 from claimcheck.extract import extract as _extract_claims
 from claimcheck.judge import Judge, doc_times, judge
+from claimcheck.lang import detect
 from claimcheck.match import Matcher, align
 from claimcheck.models import Check, Claim, ClaimGroup, Diagnostic, Document
 from claimcheck.policy import Policy
@@ -142,6 +143,8 @@ def extract(source: Document | str, *, doc_id: str = "doc") -> list[Claim]:
         raise InputTypeError(
             f"extract() takes one Document or one str, not the {type(source).__name__} "
             f"{_short(source)}; for several documents call claimcheck.check(documents)")
+    if document.language is None:
+        document, _ = _with_language(document, None)
     try:
         return _extract_claims(document)
     except ClaimcheckError:
@@ -161,8 +164,9 @@ def _extract_each(batch: Batch, on_document: Callable[[Document], None] | None =
     found = list(batch.diagnostics)
     for doc in batch.documents:
         where = batch.where.get(doc.id)
-        found += _notes(doc, where)
         try:
+            doc, said = _with_language(doc, where)
+            found += said + _notes(doc, where)
             got = _extract_claims(doc)
         except Exception as exc:  # one document's failure is its own, not the run's
             found.append(Diagnostic(code="internal-error",
@@ -182,10 +186,36 @@ def _failure(doc_id: str, exc: BaseException, tail: str) -> str:
             f"this is a bug in claimcheck, please report this with the document{tail}")
 
 
+def _with_language(doc: Document, where: str | None) -> tuple[Document, list[Diagnostic]]:
+    """The document with its language: as given (checked against the text), else detected."""
+    if doc.language is not None:
+        if doc.language not in languages.supported_languages():
+            return doc, []  # `_notes` says what is read of it
+        found = detect.contradicts(doc.text, doc.language)
+        if found is None:
+            return doc, []
+        code, probability = found
+        return doc, [Diagnostic(
+            code="language-mismatch", where=where, document=doc.id, action="processed",
+            message=f"document {doc.id!r} is given as {languages.name(doc.language)} "
+            f"({doc.language!r}) but reads as {languages.name(code) or code} ({code!r}, "
+            f"{probability:.0%} sure); it was read as given: fix its language if that is wrong")]
+    if not doc.text.strip():
+        return doc.model_copy(update={"language": languages.FALLBACK}), []  # nothing to read
+    code, probability = detect.detect(doc.text)
+    if probability >= detect.SURE:
+        return doc.model_copy(update={"language": code}), []
+    return doc.model_copy(update={"language": languages.FALLBACK}), [Diagnostic(
+        code="undetected-language", where=where, document=doc.id, action="processed",
+        message=f"document {doc.id!r} names no language and its text is too short or mixed "
+        f"to tell (at best {languages.name(code) or code}, {probability:.0%}); it was read as "
+        f"{languages.name(languages.FALLBACK)}: give its language to be sure")]
+
+
 def _notes(doc: Document, where: str | None) -> list[Diagnostic]:
     """Diagnostics for a document that is processed anyway: its language, unused fields."""
     out: list[Diagnostic] = []
-    code = doc.language
+    code = doc.language or ""
     rules = f"it was read with the {languages.name(languages.FALLBACK)} rules"
     supported = ", ".join(languages.supported_languages())
     if code not in languages.supported_languages():
