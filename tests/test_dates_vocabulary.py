@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from claimcheck import lang, lexicon
 from claimcheck.dates import find_dates
@@ -21,6 +23,8 @@ GOLDEN = Path(__file__).parent / "golden" / "dates.jsonl"
 CASES = [json.loads(line) for line in GOLDEN.read_text(encoding="utf-8").splitlines() if line]
 PUB = dt.date(2024, 10, 30)
 NEUTRAL = ["de", "xx"]
+_PIECES = ["August", "21", "agosto", "de", "2024", "12:30", "am", "GMT", "el", "martes",
+           "Monday", "yesterday", "ayer", "hace", "dos", "días", "two", "days", "ago", "'90s"]
 
 
 def _read(text: str, code: str | None) -> list[dict[str, Any]]:
@@ -84,3 +88,15 @@ def test_every_language_table_has_the_same_kinds_of_entries() -> None:
         for key, value in table.items():
             assert key.startswith("_") or isinstance(value, (list, dict, bool)), (code, key)
             assert key not in shared or isinstance(shared[key], type(value)), (code, key)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    text=st.text(max_size=120) | st.lists(st.sampled_from(_PIECES), max_size=30).map(" ".join),
+    code=st.sampled_from([None, "en", "es", "de", "xx", ""]),
+)
+def test_any_language_never_raises_and_spans_are_sound(text: str, code: str | None) -> None:
+    previous_end = 0
+    for mention in find_dates(text, PUB, lang=code):
+        assert previous_end <= mention.start < mention.end <= len(text)
+        previous_end = mention.end
