@@ -71,31 +71,30 @@ def _sources(path: Path) -> list[Path]:
 
 def _imports(module: str, path: Path) -> set[str]:
     """Every claimcheck module `module` imports, at any depth of its code (in any of its files)."""
-    trees = [ast.parse(p.read_text(encoding="utf-8"), filename=str(p)) for p in _sources(path)]
     modules = _modules()
     out: set[str] = set()
-    for node in (n for tree in trees for n in ast.walk(tree)):
-        if isinstance(node, ast.Import):
-            for alias in node.names:
-                target = _resolve(alias.name)
-                if target:
+    for source in _sources(path):
+        tree = ast.parse(source.read_text(encoding="utf-8"), filename=str(source))
+        # the dotted package a relative import in `source` starts from: claimcheck.dates
+        package = [PACKAGE.name, *source.relative_to(PACKAGE).parent.parts]
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                out.update(t for alias in node.names if (t := _resolve(alias.name)))
+            elif isinstance(node, ast.ImportFrom):
+                if node.level:  # relative: from . import x / from .x import y
+                    base = ".".join(package[: len(package) - node.level + 1])
+                    name = f"{base}.{node.module}" if node.module else base
+                else:
+                    name = node.module or ""
+                target = _resolve(name)
+                if target is None:
+                    continue
+                if target == "__init__":
+                    # `from claimcheck import numeric` imports a module; `import __version__` the root
+                    for alias in node.names:
+                        out.add(alias.name if alias.name in modules else "__init__")
+                else:
                     out.add(target)
-        elif isinstance(node, ast.ImportFrom):
-            if node.level:  # relative: from . import x / from .x import y
-                base = "claimcheck" if path.name != "__init__.py" or module == "__init__" \
-                    else f"claimcheck.{module}"
-                name = f"{base}.{node.module}" if node.module else base
-            else:
-                name = node.module or ""
-            target = _resolve(name)
-            if target is None:
-                continue
-            if target == "__init__":
-                # `from claimcheck import numeric` imports a module; `import __version__` the root
-                for alias in node.names:
-                    out.add(alias.name if alias.name in modules else "__init__")
-            else:
-                out.add(target)
     out.discard(module)
     return out
 
