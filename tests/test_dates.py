@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimcheck import dates, lexicon
+from claimcheck import dates, lang
 from claimcheck.dates import DateMention, event_date_near, find_dates
 from claimcheck.errors import ClaimcheckError
 
@@ -349,11 +349,11 @@ def test_public_names() -> None:
 
 
 def test_vocabulary_is_data() -> None:
-    data = lexicon.load("dates")
-    assert data["months_en"]["August"] == 8
-    assert data["months_es"]["agosto"] == 8
-    assert data["weekdays_es"]["martes"] == 1
-    assert data["relative"]["yesterday"] == ["day", -1]
+    en, es = lang.get("en").table("dates"), lang.get("es").table("dates")
+    assert en["months"]["August"] == 8
+    assert es["months"]["agosto"] == 8
+    assert es["weekdays"]["martes"] == 1
+    assert en["relative"]["yesterday"] == ["day", -1]
 
 
 def test_empty_and_whitespace() -> None:

@@ -12,9 +12,8 @@ import datetime as dt
 from collections import defaultdict
 
 from claimcheck import places
+from claimcheck.lexicon import load
 from claimcheck.models import Check, Claim, ClaimGroup
-
-_PARTS_OF = {"intercepted": "launched"}
 
 
 def structural_checks(claims: list[Claim], groups: list[ClaimGroup]) -> list[Check]:
@@ -39,7 +38,8 @@ def structural_checks(claims: list[Claim], groups: list[ClaimGroup]) -> list[Che
                 continue
             if ga.id not in best or gb.id not in best:
                 continue
-            if _PARTS_OF.get(a.measure or "") == b.measure and a.location == b.location:
+            part_of = load("frames_checks")["parts_of"].get(a.measure or "")
+            if part_of == b.measure and a.location == b.location:
                 out.append(_compare(ga, gb, best, "intercepted <= launched"))
             elif a.measure == b.measure and _within(a, b):
                 out.append(_compare(ga, gb, best, "local toll <= toll of the wider area"))

@@ -23,8 +23,6 @@ from claimcheck.policy import Interval, Policy
 
 _NOT_GROUPED = frozenset({"age"})
 _DETAIL_SIMILARITY = 60
-_REGION_WORDS = frozenset({"oblast", "region", "province", "district", "raion", "county",
-                           "municipality", "provincia", "comarca"})
 
 
 @dataclass(frozen=True)
@@ -154,7 +152,7 @@ def _rescope_sole_locality(members: list[Candidate]) -> list[Candidate]:
 
 def _namesake(region: places.Place, city: places.Place) -> bool:
     """"Mukachevo district", "Lviv Oblast": a region named after a city of the same country."""
-    words = [w for w in region.name.split() if w.lower() not in _REGION_WORDS]
+    words = [w for w in region.name.split() if w.lower() not in load("places")["region_words"]]
     return region.country == city.country and " ".join(words) == city.name
 
 

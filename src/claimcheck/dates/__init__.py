@@ -1,0 +1,148 @@
+"""Find date and time expressions in news text and resolve them against publication.
+
+`find_dates(text, published)` returns every date, year, clock time, relative day and period
+in text order as `DateMention` records (character spans, end exclusive, non-overlapping: when
+candidates overlap the longer wins). The extractor uses them twice: to date the event a
+numeric claim is about (`event_date_near`), and to know which digits belong to a date and so
+are not claims.
+
+Words are data: a language's month, weekday and relative words are its `lang/<code>/dates.json`
+table, and what every language shares (time-zone codes, symbols) is `lexicon/dates.json`.
+`find_dates(text, published, lang="es")` reads one language's words; with no language it reads
+the words of every language claimcheck has a package for (English and Spanish) together; a
+language without a package reads only numeric forms (ISO dates, years, clock times in digits).
+
+The package: `patterns` (the regexes of a vocabulary), `named` (month and weekday names),
+`relative` (relative and anaphoric phrases), `digits` (numeric dates, years, clock times),
+`resolve` (date arithmetic), `vocabulary` (the merged tables), `scan` (context tests).
+
+Resolution choices, all against the publication date `pub`:
+
+* A month and day without a year ("August 21") takes the latest year that puts it no more
+  than `FUTURE_DAYS` (7) days after `pub`: news mostly reports the past, but "on January 2"
+  in a 30 December article is the coming one. A month alone ("in April") does the same with
+  its 1st. "last April", "next April" and "April this year" pick the year explicitly.
+* A day range ("20-21 August") is dated by its first day, except after a night word
+  ("overnight on 20-21 August", "the night of 20-21 August", "la noche del 20 al 21"): news
+  counts an overnight attack on the morning it ends, so those take the last day. "overnight
+  into August 21" is the 21st; "overnight" alone is `pub` (the night ending that morning);
+  "Monday into Tuesday" is the Tuesday.
+* A bare weekday ("on Wednesday", "el martes") is the latest such day on or before `pub`
+  (the same day counts); "last Wednesday" is strictly before, "next Wednesday" strictly after.
+* "today", "tonight", "this morning" are `pub`; "yesterday" and "last night" the day before.
+  "this week"/"last week" start on a Monday, "last month" on the 1st, "last year" on 1 January.
+* "the day before", "the next day", "two days earlier" count from the previous day-level date
+  in the text, or from `pub` when there is none; "two days ago" always counts from `pub`.
+  "two days before <something>" is found but left unresolved (day None).
+* A year alone is 1 January of it (granularity "year"); a month, alone or with a year, is its
+  1st (granularity "month"). A bare four-digit number counts as a year only when its context
+  does not make it a count (`year_strong_contexts`, `count_prefixes`, `count_nouns`).
+* "10/29/2024" is read day-first or month-first when only one reading is valid; when both are
+  ("03/04/2024") the mention is still found (its digits are not claims) with day None. Dotted
+  dates ("29.10.2024") are day-first.
+* Clock times ("4:40 am", "at 17:13", "0900 GMT", "a las 10 de la noche") have day None.
+* With `published=None` everything is still found; what needs `pub` gets day None.
+
+Speed: every pattern starts with a literal or a character class and all quantifiers are
+bounded; optional context words before a match ("overnight on", "last", "in") are checked by
+matching backwards over a short window. Scanning is linear in the length of the text.
+Case-insensitive words are matched against a lower-cased copy of the text of the same length.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+
+from claimcheck.dates.mention import DateMention
+from claimcheck.dates.patterns import Rule, rules
+from claimcheck.dates.resolve import as_date, shift
+from claimcheck.dates.scan import Cand, Scan, lower_same_length
+from claimcheck.dates.vocabulary import Vocabulary, languages, vocabulary
+
+__all__ = ["DateMention", "event_date_near", "find_dates"]
+
+_PRIO = {"": 0, "date": 1, "period": 2, "relative": 3, "time": 4, "year": 5}
+
+
+@cache
+def _reader(codes: tuple[str, ...]) -> tuple[Vocabulary, list[Rule]]:
+    vocab = vocabulary(codes)
+    return vocab, rules(vocab)
+
+
+def find_dates(
+    text: str, published: dt.date | dt.datetime | None, lang: str | None = None
+) -> list[DateMention]:
+    """All date/time expressions in text order, non-overlapping (longest wins).
+
+    `lang` is the ISO 639-1 code of the text's language; None reads the words of every
+    language with a package, a language without one only numeric forms.
+    """
+    if not isinstance(text, str) or not text:
+        return []
+    vocab, found_by = _reader(languages(lang))
+    scan = Scan(text, lower_same_length(text), as_date(published), vocab)
+    cands: list[Cand] = []
+    for pattern, on_text, handler in found_by:
+        for match in pattern.finditer(text if on_text else scan.low):
+            found = handler(match, scan)
+            if found is not None and 0 <= found.start < found.end <= len(text):
+                cands.append(found)
+    return _resolved(_longest_first(cands, len(text)), scan.pub)
+
+
+def _longest_first(cands: list[Cand], size: int) -> list[Cand]:
+    """The candidates that survive overlaps (longer, then by kind), in text order."""
+    cands.sort(key=lambda c: (c.start - c.end, _PRIO[c.kind], c.start))
+    taken = bytearray(size)
+    kept: list[Cand] = []
+    for c in cands:
+        if taken.find(1, c.start, c.end) == -1:
+            taken[c.start : c.end] = b"\x01" * (c.end - c.start)
+            kept.append(c)
+    kept.sort(key=lambda c: c.start)
+    return kept
+
+
+def _resolved(kept: list[Cand], pub: dt.date | None) -> list[DateMention]:
+    """Mentions, anaphoric shifts counted from the previous day-level date (else `pub`)."""
+    out: list[DateMention] = []
+    anchor = pub
+    for c in kept:
+        if not c.kind:
+            continue  # a blocker
+        day, gran = shift(anchor, *c.shift) if c.shift is not None else (c.day, c.gran)
+        if day is not None and gran == "day":
+            anchor = day
+        out.append(DateMention(c.start, c.end, c.kind, day, gran))
+    return out
+
+
+def event_date_near(
+    mentions: list[DateMention],
+    pos: int,
+    sentence: tuple[int, int],
+    published: dt.date | dt.datetime | None = None,
+) -> DateMention | None:
+    """The date mention that governs a claim at char offset pos.
+
+    The nearest resolvable day/month/year mention inside `sentence` (a `(start, end)` span):
+    one covering `pos` first, then the closest one ending at or before `pos`, else the closest
+    one starting after it; None when the sentence has none. `published` is accepted so callers
+    can pass their context unchanged; mentions are already resolved, so it is not consulted.
+    """
+    lo, hi = sentence
+    before: DateMention | None = None
+    after: DateMention | None = None
+    for m in mentions:
+        if m.day is None or m.granularity == "time" or m.start < lo or m.end > hi:
+            continue
+        if m.start <= pos < m.end:
+            return m
+        if m.end <= pos:
+            if before is None or m.end > before.end:
+                before = m
+        elif after is None or m.start < after.start:
+            after = m
+    return before if before is not None else after
