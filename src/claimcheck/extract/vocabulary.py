@@ -128,25 +128,7 @@ class Vocabulary:
 def vocabulary(code: str) -> Vocabulary:
     """The compiled vocabulary of the language `code` names (cached: built once per language)."""
     language = lang.get(code)
-    # for now every document reads the words of English and Spanish together, as before
-    tables = [lang.get(c) for c in ("en", "es")]
-    return _compile(language.code, _merge([t.table("extract") for t in tables]),
-                    _merge([t.table("frames") for t in tables]))
-
-
-def _merge(tables: list[dict[str, Any]]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for table in tables:
-        for key, value in table.items():
-            if isinstance(value, list):
-                out[key] = list(dict.fromkeys([*out.get(key, []), *value]))
-            elif isinstance(value, dict):
-                merged = dict(out.get(key, {}))
-                for k, v in value.items():
-                    merged[k] = list(dict.fromkeys([*merged.get(k, []), *v])) \
-                        if isinstance(v, list) else v
-                out[key] = merged
-    return out
+    return _compile(language.code, language.table("extract"), language.table("frames"))
 
 
 def _compile(code: str, t: dict[str, Any], f: dict[str, Any]) -> Vocabulary:
