@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from claimcheck import places
 from claimcheck.extract.context import Context, SpeakerState
-from claimcheck.extract.vocabulary import Speech
+from claimcheck.extract.vocabulary import Speech, Vocabulary
 from claimcheck.text import Sentence
 from claimcheck.text.clauses import WORD
 from claimcheck.text.sentences import QUOTES
@@ -21,7 +21,7 @@ def speak(ctx: Context, sentence: Sentence, state: SpeakerState,
           has_claims: bool) -> tuple[str | None, SpeakerState]:
     """The speaker of `sentence` and the state the next sentence starts from."""
     speech = ctx.words.speech
-    found = attribution(speech, ctx.text[sentence.start : sentence.end])
+    found = attribution(ctx.words, ctx.text[sentence.start : sentence.end])
     if found is not None:
         if found.lower() in speech.pronouns:
             found = last_name(speech, ctx.text[: sentence.start]) or state.person or state.speaker
@@ -46,8 +46,9 @@ def speak(ctx: Context, sentence: Sentence, state: SpeakerState,
     return None, state
 
 
-def attribution(speech: Speech, sentence: str) -> str | None:
+def attribution(words: Vocabulary, sentence: str) -> str | None:
     """The speaker a sentence attributes its figures to, or None for the outlet's own voice."""
+    speech = words.speech
     # "NAME, who speaks for ..., said" / "NAME, governor of X, said": the name is the speaker
     for m in speech.named_speaker.finditer(sentence):
         middle = {w.lower() for w in WORD.findall(m.group(2))}
@@ -55,7 +56,7 @@ def attribution(speech: Speech, sentence: str) -> str | None:
             return m.group(1)
     found = _after_preposition(speech, sentence)
     if found is None:
-        found = _around_verb(speech, sentence)
+        found = _around_verb(words, sentence)
     if found is not None:
         return found
     low = sentence.lower()
@@ -84,8 +85,9 @@ def _after_preposition(speech: Speech, sentence: str) -> str | None:
     return None
 
 
-def _around_verb(speech: Speech, sentence: str) -> str | None:
+def _around_verb(words: Vocabulary, sentence: str) -> str | None:
     """The subject of a speech verb, before it or (inverted) after it."""
+    speech = words.speech
     roles = speech.subjects - speech.glue_words
     for m in WORD.finditer(sentence):
         if m.group().lower() not in speech.verb_set:
@@ -97,7 +99,7 @@ def _around_verb(speech: Speech, sentence: str) -> str | None:
         # ", said Myroslav Biletskyi": after a comma the speaker follows the verb
         if after and sentence[: m.start()].rstrip().endswith((",", "”", "’", "\"", "'")):
             return after
-        before = noun_phrase_before(speech, sentence, m.start())
+        before = noun_phrase_before(words, sentence, m.start())
         if before and before.lower() not in speech.first_person:
             return before
         if after:
@@ -105,12 +107,13 @@ def _around_verb(speech: Speech, sentence: str) -> str | None:
     return None
 
 
-def noun_phrase_before(speech: Speech, sentence: str, pos: int) -> str | None:
+def noun_phrase_before(words: Vocabulary, sentence: str, pos: int) -> str | None:
     """The subject right before a speech verb: "Governor Maksym Kozytskyi said"."""
+    speech = words.speech
     aux = speech.perfect.search(sentence[:pos])
     if aux:
         pos = aux.start()  # "the authorities have confirmed"
-    picked = _subject_words(speech, sentence, pos)
+    picked = _subject_words(words, sentence, pos)
     while picked and picked[0].group().lower() in speech.leading_function_words:
         picked.pop(0)
     if not picked:
@@ -122,13 +125,14 @@ def noun_phrase_before(speech: Speech, sentence: str, pos: int) -> str | None:
     if not any(w.group()[:1].isupper() or w.group().lower() in offices for w in picked):
         return None
     if picked[0].group()[:1].isupper() and picked[0].start() == _first_word_start(sentence) and \
-            len(picked) == 1 and picked[0].group().lower() in speech.stop_words:
+            len(picked) == 1 and picked[0].group().lower() in words.stop_words:
         return None
     return phrase
 
 
-def _subject_words(speech: Speech, sentence: str, pos: int) -> list[re.Match[str]]:
+def _subject_words(words: Vocabulary, sentence: str, pos: int) -> list[re.Match[str]]:
     """The words of the subject ending at `pos`: names, office words and their modifiers."""
+    speech = words.speech
     picked: list[re.Match[str]] = []
     for w in reversed(list(WORD.finditer(sentence, 0, pos))):
         between = sentence[w.end() : (picked[0].start() if picked else pos)]
@@ -146,8 +150,8 @@ def _subject_words(speech: Speech, sentence: str, pos: int) -> list[re.Match[str
             continue
         # a modifier of an office: "the air force", "the fire service"
         head = picked[0].group().lower() if picked else ""
-        if head in speech.subjects - speech.function_words and lw not in speech.stop_words \
-                and lw not in speech.verbish and lw not in speech.verb_set and len(picked) < 4:
+        if head in speech.subjects - speech.function_words and lw not in words.stop_words \
+                and lw not in words.verbish and lw not in speech.verb_set and len(picked) < 4:
             picked.insert(0, w)
             continue
         break

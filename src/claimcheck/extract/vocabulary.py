@@ -66,8 +66,6 @@ class Speech:
     possessive_suffixes: frozenset[str]
     phrase_article: frozenset[str]
     phrase_determiners: frozenset[str]
-    stop_words: frozenset[str]
-    verbish: frozenset[str]
     phrase_after: re.Pattern[str]
     appositions: tuple[re.Pattern[str], ...]
     name_non_openers: frozenset[str]
@@ -249,8 +247,6 @@ def _speech(t: dict[str, Any]) -> Speech:
         possessive_suffixes=_words(t, "possessive_suffixes"),
         phrase_article=_words(t, "phrase_article"),
         phrase_determiners=_words(t, "phrase_determiners"),
-        stop_words=_words(t, "stop_words"),
-        verbish=_words(t, "verbish"),
         phrase_after=re.compile(rf"\s*((?:(?:{article})\s+)?[^,.;:()“”\"]{{2,80}}?)"
                                 rf"(?=\s*(?:,|\.|;|:|\(|$|\s+(?:{stops})\b))"),
         appositions=tuple(re.compile(p) for p in t.get("speaker_apposition_patterns", [])),
