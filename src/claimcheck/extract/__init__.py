@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from claimcheck import dates, numeric, places
+from claimcheck import dates, lang, numeric, places
 from claimcheck.extract import kind as _kind
 from claimcheck.extract import links, scope, speaker, subject, when
 from claimcheck.extract.context import Context, Notes, SpeakerState, evidence
@@ -59,7 +59,7 @@ def extract(source: Document | str, *, doc_id: str = "doc") -> list[Claim]:
 def read(document: Document) -> Context:
     """The frozen context of `document`, read with the vocabulary of its own language."""
     text = document.text
-    words = vocabulary(document.language or "en")
+    words = vocabulary(document.language or lang.FALLBACK)
     sentences = tuple(split_sentences(text, words.abbreviations))
     found_dates = tuple(dates.find_dates(text, document.published))
     found_places = tuple(p for p in places.find_places(text) if scope.plausible(words, text, p))
@@ -153,17 +153,17 @@ def _subject(ctx: Context, f: _Figure, kind: str, end: int, entity: str | None,
     """(entity, measure, detail of a part, notes) of one figure."""
     m, sentence = f.mention, f.sentence
     if kind == "age":
-        entity = "person"
-    measure = "age" if kind == "age" else subject.measure(ctx, m, sentence, end, entity)
+        entity = subject.entity_for(kind)
+    measure = kind if kind == "age" else subject.measure(ctx, m, sentence, end, entity)
     if entity and measure:
         aliases = subject.measure_aliases(entity)
         measure = aliases.get(measure, measure)
     if kind == "measurement" and subject.is_length(m.unit):
-        measure = "distance"  # a length measures a distance, whatever verb stands near
+        measure = subject.length_measure()  # a length measures a distance, whatever verb says
     detail: str | None = None
     # a part of a figure already given counts nothing of its own; one that names its own
     # noun ("five of them children", "five children were among those killed") does
-    if entity in (None, "person") and subject.subset(ctx, m, sentence, notes.subset_sentence):
+    if entity in (None, subject.people()) and subject.subset(ctx, m, sentence, notes.subset_sentence):
         if entity is None:
             notes = replace(notes, subset_sentence=sentence.index)
         detail = subject.detail(ctx, end, sentence)

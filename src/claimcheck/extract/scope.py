@@ -8,6 +8,7 @@ from functools import cache
 
 from claimcheck import numeric, places
 from claimcheck.extract.context import Context, Found
+from claimcheck.extract.subject import length_measure
 from claimcheck.extract.vocabulary import Vocabulary
 from claimcheck.lexicon import load
 from claimcheck.text import Sentence
@@ -34,7 +35,7 @@ def locate(ctx: Context, m: numeric.Mention, sentence: Sentence, measure: str | 
     inside = [x for x in ctx.places_in(sentence.start, sentence.end) if not _overlaps(x, spans)]
     clause = ctx.clause(sentence, m.start)
     in_clause = [x for x in inside if clause[0] <= x[0] < clause[1] and not _actor(ctx.words, text, x)]
-    if measure == "distance":
+    if measure == length_measure():
         # "5 km from Valencia": the place after from/of/de is the reference point
         in_clause = [x for x in in_clause
                      if not ctx.words.distance_reference.search(text[max(0, x[0] - 12) : x[0]])]

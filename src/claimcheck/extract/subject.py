@@ -12,9 +12,6 @@ from claimcheck.text import Sentence, words_after, words_before
 from claimcheck.text.clauses import Word
 
 _CALIBRE = re.compile(r"\s+\d{2,3}\s?mm\b", re.IGNORECASE)
-_DIMENSION_NAMES = {"[length]": "distance", "[length] ** 2": "area", "[length] ** 3": "volume",
-                    "[mass]": "mass", "[time]": "duration", "[temperature]": "temperature",
-                    "[length] / [time]": "speed"}
 
 
 def entity(ctx: Context, m: numeric.Mention, sentence: Sentence) -> tuple[int, str | None]:
@@ -176,13 +173,19 @@ def quantity(ctx: Context, m: numeric.Mention, sentence: Sentence, kind: str, en
     unit ("litres per square metre") is a quantity of its own kind."""
     simple = m.unit is not None and "/" not in m.unit
     dimension = units.dimension(m.unit)
-    entity = _DIMENSION_NAMES.get(dimension, dimension) if simple else m.unit
+    names: dict[str, str] = load("measures")["dimensions"]
+    entity = names.get(dimension, dimension) if simple else m.unit
     if kind == "measurement" and measure is None:
         measure = entity
-    if entity == "distance" and ctx.words.height.search(
+    if entity == length_measure() and ctx.words.height.search(
             ctx.text[max(sentence.start, m.start - 40) : min(sentence.end, end + 12)]):
-        entity = measure = "height"  # "the water rose to three meters"
+        entity = measure = str(load("measures")["rising_length"])  # "the water rose to 3 meters"
     return entity, measure
+
+
+def length_measure() -> str:
+    """The measure of a length: a distance."""
+    return str(load("measures")["dimensions"]["[length]"])
 
 
 def measure_aliases(entity: str) -> dict[str, str]:
@@ -195,6 +198,11 @@ def entity_for(measure: str) -> str | None:
     """The entity a measure counts when none is named: the killed are people."""
     found: str | None = load("measures")["entity_for"].get(measure)
     return found
+
+
+def people() -> str:
+    """The entity that counts people."""
+    return str(load("entities")["people"])
 
 
 def is_length(unit: str | None) -> bool:
