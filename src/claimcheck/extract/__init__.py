@@ -27,7 +27,7 @@ from claimcheck.extract.vocabulary import vocabulary
 from claimcheck.models import Claim, Document
 from claimcheck.text import Sentence, boundaries, split_sentences
 
-__all__ = ["extract"]
+__all__ = ["extract", "read"]
 
 
 def extract(source: Document | str, *, doc_id: str = "doc") -> list[Claim]:
