@@ -3,8 +3,8 @@
     errors, lexicon            (anything may use them)
     models, policy, lang
     numeric, units
-    dates, places
-    extract
+    dates, places, text        (text: sentences and clauses as offsets, no words of its own)
+    extract                    (a package of attachers over a frozen document context)
     match
     judge
     checks
@@ -36,6 +36,7 @@ LAYERS: dict[str, int] = {
     "numeric": 2, "units": 2,
     "dates": 3, "places": 3,
     "extract": 4,
+    "text": 3,
     "match": 5,
     "judge": 6,
     "checks": 7,

@@ -1,0 +1,184 @@
+"""Document -> claims: numeric mentions with what they count, where, when, and who says so.
+
+`extract(document)` reads the document once into a frozen `Context` (sentences, clause
+breaks, dates, places, the vocabulary of the document's own language), then walks its
+numbers in text order and composes small pure attachers in the order the data flows:
+
+    kind      what kind of figure (count, age, money, ...), and which numbers are none
+    subject   the counted entity and the measure (what happened to it)
+    links     a hedge carried down a list, back-references, a part and its whole
+    speaker   who says so, carried along a paragraph
+    scope     the place
+    when      the event day and the as-of moment
+
+What one figure leaves for the next travels in frozen records (`Notes`, `SpeakerState`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from claimcheck import dates, lang, numeric, places
+from claimcheck.extract import kind as _kind
+from claimcheck.extract import links, scope, speaker, subject, when
+from claimcheck.extract.context import Context, Notes, SpeakerState, evidence
+from claimcheck.extract.vocabulary import vocabulary
+from claimcheck.models import Claim, Document
+from claimcheck.text import Sentence, boundaries, split_sentences
+
+__all__ = ["extract", "read"]
+
+
+def extract(source: Document | str, *, doc_id: str = "doc") -> list[Claim]:
+    """Every numeric claim in a document (or plain English text), in text order."""
+    document = source if isinstance(source, Document) else Document(id=doc_id, text=source)
+    ctx = read(document)
+    out: list[Claim] = []
+    notes, state = Notes(), SpeakerState()
+    for sentence, found in _by_sentence(ctx, _numbers(ctx)):
+        said, state = speaker.speak(ctx, sentence, state, bool(found))
+        previous: numeric.Mention | None = None
+        for k, m in enumerate(found):
+            if _kind.not_a_claim(ctx, m):
+                continue
+            figure = _Figure(m, sentence, said, len(out),
+                             found[k + 1].start if k + 1 < len(found) else None,
+                             previous, out[-1] if out and previous is not None else None)
+            claim, notes = _claim(ctx, figure, notes)
+            if claim.qualifier == "vague" and claim.kind == "count" \
+                    and claim.entity in ctx.words.time_entities:
+                continue  # "several years", "a few hours": no figure to check
+            out.append(claim)
+            previous = m
+        if said and any(c.start >= sentence.start and c.end <= sentence.end for c in out[-3:]):
+            state = replace(state, had_claims=True)
+    return links.link_ratios(out, ctx)
+
+
+def read(document: Document) -> Context:
+    """The frozen context of `document`, read with the vocabulary of its own language."""
+    text = document.text
+    words = vocabulary(document.language or lang.FALLBACK)
+    sentences = tuple(split_sentences(text, words.abbreviations))
+    found_dates = tuple(dates.find_dates(text, document.published))
+    found_places = tuple(p for p in places.find_places(text) if scope.plausible(words, text, p))
+    ctx = Context(
+        document=document,
+        words=words,
+        sentences=sentences,
+        dates=found_dates,
+        places=found_places,
+        place_starts=tuple(s for s, _, _ in found_places),
+        date_starts=tuple(d.start for d in found_dates),
+        bounds=tuple(boundaries(text)),
+        speaker_spans=tuple(scope.speaker_spans(words, text, s) for s in sentences),
+        framing_ends=tuple(s.start + scope.framing_end(words, text[s.start : s.end])
+                           for s in sentences),
+        line_breaks=tuple(i for i, ch in enumerate(text) if ch == "\n"),
+        lead=text[: sentences[0].end].lower() if sentences else "",
+    )
+    return replace(ctx, default_place=scope.default_place(ctx), anchor=when.anchor(ctx))
+
+
+def _numbers(ctx: Context) -> list[numeric.Mention]:
+    """The numbers of the text that are no part of a date."""
+    mentions = [m for m in numeric.scan(ctx.text, ctx.document.language or "en") if m.kind == "number"]
+    return [m for m in mentions if not any(
+        d.start < m.number_end and m.number_start < d.end
+        for d in ctx.dates_in(max(0, m.number_start - 200), m.number_end))]
+
+
+def _by_sentence(ctx: Context, mentions: list[numeric.Mention]
+                 ) -> list[tuple[Sentence, list[numeric.Mention]]]:
+    grouped: dict[int, list[numeric.Mention]] = {}
+    s_index = 0
+    for m in mentions:
+        while s_index < len(ctx.sentences) - 1 and ctx.sentences[s_index].end <= m.start:
+            s_index += 1
+        grouped.setdefault(s_index, []).append(m)
+    return [(s, grouped.get(s.index, [])) for s in ctx.sentences]
+
+
+@dataclass(frozen=True)
+class _Figure:
+    """One number in its sentence, with what came just before it."""
+
+    mention: numeric.Mention
+    sentence: Sentence
+    speaker: str | None
+    index: int
+    next_start: int | None  # where the sentence's next number starts
+    previous: numeric.Mention | None  # the sentence's previous number that made a claim
+    previous_claim: Claim | None  # its claim
+
+
+def _claim(ctx: Context, f: _Figure, notes: Notes) -> tuple[Claim, Notes]:
+    m, sentence, text = f.mention, f.sentence, ctx.text
+    qualifier, low, high, hedge = links.carried_hedge(ctx, m, f.previous, f.previous_claim)
+    kind = _kind.kind(ctx, m)
+    noun_end, entity = subject.entity(ctx, m, sentence)
+    start, end = m.start, max(m.end, noun_end)
+    entity, measure, detail, notes = _subject(ctx, f, kind, end, entity, notes)
+    located = scope.locate(ctx, m, sentence, measure, notes.recent_places, f.next_start)
+    recent, para, index = scope.remember(notes.recent_places, notes.places_paragraph,
+                                         notes.places_sentence, sentence, located.seen)
+    notes = replace(notes, recent_places=recent, places_paragraph=para, places_sentence=index)
+    place = located.place
+    place_key, location = (place.key, place.name) if place else (None, None)
+    facility = scope.facility(ctx, sentence.start, m.start)
+    # the story's own site (named in its first sentence) is no sub-scope
+    if facility and place_key and not _names(ctx.lead, facility):
+        place_key = f"{place_key}#{facility}"  # a figure about one building, not the town
+        location = f"{facility}, {location}"
+    date, precision, as_of = when.when(ctx, m, sentence)
+    if measure and kind == "count":
+        notes = replace(notes, last_measure=measure)
+    recalled = when.recalled(ctx, m, sentence)
+    context_start, context_len = evidence(sentence, start, end)
+    doc = ctx.document.id
+    return Claim(
+        id=f"{doc}:c{f.index + 1}", doc=doc, start=start, end=end, text=text[start:end],
+        context=text[context_start : context_start + context_len], context_start=context_start,
+        value=m.value, low=low, high=high, qualifier=qualifier, unit=m.unit, kind=kind,
+        entity=entity, measure=measure, location=location, place_key=place_key,
+        date=date, date_precision=precision, as_of=as_of,
+        recalled=recalled, later=not recalled and when.later(ctx, m, sentence),
+        detail=detail, speaker=f.speaker, hedge=hedge,
+    ), notes
+
+
+def _subject(ctx: Context, f: _Figure, kind: str, end: int, entity: str | None,
+             notes: Notes) -> tuple[str | None, str | None, str | None, Notes]:
+    """(entity, measure, detail of a part, notes) of one figure."""
+    m, sentence = f.mention, f.sentence
+    if kind == "age":
+        entity = subject.entity_for(kind)
+    measure = kind if kind == "age" else subject.measure(ctx, m, sentence, end, entity)
+    if entity and measure:
+        aliases = subject.measure_aliases(entity)
+        measure = aliases.get(measure, measure)
+    if kind == "measurement" and subject.is_length(m.unit):
+        measure = subject.length_measure()  # a length measures a distance, whatever verb says
+    detail: str | None = None
+    # a part of a figure already given counts nothing of its own; one that names its own
+    # noun ("five of them children", "five children were among those killed") does
+    if entity in (None, subject.people()) and subject.subset(ctx, m, sentence, notes.subset_sentence):
+        if entity is None:
+            notes = replace(notes, subset_sentence=sentence.index)
+        detail = subject.detail(ctx, end, sentence)
+        measure = f"{measure or 'counted'} (part)"
+    if entity is None and measure:
+        entity = subject.entity_for(measure.removesuffix(" (part)"))
+    if kind in ("measurement", "duration"):
+        entity, measure = subject.quantity(ctx, m, sentence, kind, end, measure)
+    if measure is None:
+        measure = links.referred_measure(ctx, m, sentence, end, kind, notes.last_measure,
+                                         f.previous_claim)
+    if entity is None:
+        entity = subject.entity_before(ctx, m, sentence)
+    return entity, measure, detail, notes
+
+
+def _names(lead: str, word: str) -> bool:
+    return re.search(rf"\b{re.escape(word)}\b", lead) is not None

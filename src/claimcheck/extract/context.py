@@ -1,0 +1,92 @@
+"""The frozen per-document context every attacher reads, and the small records passed along.
+
+`Context` holds what is found once per document: the text, its sentences and clause breaks,
+the dates and places in it (sorted, looked up by bisection), the lead, the language's
+vocabulary, the story's default place and anchor date. Nothing in it changes after
+`extract()` builds it; what one figure leaves for the next travels in `Notes` and
+`SpeakerState`, frozen records replaced, never mutated.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from claimcheck.dates import DateMention
+from claimcheck.extract.vocabulary import Vocabulary
+from claimcheck.models import CONTEXT_LIMIT, Document
+from claimcheck.places import Place
+from claimcheck.text import Sentence, clause_at
+
+Found = tuple[int, int, Place]  # a place and its offsets
+
+
+@dataclass(frozen=True)
+class Context:
+    """One document as the attachers see it."""
+
+    document: Document
+    words: Vocabulary
+    sentences: tuple[Sentence, ...]
+    dates: tuple[DateMention, ...]
+    places: tuple[Found, ...]
+    place_starts: tuple[int, ...]
+    date_starts: tuple[int, ...]
+    bounds: tuple[int, ...]  # clause breaks in the whole text
+    speaker_spans: tuple[tuple[tuple[int, int], ...], ...]  # per sentence: speakers' titles
+    framing_ends: tuple[int, ...]  # per sentence: end of its leading "In X," adverbials
+    line_breaks: tuple[int, ...]
+    lead: str  # the first sentence, lower case
+    default_place: Place | None = None
+    anchor: DateMention | None = None
+
+    @property
+    def text(self) -> str:
+        return self.document.text
+
+    def places_in(self, start: int, end: int) -> tuple[Found, ...]:
+        """Places that start in `start`..`end`."""
+        starts = self.place_starts
+        return self.places[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
+
+    def dates_in(self, start: int, end: int) -> tuple[DateMention, ...]:
+        """Dates that start in `start`..`end`."""
+        starts = self.date_starts
+        return self.dates[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
+
+    def clause(self, sentence: Sentence, pos: int) -> tuple[int, int]:
+        """The clause of `sentence` around `pos`."""
+        return clause_at(self.bounds, sentence.start, sentence.end, pos)
+
+
+@dataclass(frozen=True)
+class SpeakerState:
+    """The speaker a paragraph runs on: the last one named, the last person, where."""
+
+    speaker: str | None = None
+    person: str | None = None
+    paragraph: int = -1
+    had_claims: bool = False
+
+
+@dataclass(frozen=True)
+class Notes:
+    """What earlier figures leave for later ones."""
+
+    last_measure: str | None = None  # for "the total stood at 158"
+    subset_sentence: int | None = None  # a sentence whose figures are parts of one given
+    recent_places: tuple[Place, ...] = ()  # places of the paragraph so far ("in total")
+    places_paragraph: int | None = None
+    places_sentence: int | None = None
+
+
+def evidence(sentence: Sentence, start: int, end: int) -> tuple[int, int]:
+    """(offset, length) of a claim's context: its sentence when that fits in CONTEXT_LIMIT
+    characters, else a window of the limit centred on the span (inside the span when the span
+    itself is longer), kept within the sentence."""
+    lo, hi = min(sentence.start, start), max(sentence.end, end)
+    if hi - lo <= CONTEXT_LIMIT:
+        return lo, hi - lo
+    centre = (start + end) // 2
+    first = min(max(lo, centre - CONTEXT_LIMIT // 2), hi - CONTEXT_LIMIT)
+    return first, CONTEXT_LIMIT

@@ -1,0 +1,53 @@
+"""What kind of figure a number is (a count, an age, money, ...) and which numbers are none."""
+
+from __future__ import annotations
+
+import re
+
+from claimcheck import numeric, units
+from claimcheck.extract.context import Context
+from claimcheck.lexicon import load
+from claimcheck.models import ClaimKind
+from claimcheck.text import words_after
+
+_NAME_AGE = re.compile(r"[^\W\d_][\w’'-]*,\s*$")  # "Tamara, 71", "a boy, 11"
+_PHONE = re.compile(r"\d+(?:[ \u00a0]\d+){2,}")
+_CLAUSE_END = re.compile(r"^\s*(?:[,.;)]|$)")
+
+
+def not_a_claim(ctx: Context, m: numeric.Mention) -> bool:
+    """A phone number, a designation ("article 5") or a calibre ("155mm rounds")."""
+    text = ctx.text
+    before = text[max(0, m.number_start - 30) : m.number_start]
+    if _PHONE.fullmatch(text[m.number_start : m.number_end]):
+        return True  # "900 365 112" is a phone number, not a figure
+    if ctx.words.designation.search(before) and not m.hedge:
+        return True
+    # a calibre ("155mm rounds") names a weapon type, it does not measure anything
+    if m.unit == "millimeter":
+        nxt = words_after(text, m.end, len(text), 1)
+        calibre = set(load("units")["calibre_nouns"])
+        if nxt and numeric._singular(nxt[0][2].lower()) in calibre:
+            return True
+    return False
+
+
+def kind(ctx: Context, m: numeric.Mention) -> ClaimKind:
+    """The kind of figure `m` states."""
+    text = ctx.text
+    after = text[m.number_end : m.number_end + 14]
+    before = text[max(0, m.start - 12) : m.start]
+    if ctx.words.age_after.match(after) or (ctx.words.age_before.search(before) and m.value < 130):
+        return "age"
+    if m.qualifier == "exact" and m.value < 120 and m.value == int(m.value) and \
+            _NAME_AGE.search(before) and _CLAUSE_END.match(after):
+        return "age"
+    if m.unit is None:
+        return "count"
+    if units.is_currency(m.unit):
+        return "money"
+    if m.unit == units.PERCENT:
+        return "percent"
+    if units.dimension(m.unit) == "[time]":
+        return "duration"
+    return "measurement"

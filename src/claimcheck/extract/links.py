@@ -1,0 +1,67 @@
+"""Links between figures: a hedge carried down a list, a part and its whole, a figure that
+refers back to the measure of an earlier one."""
+
+from __future__ import annotations
+
+from claimcheck import numeric
+from claimcheck.extract.context import Context
+from claimcheck.extract.vocabulary import Vocabulary
+from claimcheck.lexicon import load
+from claimcheck.models import Claim
+from claimcheck.text import Sentence
+
+
+def carried_hedge(ctx: Context, m: numeric.Mention, previous: numeric.Mention | None,
+                  claim: Claim | None) -> tuple[str, float | None, float | None, str | None]:
+    """(qualifier, low, high, hedge) of `m`; a hedge governs a coordinated list: "up to 30
+    missiles and 700 drones" hedges both."""
+    if claim is not None and previous is not None and claim.hedge and not m.hedge \
+            and m.qualifier == "exact" and claim.qualifier not in ("range", "vague", "exact") \
+            and coordinated(ctx.words, ctx.text[previous.end : m.number_start]):
+        low, high = numeric.interval(m.value, claim.qualifier, m.unit)
+        return claim.qualifier, low, high, claim.hedge  # the hedge goes on down the list
+    return m.qualifier, m.low, m.high, m.hedge
+
+
+def coordinated(words: Vocabulary, between: str) -> bool:
+    """True for the glue of a list: "missiles and", ", 46 women and", "children,"."""
+    if len(between) > 40 or any(c in between for c in ".;:!?\n"):
+        return False
+    tokens = between.replace(",", " , ").split()
+    if not tokens:
+        return False
+    tail = tokens[-1].lower()
+    if tail != "," and tail not in words.list_joiners:
+        return False
+    content = [w for w in tokens if w != "," and w not in words.list_joiners]
+    return len(content) <= 3 and not any(w.lower() in words.verbish for w in content)
+
+
+def referred_measure(ctx: Context, m: numeric.Mention, sentence: Sentence, end: int, kind: str,
+                     last_measure: str | None, previous: Claim | None) -> str | None:
+    """The measure of an earlier figure this one refers back to: "the total stood at 158"
+    (the last count's), "some 50 killed, five of them children" (the previous figure's)."""
+    text = ctx.text
+    found = None
+    if kind == "count" and ctx.words.back_reference.search(
+            text[max(sentence.start, m.start - 200) : m.start]):
+        found = last_measure
+    if found is None and previous is not None and ctx.words.of_them.search(text[m.start : end + 12]):
+        found = previous.measure
+    return found
+
+
+def link_ratios(claims: list[Claim], ctx: Context) -> list[Claim]:
+    """Link "72 out of 99" / "72 of 99": the part names the whole in `ratio_of`."""
+    out = list(claims)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        between = ctx.text[a.end : b.start].strip().lower()
+        if between in ctx.words.ratio_links and a.value <= b.value and a.kind == b.kind == "count":
+            # the part takes the whole's noun and verb; the whole is the entity's default measure
+            whole_measure = load("measures")["default_for"].get((b.entity or "").split(" ")[-1])
+            part = {"ratio_of": b.id, "entity": a.entity or b.entity, "measure": a.measure or b.measure}
+            out[i] = a.model_copy(update=part)
+            if whole_measure and b.measure == part["measure"] and whole_measure != b.measure:
+                out[i + 1] = b.model_copy(update={"measure": whole_measure})
+    return out

@@ -1,0 +1,280 @@
+"""Where: the place a figure is about, from its clause, its sentence, its paragraph or the story."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from claimcheck import numeric, places
+from claimcheck.extract.context import Context, Found
+from claimcheck.extract.subject import length_measure
+from claimcheck.extract.vocabulary import Vocabulary
+from claimcheck.lexicon import load
+from claimcheck.text import Sentence
+
+_RANK = {"city": 0, "region": 1, "country": 2}
+_CAPITALISED = re.compile(r" ([A-Z][a-z]+)")
+_NEXT_WORD = re.compile(r"\s+([a-z]+)")
+
+
+@dataclass(frozen=True)
+class Scope:
+    """A figure's place, and the places of its sentence it saw (for a later "in total")."""
+
+    place: places.Place | None
+    seen: tuple[Found, ...]
+
+
+def locate(ctx: Context, m: numeric.Mention, sentence: Sentence, measure: str | None,
+           recent: tuple[places.Place, ...], next_start: int | None) -> Scope:
+    """The place of the figure `m`: in its clause, framing its sentence, named after it, an
+    anaphora's antecedent, the places just listed ("in total"), the paragraph's, the story's."""
+    text = ctx.text
+    spans = ctx.speaker_spans[sentence.index]
+    inside = [x for x in ctx.places_in(sentence.start, sentence.end) if not _overlaps(x, spans)]
+    clause = ctx.clause(sentence, m.start)
+    in_clause = [x for x in inside if clause[0] <= x[0] < clause[1] and not _actor(ctx.words, text, x)]
+    if measure == length_measure():
+        # "5 km from Valencia": the place after from/of/de is the reference point
+        in_clause = [x for x in in_clause
+                     if not ctx.words.distance_reference.search(text[max(0, x[0] - 12) : x[0]])]
+        inside = [x for x in inside if x in in_clause or not x[0] >= m.end]
+    chosen: places.Place | None = None
+    if in_clause and _coordinated_places(ctx.words, text, in_clause):
+        chosen = common([p for _, _, p in in_clause])  # "in Valencia and in Castilla"
+    if in_clause and chosen is None:
+        chosen = _in_clause(m, in_clause)
+    else:
+        chosen = _framing(ctx, m, sentence, inside) or chosen
+    if chosen is None:
+        chosen = _anaphora(ctx, m, sentence, clause)
+    if chosen is None:
+        chosen = _trailing(ctx, m, sentence, inside, next_start)
+    if chosen is None and recent and ctx.words.totals.search(
+            text[max(sentence.start, m.start - 200) : m.start]):
+        chosen = common(list(recent))  # "in total" after a list of places
+    if chosen is None and not inside:
+        chosen = _paragraph_frame(ctx, sentence)  # "In Lviv, ... . Dozens were damaged."
+    if chosen is None:
+        chosen = ctx.default_place
+    return Scope(chosen, tuple(inside))
+
+
+def _in_clause(m: numeric.Mention, in_clause: list[Found]) -> places.Place:
+    # "killed 12 people in Lviv": a place after the figure in its clause comes first
+    following = [x for x in in_clause if x[0] >= m.end]
+    pool = following[:1] or in_clause
+    return most_specific([p for _, _, p in pool], near=m.start, spans=pool)
+
+
+def _framing(ctx: Context, m: numeric.Mention, sentence: Sentence,
+             inside: list[Found]) -> places.Place | None:
+    text = ctx.text
+    framing = [x for x in inside if x[1] <= ctx.framing_ends[sentence.index]]
+    major = text.rfind(";", sentence.start, m.start)
+    before = [x for x in inside if x[1] <= m.start and x[0] > major
+              and ctx.words.locative.search(text[max(0, x[0] - 25) : x[0]])]
+    if framing:
+        return (common([p for _, _, p in framing]) if _coordinated_places(ctx.words, text, framing)
+                else most_specific([p for _, _, p in framing]))
+    if before:
+        return most_specific([p for _, _, p in before])
+    return None
+
+
+def _anaphora(ctx: Context, m: numeric.Mention, sentence: Sentence,
+              clause: tuple[int, int]) -> places.Place | None:
+    """ "this town", "there": the last place of that kind named before the figure."""
+    local = ctx.text[max(clause[0], m.start - 300) : min(sentence.end, clause[1] + 300,
+                                                          m.end + 600)].lower()
+    anaphora = ctx.words.anaphora.search(local)
+    if not anaphora:
+        return None
+    kind = ctx.words.anaphora_kinds.get(anaphora.group().split()[-1])
+    named = [p for _, _, p in ctx.places_in(max(0, m.start - 5000), m.start)
+             if kind is None or p.kind == kind or (kind == "region" and p.kind == "city")]
+    chosen = named[-1] if named else None
+    if chosen is not None and any(w in local for w in ctx.words.region_words) \
+            and chosen.kind == "city" and chosen.region:
+        chosen = places.resolve(chosen.region) or chosen
+    return chosen
+
+
+def _trailing(ctx: Context, m: numeric.Mention, sentence: Sentence, inside: list[Found],
+              next_start: int | None) -> places.Place | None:
+    """Places later in the sentence: "... of the 205 deaths in Valencia and Albacete"; "mostly
+    in X" says where most of a wider figure lies, not its scope."""
+    text, words = ctx.text, ctx.words
+    stop = next_start or sentence.end
+    trailing = [(s, p) for s, _, p in inside if m.end <= s and words.locative.search(
+        text[max(0, s - 25) : s]) and not words.mostly.search(text[max(0, s - 60) : s])]
+    # up to the next figure; past it, a whole covers the places of its parts
+    after = [p for s, p in trailing if s < stop] or [p for _, p in trailing]
+    if after:
+        chosen = _narrowest(after)
+        if chosen is not None:
+            return chosen
+    mostly = [p for s, _, p in inside if s >= m.end and words.mostly.search(text[max(0, s - 30) : s])]
+    if mostly:
+        return _country(mostly[0].country)  # "155 dead, mostly in Valencia": national
+    return None
+
+
+def remember(recent: tuple[places.Place, ...], paragraph_of: int | None, sentence_of: int | None,
+             sentence: Sentence, seen: tuple[Found, ...]
+             ) -> tuple[tuple[places.Place, ...], int, int]:
+    """The places of the paragraph so far, with those of `sentence` added once."""
+    if paragraph_of != sentence.paragraph:
+        recent = ()
+    if sentence_of != sentence.index:
+        recent = (*recent, *(p for _, _, p in seen))
+    return recent, sentence.paragraph, sentence.index
+
+
+def _paragraph_frame(ctx: Context, sentence: Sentence) -> places.Place | None:
+    """The place a leading "In X," of an earlier sentence of the paragraph sets."""
+    for k in range(sentence.index - 1, -1, -1):
+        earlier = ctx.sentences[k]
+        if earlier.paragraph != sentence.paragraph:
+            return None
+        end = ctx.framing_ends[k]
+        framing = [x for x in ctx.places_in(earlier.start, end) if x[1] <= end]
+        if framing:
+            return most_specific([p for _, _, p in framing])
+    return None
+
+
+def default_place(ctx: Context) -> places.Place | None:
+    """The story's place: the first place its lead puts things in, else the first one named."""
+    for sentence in ctx.sentences[:3]:
+        titles = ctx.speaker_spans[sentence.index]
+        found = [(s, p) for s, e, p in ctx.places_in(sentence.start, sentence.end)
+                 if not _overlaps((s, e, p), titles)]
+        located = [p for s, p in found if ctx.words.locative.search(ctx.text[max(0, s - 25) : s])]
+        if located or found:
+            return most_specific(located or [p for _, p in found])
+    return ctx.places[0][2] if ctx.places else None
+
+
+def framing_end(words: Vocabulary, sentence: str) -> int:
+    """End of the leading place adverbials: "In Lviv, in western Ukraine, the strike ..."."""
+    end = 0
+    while True:
+        m = words.framing.match(sentence[end:])
+        if not m:
+            return end
+        end += m.end()
+
+
+def speaker_spans(words: Vocabulary, text: str, sentence: Sentence) -> tuple[tuple[int, int], ...]:
+    """Spans of appositions that describe a speaker ("governor of Donetsk Oblast")."""
+    chunk = text[sentence.start : sentence.end]
+    return tuple((sentence.start + m.start(), sentence.start + m.end())
+                 for pattern in words.speech.appositions for m in pattern.finditer(chunk))
+
+
+def plausible(words: Vocabulary, text: str, found: Found) -> bool:
+    """Drop place names that are part of a designation, a saint's name or a person's name."""
+    start, end, _ = found
+    after = text[end : end + 25]
+    before = text[max(0, start - 7) : start]
+    if after[:1] == "-" and after[1:2].isalnum() or words.saint.search(before):
+        return False
+    nxt = _CAPITALISED.match(after)
+    if nxt and places.resolve(nxt.group(1)) is None and not words.place_title.match(after):
+        return False  # "Vladimir Putin", "Volodymyr Zelensky"
+    return True
+
+
+def facility(ctx: Context, sentence_start: int, pos: int) -> str | None:
+    """The building a figure is about: "the waiting hall, where hundreds had gathered"."""
+    before = ctx.text[max(sentence_start, pos - 300) : pos]
+    for pattern in ctx.words.facilities:
+        m = pattern.search(before)
+        if m and m.group(1) in _facility_nouns():
+            return m.group(1)
+    return None
+
+
+@cache
+def _facility_nouns() -> frozenset[str]:
+    return frozenset(load("places").get("facility_nouns", []))
+
+
+def _actor(words: Vocabulary, text: str, found: Found) -> bool:
+    """A place that opens its clause as a subject ("Russia deployed ...") is an actor."""
+    start, end, _ = found
+    governed = words.governed.search(text[max(0, start - 30) : start])
+    nxt = _NEXT_WORD.match(text[end : end + 20])
+    if governed or nxt is None:
+        return False
+    word = nxt.group(1)
+    # "Russia strikes", "Spain dispatched", "Russia has": a verb makes the place the subject
+    return word in words.actor_verbs or (len(word) > 3 and word.endswith(words.verb_suffixes)
+                                         and word not in words.stop_words and word not in words.not_verbs)
+
+
+def _coordinated_places(words: Vocabulary, text: str, found: list[Found]) -> bool:
+    """Two or more places joined by "and"/"y" with none inside another."""
+    if len(found) < 2:
+        return False
+    for (_, e1, p1), (s2, _, p2) in zip(found, found[1:], strict=False):
+        if p1.contains(p2) or p2.contains(p1):
+            return False
+        if not words.place_glue.fullmatch(text[e1:s2]):
+            return False
+    return True
+
+
+def _overlaps(found: Found, spans: tuple[tuple[int, int], ...]) -> bool:
+    return any(s < found[1] and found[0] < e for s, e in spans)
+
+
+def most_specific(found: list[places.Place], near: int | None = None,
+                  spans: list[Found] | None = None) -> places.Place:
+    """The smallest of `found`; with `near`, the one nearest it or a place inside that one."""
+    if near is not None and spans:
+        nearest = min(spans, key=lambda x: abs(x[0] - near))[2]
+        contained = [p for p in found if nearest.contains(p) and p != nearest]
+        best: places.Place = min(contained or [nearest], key=lambda p: _RANK.get(p.kind, 3))
+        return best
+    return min(found, key=lambda p: _RANK.get(p.kind, 3))
+
+
+def _narrowest(found: list[places.Place]) -> places.Place | None:
+    """Nested places ("Kramatorsk, in the Donetsk region") name the innermost; others the
+    smallest place holding them all."""
+    inner = min(found, key=lambda p: _RANK[p.kind])
+    if all(p.contains(inner) for p in found):
+        return inner
+    return common(found)
+
+
+def common(found: list[places.Place]) -> places.Place | None:
+    """The smallest place that contains every place in `found`."""
+    if not found:
+        return None
+    majority = max({p.country for p in found}, key=lambda c: sum(p.country == c for p in found))
+    if sum(p.country == majority for p in found) * 2 > len(found):
+        found = [p for p in found if p.country == majority]  # one stray namesake abroad
+    for candidate in sorted(found, key=lambda p: _RANK[p.kind]):
+        if all(candidate.contains(p) for p in found):
+            return candidate
+    regions = {p.region for p in found}
+    if len(regions) == 1 and None not in regions:
+        region = places.resolve(found[0].region or "")
+        if region is not None and all(region.contains(p) or p == region for p in found):
+            return region  # "in Lorca and Murcia": the Region of Murcia
+    countries = {p.country for p in found}
+    if len(countries) == 1:
+        return next((p for p in found if p.kind == "country"), None) or _country(found[0].country)
+    return None
+
+
+@cache
+def _country(code: str) -> places.Place | None:
+    import pycountry
+
+    country = pycountry.countries.get(alpha_2=code)
+    return places.resolve(country.name) if country is not None else None

@@ -1,0 +1,215 @@
+"""What a figure counts (the entity) and what happened to it (the measure)."""
+
+from __future__ import annotations
+
+import re
+
+from claimcheck import numeric, units
+from claimcheck.extract.context import Context
+from claimcheck.extract.vocabulary import Phrase
+from claimcheck.lexicon import load
+from claimcheck.text import Sentence, words_after, words_before
+from claimcheck.text.clauses import Word
+
+_CALIBRE = re.compile(r"\s+\d{2,3}\s?mm\b", re.IGNORECASE)
+
+
+def entity(ctx: Context, m: numeric.Mention, sentence: Sentence) -> tuple[int, str | None]:
+    """(end of the counted noun, its canonical entity) after the number, if any."""
+    words = ctx.words
+    calibre = _CALIBRE.match(ctx.text, m.end)  # "40 155mm shells"
+    after = words_after(ctx.text, calibre.end() if calibre else m.end, sentence.end, 6)
+    if after and after[0][2].lower() in words.partitive_of:
+        found = _partitive(ctx, m, after)
+        if found is not None:
+            return found
+        after = after[1:]  # "dozens of buildings", "thousands of civilians"
+    return _head(ctx, m, after)
+
+
+def _partitive(ctx: Context, m: numeric.Mention, after: list[Word]) -> tuple[int, str | None] | None:
+    """"five of them", "three of the injured"; None for "dozens of buildings"."""
+    table = ctx.words.frames.entities
+    rest = " ".join(w[2].lower() for w in after[1:3])
+    for head in ctx.words.frames.partitive_heads:
+        if rest.startswith(head):
+            n = len(head.split())
+            own = after[n + 1] if len(after) > n + 1 else None
+            if own is not None and (own[2].lower(),) in table:
+                return own[1], table[(own[2].lower(),)]  # "five of them children"
+            return after[n][1], None
+    if len(after) < 2 or after[1][2].lower() in ctx.words.stop_words:
+        return m.end, None
+    return None
+
+
+def _head(ctx: Context, m: numeric.Mention, after: list[Word]) -> tuple[int, str | None]:
+    words = ctx.words
+    table = words.frames.entities
+    modifiers: list[str] = []
+    for i, (_, _, w) in enumerate(after):
+        lw = w.lower()
+        if i == 0 and any(_phrase(after, 0, len(p)) == p for p in words.ratio_openers):
+            return m.end, None  # "72 out of 99": the whole follows as its own figure
+        for length in (3, 2, 1):
+            phrase = _phrase(after, i, length)
+            if len(phrase) == length and phrase not in table:
+                phrase = (*phrase[:-1], numeric._singular(phrase[-1]))
+            if len(phrase) == length and phrase in table:
+                return after[i + length - 1][1], _name(ctx, table[phrase], modifiers)
+        if lw in words.stop_words or (i == 0 and lw in words.verbish):
+            break
+        if i >= 3:
+            break
+        modifiers.append(lw)
+    # an unknown noun right after the number: "61 bulldozers", "9 forensic teams"
+    if after and m.unit is None:
+        first = after[0][2]
+        lw = first.lower()
+        plural = len(lw) > 3 and lw.endswith(words.plural_suffixes) and \
+            not lw.endswith(words.plural_exceptions)
+        if plural and lw not in words.stop_words and lw not in words.verbish and \
+                first[:1].islower() and lw not in words.frames.measure_words:
+            return after[0][1], numeric._singular(lw)
+    return m.end, None
+
+
+def _phrase(words: list[Word], i: int, length: int) -> Phrase:
+    return tuple(x[2].lower() for x in words[i : i + length])
+
+
+def _name(ctx: Context, head: str, modifiers: list[str]) -> str:
+    """The entity a head names with its modifiers: "cruise missile", a civilian is a person."""
+    full = " ".join([*modifiers[-1:], head])
+    count_as: dict[str, str] = load("entities")["count_as"]
+    if full in count_as:
+        return count_as[full]
+    sub = [x for x in modifiers if x in ctx.words.frames.subtypes]
+    return " ".join([*sub, head]) if sub else head
+
+
+def entity_before(ctx: Context, m: numeric.Mention, sentence: Sentence) -> str | None:
+    """A counted noun earlier in the clause: "of the injured, 12 ..."."""
+    table = ctx.words.frames.entities
+    for s, _, w in words_before(ctx.text, m.start, sentence.start, 20):
+        if w[:1].isupper() and s != sentence.start:
+            continue  # a proper name ("St. Martin's Hospital") is not what is counted
+        hit = table.get((w.lower(),))
+        if hit and hit not in ctx.words.uncounted_before:
+            return hit
+    return None
+
+
+def measure(ctx: Context, m: numeric.Mention, sentence: Sentence, noun_end: int,
+            entity: str | None) -> str | None:
+    """What happened to the counted thing: a verb or a noun near the figure."""
+    table = ctx.words.frames.measures
+    text = ctx.text
+    # 0. a measure word among the noun's modifiers: "three missing people"
+    between = words_after(text, m.end, noun_end + 1, 4) if noun_end > m.end else []
+    for w in between:  # the head itself may say it: "202 fallecidos", "40 dead"
+        if (w[2].lower(),) in table:
+            return table[(w[2].lower(),)]
+    # 1. right after the noun: "18 injured", "one person dead", "15 people were injured";
+    # an apposition in between is skipped: "50 people, five of them children, were killed"
+    apposition = ctx.words.apposition.match(text, noun_end)
+    after = words_after(text, apposition.end() if apposition else noun_end, sentence.end, 6)
+    found = _first_measure(after, table, skip=ctx.words.auxiliaries)
+    if found:
+        return found
+    # 2. the nearest verb before the number in its clause: "killed one person"
+    reach = 8 if noun_end > m.end else 20
+    forward = [w[2].lower() for w in reversed(words_before(text, m.start, sentence.start, reach))]
+    for stop in range(len(forward), 0, -1):
+        for length in (3, 2, 1):
+            phrase = tuple(forward[max(0, stop - length) : stop])
+            if len(phrase) == length and phrase in table:
+                return table[phrase]
+    # 3. anywhere later in the sentence
+    later = words_after(text, noun_end, sentence.end, 14)
+    found = _first_measure(later, table, skip=frozenset(), strict=False)
+    if found:
+        return found
+    if entity:
+        default: str | None = load("measures")["default_for"].get(entity.split()[-1])
+        return default
+    return None
+
+
+def _first_measure(words: list[Word], table: dict[Phrase, str], skip: frozenset[str],
+                   strict: bool = True) -> str | None:
+    for i in range(len(words)):
+        for length in (3, 2, 1):
+            phrase = _phrase(words, i, length)
+            if len(phrase) == length and phrase in table:
+                return table[phrase]
+        if strict and words[i][2].lower() not in skip:
+            return None
+    return None
+
+
+def subset(ctx: Context, m: numeric.Mention, sentence: Sentence, subset_sentence: int | None) -> bool:
+    """A part of a figure already given: "three of the injured", "among them one child"."""
+    text = ctx.text
+    after = text[m.end : min(sentence.end, m.end + 30)].lower()
+    before = text[max(sentence.start, m.start - 30) : m.start].lower()
+    cues = ctx.words.frames.partitive_cues
+    # the cue must bind to this figure: "three of the injured", "of them, some 12"
+    for cue in cues:
+        at = after.find(cue)
+        # "three of the injured", "one person among the injured"; not "all of them"
+        lead = after[: max(at, 0)]
+        if 0 <= at and len(lead.split()) <= 1 and not (
+                re.search(r"[,;:]", lead) or ctx.words.all_words.search(lead)):
+            return True
+    if any(before.rstrip(" ,").endswith(cue) for cue in cues):
+        return True
+    return subset_sentence == sentence.index
+
+
+def quantity(ctx: Context, m: numeric.Mention, sentence: Sentence, kind: str, end: int,
+             measure: str | None) -> tuple[str | None, str | None]:
+    """(entity, measure) of a length or a span of time: "40 meters", "100 days"; a compound
+    unit ("litres per square metre") is a quantity of its own kind."""
+    simple = m.unit is not None and "/" not in m.unit
+    dimension = units.dimension(m.unit)
+    names: dict[str, str] = load("measures")["dimensions"]
+    entity = names.get(dimension, dimension) if simple else m.unit
+    if kind == "measurement" and measure is None:
+        measure = entity
+    if entity == length_measure() and ctx.words.height.search(
+            ctx.text[max(sentence.start, m.start - 40) : min(sentence.end, end + 12)]):
+        entity = measure = str(load("measures")["rising_length"])  # "the water rose to 3 meters"
+    return entity, measure
+
+
+def length_measure() -> str:
+    """The measure of a length: a distance."""
+    return str(load("measures")["dimensions"]["[length]"])
+
+
+def measure_aliases(entity: str) -> dict[str, str]:
+    """How a measure reads for this entity: a drone "deployed" was launched."""
+    aliases: dict[str, str] = load("measures")["entity_measure_aliases"].get(entity.split()[-1], {})
+    return aliases
+
+
+def entity_for(measure: str) -> str | None:
+    """The entity a measure counts when none is named: the killed are people."""
+    found: str | None = load("measures")["entity_for"].get(measure)
+    return found
+
+
+def people() -> str:
+    """The entity that counts people."""
+    return str(load("entities")["people"])
+
+
+def is_length(unit: str | None) -> bool:
+    """A simple unit of length (not a compound like km/h)."""
+    return bool(unit) and "/" not in (unit or "") and units.dimension(unit) == "[length]"
+
+
+def detail(ctx: Context, end: int, sentence: Sentence) -> str:
+    """The words after a part: "children" in "five of them children were killed"."""
+    return " ".join(w[2].lower() for w in words_after(ctx.text, end, sentence.end, 8))

@@ -1,0 +1,256 @@
+"""A language's words for the extractor, compiled once per language from its tables.
+
+`vocabulary(code)` reads `lang/<code>/extract.json` and `lang/<code>/frames.json` through the
+language registry and builds the word sets and regular expressions the attachers use; a
+neutral language (no package) gets empty tables, so nothing in it is read as a word.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from claimcheck import lang
+from claimcheck.lexicon import load
+
+Phrase = tuple[str, ...]
+_NEVER = "(?!)"  # an alternation of nothing: matches nowhere
+
+
+def _alt(items: Iterable[str], *, spaced: bool = False, raw: bool = False) -> str:
+    """Alternatives for a regex: escaped words, phrases whose spaces match any run of
+    whitespace (`spaced`), or patterns as written (`raw`); nothing for an empty list."""
+    parts = [w if raw else r"\s+".join(map(re.escape, w.split())) if spaced else re.escape(w)
+             for w in items]
+    return "|".join(parts) or _NEVER
+
+
+def _words(table: dict[str, Any], key: str) -> frozenset[str]:
+    return frozenset(table.get(key, []))
+
+
+@dataclass(frozen=True)
+class Frames:
+    """Surface forms of canonical measures and entities, and the words around a part."""
+
+    entities: dict[Phrase, str]
+    subtypes: frozenset[str]
+    measures: dict[Phrase, str]
+    measure_words: frozenset[str]
+    partitive_heads: tuple[str, ...]
+    partitive_cues: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Speech:
+    """Who says so: speech verbs, cues before a speaker, pronouns and office words."""
+
+    verbs: tuple[str, ...]
+    verb_set: frozenset[str]
+    named_speaker: re.Pattern[str]
+    prepositions: tuple[tuple[str, re.Pattern[str]], ...]
+    lead_prepositions: frozenset[str]
+    lead: re.Pattern[str]
+    fixed: tuple[tuple[re.Pattern[str], str], ...]
+    owner: re.Pattern[str]
+    pronouns: frozenset[str]
+    subjects: frozenset[str]
+    first_person: frozenset[str]
+    function_words: frozenset[str]
+    leading_function_words: frozenset[str]
+    glue_words: frozenset[str]
+    perfect: re.Pattern[str]
+    possessive_suffixes: frozenset[str]
+    phrase_article: frozenset[str]
+    phrase_determiners: frozenset[str]
+    phrase_after: re.Pattern[str]
+    appositions: tuple[re.Pattern[str], ...]
+    name_non_openers: frozenset[str]
+    name_titles: frozenset[str]
+    generic: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Everything the extractor knows of one language's words."""
+
+    code: str
+    frames: Frames
+    speech: Speech
+    abbreviations: frozenset[str]
+    stop_words: frozenset[str]
+    verbish: frozenset[str]
+    auxiliaries: frozenset[str]
+    list_joiners: frozenset[str]
+    partitive_of: frozenset[str]
+    ratio_openers: tuple[Phrase, ...]
+    ratio_links: frozenset[str]
+    plural_suffixes: tuple[str, ...]
+    plural_exceptions: tuple[str, ...]
+    actor_verbs: frozenset[str]
+    verb_suffixes: tuple[str, ...]
+    not_verbs: frozenset[str]
+    as_of_verbs: frozenset[str]
+    region_words: tuple[str, ...]
+    anaphora_kinds: dict[str, str]
+    time_entities: frozenset[str]
+    uncounted_before: frozenset[str]
+    recall: re.Pattern[str]
+    newer: re.Pattern[str]
+    as_of: re.Pattern[str]
+    age_after: re.Pattern[str]
+    age_before: re.Pattern[str]
+    designation: re.Pattern[str]
+    height: re.Pattern[str]
+    back_reference: re.Pattern[str]
+    of_them: re.Pattern[str]
+    apposition: re.Pattern[str]
+    all_words: re.Pattern[str]
+    totals: re.Pattern[str]
+    locative: re.Pattern[str]
+    mostly: re.Pattern[str]
+    anaphora: re.Pattern[str]
+    framing: re.Pattern[str]
+    governed: re.Pattern[str]
+    saint: re.Pattern[str]
+    place_title: re.Pattern[str]
+    distance_reference: re.Pattern[str]
+    place_glue: re.Pattern[str]
+    facilities: tuple[re.Pattern[str], ...]
+
+
+@cache
+def vocabulary(code: str) -> Vocabulary:
+    """The compiled vocabulary of the language `code` names (cached: built once per language)."""
+    language = lang.get(code)
+    return _compile(language.code, language.table("extract"), language.table("frames"))
+
+
+def _compile(code: str, t: dict[str, Any], f: dict[str, Any]) -> Vocabulary:
+    i = re.IGNORECASE
+    entities = load("entities")
+    return Vocabulary(
+        code=code,
+        frames=_frames(f),
+        speech=_speech(t),
+        abbreviations=_words(t, "abbreviations"),
+        stop_words=_words(t, "stop_words"),
+        verbish=_words(t, "verbish"),
+        auxiliaries=_words(t, "auxiliaries"),
+        list_joiners=_words(t, "list_joiners"),
+        partitive_of=_words(t, "partitive_of"),
+        ratio_openers=tuple(tuple(p.split()) for p in t.get("ratio_openers", [])),
+        ratio_links=_words(t, "ratio_links"),
+        plural_suffixes=tuple(t.get("plural_suffixes", [])),
+        plural_exceptions=tuple(t.get("plural_exceptions", [])),
+        actor_verbs=_words(t, "actor_verbs"),
+        verb_suffixes=tuple(t.get("verb_suffixes", [])),
+        not_verbs=_words(t, "not_verbs"),
+        as_of_verbs=_words(t, "as_of_verbs"),
+        region_words=tuple(t.get("region_words", [])),
+        anaphora_kinds=dict(t.get("anaphora_kinds", {})),
+        time_entities=frozenset(entities["time_entities"]),
+        uncounted_before=frozenset(entities["uncounted_before"]),
+        recall=re.compile(rf"\b(?:{_alt(t.get('recall', []))})\b", i),
+        newer=re.compile(rf"\b(?:{_alt(t.get('newer', []))})\b", i),
+        as_of=re.compile(rf"\b(?:{_alt(t.get('as_of', []))})\s*$", i),
+        age_after=re.compile(rf"^(?:{_alt(t.get('age_after_patterns', []), raw=True)})", i),
+        age_before=re.compile(rf"\b(?:{_alt(t.get('age_before_patterns', []), raw=True)})\s*$", i),
+        designation=re.compile(rf"\b(?:{_alt(t.get('designations', []))})\s*$", i),
+        height=re.compile(rf"\b(?:{_alt(t.get('height', []))})\b", i),
+        back_reference=re.compile(rf"\b(?:{_alt(t.get('back_references', []))})\b", i),
+        of_them=re.compile(rf"\b(?:{_alt(t.get('partitive_pronouns', []))})\b"),
+        apposition=_apposition(t),
+        all_words=re.compile(rf"\b(?:{_alt(t.get('all_words', []))})\b"),
+        totals=re.compile(rf"\b(?:{_alt(t.get('totals', []))})\b", i),
+        locative=re.compile(
+            rf"\b(?:{_alt(t.get('locative_prepositions', []), spaced=True)})\s+"
+            rf"(?:(?:{_alt(t.get('locative_modifiers', []))})\s+){{0,3}}$", i),
+        mostly=re.compile(rf"\b(?:{_alt(t.get('mostly', []))})\s+(?:\w+\s+){{0,5}}$", i),
+        anaphora=re.compile(rf"\b(?:{_alt(t.get('anaphora_patterns', []), raw=True)})\b"),
+        framing=re.compile(rf"\s*(?:{_alt(_both_cases(t.get('framing_prepositions', [])))})"
+                           r"\s+[^,;]{1,60},"),
+        governed=re.compile(rf"\b(?:{_alt(t.get('governing_prepositions', []))})\s+(?:\w+\s+){{0,3}}$",
+                            i),
+        saint=re.compile(rf"(?:{_alt(t.get('saint_titles', []))})\s*$"),
+        place_title=re.compile(rf"\s(?:{_alt(t.get('place_titles', []))})"),
+        distance_reference=re.compile(
+            rf"\b(?:{_alt(t.get('distance_prepositions', []))})\s+"
+            rf"(?:(?:{_alt(t.get('articles', []))})\s+)?$"),
+        place_glue=re.compile(
+            rf"[\s,]*(?:{_alt(t.get('place_joiners', []))})?[\s,]*"
+            rf"(?:{_alt(t.get('place_prepositions', []))})?"
+            rf"(?:\s+(?:{_alt(t.get('articles', []))}))?\s*"),
+        facilities=tuple(re.compile(p) for p in t.get("facility_patterns", [])),
+    )
+
+
+def _both_cases(words: list[str]) -> list[str]:
+    return [w.capitalize() for w in words] + list(words)
+
+
+def _apposition(t: dict[str, Any]) -> re.Pattern[str]:
+    """An apposition between a counted noun and its verb: ", five of them children, were"."""
+    inner = _alt([*t.get("partitive_pronouns", []), *t.get("apposition_cues", [])])
+    openers = _alt(t.get("apposition_openers", []))
+    predicates = _alt(t.get("predicate_starts", []))
+    return re.compile(rf",\s*(?:[^,;.]{{0,40}}\b(?:{inner})\b[^,;.]{{0,30}}|"
+                      rf"(?:{openers})\b[^;.]{{0,80}}),(?=\s+(?:{predicates})\b)", re.IGNORECASE)
+
+
+def _frames(f: dict[str, Any]) -> Frames:
+    entities: dict[Phrase, str] = {}
+    for canonical, forms in f.get("entities", {}).items():
+        for form in forms:
+            entities[tuple(form.split())] = canonical
+    measures: dict[Phrase, str] = {}
+    for canonical, forms in f.get("measures", {}).items():
+        for form in forms:
+            measures.setdefault(tuple(form.split()), canonical)
+    return Frames(
+        entities=entities,
+        subtypes=_words(f, "subtypes"),
+        measures=measures,
+        measure_words=frozenset(w for phrase in measures for w in phrase),
+        partitive_heads=tuple(f.get("partitive_heads", [])),
+        partitive_cues=tuple(f.get("partitive_cues", [])),
+    )
+
+
+def _speech(t: dict[str, Any]) -> Speech:
+    verbs = tuple(t.get("speech_verbs", []))
+    name = r"([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)+)"
+    stops = _alt(t.get("phrase_stops", []))
+    article = _alt(t.get("phrase_article", []))
+    return Speech(
+        verbs=verbs,
+        verb_set=frozenset(verbs),
+        named_speaker=re.compile(rf"\b{name},\s+([^,;]{{3,90}}),\s+(?:{_alt(verbs)})\b"),
+        prepositions=tuple((p, re.compile(rf"\b{re.escape(p)}\s+", re.IGNORECASE))
+                           for p in t.get("speech_prepositions", [])),
+        lead_prepositions=_words(t, "lead_prepositions"),
+        lead=re.compile(rf"(?:\s*(?:{_alt(t.get('lead_words', []))})\b)+\s*", re.IGNORECASE),
+        fixed=tuple((re.compile(rf"\b{re.escape(cue)}\b"), str(speaker))
+                    for cue, speaker in t.get("fixed_speakers", {}).items()),
+        owner=re.compile(r"([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,4})['’]s\s+(?:"
+                         rf"{_alt(t.get('possessive_nouns', []))})\b"),
+        pronouns=_words(t, "pronouns"),
+        subjects=_words(t, "subject_words"),
+        first_person=_words(t, "first_person"),
+        function_words=_words(t, "function_words"),
+        leading_function_words=_words(t, "leading_function_words"),
+        glue_words=_words(t, "glue_words"),
+        perfect=re.compile(rf"(?:\s+(?:{_alt(t.get('perfect_auxiliaries', []), spaced=True)}))+\s*$"),
+        possessive_suffixes=_words(t, "possessive_suffixes"),
+        phrase_article=_words(t, "phrase_article"),
+        phrase_determiners=_words(t, "phrase_determiners"),
+        phrase_after=re.compile(rf"\s*((?:(?:{article})\s+)?[^,.;:()“”\"]{{2,80}}?)"
+                                rf"(?=\s*(?:,|\.|;|:|\(|$|\s+(?:{stops})\b))"),
+        appositions=tuple(re.compile(p) for p in t.get("speaker_apposition_patterns", [])),
+        name_non_openers=_words(t, "name_non_openers"),
+        name_titles=_words(t, "name_titles"),
+        generic=frozenset(load("attribution")["generic_speakers"]),
+    )

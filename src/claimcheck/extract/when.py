@@ -1,0 +1,98 @@
+"""When: the day a figure is about, the moment it held as of, and whether it is old or new."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from claimcheck import dates, numeric
+from claimcheck.extract.context import Context
+from claimcheck.text import Sentence
+from claimcheck.text.clauses import WORD
+
+_CLOCK = re.compile(r"(\d{1,2})(?::(\d{2}))?\s*([ap])?")
+
+
+def anchor(ctx: Context) -> dates.DateMention | None:
+    """The story's date: the first full date in its lead that is no as-of date."""
+    lead = ctx.sentences[:3]
+    for d in ctx.dates:
+        if d.day is None or d.kind == "time" or d.granularity == "year":
+            continue  # a year alone in the lead is usually a recalled past event
+        if any(s.start <= d.start < s.end for s in lead) and not is_as_of(ctx, d):
+            return d
+    return None
+
+
+def is_as_of(ctx: Context, d: dates.DateMention) -> bool:
+    """A date a figure held at ("as of Tuesday", "said on Monday"), not the day of the event."""
+    text = ctx.text
+    if text[d.end : d.end + 2] in ctx.words.speech.possessive_suffixes:
+        return False  # "killed by Tuesday's floods": the day of the event
+    before = text[max(0, d.start - 40) : d.start]
+    cut = max(before.rfind(". "), before.rfind("\n"))
+    before = before[cut + 1 :] if cut >= 0 else before  # never past the sentence start
+    if ctx.words.as_of.search(before):
+        return True
+    words = [w.lower() for w in WORD.findall(before)][-3:]
+    return any(w in ctx.words.as_of_verbs for w in words)
+
+
+def when(ctx: Context, m: numeric.Mention,
+         sentence: Sentence) -> tuple[dt.date | None, str | None, dt.datetime | None]:
+    """(event day, its precision, as-of moment) of the figure `m`."""
+    as_of: dt.datetime | None = None
+    event: dates.DateMention | None = None
+    for d in ctx.dates_in(sentence.start, sentence.end):
+        lo, hi = sorted((d.start, m.start))
+        if ";" in ctx.text[lo:hi]:
+            continue  # another clause: "...; two days earlier, officials had urged"
+        if is_as_of(ctx, d) or d.kind == "time":
+            as_of = _as_of(ctx, d) or as_of
+            continue
+        if d.day is not None and (event is None or abs(d.start - m.start) < abs(event.start - m.start)):
+            event = d
+    if event is None:
+        event = _earlier_in_paragraph(ctx, sentence) or ctx.anchor
+    if event is not None and event.day is not None:
+        return event.day, event.granularity, as_of
+    return ctx.document.published_day, None, as_of  # the publication day: no date in the text
+
+
+def _as_of(ctx: Context, d: dates.DateMention) -> dt.datetime | None:
+    if d.kind == "time" and ctx.document.published_day is not None:
+        return _at_time(ctx.document.published_day, ctx.text[d.start : d.end])
+    if d.day is not None:
+        return dt.datetime.combine(d.day, dt.time(23, 59), tzinfo=dt.timezone.utc)
+    return None
+
+
+def _earlier_in_paragraph(ctx: Context, sentence: Sentence) -> dates.DateMention | None:
+    para = sentence.paragraph
+    para_start = ctx.line_breaks[para - 1] + 1 if para > 0 else 0
+    earlier = [d for d in ctx.dates_in(para_start, sentence.start)
+               if d.day is not None and d.kind != "time" and d.end <= sentence.start
+               and not is_as_of(ctx, d)]
+    return earlier[-1] if earlier else None
+
+
+def _at_time(day: dt.date, expression: str) -> dt.datetime | None:
+    m = _CLOCK.search(expression.lower())
+    if not m:
+        return None
+    hour, minute = int(m.group(1)), int(m.group(2) or 0)
+    if m.group(3) == "p" and hour < 12:
+        hour += 12
+    if hour > 23 or minute > 59:
+        return None
+    return dt.datetime.combine(day, dt.time(hour, minute), tzinfo=dt.timezone.utc)
+
+
+def recalled(ctx: Context, m: numeric.Mention, sentence: Sentence) -> bool:
+    """A figure recalled from before ("up from 12", "earlier")."""
+    return bool(ctx.words.recall.search(ctx.text[max(sentence.start, m.start - 80) : m.start]))
+
+
+def later(ctx: Context, m: numeric.Mention, sentence: Sentence) -> bool:
+    """An update of an earlier figure ("has risen to 51")."""
+    return bool(ctx.words.newer.search(ctx.text[max(sentence.start, m.start - 60) : m.start]))

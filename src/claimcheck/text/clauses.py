@@ -1,0 +1,62 @@
+"""Clauses and words near a point, as offsets into the text."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+
+#: a word: letters, joined by hyphens or apostrophes to letters or digits ("Geran-2", "it's")
+WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W_]+)*")
+_BREAK = re.compile(r"[,;:—–()]")
+
+Word = tuple[int, int, str]
+
+
+def boundaries(text: str) -> list[int]:
+    """Offsets of clause breaks: , ; : dashes or brackets, but no comma grouping digits ("2,140")."""
+    n = len(text)
+    return [i for i in (m.start() for m in _BREAK.finditer(text))
+            if not (text[i] == "," and 0 < i < n - 1 and text[i - 1].isdigit() and text[i + 1].isdigit())]
+
+
+def clause_at(bounds: Sequence[int], start: int, end: int, pos: int) -> tuple[int, int]:
+    """The clause around `pos` inside the sentence `start`..`end`, given the sorted breaks."""
+    k = bisect.bisect_left(bounds, pos)
+    lo = bounds[k - 1] + 1 if k > 0 and bounds[k - 1] >= start else start
+    hi = bounds[k] if k < len(bounds) and bounds[k] < end else end
+    return lo, hi
+
+
+def words_after(text: str, pos: int, limit: int, count: int) -> list[Word]:
+    """Up to `count` words after `pos` (stopping at sentence punctuation, a comma, a digit or `limit`)."""
+    out: list[Word] = []
+    i = pos
+    limit = min(limit, len(text))
+    while len(out) < count and i < limit:
+        ch = text[i]
+        if ch in ".;:!?()[]\n,":
+            break
+        m = WORD.match(text, i)
+        if m and m.end() <= limit:
+            out.append((m.start(), m.end(), m.group()))
+            i = m.end()
+            continue
+        if ch.isdigit():
+            break
+        i += 1
+    return out
+
+
+def words_before(text: str, pos: int, floor: int, count: int) -> list[Word]:
+    """Up to `count` words before `pos`, nearest first, stopping at clause punctuation."""
+    out: list[Word] = []
+    floor = max(floor, pos - 40 * count - 40)  # enough for `count` words; keeps this O(count)
+    segment = text[floor:pos]
+    cut = max(segment.rfind(c) for c in ".;:!?\n")
+    base = floor + cut + 1 if cut >= 0 else floor
+    for m in reversed(list(WORD.finditer(text, base, pos))):
+        out.append((m.start(), m.end(), m.group()))
+        if len(out) >= count:
+            break
+    return out

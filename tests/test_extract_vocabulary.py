@@ -1,0 +1,65 @@
+"""extract.vocabulary: a document is read with the words of its own language, and no other.
+
+A language without a package (de, pl, xx) is neutral: figures come from digits, and no word
+is taken for a measure, an entity, a speaker or a cue ("Die 14 Verletzten" is no English "die").
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+import claimcheck
+from claimcheck import Document
+from claimcheck.extract.vocabulary import Vocabulary, vocabulary
+
+
+def test_vocabularies_are_compiled_once_per_language() -> None:
+    assert vocabulary("en") is vocabulary("en")
+    assert vocabulary("en") is not vocabulary("es")
+
+
+def test_each_language_has_only_its_own_words() -> None:
+    en, es = vocabulary("en"), vocabulary("es")
+    assert en.frames.measures[("killed",)] == es.frames.measures[("fallecidos",)] == "killed"
+    assert ("fallecidos",) not in en.frames.measures
+    assert ("killed",) not in es.frames.measures
+    assert "said" in en.speech.verb_set and "said" not in es.speech.verb_set
+    assert "dijo" in es.speech.verb_set and "dijo" not in en.speech.verb_set
+
+
+@pytest.mark.parametrize("code", ["de", "pl", "xx"])
+def test_a_neutral_language_has_no_words(code: str) -> None:
+    words = vocabulary(code)
+    assert words.frames.entities == {} and words.frames.measures == {}
+    assert not words.speech.verb_set and not words.stop_words and not words.abbreviations
+    # every cue is a word of a language; the phrase after a cue is punctuation alone
+    fields = {**vars(words), **vars(words.speech)}
+    patterns = [v for k, v in fields.items() if isinstance(v, re.Pattern) and k != "phrase_after"]
+    for text in ("the total rose to 5 in Lviv", "según el gobierno", "as of Monday", ""):
+        found = [p.pattern for p in patterns if (m := p.search(text)) and m.group().strip()]
+        assert found == [], text
+
+
+def test_a_german_document_takes_no_english_word_for_a_measure() -> None:
+    text = "Die 14 Verletzten wurden ins Krankenhaus gebracht."
+    (english,) = claimcheck.extract(Document(id="d", text=text, language="en"))
+    assert english.measure == "killed"  # "die", read as English
+    (claim,) = claimcheck.extract(Document(id="d", text=text, language="de"))
+    assert (claim.text, claim.value, claim.measure, claim.entity) == ("14", 14, None, None)
+
+
+def test_a_document_in_no_language_is_read_for_its_digits() -> None:
+    text = "Overnight, 597 drones were launched at Ukraine, officials said."
+    (claim,) = claimcheck.extract(Document(id="d", text=text, language="xx"))
+    assert (claim.text, claim.value, claim.measure, claim.entity, claim.speaker) == \
+        ("597", 597, None, None, None)
+    (english,) = claimcheck.extract(Document(id="d", text=text, language="en"))
+    assert (english.text, english.measure, english.speaker) == ("597 drones", "launched", "officials")
+
+
+def test_the_vocabulary_type_is_frozen() -> None:
+    with pytest.raises(AttributeError):
+        vocabulary("en").code = "fr"  # type: ignore[misc]
+    assert isinstance(vocabulary("es"), Vocabulary)

@@ -1,0 +1,48 @@
+"""text: sentences and clauses as offsets into the document, whatever its language."""
+
+from __future__ import annotations
+
+from hypothesis import given
+
+from claimcheck.text import boundaries, clause_at, split_sentences, words_after, words_before
+from strategies import unicode_text
+
+
+def test_sentences_split_before_a_capital_and_at_line_breaks() -> None:
+    text = "Five died. Ten were hurt!\n“It was awful,” she said. 3 more came."
+    got = [(text[s.start : s.end], s.paragraph, s.index) for s in split_sentences(text)]
+    assert got == [("Five died.", 0, 0), ("Ten were hurt!", 0, 1),
+                   ("“It was awful,” she said.", 1, 2), ("3 more came.", 1, 3)]
+
+
+def test_an_abbreviation_ends_no_sentence_only_when_the_language_names_it() -> None:
+    text = "Dr. Smith said 5 died."
+    assert len(split_sentences(text, frozenset({"dr"}))) == 1
+    assert len(split_sentences(text)) == 2
+    assert len(split_sentences("Said J. Smith.")) == 1  # an initial is no sentence end
+
+
+def test_clause_breaks_skip_commas_grouping_digits() -> None:
+    text = "In Lviv, 2,140 people (mostly women); then"
+    assert [text[i] for i in boundaries(text)] == [",", "(", ")", ";"]
+    bounds = boundaries(text)
+    assert clause_at(bounds, 0, len(text), text.index("2,140")) == (8, text.index("("))
+    assert clause_at(bounds, 0, 7, 2) == (0, 7)  # breaks outside the sentence do not count
+
+
+def test_words_near_a_point_stop_at_clause_punctuation() -> None:
+    text = "Yesterday, forty-two people were hurt; 5 died"
+    at = text.index("people")
+    assert [w for _, _, w in words_after(text, at, len(text), 9)] == ["people", "were", "hurt"]
+    assert [w for _, _, w in words_before(text, at, 0, 9)] == ["forty-two", "Yesterday"]
+    assert [w for _, _, w in words_before(text, len(text), 0, 9)] == ["died"]
+
+
+@given(unicode_text)
+def test_sentences_are_ordered_offsets_that_slice_back(text: str) -> None:
+    previous_end = 0
+    for k, s in enumerate(split_sentences(text)):
+        assert s.index == k
+        assert previous_end <= s.start < s.end <= len(text)
+        assert text[s.start : s.end].strip()
+        previous_end = s.end
