@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from hypothesis import strategies as st
 from num2words import num2words
 
-from claimcheck import Claim, Document, numeric
+from claimcheck import Claim, Document, numbers
 
 # ---------------------------------------------------------------- numbers
 
@@ -252,7 +252,7 @@ def make_claim(id: str, value: float, **changes: object) -> Claim:
     `high`, `measure`, `location`, `date`... to change what it says.
     """
     qualifier = changes.pop("qualifier", "exact")
-    low, high = numeric.interval(value, str(qualifier))
+    low, high = numbers.interval(value, str(qualifier))
     text = str(changes.pop("text", f"{value:g}"))
     data: dict[str, object] = {
         "id": id, "doc": id.split(":")[0], "start": 0, "end": len(text), "text": text,

@@ -2,7 +2,7 @@
 
     errors, lexicon            (anything may use them)
     models, policy, lang
-    numeric, units
+    numbers, units
     dates, places
     extract
     match
@@ -32,7 +32,7 @@ PACKAGE = Path(claimcheck.__file__).parent
 LAYERS: dict[str, int] = {
     "errors": 0, "lexicon": 0,
     "models": 1, "policy": 1, "lang": 1,
-    "numeric": 2, "units": 2,
+    "numbers": 2, "units": 2,
     "dates": 3, "places": 3,
     "extract": 4,
     "match": 5,
@@ -63,7 +63,17 @@ def _resolve(name: str) -> str | None:
 
 
 def _imports(module: str, path: Path) -> set[str]:
-    """Every claimcheck module `module` imports, at any depth of its code."""
+    """Every claimcheck module `module` imports, at any depth of its code (a package: of any
+    of its files)."""
+    files = sorted(path.parent.rglob("*.py")) if path.parent != PACKAGE else [path]
+    out: set[str] = set()
+    for file in files:
+        out |= _file_imports(module, file)
+    out.discard(module)
+    return out
+
+
+def _file_imports(module: str, path: Path) -> set[str]:
     tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
     modules = _modules()
     out: set[str] = set()
@@ -75,8 +85,7 @@ def _imports(module: str, path: Path) -> set[str]:
                     out.add(target)
         elif isinstance(node, ast.ImportFrom):
             if node.level:  # relative: from . import x / from .x import y
-                base = "claimcheck" if path.name != "__init__.py" or module == "__init__" \
-                    else f"claimcheck.{module}"
+                base = "claimcheck" if path.parent == PACKAGE else f"claimcheck.{module}"
                 name = f"{base}.{node.module}" if node.module else base
             else:
                 name = node.module or ""
@@ -84,12 +93,11 @@ def _imports(module: str, path: Path) -> set[str]:
             if target is None:
                 continue
             if target == "__init__":
-                # `from claimcheck import numeric` imports a module; `import __version__` the root
+                # `from claimcheck import numbers` imports a module; `import __version__` the root
                 for alias in node.names:
                     out.add(alias.name if alias.name in modules else "__init__")
             else:
                 out.add(target)
-    out.discard(module)
     return out
 
 
@@ -129,7 +137,7 @@ def test_the_import_graph_has_no_cycles() -> None:
 
 def test_the_parser_sees_the_known_edges() -> None:
     # guards the test itself: if parsing broke, every assertion above would pass vacuously
-    assert "units" in GRAPH["numeric"]
+    assert "units" in GRAPH["numbers"]
     assert {"extract", "match", "judge"} <= GRAPH["pipeline"]
     assert "cli" in GRAPH["__main__"]
     assert "__init__" in GRAPH["cli"]  # `from claimcheck import __version__`

@@ -1,6 +1,6 @@
 """Document -> claims: numeric mentions with what they count, where, when, and who says so.
 
-`extract(document)` runs the stages in order: sentences, numbers (`numeric.scan`), dates
+`extract(document)` runs the stages in order: sentences, numbers (`numbers.scan`), dates
 (`dates.find_dates`), places (`places.find_places`), then per number the counted entity,
 the measure, the speaker, the location and the event date. Finding things is separate from
 attaching them; each `_attach_*` helper is a pure function of the document context.
@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from claimcheck import dates, numeric, places, units
+from claimcheck import dates, numbers, places, units
 from claimcheck.lexicon import load
 from claimcheck.models import CONTEXT_LIMIT, Claim, ClaimKind, Document
 
@@ -250,13 +250,13 @@ class _Extractor:
 
     # -- claims
     def claims(self) -> list[Claim]:
-        mentions = [m for m in numeric.scan(self.text, self.lang) if m.kind == "number"]
+        mentions = [m for m in numbers.scan(self.text, self.lang) if m.kind == "number"]
         mentions = [m for m in mentions if not any(
             d.start < m.number_end and m.number_start < d.end
             for d in self._dates_in(max(0, m.number_start - 200), m.number_end))]
         out: list[Claim] = []
         ctx = _Context()
-        by_sentence: dict[int, list[numeric.Mention]] = {}
+        by_sentence: dict[int, list[numbers.Mention]] = {}
         s_index = 0
         for m in mentions:
             while s_index < len(self.sentences) - 1 and self.sentences[s_index].end <= m.start:
@@ -265,7 +265,7 @@ class _Extractor:
         for sentence in self.sentences:
             found = by_sentence.get(sentence.index, [])
             speaker = self._speaker(sentence, ctx, bool(found))
-            previous: numeric.Mention | None = None
+            previous: numbers.Mention | None = None
             for k, m in enumerate(found):
                 if self._not_a_claim(m):
                     continue
@@ -282,7 +282,7 @@ class _Extractor:
                 ctx.speaker_had_claims = True
         return _link_ratios(out, self.text)
 
-    def _not_a_claim(self, m: numeric.Mention) -> bool:
+    def _not_a_claim(self, m: numbers.Mention) -> bool:
         before = self.text[max(0, m.number_start - 30) : m.number_start]
         if re.fullmatch(r"\d+(?:[ \u00a0]\d+){2,}", self.text[m.number_start : m.number_end]):
             return True  # "900 365 112" is a phone number, not a figure
@@ -292,16 +292,16 @@ class _Extractor:
         if m.unit == "millimeter":
             nxt = _words_after(self.text, m.end, len(self.text), 1)
             calibre = set(load("units")["calibre_nouns"])
-            if nxt and numeric._singular(nxt[0][2].lower()) in calibre:
+            if nxt and numbers._singular(nxt[0][2].lower()) in calibre:
                 return True
         return False
 
     def _claim(
         self,
-        m: numeric.Mention,
+        m: numbers.Mention,
         sentence: _Sentence,
         speaker: str | None,
-        previous: numeric.Mention | None,
+        previous: numbers.Mention | None,
         index: int,
         ctx: _Context,
         previous_claim: Claim | None = None,
@@ -317,7 +317,7 @@ class _Extractor:
             if _coordinated(between):  # the hedge goes on down the list, item after item
                 qualifier = carried.qualifier
                 hedge = carried.hedge
-                low, high = numeric.interval(value, qualifier, m.unit)
+                low, high = numbers.interval(value, qualifier, m.unit)
         kind = self._kind(m)
         noun_end, entity = self._entity(m, sentence)
         start, end = m.start, max(m.end, noun_end)
@@ -403,7 +403,7 @@ class _Extractor:
             hedge=hedge,
         )
 
-    def _subset(self, m: numeric.Mention, sentence: _Sentence, previous_subset: Any) -> bool:
+    def _subset(self, m: numbers.Mention, sentence: _Sentence, previous_subset: Any) -> bool:
         """A part of a figure already given: "three of the injured", "among them one child"."""
         after = self.text[m.end : min(sentence.end, m.end + 30)].lower()
         before = self.text[max(sentence.start, m.start - 30) : m.start].lower()
@@ -420,7 +420,7 @@ class _Extractor:
         return bool(previous_subset == sentence.index)
 
     # -- what kind of figure
-    def _kind(self, m: numeric.Mention) -> ClaimKind:
+    def _kind(self, m: numbers.Mention) -> ClaimKind:
         after = self.text[m.number_end : m.number_end + 14]
         before = self.text[max(0, m.start - 12) : m.start]
         if _AGE_AFTER.match(after) or (_AGE_BEFORE.search(before) and m.value < 130):
@@ -439,7 +439,7 @@ class _Extractor:
         return "measurement"
 
     # -- the counted thing
-    def _entity(self, m: numeric.Mention, sentence: _Sentence) -> tuple[int, str | None]:
+    def _entity(self, m: numbers.Mention, sentence: _Sentence) -> tuple[int, str | None]:
         table, subtypes = _entities()
         calibre = _CALIBRE.match(self.text, m.end)  # "40 155mm shells"
         words = _words_after(self.text, calibre.end() if calibre else m.end, sentence.end, 6)
@@ -464,7 +464,7 @@ class _Extractor:
             for length in (3, 2, 1):
                 phrase = tuple(x[2].lower() for x in words[i : i + length])
                 if len(phrase) == length and phrase not in table:
-                    phrase = (*phrase[:-1], numeric._singular(phrase[-1]))
+                    phrase = (*phrase[:-1], numbers._singular(phrase[-1]))
                 if len(phrase) == length and phrase in table:
                     head = table[phrase]
                     end = words[i + length - 1][1]
@@ -487,10 +487,10 @@ class _Extractor:
             plural = len(lw) > 3 and lw.endswith("s") and not lw.endswith(("ss", "ous", "ly"))
             if plural and lw not in _STOP_NOUN and lw not in _VERBISH and first[:1].islower() and \
                     lw not in _measures_words():
-                return words[0][1], numeric._singular(lw)
+                return words[0][1], numbers._singular(lw)
         return m.end, None
 
-    def _entity_before(self, m: numeric.Mention, sentence: _Sentence) -> str | None:
+    def _entity_before(self, m: numbers.Mention, sentence: _Sentence) -> str | None:
         table, _ = _entities()
         for s, _, w in _words_before(self.text, m.start, sentence.start, 20):
             if w[:1].isupper() and s != sentence.start:
@@ -502,7 +502,7 @@ class _Extractor:
 
     # -- what happened to it
     def _measure(
-        self, m: numeric.Mention, sentence: _Sentence, noun_end: int, entity: str | None
+        self, m: numbers.Mention, sentence: _Sentence, noun_end: int, entity: str | None
     ) -> str | None:
         table = _measures()
         text = self.text
@@ -570,7 +570,7 @@ class _Extractor:
 
     # -- where
     def _location(
-        self, m: numeric.Mention, sentence: _Sentence, ctx: _Context, measure: str | None = None
+        self, m: numbers.Mention, sentence: _Sentence, ctx: _Context, measure: str | None = None
     ) -> tuple[places.Place | None, str | None]:
         text = self.text
         inside = self._places_in(sentence.start, sentence.end)
@@ -657,7 +657,7 @@ class _Extractor:
 
     # -- when
     def _date(
-        self, m: numeric.Mention, sentence: _Sentence
+        self, m: numbers.Mention, sentence: _Sentence
     ) -> tuple[dt.date | None, str | None, dt.datetime | None]:
         as_of: dt.datetime | None = None
         event: dates.DateMention | None = None
