@@ -39,6 +39,21 @@ def grouped_es(n: int) -> str:
 
 SENSIBLE = st.integers(min_value=0, max_value=10**9)
 
+
+def marked(whole: int, decimals: str, marks: tuple[str, str], grouping: bool = True) -> str:
+    """`whole` and its decimal digits written with a language's (decimal, group) marks."""
+    decimal, group = marks
+    body = f"{whole:,}".replace(",", group) if grouping else str(whole)
+    return f"{body}{decimal}{decimals}" if decimals else body
+
+
+#: (whole, decimal digits, grouped): a number to write with a language's marks
+mark_cases = st.tuples(
+    st.integers(min_value=0, max_value=10**12),
+    st.text(alphabet="0123456789", max_size=6),
+    st.booleans(),
+)
+
 #: (value, text): an integer rendered as digits, with separators, or in words
 rendered_ints = SENSIBLE.flatmap(
     lambda n: st.sampled_from([str(n), grouped(n), spelled(n), spelled(n).replace(" and ", " ")])

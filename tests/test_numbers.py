@@ -17,12 +17,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claimcheck import numbers
+from claimcheck import lang, numbers
 from strategies import (
     SENSIBLE,
     grouped,
     grouped_es,
     languages,
+    mark_cases,
+    marked,
     number_text,
     rendered_ints,
     spelled,
@@ -183,6 +185,18 @@ def test_spanish_grouped_digits_parse_back(n: int) -> None:
     assert numbers.parse_number(grouped_es(n), "es") == n
 
 
+@pytest.mark.parametrize("code", ["en", "es"])
+@given(case=mark_cases)
+def test_a_number_written_with_a_languages_marks_parses_back(
+    code: str, case: tuple[int, str, bool]
+) -> None:
+    whole, decimals, grouping = case
+    table = lang.get(code).table("numbers")
+    text = marked(whole, decimals, (table["decimal_mark"], table["group_mark"]), grouping)
+    expected = float(f"{whole}.{decimals}") if decimals else whole
+    assert numbers.parse_number(text, code) == expected
+
+
 @given(st.integers(min_value=0, max_value=10**9), st.integers(min_value=1, max_value=99))
 def test_decimals_parse_back(whole: int, cents: int) -> None:
     value = float(f"{whole}.{cents:02d}")
@@ -269,3 +283,30 @@ def test_a_figure_beyond_the_largest_is_no_mention(figure: str) -> None:
 def test_a_denormal_figure_is_read(figure: str) -> None:
     (m,) = numbers.scan(f"{figure} m")
     assert 0 <= m.value < 1e-300
+
+
+# ---------------------------------------------------------------- a neutral language
+
+
+NEUTRAL_TEXT = ("Die 14 Verletzten: more than twenty, nearly 300 people, dozens of them, "
+                "5,000 € and ~2 km; one of them, zwei Tote.")
+
+
+@pytest.mark.parametrize("code", ["de", "pl", "xx"])
+def test_a_neutral_language_reads_digits_symbols_and_units_and_no_words(code: str) -> None:
+    assert _numbers(NEUTRAL_TEXT, code) == [
+        {"text": "14", "value": 14, "low": 14, "high": 14, "qualifier": "exact", "unit": None},
+        {"text": "300", "value": 300, "low": 300, "high": 300, "qualifier": "exact",
+         "unit": None},
+        {"text": "5,000 €", "value": 5000, "low": 5000, "high": 5000, "qualifier": "exact",
+         "unit": "EUR"},
+        {"text": "~2 km", "value": 2, "low": 2, "high": 2, "qualifier": "approximate",
+         "unit": "kilometer"},
+    ]
+    assert numbers.parse_number("zwei", code) is None
+    assert numbers.parse_number("two", code) is None
+
+
+def test_the_same_text_in_english_reads_its_words() -> None:
+    read = [m["text"] for m in _numbers(NEUTRAL_TEXT, "en")]
+    assert {"more than twenty", "nearly 300", "dozens", "one"} <= set(read)

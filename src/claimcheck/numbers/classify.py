@@ -39,11 +39,14 @@ def kind_of(v: View, num: Num) -> str:
         if q.text == ":" and nxt + 1 < v.n and v.t[nxt + 1].kind == "num" \
                 and v.glued(nxt + 1):
             return "time"
-    if nxt < v.n and v.t[nxt].low in ("am", "pm") or (
-        v.low(nxt) in ("a", "p") and v.low(nxt + 1) == "." and v.low(nxt + 2) == "m"
-    ):
-        return "time"
-    return "number"
+    return "time" if _clock_suffix(v, nxt) else "number"
+
+
+def _clock_suffix(v: View, k: int) -> bool:
+    """ "10 am", "10 a.m.": a clock time's suffix at token k."""
+    suffixes = v.s.clock_suffixes
+    return v.low(k) in suffixes or (v.low(k + 1) == "." and
+                                    f"{v.low(k)}.{v.low(k + 2)}" in suffixes)
 
 
 def _magnitude_suffix(v: View, k: int) -> bool:
@@ -80,48 +83,42 @@ def _chain(v: View, num: Num) -> bool:
 
 def one_is_count(v: View, num: Num) -> bool:
     """Spelled "one" is a count only when a noun follows ("one person", not "one of the")."""
-    numbers = load("numbers")
+    one = v.s.one
     word = v.low(num.first)
-    if word in numbers["article_like_one"].get(v.s.code, []):
+    if word in one["article_like_one"]:
         # Spanish "un/una" is the article unless a word makes it a count ("una más")
-        return num.last - num.first == 1 and v.low(num.last) in \
-            numbers["article_one_counts_before"].get(v.s.code, [])
-    if word not in numbers["one_words_need_noun"]:
+        return num.last - num.first == 1 and v.low(num.last) in one["article_one_counts_before"]
+    if word not in one["one_words_need_noun"] or num.last - num.first > 1:
         return True
-    if num.last - num.first > 1:
-        return True
-    prev = v.low(num.first - 1)
-    if prev in ("no", "the", "this", "that", "any", "every", "each", "which", "someone"):
-        return False
+    if v.low(num.first - 1) in one["one_not_after"]:
+        return False  # "no one", "the one"
     nxt = num.last
     if nxt >= v.n or v.t[nxt].kind != "word":
         return False
     w = v.t[nxt].low
-    if w == "of":
+    if w in v.s.partitive:
         # "one of them", "one of the injured" count; "one of the worst" does not
         after = v.low(nxt + 1)
-        after2 = v.low(nxt + 2)
-        if after in ("them", "those", "whom"):
+        if after in one["one_of_pronouns"]:
             return True
-        if after in ("the", "its", "his", "her", "their", "our"):
-            return after2 in _partitive_heads()
+        if after in one["one_of_determiners"]:
+            return v.low(nxt + 2) in _partitive_heads(one["one_of_people"])
         return False
-    if w in ("more", "other", "further", "last", "single"):
-        return v.low(nxt + 1) in _countable_heads()
-    return w not in set(numbers["one_stop_next"])
+    if w in one["one_modifiers"]:
+        return v.low(nxt + 1) in _countable_heads(one["one_of_counts"])  # "one more person"
+    return w not in one["one_stop_next"]
 
 
 @cache
-def _countable_heads() -> frozenset[str]:
+def _countable_heads(extra: frozenset[str]) -> frozenset[str]:
     """Words that make "one of the X" a count: counted nouns and partitive heads."""
     data = load("entities")
     heads = {form for forms in data["entities"].values() for form in forms}
     heads |= {h.split()[-1] for h in data["partitive_heads"]}
-    return frozenset(heads | {"injured", "wounded", "dead", "victims", "missing"})
+    return frozenset(heads | extra)
 
 
 @cache
-def _partitive_heads() -> frozenset[str]:
+def _partitive_heads(extra: frozenset[str]) -> frozenset[str]:
     """Words that make "one of the X" a count of people: "one of the injured"."""
-    heads = {h.split()[-1] for h in load("entities")["partitive_heads"]}
-    return frozenset(heads | {"injured", "wounded", "dead", "victims", "missing", "killed"})
+    return frozenset({h.split()[-1] for h in load("entities")["partitive_heads"]} | extra)

@@ -14,7 +14,7 @@ from claimcheck.numbers.words import and_fraction, composed
 def over_tail(v: View, num: Num) -> None:
     """ "one over three", "1 over 20": a spoken fraction, when nothing is counted after it."""
     k = num.last
-    if v.low(k) != "over" or num.unit is not None or num.fraction or num.value < 1 or \
+    if v.low(k) not in v.s.over or num.unit is not None or num.fraction or num.value < 1 or \
             num.value != int(num.value) or v.t[num.first].kind == "sym":
         return
     below = number_at(v, k + 1)
@@ -44,7 +44,7 @@ def plus_minus(v: View, num: Num) -> Num | None:
 
 def inches_tail(v: View, k: int) -> tuple[float, int] | None:
     """Inches after feet: "5 feet 2 inches", "6 ft and 1 in"; (inches, token after)."""
-    j = k + 1 if v.low(k) == "and" else k
+    j = k + 1 if v.low(k) in v.s.tail_joiners else k
     num = number_at(v, j) if j < v.n and v.t[j].kind in ("num", "word") else None
     if num is None or num.unit is not None or not 0 <= num.value < 12:
         return None
@@ -52,7 +52,7 @@ def inches_tail(v: View, k: int) -> tuple[float, int] | None:
     length, found = unit_phrase(v, e)
     if found == "inch":
         return num.value, e + length
-    if v.low(e) == "in" and (e + 1 >= v.n or v.t[e + 1].kind == "sym"):
+    if v.low(e) in v.s.inch_words and (e + 1 >= v.n or v.t[e + 1].kind == "sym"):
         return num.value, e + 1  # "in" is inches only where it cannot be the preposition
     return None
 
@@ -138,14 +138,14 @@ def magnitude_tail(v: View, num: Num) -> None:
         return  # "10M", "US$ 1MM": upper-case M is a million, never a metre
     if w in mags and not (num.words and w in v.s.words):
         money = num.unit is not None or currency_word_at(v, k + 1)
-        single = len(w) <= 2 or w in ("mln", "bn", "tn")
-        if single and not glued and w not in ("bn", "mln", "mn", "tn"):
+        abbr = v.s.abbreviations
+        if (len(w) <= 2 or w in abbr["spaced"]) and not glued and w not in abbr["spaced"]:
             # "2.33 k" at the end of a phrase, "£5 m": spaced, but nothing else it could be
-            if not ((raw == "k" and not v.is_word(k + 1)) or (w == "m" and money)):
+            if not ((raw in abbr["alone"] and not v.is_word(k + 1)) or (w in abbr["money_only"] and money)):
                 return
-        if w == "m" and not money:
+        if w in abbr["money_only"] and not money:
             return  # "5m" without money is metres, not millions
-        if w == "b" and not money and "." not in v.t[k - 1].text:
+        if w in abbr["decimal_or_money"] and not money and "." not in v.t[k - 1].text:
             return  # "1.2b" is a billion; "5b" is more likely a name
         num.value = times(num.value, mags[w])
         num.last = k + 1

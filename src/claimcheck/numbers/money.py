@@ -18,7 +18,7 @@ def money_tail(v: View, k: int, bare: bool) -> tuple[float, int] | None:
     Without a word for cents ("15 dollars 50") the currency must have been named after
     the amount (`bare`) and nothing may follow the cents but punctuation.
     """
-    j = k + 1 if v.low(k) == "and" else k
+    j = k + 1 if v.low(k) in v.s.tail_joiners else k
     if j >= v.n:
         return None
     if v.t[j].kind == "num":
@@ -27,7 +27,7 @@ def money_tail(v: View, k: int, bare: bool) -> tuple[float, int] | None:
         cents, e = float(v.t[j].text), j + 1
     else:
         card = cardinal(v, j) if v.s.cardinals else None
-        if card is None or card.value >= 100 or card.cls in ("hundred", "mag"):
+        if card is None or card.value >= 100 or card.cls in ("x100", "x1000"):
             return None
         cents, e = card.value, card.end
     if v.low(e) in units.minor_words():

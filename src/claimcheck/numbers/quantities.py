@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from claimcheck import units
+from claimcheck import lang, units
 from claimcheck.lexicon import load
 from claimcheck.numbers.tables import split_phrase, tables
 from claimcheck.numbers.view import Num, View
@@ -28,7 +28,7 @@ def pounds_weigh(v: View, first: int, end: int) -> bool:
 
 def unit_after_article(v: View, end: int, num: Num) -> tuple[int, str | None]:
     """A unit after a fraction and an article: "half a mile", "a quarter of an hour"."""
-    k = end + 1 if v.low(end) == "of" else end
+    k = end + 1 if v.low(end) in v.s.partitive else end
     if v.low(k) not in v.s.articles:
         return 0, None
     length, unit = unit_at(v, k + 1, num)
@@ -56,7 +56,7 @@ def unit_at(v: View, i: int, num: Num) -> tuple[int, str | None]:
     # a glued letter unit followed by more letters is a designation ("95MS")
     if glued and i + best < v.n and v.t[i + best].kind == "word" and v.glued(i + best):
         return 0, None
-    if hyphen and v.low(i + best) == "-" and v.low(i + best + 1) == "old":
+    if hyphen and v.low(i + best) == "-" and v.low(i + best + 1) in v.s.age_tail:
         return 0, None  # "85-year-old" is an age, read by the extractor
     end = i + best
     if not units.is_currency(found) and found not in (units.PERCENT, "dimensionless"):
@@ -99,8 +99,8 @@ def _power_at(v: View, k: int) -> tuple[int, int] | None:
     if v.low(k) == "^" and v.glued(k) and v.low(k + 1) in ("2", "3") and \
             v.glued(k + 1):
         return int(v.low(k + 1)), 2
-    if v.low(k) in ("squared", "cubed"):
-        return (2 if v.low(k) == "squared" else 3), 1
+    if v.low(k) in v.s.powers:
+        return v.s.powers[v.low(k)], 1
     return None
 
 
@@ -109,7 +109,7 @@ def _compound_unit(v: View, k: int, found: str) -> tuple[int, str]:
     power = _power_at(v, k)
     if power and " " not in found:
         found, k = f"{found} ** {power[0]}", k + power[1]
-    per = v.low(k) == "per" and v.spaced1(k)
+    per = v.low(k) in v.s.per and v.spaced1(k)
     slash = v.low(k) == "/" and v.glued(k) and v.glued(k + 1)
     if (per or slash) and "/" not in found:
         length, below = unit_phrase(v, k + 1)
@@ -154,11 +154,11 @@ def _no_glue() -> frozenset[str]:  # noqa: N802 - reads like the constant it cac
 def unit_first_words() -> frozenset[str]:
     first = {k[0] for k in unit_phrases()}
     first |= {singular(w) for w in first}
-    for code in ("en", "es"):
+    for code in lang.supported_languages():
         spec = tables(code)
         first |= set(spec.magnitudes)
     first |= set(units.currency_symbols()) | {c.lower() for c in units.currency_codes()}
-    return frozenset(first | {"s", "es", "lbs", "ft", "mm", "cm", "km", "kg"})
+    return frozenset(first | set(load("numbers")["unit_first_extra"]))
 
 
 @cache

@@ -17,7 +17,6 @@ _LOWER = ("at_least", "more_than")
 _UPPER = ("at_most", "less_than")
 
 
-_BOUND_JOINS = frozenset({"and", "but", ",", ", and", ", but", "and also", "but also"})
 
 
 _DASHES = ("-", "–", "—", "~")
@@ -53,7 +52,7 @@ def join_bounds(v: View, found: list[Mention]) -> list[Mention]:
             lower, upper = (prev, m) if prev.qualifier in _LOWER else (m, prev)
             between = " ".join(v.text[prev.end : m.start].lower().split())
             if lower.qualifier in _LOWER and upper.qualifier in _UPPER \
-                    and between in _BOUND_JOINS and lower.value < upper.value \
+                    and between in v.s.bound_joins and lower.value < upper.value \
                     and (prev.unit == m.unit or None in (prev.unit, m.unit)):
                 out[-1] = Mention(
                     prev.start, m.end, (lower.value + upper.value) / 2, lower.value,
@@ -83,7 +82,7 @@ def vague_at(v: View, i: int) -> tuple[Mention, int] | None:
     # "several hundred" is vague, "several 100" or "hundreds of 5" are not worth guessing
     if nxt and (nxt[0].isdecimal() or nxt in v.s.words):
         return None
-    if words[-1] == "of":  # keep "of" out of the span unless the phrase needs it
+    if words[-1] in v.s.partitive:  # keep "of" out of the span unless the phrase needs it
         length -= 1
     value = v.s.vague[words]
     m = Mention(v.t[i].start, v.t[i + length - 1].end, value, value, None, "vague",
@@ -98,20 +97,20 @@ def range_tail(v: View, first: Num, opener: str | None) -> tuple[Num | None, int
     allowed = v.s.range_open.get(opener, frozenset()) if opener else v.s.range_join
     join_at, mid_unit = end, None
     if v.low(end) == "-" and v.glued(end) and not v.glued(end + 1) and \
-            v.low(end + 1) in ("to", "or", "and") and v.low(end + 1) in allowed:
+            v.low(end + 1) in v.s.ranges["suspended_joins"] and v.low(end + 1) in allowed:
         join_at = end + 1  # "8- to 16-meter": a suspended hyphen
     elif v.low(end) not in allowed:
         length, found = unit_at(v, end, first) if first.unit is None else (0, None)
         if found and v.low(end + length) in allowed and v.low(end + length) not in _DASHES:
             join_at, mid_unit = end + length, found  # "44 mg to 50 mg", "-18 °C to -34 °C"
     join = v.low(join_at)
-    if opener is None and join == "and":
+    if opener is None and join in v.s.ranges["joins_need_opener"]:
         return None, end
     if join not in allowed:
         return None, end
     before = v.low(first.first - 1)
-    if join in ("to", "a") and (before in v.s.change_verbs or (
-            before in ("from", "de") and v.low(first.first - 2) in v.s.change_verbs)):
+    if join in v.s.ranges["change_joins"] and (before in v.s.change_verbs or (
+            before in v.s.ranges["change_openers"] and v.low(first.first - 2) in v.s.change_verbs)):
         return None, end  # "rose from 50 to 57", "up 12 to 15"
     if join in _DASHES and opener is None:
         # "30-40" must be tight or evenly spaced; a dash that glues to only one side is prose
@@ -128,9 +127,10 @@ def range_tail(v: View, first: Num, opener: str | None) -> tuple[Num | None, int
     if second.magnitude and not first.magnitude and first.value < second.value / 1000 * 1000:
         scale = second.value / _digit_or(v, second)
         first.value *= scale
-    if second.value <= first.value and not (opener == "from" and second.value < first.value < 0):
+    descending = opener in v.s.ranges["descending_openers"] and second.value < first.value < 0
+    if second.value <= first.value and not descending:
         return None, end  # only a run of negatives may go down ("from -18 to -34")
-    if join == "or" and second.value > 10 * first.value > 0:
+    if join in v.s.ranges["either_joins"] and second.value > 10 * first.value > 0:
         return None, end  # "10 bln or 10 tln" are two figures, not a range
     if first.unit is None and second.unit is not None:
         first.unit = second.unit

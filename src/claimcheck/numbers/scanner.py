@@ -169,7 +169,7 @@ def _hedge_after(
         return qualifier, hedge_words, end
     if v.t[end].text == "+" and not v.glued(end):
         return qualifier, hedge_words, end
-    if v.low(end + post) == "than" and number_follows(v, end + post + 1):
+    if v.low(end + post) in v.s.than and number_follows(v, end + post + 1):
         return qualifier, hedge_words, end  # "5000 or less than 6000": the next bound's
     words = tuple(t.low for t in v.t[end : end + post])
     hedge_words = " ".join(((hedge_words or "") + " " + " ".join(words)).split())

@@ -64,11 +64,11 @@ class Num:
 
 @dataclass
 class Card:
-    """A run of English number words read as one cardinal ("two hundred and five thousand")."""
+    """A run of number words read as one cardinal ("two hundred and five thousand")."""
 
     value: float
     end: int  # token index after the last word
-    cls: str  # class of the last word: zero, unit, teen, tens, hundred or mag
+    cls: str  # class of the last word: "0", "1-9", "10-19", "20-90", "x100" or "x1000"
     total: float  # the groups already multiplied out
     group: float  # the last group, below a thousand
     last_mag: float  # the last magnitude applied (0 if none)

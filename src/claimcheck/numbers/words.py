@@ -5,19 +5,12 @@ from __future__ import annotations
 from claimcheck.numbers.quantities import unit_at
 from claimcheck.numbers.view import Card, Num, View
 
-#: words before a fraction word that make it a part of a period or a rank ("the first half")
-_NOT_A_SHARE = frozenset({
-    "the", "this", "that", "these", "those", "each", "every", "other", "latter", "former",
-    "final", "last", "past", "next", "previous", "first", "second", "opening", "closing",
-})
-
-
 _MAGNITUDE_ORDINALS = frozenset({100, 1000, 1_000_000, 1_000_000_000, 1_000_000_000_000})
 
 
 def whole_follows(v: View, end: int) -> bool:
     """ "of" and the whole a fraction is taken from: "of the 205 deaths", "of voters"."""
-    return v.low(end) == "of" and end + 1 < v.n and v.t[end + 1].kind != "sym"
+    return v.low(end) in v.s.partitive and end + 1 < v.n and v.t[end + 1].kind != "sym"
 
 
 def cardinal(v: View, k: int, seeded: bool = False) -> Card | None:
@@ -29,7 +22,7 @@ def cardinal(v: View, k: int, seeded: bool = False) -> Card | None:
     """
     s = v.s
     total, group = 0.0, 1.0 if seeded else 0.0
-    cls = "unit" if seeded else ""
+    cls = "1-9" if seeded else ""
     last_mag = 0.0
     end, words = k, 0
     and_pre: float | None = None
@@ -37,41 +30,41 @@ def cardinal(v: View, k: int, seeded: bool = False) -> Card | None:
     while k < v.n:
         conn = 0
         w = v.low(k)
-        if cls == "tens" and v.hyphen_at(k) and 1 <= s.cardinals.get(v.low(k + 1), 0) <= 9:
+        if cls == "20-90" and v.hyphen_at(k) and 1 <= s.cardinals.get(v.low(k + 1), 0) <= 9:
             conn = 1  # "twenty-one", "fifty - two"
-        elif w == "and" and cls in ("hundred", "mag") and s.cardinals.get(v.low(k + 1)):
+        elif w in s.joiners and cls in ("x100", "x1000") and s.cardinals.get(v.low(k + 1)):
             conn = 1  # "two hundred and five", "a million and one"
         j = k + conn
         x = v.low(j)
         val = s.cardinals.get(x)
         if val is not None:
-            if not (cls == "" or (cls == "tens" and 1 <= val <= 9)
-                    or (cls in ("hundred", "mag") and val != 0)):
+            if not (cls == "" or (cls == "20-90" and 1 <= val <= 9)
+                    or (cls in ("x100", "x1000") and val != 0)):
                 break
-            if w == "and" and conn:
+            if w in s.joiners and conn:
                 and_pre, and_value, and_word = total + group, float(val), j
-                and_scale = last_mag if cls == "mag" else 0.0
+                and_scale = last_mag if cls == "x1000" else 0.0
             group += val
-            cls = "zero" if val == 0 else "unit" if val < 10 else "teen" if val < 20 else "tens"
-        elif x == "hundred" and not conn:
+            cls = "0" if val == 0 else "1-9" if val < 10 else "10-19" if val < 20 else "20-90"
+        elif x in s.hundred and not conn:
             if cls == "" and _bare_magnitude_goes_on(v, j):
                 group = 1.0  # "hundred thousand dollars", "hundred and five"
-            elif cls not in ("unit", "teen", "tens") or not 0 < group < 100:
+            elif cls not in ("1-9", "10-19", "20-90") or not 0 < group < 100:
                 break
             group *= 100
-            cls = "hundred"
+            cls = "x100"
         elif x in s.word_magnitudes and not conn:
             mag = s.word_magnitudes[x]
             if cls == "" and _bare_magnitude_goes_on(v, j):
-                group, cls = 1.0, "unit"  # "million and one"
-            if cls in ("unit", "teen", "tens", "hundred") and group > 0 and \
+                group, cls = 1.0, "1-9"  # "million and one"
+            if cls in ("1-9", "10-19", "20-90", "x100") and group > 0 and \
                     (not last_mag or mag < last_mag):
                 total, group, last_mag = total + group * mag, 0.0, mag
-            elif cls == "mag" and group == 0 and mag > last_mag:
+            elif cls == "x1000" and group == 0 and mag > last_mag:
                 total, last_mag = total * mag, last_mag * mag
             else:
                 break
-            cls = "mag"
+            cls = "x1000"
         else:
             break
         words += 1
@@ -87,13 +80,13 @@ def cardinal(v: View, k: int, seeded: bool = False) -> Card | None:
 
 
 def _bare_magnitude_goes_on(v: View, j: int) -> bool:
-    """ "hundred" or "million" with no number before counts as one only inside a longer
+    """ "x100" or "million" with no number before counts as one only inside a longer
     number: "hundred thousand", "hundred and five", "million and one" (never "Hundred
     Years' War" or "the Million Man March")."""
     nxt = v.low(j + 1)
     if nxt in v.s.word_magnitudes:
-        return v.low(j) == "hundred"
-    return nxt == "and" and bool(v.s.cardinals.get(v.low(j + 2)))
+        return v.low(j) in v.s.hundred
+    return nxt in v.s.joiners and bool(v.s.cardinals.get(v.low(j + 2)))
 
 
 def _den_at(v: View, j: int) -> tuple[float, bool, int] | None:
@@ -125,7 +118,7 @@ def composed(v: View, i: int) -> Num | None:
         return _bare_fraction(v, i) or _ordinal_alone(v, i)
     e = card.end
     # "two point five", "nought point nought three"
-    if v.low(e) in s.point and card.cls != "mag" and not article:
+    if v.low(e) in s.point and card.cls != "x1000" and not article:
         got = _decimals(v, e + 1)
         if got:
             num = Num(card.value + got[0], i, got[1], words=True)
@@ -136,7 +129,7 @@ def composed(v: View, i: int) -> Num | None:
             return num
     conn = 1 if v.hyphen_at(e) else 0
     den = _den_at(v, e + conn)
-    if den and v.low(i - 1) not in _NOT_A_SHARE:
+    if den and v.low(i - 1) not in s.not_a_share:
         d, plural, dend = den
         if card.and_pre is not None and card.and_value < 10 and (plural or card.and_value == 1):
             # "one hundred and three quarters", "two million and three fifths"
@@ -153,7 +146,7 @@ def composed(v: View, i: int) -> Num | None:
     ordinal = _ordinal_after(v, card, e)
     if ordinal:
         return Num(ordinal[0], i, ordinal[1], words=True, ordinal=True)
-    if v.low(e) in s.dozen_tail and not (article and v.low(e) != "dozen"):
+    if v.low(e) in s.dozen_tail and not (article and v.low(e) not in s.dozen):
         return Num(card.value * 12, i, e + 1, words=True)  # "three dozens", "a dozen"
     if article and card.words == 0:
         return None
@@ -180,21 +173,21 @@ def _decimals(v: View, j: int) -> tuple[float, int] | None:
 def _ordinal_after(v: View, card: Card, e: int) -> tuple[float, int] | None:
     """An ordinal ending a cardinal: "twenty-first", "one hundred twenty fifth", "two hundredth"."""
     s = v.s
-    conn = 1 if v.hyphen_at(e) or (v.low(e) == "and" and card.cls in ("hundred", "mag")) \
+    conn = 1 if v.hyphen_at(e) or (v.low(e) in v.s.joiners and card.cls in ("x100", "x1000")) \
         else 0
     o = s.ordinals.get(v.low(e + conn))
     if not o:
         return None
     end = e + conn + 1
     if o in _MAGNITUDE_ORDINALS and not conn:
-        if o == 100 and not (card.cls in ("unit", "teen", "tens") and card.group < 100):
+        if o == 100 and not (card.cls in ("1-9", "10-19", "20-90") and card.group < 100):
             return None
         if card.last_mag and o >= card.last_mag:
             return None
         return card.total + max(card.group, 1.0) * o, end
-    if o < 10 and card.cls == "tens" and (o >= 3 or v.hyphen_at(e)):
+    if o < 10 and card.cls == "20-90" and (o >= 3 or v.hyphen_at(e)):
         return card.value + o, end
-    if card.cls in ("hundred", "mag") and o < 100 and (o >= 3 or conn):
+    if card.cls in ("x100", "x1000") and o < 100 and (o >= 3 or conn):
         return card.value + o, end
     return None
 
@@ -211,13 +204,13 @@ def _bare_fraction(v: View, i: int) -> Num | None:
     """ "half" or "quarter" with no number before: "half a million", "more than half", "half of"."""
     w = v.low(i)
     d = v.s.denominators.get(w)
-    if d is None or w in v.s.ordinals or v.low(i - 1) in _NOT_A_SHARE or \
+    if d is None or w in v.s.ordinals or v.low(i - 1) in v.s.not_a_share or \
             v.low(i - 1) in v.s.ordinals or (v.low(i + 1) == "-" and v.glued(i + 1)):
         return None
     num = Num(1 / d, i, i + 1, words=True, fraction=True)
     if _fraction_scale(v, num):
         return num
-    if w != "half":
+    if d != 2:  # "half" alone, not "quarter" alone
         return None
     if v.hedged or v.alone or whole_follows(v, i + 1) or (
         v.low(i + 1) in v.s.articles and unit_at(v, i + 2, num)[1]
@@ -233,7 +226,7 @@ def _share_context(v: View, k: int, unit: bool) -> bool:
     an ordinal it names what is ranked ("a third term", "a fifth day").
     """
     s = v.s
-    return k >= v.n or v.t[k].kind != "word" or v.low(k) == "of" or \
+    return k >= v.n or v.t[k].kind != "word" or v.low(k) in s.partitive or \
         v.low(k) in s.word_magnitudes or v.low(k) in s.dozen_tail or \
         (unit and bool(unit_at(v, k, Num(0, k, k))[1]))
 
@@ -241,7 +234,7 @@ def _share_context(v: View, k: int, unit: bool) -> bool:
 def _fraction_scale(v: View, num: Num) -> bool:
     """ "two thirds of a million", "half a dozen", "three quarters billion": a count."""
     k = num.last
-    if v.low(k) == "of" and v.low(k + 1) in v.s.articles:
+    if v.low(k) in v.s.partitive and v.low(k + 1) in v.s.articles:
         k += 2
     elif v.low(k) in v.s.articles:
         k += 1
@@ -258,14 +251,14 @@ def and_fraction(v: View, num: Num) -> None:
     """ "and a half", "and three quarters" after a number: "2 and a half", "3 million and a half"."""
     s = v.s
     k = num.last
-    if v.low(k) != "and" or not s.denominators:
+    if v.low(k) not in s.joiners or not s.denominators:
         return
     j = k + 1
-    if v.low(j) in s.articles or v.low(j) == "one":
+    if v.low(j) in s.articles or s.cardinals.get(v.low(j)) == 1:
         numer, after, one = 1.0, j + 1, True
     else:
         card = cardinal(v, j)
-        if card is None or card.cls in ("hundred", "mag"):
+        if card is None or card.cls in ("x100", "x1000"):
             return
         numer, after, one = card.value, card.end, False
     after += 1 if v.hyphen_at(after) else 0
@@ -273,7 +266,7 @@ def and_fraction(v: View, num: Num) -> None:
     if den is None or not (den[1] or one):
         return
     d, _, end = den
-    if v.low(end) == "of":
+    if v.low(end) in s.partitive:
         return  # "20 and a third of the survivors": a second figure
     frac = numer / d
     mag = s.word_magnitudes.get(v.low(end))
