@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from claimcheck import units
 from claimcheck.numbers.digits import VULGAR, digits_at, times
 from claimcheck.numbers.money import currency_prefix, currency_suffix, currency_word_at
@@ -11,19 +13,19 @@ from claimcheck.numbers.view import Num, View
 from claimcheck.numbers.words import and_fraction, composed
 
 
-def over_tail(v: View, num: Num) -> None:
+def over_tail(v: View, num: Num) -> Num:
     """ "one over three", "1 over 20": a spoken fraction, when nothing is counted after it."""
     k = num.last
     if v.low(k) not in v.s.over or num.unit is not None or num.fraction or num.value < 1 or \
             num.value != int(num.value) or v.t[num.first].kind == "sym":
-        return
+        return num
     below = number_at(v, k + 1)
     if below is None or below.unit is not None or below.value != int(below.value) or \
             below.value <= num.value or below.fraction:
-        return
+        return num
     if below.last < v.n and v.t[below.last].kind != "sym":
-        return  # "3 over 10 years", "one over the limit": not a fraction
-    num.value, num.last, num.fraction = num.value / below.value, below.last, True
+        return num  # "3 over 10 years", "one over the limit": not a fraction
+    return replace(num, value=num.value / below.value, last=below.last, fraction=True)
 
 
 def plus_minus(v: View, num: Num) -> Num | None:
@@ -73,8 +75,7 @@ def number_at(v: View, i: int) -> Num | None:
     elif i < v.n and v.low(i) in v.s.negative and i + 1 < v.n:
         nxt = number_at(v, i + 1)
         if nxt is not None and nxt.unit is None and not nxt.ordinal:
-            nxt.value, nxt.first = -nxt.value, start
-            return nxt
+            return replace(nxt, value=-nxt.value, first=start)
         return None
     if i >= v.n:
         return None
@@ -90,28 +91,24 @@ def number_at(v: View, i: int) -> Num | None:
         read = composed(v, i) if v.s.cardinals else spelled(v, i)
         if read is None:
             return None
-        num = read
-        num.first, num.unit = start, currency
+        num = replace(read, first=start, unit=currency)
     elif tok.text in VULGAR:
         num = Num(VULGAR[tok.text], start, i + 1, currency, fraction=True)  # "⅔", "½ tbsp"
     else:
         return None
-    num.value = times(num.value, scale)
-    if negative:
-        num.value = -num.value
+    value = times(num.value, scale)
+    num = replace(num, value=-value if negative else value)
     if num.ordinal:
         return num
-    magnitude_tail(v, num)
-    and_fraction(v, num)
-    if currency is None:
-        code = currency_suffix(v, num.last)
-        if code:
-            num.unit, num.last, factor = code
-            num.value *= factor
-            num.coded = True
-            if not num.magnitude and factor == 1:
-                magnitude_tail(v, num)  # "75 USD million"
-    return num
+    num = and_fraction(v, magnitude_tail(v, num))
+    code = currency_suffix(v, num.last) if currency is None else None
+    if code is None:
+        return num
+    unit, last, factor = code
+    coded = replace(num, unit=unit, last=last, value=num.value * factor, coded=True)
+    if not num.magnitude and factor == 1:
+        return magnitude_tail(v, coded)  # "75 USD million"
+    return coded
 
 
 def _minus_free(v: View, i: int) -> bool:
@@ -119,11 +116,11 @@ def _minus_free(v: View, i: int) -> bool:
     return not v.glued(i) or v.t[i - 1].text in "<>=≤≥~([:$€£¥"
 
 
-def magnitude_tail(v: View, num: Num) -> None:
+def magnitude_tail(v: View, num: Num) -> Num:
     """Apply "million", "bn", "k", "10M", "lakh", "dozen" after a number ("1.5 million", "$2bn")."""
     k = num.last
     if k >= v.n or v.t[k].kind != "word":
-        return
+        return num
     raw = v.t[k].text
     w = raw.lower()
     glued = v.glued(k)
@@ -133,24 +130,23 @@ def magnitude_tail(v: View, num: Num) -> None:
         cased = v.s.money_magnitudes.get(raw)
     if cased and not (v.glued(k + 1) and v.is_word(k + 1)) and \
             (glued or not v.is_word(k + 1)):
-        num.value, num.last, num.magnitude, num.scale = times(num.value, cased), k + 1, \
-            True, cased
-        return  # "10M", "US$ 1MM": upper-case M is a million, never a metre
+        # "10M", "US$ 1MM": upper-case M is a million, never a metre
+        return replace(num, value=times(num.value, cased), last=k + 1, magnitude=True,
+                       scale=cased)
     if w in mags and not (num.words and w in v.s.words):
         money = num.unit is not None or currency_word_at(v, k + 1)
         abbr = v.s.abbreviations
         if (len(w) <= 2 or w in abbr["spaced"]) and not glued and w not in abbr["spaced"]:
             # "2.33 k" at the end of a phrase, "£5 m": spaced, but nothing else it could be
-            if not ((raw in abbr["alone"] and not v.is_word(k + 1)) or (w in abbr["money_only"] and money)):
-                return
+            if not ((raw in abbr["alone"] and not v.is_word(k + 1))
+                    or (w in abbr["money_only"] and money)):
+                return num
         if w in abbr["money_only"] and not money:
-            return  # "5m" without money is metres, not millions
+            return num  # "5m" without money is metres, not millions
         if w in abbr["decimal_or_money"] and not money and "." not in v.t[k - 1].text:
-            return  # "1.2b" is a billion; "5b" is more likely a name
-        num.value = times(num.value, mags[w])
-        num.last = k + 1
-        num.magnitude = True
-        num.scale = mags[w]
-    elif w in v.s.dozen_tail and not num.words:
-        num.value *= 12
-        num.last = k + 1
+            return num  # "1.2b" is a billion; "5b" is more likely a name
+        return replace(num, value=times(num.value, mags[w]), last=k + 1, magnitude=True,
+                       scale=mags[w])
+    if w in v.s.dozen_tail and not num.words:
+        return replace(num, value=num.value * 12, last=k + 1)
+    return num

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from claimcheck.numbers.classify import kind_of
@@ -90,10 +91,40 @@ def vague_at(v: View, i: int) -> tuple[Mention, int] | None:
     return m, i + length
 
 
-def range_tail(v: View, first: Num, opener: str | None) -> tuple[Num | None, int]:
+def range_tail(v: View, first: Num, opener: str | None) -> tuple[Num, Num | None, int]:
+    """(first, the second figure of a range or None, the token after): "30-40", "between 5
+    and 7", "44 mg to 50 mg". A magnitude of the second applies to the first ("5 to 10
+    million"), whether or not the two then make a range."""
+    end = first.last
+    joined = _join(v, first, opener)
+    if joined is None:
+        return first, None, end
+    join_at, join, mid_unit = joined
+    second = number_at(v, join_at + 1)
+    if second is None or (first.words != second.words and join not in _DASHES
+                          and opener is None):
+        return first, None, end
+    if kind_of(v, second) != "number" or first.fraction != second.fraction:
+        return first, None, end
+    if mid_unit is not None and unit_at(v, second.last, second)[1] != mid_unit:
+        return first, None, end
+    if second.magnitude and not first.magnitude and first.value < second.value / 1000 * 1000:
+        first = replace(first, value=first.value * (second.value / _digit_or(v, second)))
+    descending = opener in v.s.ranges["descending_openers"] and second.value < first.value < 0
+    if second.value <= first.value and not descending:
+        return first, None, end  # only a run of negatives may go down ("from -18 to -34")
+    if join in v.s.ranges["either_joins"] and second.value > 10 * first.value > 0:
+        return first, None, end  # "10 bln or 10 tln" are two figures, not a range
+    if first.unit is None and second.unit is not None:
+        first = replace(first, unit=second.unit)
+    return first, second, second.last
+
+
+def _join(v: View, first: Num, opener: str | None) -> tuple[int, str, str | None] | None:
+    """(token of the join, the join, a unit between) after a range's first figure, or None."""
     end = first.last
     if end >= v.n:
-        return None, end
+        return None
     allowed = v.s.range_open.get(opener, frozenset()) if opener else v.s.range_join
     join_at, mid_unit = end, None
     if v.low(end) == "-" and v.glued(end) and not v.glued(end + 1) and \
@@ -105,36 +136,16 @@ def range_tail(v: View, first: Num, opener: str | None) -> tuple[Num | None, int
             join_at, mid_unit = end + length, found  # "44 mg to 50 mg", "-18 °C to -34 °C"
     join = v.low(join_at)
     if opener is None and join in v.s.ranges["joins_need_opener"]:
-        return None, end
+        return None
     if join not in allowed:
-        return None, end
+        return None
     before = v.low(first.first - 1)
     if join in v.s.ranges["change_joins"] and (before in v.s.change_verbs or (
             before in v.s.ranges["change_openers"] and v.low(first.first - 2) in v.s.change_verbs)):
-        return None, end  # "rose from 50 to 57", "up 12 to 15"
-    if join in _DASHES and opener is None:
-        # "30-40" must be tight or evenly spaced; a dash that glues to only one side is prose
-        if v.glued(join_at) != v.glued(join_at + 1):
-            return None, end
-    second = number_at(v, join_at + 1)
-    if second is None or (first.words != second.words and join not in _DASHES
-                          and opener is None):
-        return None, end
-    if kind_of(v, second) != "number" or first.fraction != second.fraction:
-        return None, end
-    if mid_unit is not None and unit_at(v, second.last, second)[1] != mid_unit:
-        return None, end
-    if second.magnitude and not first.magnitude and first.value < second.value / 1000 * 1000:
-        scale = second.value / _digit_or(v, second)
-        first.value *= scale
-    descending = opener in v.s.ranges["descending_openers"] and second.value < first.value < 0
-    if second.value <= first.value and not descending:
-        return None, end  # only a run of negatives may go down ("from -18 to -34")
-    if join in v.s.ranges["either_joins"] and second.value > 10 * first.value > 0:
-        return None, end  # "10 bln or 10 tln" are two figures, not a range
-    if first.unit is None and second.unit is not None:
-        first.unit = second.unit
-    return second, second.last
+        return None  # "rose from 50 to 57", "up 12 to 15"
+    if join in _DASHES and opener is None and v.glued(join_at) != v.glued(join_at + 1):
+        return None  # "30-40" must be tight or evenly spaced; a one-sided dash is prose
+    return join_at, join, mid_unit
 
 
 def _digit_or(v: View, num: Num) -> float:

@@ -93,8 +93,7 @@ def _figure_mention(
     its range, spread, unit, cents and hedges before and after."""
     i, j, k = at
     hedged = j > i
-    over_tail(v, first)
-    second, end = range_tail(v, first, opener)
+    first, second, end = range_tail(v, over_tail(v, first), opener)
     spread = plus_minus(v, first) if second is None else None
     if spread is not None:
         end = spread.last

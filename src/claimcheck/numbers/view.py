@@ -48,8 +48,10 @@ class View:
         return 0 <= k < self.n and self.t[k].kind == "word"
 
 
-@dataclass
+@dataclass(frozen=True)
 class Num:
+    """One figure read at a token: its value, its tokens and what was read with it."""
+
     value: float
     first: int  # token index of the first token
     last: int  # token index after the last token
@@ -62,7 +64,7 @@ class Num:
     coded: bool = False  # the currency came after the amount ("17 USD")
 
 
-@dataclass
+@dataclass(frozen=True)
 class Card:
     """A run of number words read as one cardinal ("two hundred and five thousand")."""
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from claimcheck.numbers.quantities import unit_at
 from claimcheck.numbers.view import Card, Num, View
 
@@ -124,8 +126,8 @@ def composed(v: View, i: int) -> Num | None:
             num = Num(card.value + got[0], i, got[1], words=True)
             mag = s.word_magnitudes.get(v.low(num.last))
             if mag:
-                num.value, num.last, num.magnitude, num.scale = num.value * mag, \
-                    num.last + 1, True, mag
+                return replace(num, value=num.value * mag, last=num.last + 1, magnitude=True,
+                               scale=mag)
             return num
     conn = 1 if v.hyphen_at(e) else 0
     den = _den_at(v, e + conn)
@@ -141,8 +143,7 @@ def composed(v: View, i: int) -> Num | None:
         if plural or (card.one and (d == 2 or not article
                                     or _share_context(v, dend, unit=d == 4))):
             num = Num(card.value / d if plural else 1 / d, i, dend, words=True, fraction=True)
-            _fraction_scale(v, num)
-            return num
+            return _fraction_scale(v, num) or num
     ordinal = _ordinal_after(v, card, e)
     if ordinal:
         return Num(ordinal[0], i, ordinal[1], words=True, ordinal=True)
@@ -208,8 +209,9 @@ def _bare_fraction(v: View, i: int) -> Num | None:
             v.low(i - 1) in v.s.ordinals or (v.low(i + 1) == "-" and v.glued(i + 1)):
         return None
     num = Num(1 / d, i, i + 1, words=True, fraction=True)
-    if _fraction_scale(v, num):
-        return num
+    scaled = _fraction_scale(v, num)
+    if scaled:
+        return scaled
     if d != 2:  # "half" alone, not "quarter" alone
         return None
     if v.hedged or v.alone or whole_follows(v, i + 1) or (
@@ -231,7 +233,7 @@ def _share_context(v: View, k: int, unit: bool) -> bool:
         (unit and bool(unit_at(v, k, Num(0, k, k))[1]))
 
 
-def _fraction_scale(v: View, num: Num) -> bool:
+def _fraction_scale(v: View, num: Num) -> Num | None:
     """ "two thirds of a million", "half a dozen", "three quarters billion": a count."""
     k = num.last
     if v.low(k) in v.s.partitive and v.low(k + 1) in v.s.articles:
@@ -241,38 +243,35 @@ def _fraction_scale(v: View, num: Num) -> bool:
     w = v.low(k)
     mag = v.s.word_magnitudes.get(w) or (12.0 if w in v.s.dozen_tail else 0.0)
     if not mag:
-        return False
-    num.value, num.last, num.fraction = num.value * mag, k + 1, False
-    num.magnitude, num.scale = mag != 12, mag if mag != 12 else 0.0
-    return True
+        return None
+    return replace(num, value=num.value * mag, last=k + 1, fraction=False, magnitude=mag != 12,
+                   scale=mag if mag != 12 else 0.0)
 
 
-def and_fraction(v: View, num: Num) -> None:
+def and_fraction(v: View, num: Num) -> Num:
     """ "and a half", "and three quarters" after a number: "2 and a half", "3 million and a half"."""
     s = v.s
     k = num.last
     if v.low(k) not in s.joiners or not s.denominators:
-        return
+        return num
     j = k + 1
     if v.low(j) in s.articles or s.cardinals.get(v.low(j)) == 1:
         numer, after, one = 1.0, j + 1, True
     else:
         card = cardinal(v, j)
         if card is None or card.cls in ("x100", "x1000"):
-            return
+            return num
         numer, after, one = card.value, card.end, False
     after += 1 if v.hyphen_at(after) else 0
     den = _den_at(v, after)
     if den is None or not (den[1] or one):
-        return
+        return num
     d, _, end = den
     if v.low(end) in s.partitive:
-        return  # "20 and a third of the survivors": a second figure
+        return num  # "20 and a third of the survivors": a second figure
     frac = numer / d
     mag = s.word_magnitudes.get(v.low(end))
     if mag:
-        num.value = num.value + frac * mag if num.scale else (num.value + frac) * mag
-        num.scale, num.magnitude, end = mag, True, end + 1
-    else:
-        num.value += frac * (num.scale or 1.0)
-    num.last = end
+        value = num.value + frac * mag if num.scale else (num.value + frac) * mag
+        return replace(num, value=value, scale=mag, magnitude=True, last=end + 1)
+    return replace(num, value=num.value + frac * (num.scale or 1.0), last=end)
