@@ -30,12 +30,8 @@ def cardinal(v: View, k: int, seeded: bool = False) -> Card | None:
     and_pre: float | None = None
     and_value, and_scale, and_word = 0.0, 0.0, -1
     while k < v.n:
-        conn = 0
         w = v.low(k)
-        if cls == "20-90" and v.hyphen_at(k) and 1 <= s.cardinals.get(v.low(k + 1), 0) <= 9:
-            conn = 1  # "twenty-one", "fifty - two"
-        elif w in s.joiners and cls in ("x100", "x1000") and s.cardinals.get(v.low(k + 1)):
-            conn = 1  # "two hundred and five", "a million and one"
+        conn = _connector(v, k, cls)
         j = k + conn
         x = v.low(j)
         val = s.cardinals.get(x)
@@ -59,14 +55,10 @@ def cardinal(v: View, k: int, seeded: bool = False) -> Card | None:
             mag = s.word_magnitudes[x]
             if cls == "" and _bare_magnitude_goes_on(v, j):
                 group, cls = 1.0, "1-9"  # "million and one"
-            if cls in ("1-9", "10-19", "20-90", "x100") and group > 0 and \
-                    (not last_mag or mag < last_mag):
-                total, group, last_mag = total + group * mag, 0.0, mag
-            elif cls == "x1000" and group == 0 and mag > last_mag:
-                total, last_mag = total * mag, last_mag * mag
-            else:
+            scaled = _scaled(cls, (total, group, last_mag), mag)
+            if scaled is None:
                 break
-            cls = "x1000"
+            (total, group, last_mag), cls = scaled, "x1000"
         else:
             break
         words += 1
@@ -81,8 +73,31 @@ def cardinal(v: View, k: int, seeded: bool = False) -> Card | None:
                  and_pre, and_value, and_scale)
 
 
+def _connector(v: View, k: int, cls: str) -> int:
+    """1 where token k joins the next number word to a cardinal read so far, else 0."""
+    if cls == "20-90" and v.hyphen_at(k) and 1 <= v.s.cardinals.get(v.low(k + 1), 0) <= 9:
+        return 1  # "twenty-one", "fifty - two"
+    if v.low(k) in v.s.joiners and cls in ("x100", "x1000") and v.s.cardinals.get(v.low(k + 1)):
+        return 1  # "two hundred and five", "a million and one"
+    return 0
+
+
+def _scaled(
+    cls: str, read: tuple[float, float, float], mag: float
+) -> tuple[float, float, float] | None:
+    """(total, group, last magnitude) once a magnitude word multiplies the cardinal read so
+    far; None where it cannot ("two million three hundred thousand" goes down in size,
+    "three lakh crore" stacks directly)."""
+    total, group, last_mag = read
+    if cls in ("1-9", "10-19", "20-90", "x100") and group > 0 and (not last_mag or mag < last_mag):
+        return total + group * mag, 0.0, mag
+    if cls == "x1000" and group == 0 and mag > last_mag:
+        return total * mag, group, last_mag * mag
+    return None
+
+
 def _bare_magnitude_goes_on(v: View, j: int) -> bool:
-    """ "x100" or "million" with no number before counts as one only inside a longer
+    """ "hundred" or "million" with no number before counts as one only inside a longer
     number: "hundred thousand", "hundred and five", "million and one" (never "Hundred
     Years' War" or "the Million Man March")."""
     nxt = v.low(j + 1)
