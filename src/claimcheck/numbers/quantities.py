@@ -12,6 +12,7 @@ from claimcheck.numbers.view import Num, View
 
 @cache
 def unit_phrases() -> dict[tuple[str, ...], str]:
+    """Every surface form of a unit (`units.surface_forms`) as its tokens -> the unit."""
     table: dict[tuple[str, ...], str] = {}
     for surface, unit in units.surface_forms().items():
         table[tuple(split_phrase(surface))] = unit
@@ -124,7 +125,7 @@ def _compound_unit(v: View, k: int, found: str) -> tuple[int, str]:
 
 
 @cache
-def not_upper() -> frozenset[str]:  # noqa: N802 - reads like the constant it caches
+def not_upper() -> frozenset[str]:
     """Unit letters that mean something else in upper case ("5G" is no gram)."""
     return frozenset(w.upper() for w in load("units")["lower_case_only"])
 
@@ -146,12 +147,15 @@ def _unit_prefixes() -> frozenset[tuple[str, ...]]:
 
 
 @cache
-def _no_glue() -> frozenset[str]:  # noqa: N802 - reads like the constant it caches
+def _no_glue() -> frozenset[str]:
+    """Unit words read only glued to a figure or where nothing else could be meant."""
     return frozenset(load("units")["no_glue"])
 
 
 @cache
 def unit_first_words() -> frozenset[str]:
+    """Words a unit, a magnitude or a currency may start with: a word glued to a figure
+    that is none of these makes it a designation ("95MS", "5G")."""
     first = {k[0] for k in unit_phrases()}
     first |= {singular(w) for w in first}
     for code in lang.supported_languages():
@@ -163,6 +167,7 @@ def unit_first_words() -> frozenset[str]:
 
 @cache
 def singular(word: str) -> str:
+    """A plural unit or noun made singular by its ending ("miles" -> "mile", "ies" -> "y")."""
     if len(word) > 3 and word.endswith("ies"):
         return word[:-3] + "y"
     if len(word) > 3 and word.endswith(("ches", "shes", "xes", "ses")):
