@@ -96,8 +96,9 @@ def number_at(v: View, i: int) -> Num | None:
         num = Num(VULGAR[tok.text], start, i + 1, currency, fraction=True)  # "⅔", "½ tbsp"
     else:
         return None
-    value = times(num.value, scale)
-    num = replace(num, value=-value if negative else value)
+    if scale != 1 or negative:
+        value = times(num.value, scale)
+        num = replace(num, value=-value if negative else value)
     if num.ordinal:
         return num
     num = and_fraction(v, magnitude_tail(v, num))
