@@ -15,7 +15,7 @@ and prints seconds and the ratio; a linear-time extractor shows a ratio close to
 
 Each call gets `--budget` seconds (45); a case whose base size is already over budget is
 retried at a tenth of the size, so that a ratio is still measured. A second table times
-`numeric.scan` alone, to tell the scanner from the rest of the extractor. Every input is
+`numbers.scan` alone, to tell the scanner from the rest of the extractor. Every input is
 made up here; errors are reported in the table rather than raised.
 """
 
@@ -29,7 +29,7 @@ import time
 from collections.abc import Callable
 
 import claimcheck
-from claimcheck import numeric
+from claimcheck import numbers
 
 _PROSE = (
     "Officials said 597 drones and 26 missiles were launched overnight, and at least 14 people "
@@ -112,7 +112,7 @@ def _extract(text: str) -> int:
 
 
 def _scan(text: str) -> int:
-    return len(numeric.scan(text))
+    return len(numbers.scan(text))
 
 
 def _table(title: str, fn: Callable[[str], int], args: argparse.Namespace) -> float:
@@ -158,12 +158,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", choices=sorted(CASES), action="append",
                         help="run only this case (repeatable)")
     parser.add_argument("--no-scan", action="store_true",
-                        help="skip the numeric.scan table (the scanner alone)")
+                        help="skip the numbers.scan table (the scanner alone)")
     args = parser.parse_args(argv)
     claimcheck.extract("Warm-up: 3 people were injured in Lviv on Tuesday.")  # load lexicons
     _table("claimcheck.extract (whole extractor)", _extract, args)
     if not args.no_scan:
-        _table("claimcheck.numeric.scan (number scanner alone)", _scan, args)
+        _table("claimcheck.numbers.scan (number scanner alone)", _scan, args)
     return 0
 
 

@@ -9,7 +9,7 @@ run from the root of a claimcheck checkout with claimcheck installed (`make demo
 `extract(text)` is what claimcheck itself treats as figures in `text`, the way
 `claimcheck.extract` selects them before it builds claims:
 
-* the mentions `claimcheck.numeric.scan` finds of kind "number" (counts, amounts,
+* the mentions `claimcheck.numbers.scan` finds of kind "number" (counts, amounts,
   measurements, ranges, bounds, vague quantities) and "ordinal" (ranks: "2nd", "thirtieth");
 * minus designations ("Kh-101", "F-16") and clock times, which claimcheck never counts;
 * minus every mention whose figure overlaps a date, year or time that
@@ -39,7 +39,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from claimcheck import dates, numeric
+from claimcheck import dates, numbers
 
 #: claimcheck unit -> the benchmark's canonical name, where a rule below does not do it
 _UNITS = {
@@ -77,17 +77,17 @@ def peer_unit(unit: str | None) -> str | None:
     return spoken.replace("_", " ").lower()
 
 
-def figures(text: str) -> list[numeric.Mention]:
+def figures(text: str) -> list[numbers.Mention]:
     """The mentions claimcheck treats as figures: numbers and ordinals outside dates."""
     blocked = [(d.start, d.end) for d in dates.find_dates(text, None)]
     return [
-        m for m in numeric.scan(text)
+        m for m in numbers.scan(text)
         if m.kind in _FIGURES
         and not any(s < m.number_end and m.number_start < e for s, e in blocked)
     ]
 
 
-def item(text: str, m: numeric.Mention) -> dict[str, Any]:
+def item(text: str, m: numbers.Mention) -> dict[str, Any]:
     """One mention as a peers-benchmark item."""
     low = None if m.qualifier in _CAPS and m.low == 0 else m.low
     return {
@@ -108,4 +108,4 @@ def extract(text: str) -> list[dict[str, Any]]:
 
 def extract_all(text: str) -> list[dict[str, Any]]:
     """Every mention `scan` finds, designations, clock times and dates included."""
-    return [item(text, m) for m in numeric.scan(text)]
+    return [item(text, m) for m in numbers.scan(text)]

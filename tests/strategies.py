@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from hypothesis import strategies as st
 from num2words import num2words
 
-from claimcheck import Claim, Document, numeric
+from claimcheck import Claim, Document, numbers
 
 # ---------------------------------------------------------------- numbers
 
@@ -38,6 +38,21 @@ def grouped_es(n: int) -> str:
 
 
 SENSIBLE = st.integers(min_value=0, max_value=10**9)
+
+
+def marked(whole: int, decimals: str, marks: tuple[str, str], grouping: bool = True) -> str:
+    """`whole` and its decimal digits written with a language's (decimal, group) marks."""
+    decimal, group = marks
+    body = f"{whole:,}".replace(",", group) if grouping else str(whole)
+    return f"{body}{decimal}{decimals}" if decimals else body
+
+
+#: (whole, decimal digits, grouped): a number to write with a language's marks
+mark_cases = st.tuples(
+    st.integers(min_value=0, max_value=10**12),
+    st.text(alphabet="0123456789", max_size=6),
+    st.booleans(),
+)
 
 #: (value, text): an integer rendered as digits, with separators, or in words
 rendered_ints = SENSIBLE.flatmap(
@@ -252,7 +267,7 @@ def make_claim(id: str, value: float, **changes: object) -> Claim:
     `high`, `measure`, `location`, `date`... to change what it says.
     """
     qualifier = changes.pop("qualifier", "exact")
-    low, high = numeric.interval(value, str(qualifier))
+    low, high = numbers.interval(value, str(qualifier))
     text = str(changes.pop("text", f"{value:g}"))
     data: dict[str, object] = {
         "id": id, "doc": id.split(":")[0], "start": 0, "end": len(text), "text": text,

@@ -2,7 +2,7 @@
 
     errors, lexicon            (anything may use them)
     models, policy, lang
-    numeric, units
+    numbers, units
     dates, places, text        (text: sentences and clauses as offsets, no words of its own)
     extract                    (a package of attachers over a frozen document context)
     match
@@ -33,7 +33,7 @@ PACKAGE = Path(claimcheck.__file__).parent
 LAYERS: dict[str, int] = {
     "errors": 0, "lexicon": 0,
     "models": 1, "policy": 1, "lang": 1,
-    "numeric": 2, "units": 2,
+    "numbers": 2, "units": 2,
     "dates": 3, "places": 3,
     "extract": 4,
     "text": 3,
@@ -91,7 +91,7 @@ def _imports(module: str, path: Path) -> set[str]:
                 if target is None:
                     continue
                 if target == "__init__":
-                    # `from claimcheck import numeric` imports a module; `import __version__` the root
+                    # `from claimcheck import numbers` imports a module; `import __version__` the root
                     for alias in node.names:
                         out.add(alias.name if alias.name in modules else "__init__")
                 else:
@@ -136,7 +136,7 @@ def test_the_import_graph_has_no_cycles() -> None:
 
 def test_the_parser_sees_the_known_edges() -> None:
     # guards the test itself: if parsing broke, every assertion above would pass vacuously
-    assert "units" in GRAPH["numeric"]
+    assert "units" in GRAPH["numbers"]
     assert {"extract", "match", "judge"} <= GRAPH["pipeline"]
     assert "cli" in GRAPH["__main__"]
     assert "lexicon" in GRAPH["places"]  # imported by places/gazetteer.py, not places/__init__.py

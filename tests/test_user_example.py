@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import claimcheck
-from claimcheck import numeric
+from claimcheck import numbers
 
 PRESIDENT = claimcheck.Document(
     id="a", source="Wire A", published=dt.date(2025, 7, 12),
@@ -51,8 +51,8 @@ def test_spans_slice_back_into_the_text() -> None:
 
 
 def test_number_words_and_magnitudes() -> None:
-    assert numeric.parse_number("forty-two") == 42
-    assert numeric.parse_number("a quarter of a million") == 250_000
-    assert numeric.parse_number("£7.6billion") == 7.6e9
-    assert numeric.parse_number("1,600") == 1600
-    assert numeric.parse_number("3.400", "es") == 3400
+    assert numbers.parse_number("forty-two") == 42
+    assert numbers.parse_number("a quarter of a million") == 250_000
+    assert numbers.parse_number("£7.6billion") == 7.6e9
+    assert numbers.parse_number("1,600") == 1600
+    assert numbers.parse_number("3.400", "es") == 3400

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from claimcheck import dates, lang, numeric, places
+from claimcheck import dates, lang, numbers, places
 from claimcheck.extract import kind as _kind
 from claimcheck.extract import links, scope, speaker, subject, when
 from claimcheck.extract.context import Context, Notes, SpeakerState, evidence
@@ -38,7 +38,7 @@ def extract(source: Document | str, *, doc_id: str = "doc") -> list[Claim]:
     notes, state = Notes(), SpeakerState()
     for sentence, found in _by_sentence(ctx, _numbers(ctx)):
         said, state = speaker.speak(ctx, sentence, state, bool(found))
-        previous: numeric.Mention | None = None
+        previous: numbers.Mention | None = None
         for k, m in enumerate(found):
             if _kind.not_a_claim(ctx, m):
                 continue
@@ -81,17 +81,17 @@ def read(document: Document) -> Context:
     return replace(ctx, default_place=scope.default_place(ctx), anchor=when.anchor(ctx))
 
 
-def _numbers(ctx: Context) -> list[numeric.Mention]:
+def _numbers(ctx: Context) -> list[numbers.Mention]:
     """The numbers of the text that are no part of a date."""
-    mentions = [m for m in numeric.scan(ctx.text, ctx.document.language or "en") if m.kind == "number"]
+    mentions = [m for m in numbers.scan(ctx.text, ctx.document.language or "en") if m.kind == "number"]
     return [m for m in mentions if not any(
         d.start < m.number_end and m.number_start < d.end
         for d in ctx.dates_in(max(0, m.number_start - 200), m.number_end))]
 
 
-def _by_sentence(ctx: Context, mentions: list[numeric.Mention]
-                 ) -> list[tuple[Sentence, list[numeric.Mention]]]:
-    grouped: dict[int, list[numeric.Mention]] = {}
+def _by_sentence(ctx: Context, mentions: list[numbers.Mention]
+                 ) -> list[tuple[Sentence, list[numbers.Mention]]]:
+    grouped: dict[int, list[numbers.Mention]] = {}
     s_index = 0
     for m in mentions:
         while s_index < len(ctx.sentences) - 1 and ctx.sentences[s_index].end <= m.start:
@@ -104,12 +104,12 @@ def _by_sentence(ctx: Context, mentions: list[numeric.Mention]
 class _Figure:
     """One number in its sentence, with what came just before it."""
 
-    mention: numeric.Mention
+    mention: numbers.Mention
     sentence: Sentence
     speaker: str | None
     index: int
     next_start: int | None  # where the sentence's next number starts
-    previous: numeric.Mention | None  # the sentence's previous number that made a claim
+    previous: numbers.Mention | None  # the sentence's previous number that made a claim
     previous_claim: Claim | None  # its claim
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from claimcheck import numeric, units
+from claimcheck import numbers, units
 from claimcheck.extract.context import Context
 from claimcheck.lexicon import load
 from claimcheck.models import ClaimKind
@@ -15,7 +15,7 @@ _PHONE = re.compile(r"\d+(?:[ \u00a0]\d+){2,}")
 _CLAUSE_END = re.compile(r"^\s*(?:[,.;)]|$)")
 
 
-def not_a_claim(ctx: Context, m: numeric.Mention) -> bool:
+def not_a_claim(ctx: Context, m: numbers.Mention) -> bool:
     """A phone number, a designation ("article 5") or a calibre ("155mm rounds")."""
     text = ctx.text
     before = text[max(0, m.number_start - 30) : m.number_start]
@@ -27,12 +27,12 @@ def not_a_claim(ctx: Context, m: numeric.Mention) -> bool:
     if m.unit == "millimeter":
         nxt = words_after(text, m.end, len(text), 1)
         calibre = set(load("units")["calibre_nouns"])
-        if nxt and numeric._singular(nxt[0][2].lower()) in calibre:
+        if nxt and numbers._singular(nxt[0][2].lower()) in calibre:
             return True
     return False
 
 
-def kind(ctx: Context, m: numeric.Mention) -> ClaimKind:
+def kind(ctx: Context, m: numbers.Mention) -> ClaimKind:
     """The kind of figure `m` states."""
     text = ctx.text
     after = text[m.number_end : m.number_end + 14]

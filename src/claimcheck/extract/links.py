@@ -3,7 +3,7 @@ refers back to the measure of an earlier one."""
 
 from __future__ import annotations
 
-from claimcheck import numeric
+from claimcheck import numbers
 from claimcheck.extract.context import Context
 from claimcheck.extract.vocabulary import Vocabulary
 from claimcheck.lexicon import load
@@ -11,14 +11,14 @@ from claimcheck.models import Claim
 from claimcheck.text import Sentence
 
 
-def carried_hedge(ctx: Context, m: numeric.Mention, previous: numeric.Mention | None,
+def carried_hedge(ctx: Context, m: numbers.Mention, previous: numbers.Mention | None,
                   claim: Claim | None) -> tuple[str, float | None, float | None, str | None]:
     """(qualifier, low, high, hedge) of `m`; a hedge governs a coordinated list: "up to 30
     missiles and 700 drones" hedges both."""
     if claim is not None and previous is not None and claim.hedge and not m.hedge \
             and m.qualifier == "exact" and claim.qualifier not in ("range", "vague", "exact") \
             and coordinated(ctx.words, ctx.text[previous.end : m.number_start]):
-        low, high = numeric.interval(m.value, claim.qualifier, m.unit)
+        low, high = numbers.interval(m.value, claim.qualifier, m.unit)
         return claim.qualifier, low, high, claim.hedge  # the hedge goes on down the list
     return m.qualifier, m.low, m.high, m.hedge
 
@@ -37,7 +37,7 @@ def coordinated(words: Vocabulary, between: str) -> bool:
     return len(content) <= 3 and not any(w.lower() in words.verbish for w in content)
 
 
-def referred_measure(ctx: Context, m: numeric.Mention, sentence: Sentence, end: int, kind: str,
+def referred_measure(ctx: Context, m: numbers.Mention, sentence: Sentence, end: int, kind: str,
                      last_measure: str | None, previous: Claim | None) -> str | None:
     """The measure of an earlier figure this one refers back to: "the total stood at 158"
     (the last count's), "some 50 killed, five of them children" (the previous figure's)."""

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from claimcheck import numeric, places
+from claimcheck import numbers, places
 from claimcheck.extract.context import Context, Found
 from claimcheck.extract.subject import length_measure
 from claimcheck.extract.vocabulary import Vocabulary
@@ -26,7 +26,7 @@ class Scope:
     seen: tuple[Found, ...]
 
 
-def locate(ctx: Context, m: numeric.Mention, sentence: Sentence, measure: str | None,
+def locate(ctx: Context, m: numbers.Mention, sentence: Sentence, measure: str | None,
            recent: tuple[places.Place, ...], next_start: int | None) -> Scope:
     """The place of the figure `m`: in its clause, framing its sentence, named after it, an
     anaphora's antecedent, the places just listed ("in total"), the paragraph's, the story's."""
@@ -61,14 +61,14 @@ def locate(ctx: Context, m: numeric.Mention, sentence: Sentence, measure: str | 
     return Scope(chosen, tuple(inside))
 
 
-def _in_clause(m: numeric.Mention, in_clause: list[Found]) -> places.Place:
+def _in_clause(m: numbers.Mention, in_clause: list[Found]) -> places.Place:
     # "killed 12 people in Lviv": a place after the figure in its clause comes first
     following = [x for x in in_clause if x[0] >= m.end]
     pool = following[:1] or in_clause
     return most_specific([p for _, _, p in pool], near=m.start, spans=pool)
 
 
-def _framing(ctx: Context, m: numeric.Mention, sentence: Sentence,
+def _framing(ctx: Context, m: numbers.Mention, sentence: Sentence,
              inside: list[Found]) -> places.Place | None:
     text = ctx.text
     framing = [x for x in inside if x[1] <= ctx.framing_ends[sentence.index]]
@@ -83,7 +83,7 @@ def _framing(ctx: Context, m: numeric.Mention, sentence: Sentence,
     return None
 
 
-def _anaphora(ctx: Context, m: numeric.Mention, sentence: Sentence,
+def _anaphora(ctx: Context, m: numbers.Mention, sentence: Sentence,
               clause: tuple[int, int]) -> places.Place | None:
     """ "this town", "there": the last place of that kind named before the figure."""
     local = ctx.text[max(clause[0], m.start - 300) : min(sentence.end, clause[1] + 300,
@@ -101,7 +101,7 @@ def _anaphora(ctx: Context, m: numeric.Mention, sentence: Sentence,
     return chosen
 
 
-def _trailing(ctx: Context, m: numeric.Mention, sentence: Sentence, inside: list[Found],
+def _trailing(ctx: Context, m: numbers.Mention, sentence: Sentence, inside: list[Found],
               next_start: int | None) -> places.Place | None:
     """Places later in the sentence: "... of the 205 deaths in Valencia and Albacete"; "mostly
     in X" says where most of a wider figure lies, not its scope."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from claimcheck import numeric, units
+from claimcheck import numbers, units
 from claimcheck.extract.context import Context
 from claimcheck.extract.vocabulary import Phrase
 from claimcheck.lexicon import load
@@ -14,7 +14,7 @@ from claimcheck.text.clauses import Word
 _CALIBRE = re.compile(r"\s+\d{2,3}\s?mm\b", re.IGNORECASE)
 
 
-def entity(ctx: Context, m: numeric.Mention, sentence: Sentence) -> tuple[int, str | None]:
+def entity(ctx: Context, m: numbers.Mention, sentence: Sentence) -> tuple[int, str | None]:
     """(end of the counted noun, its canonical entity) after the number, if any."""
     words = ctx.words
     calibre = _CALIBRE.match(ctx.text, m.end)  # "40 155mm shells"
@@ -27,7 +27,7 @@ def entity(ctx: Context, m: numeric.Mention, sentence: Sentence) -> tuple[int, s
     return _head(ctx, m, after)
 
 
-def _partitive(ctx: Context, m: numeric.Mention, after: list[Word]) -> tuple[int, str | None] | None:
+def _partitive(ctx: Context, m: numbers.Mention, after: list[Word]) -> tuple[int, str | None] | None:
     """"five of them", "three of the injured"; None for "dozens of buildings"."""
     table = ctx.words.frames.entities
     rest = " ".join(w[2].lower() for w in after[1:3])
@@ -43,7 +43,7 @@ def _partitive(ctx: Context, m: numeric.Mention, after: list[Word]) -> tuple[int
     return None
 
 
-def _head(ctx: Context, m: numeric.Mention, after: list[Word]) -> tuple[int, str | None]:
+def _head(ctx: Context, m: numbers.Mention, after: list[Word]) -> tuple[int, str | None]:
     words = ctx.words
     table = words.frames.entities
     modifiers: list[str] = []
@@ -54,7 +54,7 @@ def _head(ctx: Context, m: numeric.Mention, after: list[Word]) -> tuple[int, str
         for length in (3, 2, 1):
             phrase = _phrase(after, i, length)
             if len(phrase) == length and phrase not in table:
-                phrase = (*phrase[:-1], numeric._singular(phrase[-1]))
+                phrase = (*phrase[:-1], numbers._singular(phrase[-1]))
             if len(phrase) == length and phrase in table:
                 return after[i + length - 1][1], _name(ctx, table[phrase], modifiers)
         if lw in words.stop_words or (i == 0 and lw in words.verbish):
@@ -70,7 +70,7 @@ def _head(ctx: Context, m: numeric.Mention, after: list[Word]) -> tuple[int, str
             not lw.endswith(words.plural_exceptions)
         if plural and lw not in words.stop_words and lw not in words.verbish and \
                 first[:1].islower() and lw not in words.frames.measure_words:
-            return after[0][1], numeric._singular(lw)
+            return after[0][1], numbers._singular(lw)
     return m.end, None
 
 
@@ -88,7 +88,7 @@ def _name(ctx: Context, head: str, modifiers: list[str]) -> str:
     return " ".join([*sub, head]) if sub else head
 
 
-def entity_before(ctx: Context, m: numeric.Mention, sentence: Sentence) -> str | None:
+def entity_before(ctx: Context, m: numbers.Mention, sentence: Sentence) -> str | None:
     """A counted noun earlier in the clause: "of the injured, 12 ..."."""
     table = ctx.words.frames.entities
     for s, _, w in words_before(ctx.text, m.start, sentence.start, 20):
@@ -100,7 +100,7 @@ def entity_before(ctx: Context, m: numeric.Mention, sentence: Sentence) -> str |
     return None
 
 
-def measure(ctx: Context, m: numeric.Mention, sentence: Sentence, noun_end: int,
+def measure(ctx: Context, m: numbers.Mention, sentence: Sentence, noun_end: int,
             entity: str | None) -> str | None:
     """What happened to the counted thing: a verb or a noun near the figure."""
     table = ctx.words.frames.measures
@@ -148,7 +148,7 @@ def _first_measure(words: list[Word], table: dict[Phrase, str], skip: frozenset[
     return None
 
 
-def subset(ctx: Context, m: numeric.Mention, sentence: Sentence, subset_sentence: int | None) -> bool:
+def subset(ctx: Context, m: numbers.Mention, sentence: Sentence, subset_sentence: int | None) -> bool:
     """A part of a figure already given: "three of the injured", "among them one child"."""
     text = ctx.text
     after = text[m.end : min(sentence.end, m.end + 30)].lower()
@@ -167,7 +167,7 @@ def subset(ctx: Context, m: numeric.Mention, sentence: Sentence, subset_sentence
     return subset_sentence == sentence.index
 
 
-def quantity(ctx: Context, m: numeric.Mention, sentence: Sentence, kind: str, end: int,
+def quantity(ctx: Context, m: numbers.Mention, sentence: Sentence, kind: str, end: int,
              measure: str | None) -> tuple[str | None, str | None]:
     """(entity, measure) of a length or a span of time: "40 meters", "100 days"; a compound
     unit ("litres per square metre") is a quantity of its own kind."""

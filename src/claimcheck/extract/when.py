@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from claimcheck import dates, numeric
+from claimcheck import dates, numbers
 from claimcheck.extract.context import Context
 from claimcheck.text import Sentence
 from claimcheck.text.clauses import WORD
@@ -38,7 +38,7 @@ def is_as_of(ctx: Context, d: dates.DateMention) -> bool:
     return any(w in ctx.words.as_of_verbs for w in words)
 
 
-def when(ctx: Context, m: numeric.Mention,
+def when(ctx: Context, m: numbers.Mention,
          sentence: Sentence) -> tuple[dt.date | None, str | None, dt.datetime | None]:
     """(event day, its precision, as-of moment) of the figure `m`."""
     as_of: dt.datetime | None = None
@@ -88,11 +88,11 @@ def _at_time(day: dt.date, expression: str) -> dt.datetime | None:
     return dt.datetime.combine(day, dt.time(hour, minute), tzinfo=dt.timezone.utc)
 
 
-def recalled(ctx: Context, m: numeric.Mention, sentence: Sentence) -> bool:
+def recalled(ctx: Context, m: numbers.Mention, sentence: Sentence) -> bool:
     """A figure recalled from before ("up from 12", "earlier")."""
     return bool(ctx.words.recall.search(ctx.text[max(sentence.start, m.start - 80) : m.start]))
 
 
-def later(ctx: Context, m: numeric.Mention, sentence: Sentence) -> bool:
+def later(ctx: Context, m: numbers.Mention, sentence: Sentence) -> bool:
     """An update of an earlier figure ("has risen to 51")."""
     return bool(ctx.words.newer.search(ctx.text[max(sentence.start, m.start - 60) : m.start]))

@@ -1,6 +1,6 @@
-"""numeric: the scanner's reading of numbers in text, as a golden table and as properties.
+"""numbers: the scanner's reading of numbers in text, as a golden table and as properties.
 
-The golden table is data (`tests/golden/numeric.jsonl`): one line per case with the input
+The golden table is data (`tests/golden/numbers.jsonl`): one line per case with the input
 text, its language and every number mention `scan` should find (text, value, low, high,
 qualifier, unit). Mentions of other kinds (designations such as "Kh-101", ordinals, clock
 times) are not numbers and must not appear among them.
@@ -17,19 +17,21 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claimcheck import numeric
+from claimcheck import lang, numbers
 from strategies import (
     SENSIBLE,
     grouped,
     grouped_es,
     languages,
+    mark_cases,
+    marked,
     number_text,
     rendered_ints,
     spelled,
     unicode_text,
 )
 
-GOLDEN = Path(__file__).parent / "golden" / "numeric.jsonl"
+GOLDEN = Path(__file__).parent / "golden" / "numbers.jsonl"
 
 
 def _cases() -> list[Any]:
@@ -53,7 +55,7 @@ def _numbers(text: str, lang: str = "en") -> list[dict[str, Any]]:
             "qualifier": m.qualifier,
             "unit": m.unit,
         }
-        for m in numeric.scan(text, lang)
+        for m in numbers.scan(text, lang)
         if m.kind == "number"
     ]
 
@@ -87,16 +89,16 @@ def test_golden(case: dict[str, Any]) -> None:
     ],
 )
 def test_parse_number(expression: str, lang: str, value: float) -> None:
-    assert numeric.parse_number(expression, lang) == value
+    assert numbers.parse_number(expression, lang) == value
 
 
 @pytest.mark.parametrize("expression", ["", "drones", "Kh-101", "10 and 20 and 30", "12:30"])
 def test_parse_number_is_none_unless_one_number(expression: str) -> None:
-    assert numeric.parse_number(expression) is None
+    assert numbers.parse_number(expression) is None
 
 
 def test_parse_number_one() -> None:
-    assert numeric.parse_number("one") == 1
+    assert numbers.parse_number("one") == 1
 
 
 @pytest.mark.parametrize(
@@ -119,7 +121,7 @@ def test_parse_number_one() -> None:
     ],
 )
 def test_parse_number_reads_fractions_powers_and_magnitudes(expression: str, value: float) -> None:
-    assert numeric.parse_number(expression) == pytest.approx(value)
+    assert numbers.parse_number(expression) == pytest.approx(value)
 
 
 # ---------------------------------------------------------------- ordinals
@@ -139,7 +141,7 @@ def test_parse_number_reads_fractions_powers_and_magnitudes(expression: str, val
     ],
 )
 def test_ordinals_are_ranks_not_numbers(text: str, span: str, rank: float) -> None:
-    mentions = numeric.scan(text)
+    mentions = numbers.scan(text)
     (ordinal,) = [m for m in mentions if m.kind == "ordinal"]
     assert text[ordinal.start : ordinal.end] == span
     assert ordinal.value == rank
@@ -162,11 +164,11 @@ def test_ordinals_are_ranks_not_numbers(text: str, span: str, rank: float) -> No
     ],
 )
 def test_interval(qualifier: str, expected: tuple[float | None, float | None]) -> None:
-    assert numeric.interval(20, qualifier) == expected
+    assert numbers.interval(20, qualifier) == expected
 
 
 def test_interval_of_a_cap_on_a_temperature_has_no_floor() -> None:
-    assert numeric.interval(5, "at_most", "degree_Celsius") == (None, 5)
+    assert numbers.interval(5, "at_most", "degree_Celsius") == (None, 5)
 
 
 # ---------------------------------------------------------------- properties
@@ -175,32 +177,44 @@ def test_interval_of_a_cap_on_a_temperature_has_no_floor() -> None:
 @given(rendered_ints)
 def test_rendered_integers_parse_back(case: tuple[int, str]) -> None:
     n, text = case
-    assert numeric.parse_number(text) == n
+    assert numbers.parse_number(text) == n
 
 
 @given(SENSIBLE)
 def test_spanish_grouped_digits_parse_back(n: int) -> None:
-    assert numeric.parse_number(grouped_es(n), "es") == n
+    assert numbers.parse_number(grouped_es(n), "es") == n
+
+
+@pytest.mark.parametrize("code", ["en", "es"])
+@given(case=mark_cases)
+def test_a_number_written_with_a_languages_marks_parses_back(
+    code: str, case: tuple[int, str, bool]
+) -> None:
+    whole, decimals, grouping = case
+    table = lang.get(code).table("numbers")
+    text = marked(whole, decimals, (table["decimal_mark"], table["group_mark"]), grouping)
+    expected = float(f"{whole}.{decimals}") if decimals else whole
+    assert numbers.parse_number(text, code) == expected
 
 
 @given(st.integers(min_value=0, max_value=10**9), st.integers(min_value=1, max_value=99))
 def test_decimals_parse_back(whole: int, cents: int) -> None:
     value = float(f"{whole}.{cents:02d}")
-    assert numeric.parse_number(grouped(value)) == value
-    assert numeric.parse_number(str(value)) == value
+    assert numbers.parse_number(grouped(value)) == value
+    assert numbers.parse_number(str(value)) == value
 
 
 @given(SENSIBLE.filter(lambda n: n > 1))
 def test_a_number_in_a_sentence_is_found_with_its_span(n: int) -> None:
     for written in (grouped(n), spelled(n)):
         text = f"Officials said {written} people were evacuated."
-        (mention,) = [m for m in numeric.scan(text) if m.kind == "number"]
+        (mention,) = [m for m in numbers.scan(text) if m.kind == "number"]
         assert text[mention.start : mention.end] == written
         assert mention.value == n
 
 
 def _check_mentions(text: str, lang: str) -> None:
-    mentions = numeric.scan(text, lang)
+    mentions = numbers.scan(text, lang)
     previous_end = 0
     for m in mentions:
         assert 0 <= m.start < m.end <= len(text)
@@ -231,21 +245,21 @@ _PLURAL_DENOMINATORS = ["thirds", "fourths", "fifths", "sixths", "sevenths", "ei
 @given(st.integers(min_value=2, max_value=9), st.integers(min_value=3, max_value=10))
 def test_spelled_fractions_parse_back(numerator: int, denominator: int) -> None:
     text = f"{spelled(numerator)} {_PLURAL_DENOMINATORS[denominator - 3]}"
-    assert numeric.parse_number(text) == pytest.approx(numerator / denominator)
+    assert numbers.parse_number(text) == pytest.approx(numerator / denominator)
 
 
 @given(st.integers(min_value=1, max_value=10**6), st.integers(min_value=1, max_value=10**6))
 def test_a_lower_and_an_upper_bound_join_into_one_range(low: int, width: int) -> None:
     high = low + width
     text = f"more than {grouped(low)} and fewer than {grouped(high)} people"
-    (m,) = numeric.scan(text)
+    (m,) = numbers.scan(text)
     assert (m.low, m.high, m.qualifier) == (low, high, "range")
     assert text[m.start : m.end] == f"more than {grouped(low)} and fewer than {grouped(high)}"
 
 
 def test_spanish_decimal_after_a_space_group_does_not_raise() -> None:
     # regression: space-grouped thousands once called float() on a Spanish decimal ('1,5')
-    numeric.scan("100 1,5", "es")
+    numbers.scan("100 1,5", "es")
 
 
 @pytest.mark.parametrize("text", ["10^²", "2/³", "²³ people", "x²", "1,²00 people", "5 ₂ km",
@@ -257,15 +271,42 @@ def test_superscript_and_subscript_digits_do_not_raise(text: str) -> None:
 
 def test_a_superscript_after_a_fraction_bar_is_no_denominator() -> None:
     text = "2/³ of them"
-    assert [(text[m.start : m.end], m.value) for m in numeric.scan(text)] == [("2", 2.0)]
+    assert [(text[m.start : m.end], m.value) for m in numbers.scan(text)] == [("2", 2.0)]
 
 
 @pytest.mark.parametrize("figure", ["1.7e308", "1.8e308", "9" * 400, "1e400", "10^309"])
 def test_a_figure_beyond_the_largest_is_no_mention(figure: str) -> None:
-    assert [m for m in numeric.scan(f"{figure} people") if m.value > 1e300] == []
+    assert [m for m in numbers.scan(f"{figure} people") if m.value > 1e300] == []
 
 
 @pytest.mark.parametrize("figure", ["1e-320", "5e-324", "4.9e-324"])
 def test_a_denormal_figure_is_read(figure: str) -> None:
-    (m,) = numeric.scan(f"{figure} m")
+    (m,) = numbers.scan(f"{figure} m")
     assert 0 <= m.value < 1e-300
+
+
+# ---------------------------------------------------------------- a neutral language
+
+
+NEUTRAL_TEXT = ("Die 14 Verletzten: more than twenty, nearly 300 people, dozens of them, "
+                "5,000 € and ~2 km; one of them, zwei Tote.")
+
+
+@pytest.mark.parametrize("code", ["de", "pl", "xx"])
+def test_a_neutral_language_reads_digits_symbols_and_units_and_no_words(code: str) -> None:
+    assert _numbers(NEUTRAL_TEXT, code) == [
+        {"text": "14", "value": 14, "low": 14, "high": 14, "qualifier": "exact", "unit": None},
+        {"text": "300", "value": 300, "low": 300, "high": 300, "qualifier": "exact",
+         "unit": None},
+        {"text": "5,000 €", "value": 5000, "low": 5000, "high": 5000, "qualifier": "exact",
+         "unit": "EUR"},
+        {"text": "~2 km", "value": 2, "low": 2, "high": 2, "qualifier": "approximate",
+         "unit": "kilometer"},
+    ]
+    assert numbers.parse_number("zwei", code) is None
+    assert numbers.parse_number("two", code) is None
+
+
+def test_the_same_text_in_english_reads_its_words() -> None:
+    read = [m["text"] for m in _numbers(NEUTRAL_TEXT, "en")]
+    assert {"more than twenty", "nearly 300", "dozens", "one"} <= set(read)

@@ -1,0 +1,85 @@
+"""Tokens: one linear pass splits text into numbers, words and single symbols."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_CHUNK = 20_000  # characters scanned at a time; bounds the token list on huge lines
+
+
+@dataclass(frozen=True)
+class Token:
+    kind: str  # "num", "word" or "sym"
+    text: str
+    start: int
+    end: int
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+
+_WORD_RE = re.compile(r"[^\W\d_]+")
+
+
+_URL_RE = re.compile(r"(?:https?://|www\.)\S*", re.IGNORECASE)
+
+
+_LEADING_DECIMAL_RE = re.compile(r"\.\d+")
+
+
+def tokenize(
+    text: str, number_re: re.Pattern[str], offset: int, leading_decimal: bool = False
+) -> list[Token]:
+    """Numbers, words and single symbols; a URL is skipped whole (its digits are no figures)."""
+    out: list[Token] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch.isspace():
+            i += 1
+            continue
+        if ch in "hHwW":
+            url = _URL_RE.match(text, i)
+            if url and (i == 0 or not text[i - 1].isalnum()):
+                i = url.end()
+                continue
+        if ch == "." and leading_decimal and (i == 0 or not (text[i - 1].isalnum()
+                                                             or text[i - 1] in ".,")):
+            m = _LEADING_DECIMAL_RE.match(text, i)  # ".08", "the .25ml liquid"
+            if m:
+                out.append(Token("num", m.group(), offset + i, offset + m.end()))
+                i = m.end()
+                continue
+        if ch.isdecimal():
+            m = number_re.match(text, i)
+            if m:
+                out.append(Token("num", m.group(), offset + i, offset + m.end()))
+                i = m.end()
+                continue
+        if ch.isalpha():
+            m = _WORD_RE.match(text, i)
+            if m:
+                out.append(Token("word", m.group(), offset + i, offset + m.end()))
+                i = m.end()
+                continue
+        out.append(Token("sym", ch, offset + i, offset + i + 1))
+        i += 1
+    return out
+
+
+def chunks(text: str) -> list[tuple[int, str]]:
+    """Split text into lines, and long lines at whitespace, keeping offsets."""
+    out: list[tuple[int, str]] = []
+    pos = 0
+    for line in text.split("\n"):
+        start = 0
+        while len(line) - start > _CHUNK:
+            cut = line.rfind(" ", start + _CHUNK // 2, start + _CHUNK)
+            cut = cut if cut > start else start + _CHUNK
+            out.append((pos + start, line[start:cut]))
+            start = cut
+        out.append((pos + start, line[start:]))
+        pos += len(line) + 1
+    return out
