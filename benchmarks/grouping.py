@@ -1,0 +1,200 @@
+"""Matching and judging alone: `match.align` then `discrepancy.judge` on synthetic claims.
+
+Claims are built directly as `claimcheck.models.Claim` records (no text is read): many events
+in many places on many days, each reported by tens of documents, each document giving a few of
+the event's figures (dead, injured, evacuated, missing, homes damaged; country and cities).
+Figures follow a running count with rounding, hedges, stale and outlying reports, so groups
+have the sizes and the mix of agreement, updates and conflicts that real batches have.
+
+Each size runs in its own interpreter (peak memory is that run's alone) with `--budget`
+seconds for align + judge; a size past its budget is reported as over budget, not waited for.
+
+    .venv/bin/python benchmarks/grouping.py --sizes 10000 100000 1000000 --budget 300
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import random
+import signal
+import sys
+import time
+
+from _common import child, fmt, peak_mb, slope, table
+
+from claimcheck.discrepancy import doc_times, judge
+from claimcheck.match import align
+from claimcheck.models import Claim, Document
+from claimcheck.policy import Policy
+
+#: country (name, key) -> cities (name, key), as `places.resolve` reads them
+PLACES: dict[tuple[str, str], list[tuple[str, str]]] = {
+    ("Spain", "ES"): [("Valencia", "ES/Valencian Community/Valencia"),
+                      ("Almería", "ES/Andalusia/Almería"), ("Sevilla", "ES/Andalusia/Sevilla"),
+                      ("Málaga", "ES/Andalusia/Málaga"), ("Bilbao", "ES/Basque Country/Bilbao"),
+                      ("Murcia", "ES/Region of Murcia/Murcia"), ("Zaragoza", "ES/Aragon/Zaragoza")],
+    ("United States", "US"): [("Houston", "US/Texas/Houston"),
+                              ("New Orleans", "US/Louisiana/New Orleans")],
+    ("Philippines", "PH"): [("Manila", "PH//Manila"), ("Cebu", "PH//Cebu City")],
+    ("Ukraine", "UA"): [("Lviv", "UA/Lviv Oblast/Lviv"), ("Kharkiv", "UA/Kharkiv Oblast/Kharkiv")],
+    ("India", "IN"): [("Chennai", "IN//Chennai")],
+    ("Brazil", "BR"): [("Porto Alegre", "BR//Porto Alegre"), ("Recife", "BR//Recife")],
+    ("Mexico", "MX"): [("Oaxaca", "MX//Oaxaca"), ("Acapulco", "MX//Acapulco de Juárez")],
+    ("Kenya", "KE"): [("Nairobi", "KE//Nairobi"), ("Mombasa", "KE//Mombasa")],
+    ("Italy", "IT"): [("Genoa", "IT//Genoa"), ("Bologna", "IT//Bologna")],
+    ("France", "FR"): [("Marseille", "FR//Marseille"), ("Lyon", "FR//Lyon")],
+}
+#: (entity, measure, typical size at the start, growth per day) of one event's quantities
+QUANTITIES = [("person", "killed", 12, 0.4), ("person", "injured", 60, 0.3),
+              ("person", "evacuated", 3000, 0.2), ("person", "missing", 20, -0.2),
+              ("home", "damaged", 400, 0.1)]
+SPEAKERS = [None, None, "the Interior Ministry", "the mayor", "civil protection officials",
+            "the regional government", "police", "the Red Cross", "the fire service"]
+CLAIMS_PER_DOC = 8
+DOCS_PER_EVENT = 25
+
+
+def synthetic(n: int, seed: int = 11) -> tuple[list[Claim], dict[str, Document]]:
+    """About `n` claims from n / 8 documents of n / 200 events, reproducibly."""
+    rng = random.Random(seed)
+    countries = list(PLACES)
+    n_docs = max(1, n // CLAIMS_PER_DOC)
+    n_events = max(1, n_docs // DOCS_PER_EVENT)
+    events = []
+    for e in range(n_events):
+        country = rng.choice(countries)
+        cities = rng.sample(PLACES[country], k=min(2, len(PLACES[country])))
+        day = dt.date(2015, 1, 1) + dt.timedelta(days=rng.randrange(3650))
+        base = {q: max(1, round(q[2] * rng.uniform(0.3, 3))) for q in QUANTITIES}
+        events.append((e, country, cities, day, base))
+    claims: list[Claim] = []
+    docs: dict[str, Document] = {}
+    d = 0
+    while len(claims) < n:
+        _, country, cities, day, base = events[d % n_events]
+        doc_id = f"d{d}"
+        hours = rng.randrange(2, 96)
+        published = dt.datetime.combine(day, dt.time(6), tzinfo=dt.timezone.utc) + dt.timedelta(hours=hours)
+        docs[doc_id] = Document(id=doc_id, text="", source=f"Outlet {rng.randrange(40)}",
+                                published=published if rng.random() < 0.9 else published.date())
+        offset = 0
+        for k in range(min(CLAIMS_PER_DOC, n - len(claims))):
+            q = rng.choice(QUANTITIES)
+            entity, measure, _, growth = q
+            location, key = rng.choice([country, *cities, *cities])
+            true = base[q] * (1 + growth) ** (hours / 24)
+            if key != country[1]:
+                true *= 0.4
+            claims.append(_claim(rng, f"{doc_id}:c{k + 1}", doc_id, offset, true, entity, measure,
+                                 location, key, day, published.date()))
+            offset += 40
+        d += 1
+    return claims, docs
+
+
+def _claim(rng: random.Random, cid: str, doc: str, offset: int, true: float, entity: str,
+           measure: str, location: str, key: str, day: dt.date, seen: dt.date) -> Claim:
+    roll = rng.random()
+    value = float(max(1, round(true)))
+    low: float | None = value
+    high: float | None = value
+    qualifier, hedge = "exact", None
+    if roll < 0.15:  # rounded
+        value = float(max(1, round(value, -1)))
+        low, high, qualifier, hedge = value, value, "approximate", "about"
+    elif roll < 0.30:  # a lower bound
+        value = float(max(1, round(value * 0.9)))
+        low, high, qualifier, hedge = value, None, "at_least", "at least"
+    elif roll < 0.35:  # an outlier
+        value = float(max(1, round(value * rng.choice([0.3, 2.5]))))
+        low = high = value
+    elif roll < 0.42:  # a stale figure recalled
+        value = float(max(1, round(value * 0.6)))
+        low = high = value
+    text = f"{value:g} {entity}s"
+    # as `extract` does: the event day the text gives, else the publication day (no precision)
+    precision = "day" if rng.random() < 0.85 else None
+    return Claim(id=cid, doc=doc, start=offset, end=offset + len(text), text=text, value=value,
+                 low=low, high=high, qualifier=qualifier, entity=entity, measure=measure,
+                 location=location, place_key=key, date=day if precision else seen,
+                 date_precision=precision, speaker=rng.choice(SPEAKERS), hedge=hedge,
+                 recalled=0.35 <= roll < 0.42)
+
+
+class _Budget(Exception):
+    pass
+
+
+def _alarm(signum: int, frame: object) -> None:
+    raise _Budget
+
+
+def measure(n: int, budget: float, seed: int = 11) -> dict[str, object]:
+    """Build `n` claims, then time align and judge (as `pipeline.check` calls them)."""
+    t0 = time.perf_counter()
+    claims, docs = synthetic(n, seed)
+    t1 = time.perf_counter()
+    rss_before = peak_mb()
+    policy = Policy()
+    signal.signal(signal.SIGALRM, _alarm)
+    signal.setitimer(signal.ITIMER_REAL, budget)
+    out: dict[str, object] = {"n": n, "docs": len(docs), "build_s": t1 - t0, "rss_before_mb": rss_before}
+    try:
+        t2, c2 = time.perf_counter(), time.process_time()
+        groups = align(claims, policy)
+        t3 = time.perf_counter()
+        times = doc_times(docs)
+        verdicts = [judge(g.claims, docs, policy, times=times)[0] for g in groups]
+        t4, c4 = time.perf_counter(), time.process_time()
+    except _Budget:
+        out["error"] = f"over budget ({budget:g} s for align + judge)"
+        out["peak_mb"] = peak_mb()
+        return out
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+    sizes = sorted(len(g.claims) for g in groups)
+    out.update(align_s=t3 - t2, judge_s=t4 - t3, total_s=t4 - t2, cpu_s=c4 - c2, groups=len(groups),
+               grouped=sum(sizes), median_group=sizes[len(sizes) // 2] if sizes else 0,
+               max_group=sizes[-1] if sizes else 0,
+               conflicts=sum(v == "conflict" for v in verdicts), peak_mb=peak_mb())
+    return out
+
+
+def run(sizes: list[int], budget: float) -> str:
+    """The markdown table for `sizes`, each measured in its own interpreter."""
+    rows, points = [], []
+    for n in sizes:
+        r = child("grouping.py", [str(n), "--budget", str(budget)], timeout=3 * budget + 120)
+        if "total_s" in r:
+            points.append((n, float(r["total_s"])))  # type: ignore[arg-type]
+        rows.append([f"{n:,}", fmt(r.get("build_s")), fmt(r.get("align_s")), fmt(r.get("judge_s")),
+                     fmt(r.get("total_s")), fmt(r.get("cpu_s")), fmt(r.get("groups"), ","),
+                     fmt(r.get("median_group"), ","),
+                     fmt(r.get("max_group"), ","), fmt(r.get("rss_before_mb"), ",.0f"),
+                     fmt(r.get("peak_mb"), ",.0f"), r.get("error", "ok")])
+        print(f"  grouping {n:,}: {r}", file=sys.stderr, flush=True)
+    s = slope(points)
+    rows.append(["slope", "", "", "", fmt(s, ".2f"), "", "", "", "", "", "",
+                 f"log-log fit of align+judge s over {len(points)} sizes"])
+    head = ["claims", "build s", "align s", "judge s", "align+judge s", "CPU s", "groups", "median size",
+            "max size", "RSS before MB", "peak RSS MB", "outcome"]
+    return table("Matching and judging alone (synthetic Claim records)", head, rows)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
+    parser.add_argument("--budget", type=float, default=300, help="seconds per size (default 300)")
+    parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child is not None:
+        print(json.dumps(measure(args.child, args.budget)))
+        return 0
+    print(run(args.sizes, args.budget))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
