@@ -8,10 +8,12 @@ from __future__ import annotations
 import json
 import math
 import resource
+import signal
 import subprocess
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -36,6 +38,33 @@ def slope(points: Sequence[tuple[float, float]]) -> float | None:
     my = sum(y for _, y in pts) / len(pts)
     var = sum((x - mx) ** 2 for x, _ in pts)
     return sum((x - mx) * (y - my) for x, y in pts) / var if var else None
+
+
+class OverBudget(Exception):
+    """Raised inside `cpu_budget` when the process has used up its CPU seconds."""
+
+
+def _over(signum: int, frame: object) -> None:
+    raise OverBudget
+
+
+@contextmanager
+def cpu_budget(seconds: float) -> Iterator[None]:
+    """Raise OverBudget once this process has spent `seconds` of CPU time in the block.
+
+    CPU time rather than wall time: the machine the benchmarks run on is often shared, and a
+    busy neighbour should not turn a measurement into "over budget"."""
+    signal.signal(signal.SIGPROF, _over)
+    signal.setitimer(signal.ITIMER_PROF, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_PROF, 0)
+
+
+def clock() -> tuple[float, float]:
+    """(wall seconds, CPU seconds of this process), for differences."""
+    return time.perf_counter(), time.process_time()
 
 
 def peak_mb() -> float:

@@ -2,7 +2,8 @@
 
 The batches come from `corpus.batch` (the stored articles, moved to other cities, days and
 outlets, with their figures varied; English and Spanish). Each size runs in its own
-interpreter with `--budget` seconds for `check`; generating the batch is timed apart.
+interpreter with `--budget` CPU seconds for `check` (rates are per CPU second); generating
+the batch is timed apart, and the lexicons and the gazetteer are loaded before the clock starts.
 
     .venv/bin/python benchmarks/end_to_end.py --sizes 1000 10000 100000 --budget 900
 """
@@ -11,44 +12,31 @@ from __future__ import annotations
 
 import argparse
 import json
-import signal
 import sys
-import time
 
 import corpus
-from _common import child, fmt, peak_mb, slope, table
+from _common import OverBudget, child, clock, cpu_budget, fmt, peak_mb, slope, table
 from throughput import warm_up
 
 import claimcheck
 
 
-class _Budget(Exception):
-    pass
-
-
-def _alarm(signum: int, frame: object) -> None:
-    raise _Budget
-
-
 def measure(n: int, budget: float, seed: int = 2026) -> dict[str, object]:
-    t0 = time.perf_counter()
+    w0, _ = clock()
     docs = corpus.batch(n, seed)
-    out: dict[str, object] = {"n": n, "gen_s": time.perf_counter() - t0,
+    out: dict[str, object] = {"n": n, "gen_s": clock()[0] - w0,
                               "chars": sum(len(d.text) for d in docs),
                               "es": sum(d.language == "es" for d in docs)}
     warm_up()
-    signal.signal(signal.SIGALRM, _alarm)
-    signal.setitimer(signal.ITIMER_REAL, budget)
     try:
-        t1, c1 = time.perf_counter(), time.process_time()
-        report = claimcheck.check(docs)
-        t2, c2 = time.perf_counter(), time.process_time()
-    except _Budget:
-        out.update(error=f"over budget ({budget:g} s for check)", peak_mb=peak_mb())
+        with cpu_budget(budget):
+            w1, c1 = clock()
+            report = claimcheck.check(docs)
+            w2, c2 = clock()
+    except OverBudget:
+        out.update(error=f"over budget ({budget:g} CPU s for check)", peak_mb=peak_mb())
         return out
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-    out.update(check_s=t2 - t1, cpu_s=c2 - c1, claims=len(report.claims), groups=len(report.groups),
+    out.update(wall_s=w2 - w1, cpu_s=c2 - c1, claims=len(report.claims), groups=len(report.groups),
                conflicts=sum(g.verdict == "conflict" for g in report.groups), peak_mb=peak_mb())
     return out
 
@@ -56,14 +44,14 @@ def measure(n: int, budget: float, seed: int = 2026) -> dict[str, object]:
 def run(sizes: list[int], budget: float) -> str:
     rows, points = [], []
     for n in sizes:
-        r = child("end_to_end.py", [str(n), "--budget", str(budget)], timeout=budget + 300)
+        r = child("end_to_end.py", [str(n), "--budget", str(budget)], timeout=6 * budget + 300)
         print(f"  end to end {n:,}: {r}", file=sys.stderr, flush=True)
-        secs = r.get("check_s")
+        secs = r.get("cpu_s")
         if isinstance(secs, float):
             points.append((n, secs))
         chars = r.get("chars")
         rows.append([f"{n:,}", fmt(r.get("es"), ","), fmt(chars, ","), fmt(r.get("gen_s")), fmt(secs),
-                     fmt(r.get("cpu_s")),
+                     fmt(r.get("wall_s")),
                      fmt(n / secs if isinstance(secs, float) else None, ",.0f"),
                      fmt(chars / secs if isinstance(secs, float) and isinstance(chars, int) else None,
                          ",.0f"),
@@ -71,8 +59,8 @@ def run(sizes: list[int], budget: float) -> str:
                      fmt(r.get("peak_mb"), ",.0f"), r.get("error", "ok")])
     s = slope(points)
     rows.append(["slope", "", "", "", fmt(s, ".2f"), "", "", "", "", "", "", "",
-                 f"log-log fit of check s over {len(points)} sizes"])
-    head = ["docs", "of them es", "chars", "generate s", "check s", "CPU s", "docs/s", "chars/s",
+                 f"log-log fit of check CPU s over {len(points)} sizes"])
+    head = ["docs", "of them es", "chars", "generate s", "check CPU s", "wall s", "docs/s", "chars/s",
             "claims", "groups", "conflict groups", "peak RSS MB", "outcome"]
     return table("End to end: claimcheck.check on seeded batches", head, rows)
 
