@@ -46,9 +46,9 @@ class Sizes:
     budget: float
 
 
-QUICK = Sizes(check=[100, 1000], grouping=[10_000, 30_000, 100_000], linear_kb=2.0, repeat=2,
+QUICK = Sizes(check=[100, 1000], grouping=[10_000, 30_000, 100_000], linear_kb=5.0, repeat=2,
               calls=500, budget=120.0)
-FULL = Sizes(check=[1000, 10_000, 100_000], grouping=[10_000, 100_000, 1_000_000], linear_kb=10.0,
+FULL = Sizes(check=[1000, 10_000, 100_000], grouping=[10_000, 100_000, 1_000_000], linear_kb=20.0,
              repeat=3, calls=2000, budget=900.0)
 
 

@@ -153,6 +153,9 @@ def measure(fn: Callable[[str], int], base_kb: float, factor: int, budget: float
                 break
             size //= factor
         t10, o10 = _time(fn, large, budget) if t1 is not None else (None, "not run")
+        if t10 is not None and t10 < budget / 20:  # and at 10x, for the same reason
+            again, o10 = _time(fn, large, budget)
+            t10 = min(t10, again) if again is not None else t10
         if t1 is not None and t10 is not None:
             ratio = f"{t10 / t1:.1f}" if t1 > 0 else "inf"
             worst = max(worst, t10 / t1 if t1 > 0 else float("inf"))

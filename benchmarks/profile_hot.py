@@ -1,12 +1,12 @@
-"""Where the time goes: pyinstrument over (a) `extract` per paragraph of the stored articles
-and (b) `check` on a seeded batch, summarised by function.
+"""Where the time goes: pyinstrument over (a) `extract` per paragraph of the stored articles,
+(b) `check` on a seeded batch and (c) align + judge alone on synthetic claims, by function.
 
 For each workload it prints two markdown tables: functions by self time (the time spent in
 their own lines, % of the run) and claimcheck functions by inclusive time (with everything
 they call, counted once per stack even when recursive). `--html DIR` also writes pyinstrument's
 call-tree pages there (not part of the repository).
 
-    .venv/bin/python benchmarks/profile_hot.py --docs 10000
+    .venv/bin/python benchmarks/profile_hot.py --docs 10000 --claims 100000
 """
 
 from __future__ import annotations
@@ -19,10 +19,13 @@ from pathlib import Path
 from typing import Any
 
 import corpus
+import grouping
 from _common import table
 from throughput import warm_up
 
 import claimcheck
+from claimcheck.discrepancy import doc_times, judge
+from claimcheck.match import align
 from claimcheck.models import Document
 
 
@@ -82,6 +85,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--docs", type=int, default=10_000, help="documents for check (10000)")
     parser.add_argument("--passes", type=int, default=5, help="passes over the paragraphs (5)")
+    parser.add_argument("--claims", type=int, default=100_000,
+                        help="synthetic claims for align + judge alone (100000; 0 skips)")
     parser.add_argument("--top", type=int, default=20)
     parser.add_argument("--html", type=Path, help="also write pyinstrument HTML pages here")
     args = parser.parse_args(argv)
@@ -100,6 +105,16 @@ def main(argv: list[str] | None = None) -> int:
     docs = corpus.batch(args.docs)
     print(profile(f"check on {args.docs:,} documents", lambda: claimcheck.check(docs), args.top,
                   args.html))
+    if args.claims:
+        claims, by_id = grouping.synthetic(args.claims)
+        times = doc_times(by_id)
+
+        def align_and_judge() -> None:
+            for group in align(claims):
+                judge(group.claims, by_id, times=times)
+
+        print(profile(f"align + judge on {args.claims:,} synthetic claims", align_and_judge,
+                      args.top, args.html))
     return 0
 
 
