@@ -55,17 +55,23 @@ CLAIMS_PER_DOC = 8
 DOCS_PER_EVENT = 25
 
 
-def synthetic(n: int, seed: int = 11) -> tuple[list[Claim], dict[str, Document]]:
-    """About `n` claims from n / 8 documents of n / 200 events, reproducibly."""
+def synthetic(n: int, seed: int = 11, days: int | None = 3650) -> tuple[list[Claim], dict[str, Document]]:
+    """About `n` claims from n / 8 documents of n / 200 events, reproducibly.
+
+    The events fall on `days` days (ten years): more claims mean busier places and weeks, as
+    in a growing archive. `days=None` keeps the density of events constant instead (one event
+    per 7.3 days, as 100k claims have in ten years), so that groups keep their size as N grows.
+    """
     rng = random.Random(seed)
     countries = list(PLACES)
     n_docs = max(1, n // CLAIMS_PER_DOC)
     n_events = max(1, n_docs // DOCS_PER_EVENT)
+    span = days if days is not None else max(1, round(n_events * 7.3))
     events = []
     for e in range(n_events):
         country = rng.choice(countries)
         cities = rng.sample(PLACES[country], k=min(2, len(PLACES[country])))
-        day = dt.date(2015, 1, 1) + dt.timedelta(days=rng.randrange(3650))
+        day = dt.date(2015, 1, 1) + dt.timedelta(days=rng.randrange(span))
         base = {q: max(1, round(q[2] * rng.uniform(0.3, 3))) for q in QUANTITIES}
         events.append((e, country, cities, day, base))
     claims: list[Claim] = []
@@ -122,10 +128,10 @@ def _claim(rng: random.Random, cid: str, doc: str, offset: int, true: float, ent
                  recalled=0.35 <= roll < 0.42)
 
 
-def measure(n: int, budget: float, seed: int = 11) -> dict[str, object]:
+def measure(n: int, budget: float, seed: int = 11, days: int | None = 3650) -> dict[str, object]:
     """Build `n` claims, then time align and judge (as `pipeline.check` calls them)."""
     w0, _ = clock()
-    claims, docs = synthetic(n, seed)
+    claims, docs = synthetic(n, seed, days)
     out: dict[str, object] = {"n": n, "docs": len(docs), "build_s": clock()[0] - w0}
     policy = Policy()
     few, few_docs = synthetic(200, seed + 1)  # loads the gazetteer and the lexicons first
@@ -151,11 +157,12 @@ def measure(n: int, budget: float, seed: int = 11) -> dict[str, object]:
     return out
 
 
-def run(sizes: list[int], budget: float) -> str:
+def run(sizes: list[int], budget: float, constant_density: bool = False) -> str:
     """The markdown table for `sizes`, each measured in its own interpreter."""
     rows, points = [], []
     for n in sizes:
-        r = child("grouping.py", [str(n), "--budget", str(budget)], timeout=6 * budget + 300)
+        extra = ["--constant-density"] if constant_density else []
+        r = child("grouping.py", [str(n), "--budget", str(budget), *extra], timeout=6 * budget + 300)
         cpu = r.get("cpu_s")
         if isinstance(cpu, float):
             points.append((n, cpu))
@@ -170,19 +177,23 @@ def run(sizes: list[int], budget: float) -> str:
                  f"log-log fit of align+judge CPU s over {len(points)} sizes"])
     head = ["claims", "build s", "align CPU s", "judge CPU s", "align+judge CPU s", "wall s", "groups",
             "median size", "max size", "RSS before MB", "peak RSS MB", "outcome"]
-    return table("Matching and judging alone (synthetic Claim records)", head, rows)
+    how = "events at constant density" if constant_density else "events over ten years"
+    return table(f"Matching and judging alone (synthetic Claim records, {how})", head, rows)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
     parser.add_argument("--budget", type=float, default=300, help="seconds per size (default 300)")
+    parser.add_argument("--constant-density", action="store_true",
+                        help="spread events over more days as N grows, so groups keep their size")
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child is not None:
-        print(json.dumps(measure(args.child, args.budget)))
+        days = None if args.constant_density else 3650
+        print(json.dumps(measure(args.child, args.budget, days=days)))
         return 0
-    print(run(args.sizes, args.budget))
+    print(run(args.sizes, args.budget, args.constant_density))
     return 0
 
 
