@@ -8,9 +8,12 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 STAMP_TEST := $(VENV)/.installed-test
 STAMP_DEV := $(VENV)/.installed-dev
+STAMP_BENCH := $(VENV)/.installed-bench
+# `make bench BENCH_ARGS=--quick` for the few-minute version; see benchmarks/bench.py --help
+BENCH_ARGS ?=
 EXAMPLES := examples/flood-toll.jsonl examples/txt/
 
-.PHONY: demo test lint docs fuzz clean
+.PHONY: demo test lint docs fuzz bench bench-quick profile clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +31,10 @@ $(STAMP_DEV): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $@ $(STAMP_TEST) $(STAMP)
 
+$(STAMP_BENCH): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
+	touch $@ $(STAMP)
+
 demo: $(STAMP)
 	$(BIN)/claimcheck check $(EXAMPLES) --format table
 
@@ -42,8 +49,19 @@ docs: $(STAMP_TEST)
 fuzz: $(STAMP_TEST)
 	$(BIN)/python benchmarks/fuzz.py $(FUZZ_ARGS)
 
+# performance figures as markdown tables, each measured in the same run (printed, never asserted)
+bench: $(STAMP_BENCH)
+	$(BIN)/python benchmarks/bench.py $(BENCH_ARGS)
+
+bench-quick: $(STAMP_BENCH)
+	$(BIN)/python benchmarks/bench.py --quick $(BENCH_ARGS)
+
+# pyinstrument summaries of the hot path (docs/performance.md quotes them)
+profile: $(STAMP_BENCH)
+	$(BIN)/python benchmarks/profile_hot.py $(BENCH_ARGS)
+
 lint: $(STAMP_DEV)
-	$(BIN)/ruff check src tests
+	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/mypy
 
 clean:

@@ -1,0 +1,121 @@
+"""Extraction throughput: `claimcheck.extract` against quantulum3 on the same inputs.
+
+Inputs are the English articles of benchmarks/articles.jsonl (made up for these benchmarks),
+whole and split into paragraphs (one input per line), and optionally the English documents of
+a directory of `docs.jsonl` files (`--corpus`), read but never copied. Every row is the best
+of `--repeat` passes over all inputs, in CPU time; the last column is quantulum3's time over
+claimcheck's (above 1: claimcheck is faster). quantulum3 comes with the `bench` extra;
+without it its columns are '-'.
+
+A second table times one call of `extract` on a one-sentence text (timeit, best of 5), the
+per-call overhead that the issue caps at 50 microseconds.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+import timeit
+import warnings
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import corpus
+from _common import fmt, table
+
+import claimcheck
+from claimcheck.models import Document
+
+SENTENCE = "At least 14 people were injured in Lviv on Tuesday, the governor said."
+NO_NUMBER = "The governor said rescuers were still searching the rubble."
+
+
+def _quantulum() -> Callable[[str], int] | None:
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            from quantulum3 import parser  # type: ignore[import-not-found,unused-ignore]
+    except ImportError:
+        return None
+
+    def parse(text: str) -> int:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return len(parser.parse(text))
+
+    parse(SENTENCE)  # loads its unit tables and classifier
+    return parse
+
+
+def _claimcheck(text: str) -> int:
+    return len(claimcheck.extract(Document(id="bench", text=text)))
+
+
+def warm_up() -> None:
+    """Load every lexicon, gazetteer and language that `extract` reads lazily."""
+    claimcheck.extract(Document(id="w", text="At least 5 people died in Lviv on Tuesday; 7.6 km, "
+                                "40 mph, $4 million, 15%, 30 degrees Celsius, 12 litres."))
+    claimcheck.extract(Document(id="w", text="Al menos 5 personas murieron en Valencia el martes; "
+                                "491 litros por metro cuadrado, 10.600 millones de euros.",
+                                language="es"))
+
+
+def _best(fn: Callable[[str], int], texts: Sequence[str], repeat: int) -> tuple[float, float, int]:
+    """Best CPU seconds and best wall seconds of `repeat` passes of `fn` over `texts`, and what
+    one pass found. Rates are told in CPU time, which other loads on the machine disturb less."""
+    cpu, wall, found = float("inf"), float("inf"), 0
+    for _ in range(repeat):
+        c0, w0 = time.process_time(), time.perf_counter()
+        found = sum(fn(t) for t in texts)
+        cpu, wall = min(cpu, time.process_time() - c0), min(wall, time.perf_counter() - w0)
+    return cpu, wall, found
+
+
+def inputs(corpus_dir: Path | None) -> dict[str, list[str]]:
+    """Named input sets: the articles whole and per paragraph (and the corpus, if given)."""
+    en = [a["text"] for a in corpus.articles() if a["language"] == "en"]
+    sets = {"articles, whole": en,
+            "articles, paragraphs": [p for t in en for p in t.split("\n") if p.strip()]}
+    if corpus_dir is not None:
+        docs = []
+        for path in sorted(corpus_dir.glob("*/docs.jsonl")):
+            for line in path.read_text(encoding="utf-8").splitlines():
+                rec = json.loads(line) if line.strip() else {}
+                if rec.get("language", "en") == "en" and rec.get("text"):
+                    docs.append(rec["text"])
+        sets["corpus (en), whole"] = docs
+        sets["corpus (en), paragraphs"] = [p for t in docs for p in t.split("\n") if p.strip()]
+    return sets
+
+
+def run(repeat: int = 3, corpus_dir: Path | None = None) -> str:
+    warm_up()
+    peer = _quantulum()
+    rows = []
+    for name, texts in inputs(corpus_dir).items():
+        chars = sum(map(len, texts))
+        t_cc, w_cc, n_cc = _best(_claimcheck, texts, repeat)
+        t_q, _, n_q = _best(peer, texts, repeat) if peer else (None, None, None)
+        rows.append([name, f"{len(texts):,}", f"{chars:,}", fmt(chars / t_cc, ",.0f"),
+                     fmt(len(texts) / t_cc, ",.1f"), fmt(w_cc / t_cc, ".2f"), fmt(n_cc, ","),
+                     fmt(chars / t_q if t_q else None, ",.0f"),
+                     fmt(len(texts) / t_q if t_q else None, ",.1f"), fmt(n_q, ","),
+                     fmt(t_q / t_cc if t_q else None, ".1f")])
+    head = ["input", "texts", "chars", "claimcheck chars/s", "claimcheck texts/s", "wall/CPU", "claims",
+            "quantulum3 chars/s", "quantulum3 texts/s", "quantities", "claimcheck x faster"]
+    return table(f"Extraction throughput (best of {repeat} passes, CPU time)", head, rows)
+
+
+def overhead(number: int = 2000) -> str:
+    warm_up()
+    rows = []
+    for name, text in [("one sentence, one figure", SENTENCE), ("one sentence, no figure", NO_NUMBER),
+                       ("empty text", "")]:
+        doc = Document(id="o", text=text)
+        call = lambda d=doc: claimcheck.extract(d)  # noqa: E731
+        wall = min(timeit.repeat(call, number=number, repeat=5))
+        cpu = min(timeit.repeat(call, timer=time.process_time, number=number, repeat=5))
+        rows.append([name, f"{len(text)}", fmt(cpu / number * 1e6, ",.1f"),
+                     fmt(wall / number * 1e6, ",.1f"), "50"])
+    return table(f"Per-call overhead of extract (timeit, best of 5 x {number} calls)",
+                 ["text", "chars", "CPU us per call", "wall us per call", "target us"], rows)
