@@ -223,7 +223,7 @@ def test_the_users_example_report_is_sound() -> None:
     _sound(report)
     assert "# claimcheck report" in report.to_markdown()
     assert "tension" in report.to_table()
-    assert "<table>" in report._repr_html_()
+    assert "<table class=\"claims\">" in report._repr_html_()
 
 
 @given(mixed_documents())
