@@ -144,17 +144,16 @@ class _View:
         return (doc.source or doc.id) if doc else claim.doc
 
     def moment(self, claim: Claim) -> dt.datetime | None:
-        """When the figure was given: its `as_of`, else its document's publication (a day
-        alone is read as its noon, UTC); None for an undated one or a settled reference."""
-        if claim.as_of is not None:
-            return _aware(claim.as_of)
+        """When the figure was given, as the table shows it: its document's publication (a
+        day alone is read as its noon, UTC), else its `as_of` (a reference figure's date);
+        None for an undated figure or a settled reference."""
         doc = self.docs.get(claim.doc)
         published = doc.published if doc else None
         if isinstance(published, dt.datetime):
             return _aware(published)
         if isinstance(published, dt.date):
             return dt.datetime.combine(published, dt.time(12), tzinfo=dt.timezone.utc)
-        return None
+        return _aware(claim.as_of) if claim.as_of is not None else None
 
     def when(self, claim: Claim) -> str:
         doc = self.docs.get(claim.doc)
@@ -310,6 +309,12 @@ def _chart(g: ClaimGroup, view: _View) -> str:
                      f"y2=\"{y(tick):.1f}\" stroke=\"#e3e6ea\"/>"
                      f"<text x=\"{_LEFT - 6}\" y=\"{y(tick) + 4:.1f}\" text-anchor=\"end\" "
                      f"fill=\"#56606b\">{_fmt(tick)}</text>")
+    midnights = _midnights(t0, t1)
+    for night in midnights if len(midnights) <= 6 else ():  # a line where each day starts
+        parts.append(f"<line x1=\"{x(night):.1f}\" x2=\"{x(night):.1f}\" y1=\"{_TOP}\" "
+                     f"y2=\"{_H - _BOTTOM}\" stroke=\"#c9ced4\" stroke-dasharray=\"2 3\"/>"
+                     f"<text x=\"{x(night) + 3:.1f}\" y=\"{_TOP + 9}\" fill=\"#8a939c\" "
+                     f"font-size=\"10\">{_e(night.strftime('%d %b'))}</text>")
     for moment, anchor in ((t0, "start"), (t1, "end")):
         parts.append(f"<text x=\"{x(moment):.1f}\" y=\"{_H - 10}\" text-anchor=\"{anchor}\" "
                      f"fill=\"#56606b\">{_e(moment.strftime('%d %b %H:%M'))}</text>")
@@ -346,6 +351,16 @@ def _steps(g: ClaimGroup, view: _View) -> str:
     stepped = {c for d in g.discrepancies if d.kind == "update" for c in d.claims}
     values = sorted({view.claims[c].value for c in stepped})
     return " → ".join(_fmt(v) for v in values)
+
+
+def _midnights(t0: dt.datetime, t1: dt.datetime) -> list[dt.datetime]:
+    """Each start of a day after `t0` up to `t1`, in `t0`'s time zone."""
+    night = dt.datetime.combine(t0.date() + dt.timedelta(days=1), dt.time(), tzinfo=t0.tzinfo)
+    out: list[dt.datetime] = []
+    while night <= t1 and len(out) < 7:
+        out.append(night)
+        night += dt.timedelta(days=1)
+    return out
 
 
 def _ticks(low: float, high: float) -> list[float]:
