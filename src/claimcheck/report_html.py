@@ -32,7 +32,7 @@ _CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
 _STYLE = """
 .claimcheck{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1d232b;
- max-width:1080px;margin:0 auto;padding:8px 16px 32px}
+ max-width:1080px;margin:0 auto;padding:8px 16px 32px;background:#f4f6f8;border-radius:8px}
 .claimcheck h1{font-size:24px;margin:8px 0 2px}
 .claimcheck h2{font-size:19px;margin:0;display:flex;gap:10px;align-items:center;flex-wrap:wrap}
 .claimcheck h3{font-size:14px;margin:14px 0 6px;text-transform:uppercase;letter-spacing:.04em;
@@ -140,8 +140,11 @@ class _View:
         self.docs = {d.id: d for d in documents}
 
     def source(self, claim: Claim) -> str:
+        """The outlet, else the document's id; for a reference figure, who gives it."""
         doc = self.docs.get(claim.doc)
-        return (doc.source or doc.id) if doc else claim.doc
+        if doc is None:
+            return f"reference: {claim.speaker}" if claim.speaker else claim.doc
+        return doc.source or doc.id
 
     def moment(self, claim: Claim) -> dt.datetime | None:
         """When the figure was given, as the table shows it: its document's publication (a
@@ -313,7 +316,7 @@ def _chart(g: ClaimGroup, view: _View) -> str:
     for night in midnights if len(midnights) <= 6 else ():  # a line where each day starts
         parts.append(f"<line x1=\"{x(night):.1f}\" x2=\"{x(night):.1f}\" y1=\"{_TOP}\" "
                      f"y2=\"{_H - _BOTTOM}\" stroke=\"#c9ced4\" stroke-dasharray=\"2 3\"/>"
-                     f"<text x=\"{x(night) + 3:.1f}\" y=\"{_TOP + 9}\" fill=\"#8a939c\" "
+                     f"<text x=\"{x(night) + 3:.1f}\" y=\"{_H - _BOTTOM - 4}\" fill=\"#8a939c\" "
                      f"font-size=\"10\">{_e(night.strftime('%d %b'))}</text>")
     for moment, anchor in ((t0, "start"), (t1, "end")):
         parts.append(f"<text x=\"{x(moment):.1f}\" y=\"{_H - 10}\" text-anchor=\"{anchor}\" "
@@ -322,7 +325,7 @@ def _chart(g: ClaimGroup, view: _View) -> str:
         parts.append(f"<line x1=\"{_LEFT}\" x2=\"{_W - _RIGHT}\" y1=\"{y(c.value):.1f}\" "
                      f"y2=\"{y(c.value):.1f}\" stroke=\"#2e7d32\" stroke-dasharray=\"4 3\"/>"
                      f"<text x=\"{_W - _RIGHT}\" y=\"{y(c.value) - 4:.1f}\" text-anchor=\"end\" "
-                     f"fill=\"#2e7d32\">{_e(view.source(c))}: {_fmt(c.value)}</text>")
+                     f"fill=\"#2e7d32\">{_e(_short(view.source(c), 36))}: {_fmt(c.value)}</text>")
     line: list[tuple[float, float]] = []
     for m, c in dated:  # the highest figure so far, held until a higher one is reported
         if c.id in stepped and (not line or y(c.value) < line[-1][1]):
@@ -391,6 +394,10 @@ def _highlight(claim: Claim) -> str:
     end = min(len(claim.context), claim.end - claim.context_start)
     text = claim.context
     return f"{_e(text[:start])}<mark>{_e(text[start:end])}</mark>{_e(text[end:])}"
+
+
+def _short(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _badge(verdict: str) -> str:
