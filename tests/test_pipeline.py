@@ -450,7 +450,8 @@ def test_published_iso_forms() -> None:
 @pytest.mark.parametrize(
     ("language", "code", "words", "claim"),
     [
-        pytest.param("pl", "unsupported-language", ["Polish ('pl')", "digits, symbols and units only", "en, es"],
+        pytest.param("pl", "unsupported-language",
+                     ["Polish ('pl')", "digits, symbols and units only", "en, es"],
                      "597", id="valid-unsupported"),
         pytest.param("xx", "unknown-language", ["'xx', which is no ISO 639-1 code",
                                                 "digits, symbols and units only"], "597", id="invalid"),
