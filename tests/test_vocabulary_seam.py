@@ -32,26 +32,17 @@ _RE_CALLS = frozenset({"compile", "search", "match", "fullmatch", "sub", "findit
                        "split"})
 
 
-def _strings(data: Any) -> Iterator[str]:
-    if isinstance(data, str):
+def _strings(data: Any, *, keys_only: bool = False) -> Iterator[str]:
+    """Every string of a JSON value (keys and values), or with `keys_only` its keys alone."""
+    if isinstance(data, str) and not keys_only:
         yield data
     elif isinstance(data, dict):
         for key, value in data.items():
             yield key
-            yield from _strings(value)
+            yield from _strings(value, keys_only=keys_only)
     elif isinstance(data, list):
         for value in data:
-            yield from _strings(value)
-
-
-def _keys(data: Any) -> Iterator[str]:
-    if isinstance(data, dict):
-        for key, value in data.items():
-            yield key
-            yield from _keys(value)
-    elif isinstance(data, list):
-        for value in data:
-            yield from _keys(value)
+            yield from _strings(value, keys_only=keys_only)
 
 
 def _tokens(text: str) -> set[str]:
@@ -83,7 +74,7 @@ def _identifiers() -> set[str]:
             if typing.get_origin(obj) is typing.Literal:
                 found |= {str(a) for a in typing.get_args(obj)}
     for path in PACKAGE.glob("lexicon/*.json"):
-        for key in _keys(json.loads(path.read_text(encoding="utf-8"))):
+        for key in _strings(json.loads(path.read_text(encoding="utf-8")), keys_only=True):
             found |= _tokens(key)
     return found
 
