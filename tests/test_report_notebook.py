@@ -22,7 +22,7 @@ def test_the_notebook_is_stored_without_outputs() -> None:
 
 @pytest.fixture(scope="module")
 def executed(tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, Any]]:
-    pytest.importorskip("pandas", reason="the notebook uses pandas: pip install -e '.[dev]'")
+    pytest.importorskip("pandas", reason="the notebook uses pandas: pip install -e '.[test]'")
     nbformat = pytest.importorskip("nbformat", reason="pip install -e '.[test]' for nbformat")
     nbclient = pytest.importorskip("nbclient", reason="pip install -e '.[test]' for nbclient")
     pytest.importorskip("ipykernel", reason="pip install -e '.[test]' for ipykernel")
