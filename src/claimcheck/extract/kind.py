@@ -12,6 +12,8 @@ from claimcheck.text import words_after
 
 _NAME_AGE = re.compile(r"[^\W\d_][\w’'-]*,\s*$")  # "Tamara, 71", "a boy, 11"
 _PHONE = re.compile(r"\d+(?:[ \u00a0]\d+){2,}")
+#: a number dialled with a leading zero, in groups ("0800 6565651", "030 1234/5678")
+_DIALLED = re.compile(r"(?<![\d.,])0\d{2,}(?:[ \u00a0/-]\d{2,})+(?!\d)")
 _CLAUSE_END = re.compile(r"^\s*(?:[,.;)]|$)")
 
 
@@ -21,6 +23,9 @@ def not_a_claim(ctx: Context, m: numbers.Mention) -> bool:
     before = text[max(0, m.number_start - 30) : m.number_start]
     if _PHONE.fullmatch(text[m.number_start : m.number_end]):
         return True  # "900 365 112" is a phone number, not a figure
+    if any(d.start() <= m.number_start and m.number_end <= d.end() for d in
+           _DIALLED.finditer(text, max(0, m.number_start - 20), m.number_end + 20)):
+        return True  # "0800 6565651": a trunk prefix and a subscriber number
     if ctx.words.designation.search(before) and not m.hedge:
         return True
     # a calibre ("155mm rounds") names a weapon type, it does not measure anything
