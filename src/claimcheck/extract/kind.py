@@ -44,6 +44,8 @@ def kind(ctx: Context, m: numbers.Mention) -> ClaimKind:
     before = text[max(0, m.start - 12) : m.start]
     if ctx.words.age_after.match(after) or (ctx.words.age_before.search(before) and m.value < 130):
         return "age"
+    if m.value < 130 and m.qualifier == "exact" and _listed_age(ctx, m):
+        return "age"  # "children aged eight, 12 and 13": the last of a list of ages
     if m.qualifier == "exact" and m.value < 120 and m.value == int(m.value) and \
             _NAME_AGE.search(before) and _CLAUSE_END.match(after):
         return "age"
@@ -56,3 +58,13 @@ def kind(ctx: Context, m: numbers.Mention) -> ClaimKind:
     if units.dimension(m.unit) == "[time]":
         return "duration"
     return "measurement"
+
+
+def _listed_age(ctx: Context, m: numbers.Mention) -> bool:
+    """The figure is in a list ("eight, 12 and 13") that an age cue ("aged") opens."""
+    before = ctx.text[max(0, m.start - 60) : m.start]
+    joiners = "|".join(re.escape(j) for j in sorted(ctx.words.list_joiners)) or "(?!)"
+    listed = re.search(rf"(?:[^\W_][\w-]{{0,15}}\s*(?:,|\s(?:{joiners})\b)\s*)+$", before)
+    if listed is None:
+        return False
+    return bool(ctx.words.age_before.search(before[: listed.start()]))
