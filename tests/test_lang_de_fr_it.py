@@ -1,7 +1,7 @@
 """German, French and Italian: golden cases per language and the marks property.
 
 `tests/golden/<lang>.jsonl` holds made-up sentences, one case a line, of three kinds:
-`numbers` (every number mention `scan` finds: text, value, low, high, qualifier), `dates`
+`numbers` (every number mention `scan` finds: text, value, low, high, qualifier, unit), `dates`
 (every date mention: text, day, granularity, published 2024-10-30) and `extract` (every claim:
 text, value and the fields the case names). The property: a number written with the
 language's decimal and grouping marks (".", a space or a narrow no-break space) parses back.
@@ -40,7 +40,7 @@ def _cases() -> list[Any]:
 def _numbers(text: str, code: str) -> list[dict[str, Any]]:
     return [
         {"text": text[m.start : m.end], "value": m.value, "low": m.low, "high": m.high,
-         "qualifier": m.qualifier}
+         "qualifier": m.qualifier, "unit": m.unit}
         for m in numbers.scan(text, code) if m.kind == "number"
     ]
 
