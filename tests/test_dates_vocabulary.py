@@ -22,7 +22,7 @@ from claimcheck.dates import find_dates
 GOLDEN = Path(__file__).parent / "golden" / "dates.jsonl"
 CASES = [json.loads(line) for line in GOLDEN.read_text(encoding="utf-8").splitlines() if line]
 PUB = dt.date(2024, 10, 30)
-NEUTRAL = ["de", "xx"]
+NEUTRAL = ["nl", "xx"]
 _PIECES = ["August", "21", "agosto", "de", "2024", "12:30", "am", "GMT", "el", "martes",
            "Monday", "yesterday", "ayer", "hace", "dos", "días", "two", "days", "ago", "'90s"]
 

@@ -292,7 +292,7 @@ NEUTRAL_TEXT = ("Die 14 Verletzten: more than twenty, nearly 300 people, dozens 
                 "5,000 € and ~2 km; one of them, zwei Tote.")
 
 
-@pytest.mark.parametrize("code", ["de", "pl", "xx"])
+@pytest.mark.parametrize("code", ["nl", "pl", "xx"])
 def test_a_neutral_language_reads_digits_symbols_and_units_and_no_words(code: str) -> None:
     assert _numbers(NEUTRAL_TEXT, code) == [
         {"text": "14", "value": 14, "low": 14, "high": 14, "qualifier": "exact", "unit": None},

@@ -12,6 +12,8 @@ from claimcheck.text import words_after
 
 _NAME_AGE = re.compile(r"[^\W\d_][\w’'-]*,\s*$")  # "Tamara, 71", "a boy, 11"
 _PHONE = re.compile(r"\d+(?:[ \u00a0]\d+){2,}")
+#: a number dialled with a leading zero, in groups ("0800 6565651", "030 1234/5678")
+_DIALLED = re.compile(r"(?<![\d.,])0\d{2,}(?:[ \u00a0/-]\d{2,})+(?!\d)")
 _CLAUSE_END = re.compile(r"^\s*(?:[,.;)]|$)")
 
 
@@ -21,6 +23,9 @@ def not_a_claim(ctx: Context, m: numbers.Mention) -> bool:
     before = text[max(0, m.number_start - 30) : m.number_start]
     if _PHONE.fullmatch(text[m.number_start : m.number_end]):
         return True  # "900 365 112" is a phone number, not a figure
+    if any(d.start() <= m.number_start and m.number_end <= d.end() for d in
+           _DIALLED.finditer(text, max(0, m.number_start - 20), m.number_end + 20)):
+        return True  # "0800 6565651": a trunk prefix and a subscriber number
     if ctx.words.designation.search(before) and not m.hedge:
         return True
     # a calibre ("155mm rounds") names a weapon type, it does not measure anything
@@ -39,6 +44,8 @@ def kind(ctx: Context, m: numbers.Mention) -> ClaimKind:
     before = text[max(0, m.start - 12) : m.start]
     if ctx.words.age_after.match(after) or (ctx.words.age_before.search(before) and m.value < 130):
         return "age"
+    if m.value < 130 and m.qualifier == "exact" and _listed_age(ctx, m):
+        return "age"  # "children aged eight, 12 and 13": the last of a list of ages
     if m.qualifier == "exact" and m.value < 120 and m.value == int(m.value) and \
             _NAME_AGE.search(before) and _CLAUSE_END.match(after):
         return "age"
@@ -51,3 +58,13 @@ def kind(ctx: Context, m: numbers.Mention) -> ClaimKind:
     if units.dimension(m.unit) == "[time]":
         return "duration"
     return "measurement"
+
+
+def _listed_age(ctx: Context, m: numbers.Mention) -> bool:
+    """The figure is in a list ("eight, 12 and 13") that an age cue ("aged") opens."""
+    before = ctx.text[max(0, m.start - 60) : m.start]
+    joiners = "|".join(re.escape(j) for j in sorted(ctx.words.list_joiners)) or "(?!)"
+    listed = re.search(rf"(?:[^\W_][\w-]{{0,15}}\s*(?:,|\s(?:{joiners})\b)\s*)+$", before)
+    if listed is None:
+        return False
+    return bool(ctx.words.age_before.search(before[: listed.start()]))

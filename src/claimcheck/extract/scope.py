@@ -51,6 +51,9 @@ def locate(ctx: Context, m: numbers.Mention, sentence: Sentence, measure: str | 
         chosen = _anaphora(ctx, m, sentence, clause)
     if chosen is None:
         chosen = _trailing(ctx, m, sentence, inside, next_start)
+    if chosen is None and not inside and ctx.words.country_wide.search(
+            text[sentence.start : clause[1]]):
+        chosen = _whole_country(ctx)  # "sur l'ensemble du territoire, 667 personnes"
     if chosen is None and recent and ctx.words.totals.search(
             text[max(sentence.start, m.start - 200) : m.start]):
         chosen = common(list(recent))  # "in total" after a list of places
@@ -146,15 +149,27 @@ def _paragraph_frame(ctx: Context, sentence: Sentence) -> places.Place | None:
 
 
 def default_place(ctx: Context) -> places.Place | None:
-    """The story's place: the first place its lead puts things in, else the first one named."""
+    """The story's place: the first place its lead puts things in, else the first one named;
+    the country of the places named when the lead speaks of the whole country first."""
     for sentence in ctx.sentences[:3]:
         titles = ctx.speaker_spans[sentence.index]
         found = [(s, p) for s, e, p in ctx.places_in(sentence.start, sentence.end)
                  if not _overlaps((s, e, p), titles)]
+        wide = ctx.words.country_wide.search(ctx.text, sentence.start, sentence.end)
+        if wide and not any(s < wide.start() for s, _ in found):
+            return _whole_country(ctx, first=True)
         located = [p for s, p in found if ctx.words.locative.search(ctx.text[max(0, s - 25) : s])]
         if located or found:
             return most_specific(located or [p for _, p in found])
     return ctx.places[0][2] if ctx.places else None
+
+
+def _whole_country(ctx: Context, first: bool = False) -> places.Place | None:
+    """The country of the story's place (`first`: of the first place named), if any."""
+    place = ctx.places[0][2] if first and ctx.places else ctx.default_place
+    if place is None:
+        return None
+    return place if place.kind == "country" else _country(place.country)
 
 
 def framing_end(words: Vocabulary, sentence: str) -> int:
@@ -175,8 +190,11 @@ def speaker_spans(words: Vocabulary, text: str, sentence: Sentence) -> tuple[tup
 
 
 def plausible(words: Vocabulary, text: str, found: Found) -> bool:
-    """Drop place names that are part of a designation, a saint's name or a person's name."""
+    """Drop place names that are part of a designation, a saint's name or a person's name,
+    and words of the language that a gazetteer also holds ("Selon" is no Salon-de-Provence)."""
     start, end, _ = found
+    if text[start:end].lower() in words.stop_words | words.speech.lead_prepositions:
+        return False
     after = text[end : end + 25]
     before = text[max(0, start - 7) : start]
     if after[:1] == "-" and after[1:2].isalnum() or words.saint.search(before):

@@ -110,6 +110,7 @@ class Vocabulary:
     apposition: re.Pattern[str]
     all_words: re.Pattern[str]
     totals: re.Pattern[str]
+    country_wide: re.Pattern[str]  # "across the country": the story's whole country
     locative: re.Pattern[str]
     mostly: re.Pattern[str]
     anaphora: re.Pattern[str]
@@ -166,6 +167,7 @@ def _compile(code: str, t: dict[str, Any], f: dict[str, Any]) -> Vocabulary:
         apposition=_apposition(t),
         all_words=re.compile(rf"\b(?:{_alt(t.get('all_words', []))})\b"),
         totals=re.compile(rf"\b(?:{_alt(t.get('totals', []))})\b", i),
+        country_wide=re.compile(rf"\b(?:{_alt(t.get('country_wide', []), spaced=True)})\b", i),
         locative=re.compile(
             rf"\b(?:{_alt(t.get('locative_prepositions', []), spaced=True)})\s+"
             rf"(?:(?:{_alt(t.get('locative_modifiers', []))})\s+){{0,3}}$", i),

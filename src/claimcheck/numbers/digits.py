@@ -27,12 +27,14 @@ def digits_at(v: View, i: int) -> tuple[float, int, bool] | None:
     plain = tok.text.isdecimal()
     # "29 000", "1 000 000", "1 234 567.89": space-grouped thousands (three digits a group)
     if plain and len(tok.text) <= 3:
+        written = tok.text  # the groups joined, read once: exact in decimal
         while (last < v.n and v.t[last].kind == "num" and _group(v, v.t[last].text)
                and v.t[last].start - v.t[last - 1].end == 1
                and v.text[v.t[last - 1].end] in " \u00a0\u202f"
                and not (last + 1 < v.n and v.t[last + 1].kind == "word"
                         and v.glued(last + 1))):
-            value = value * 1000 + float(v.t[last].text)
+            written += v.t[last].text
+            value = digit_value(v, written)
             last += 1
             if not v.t[last - 1].text.isdecimal():
                 break  # a decimal group ends the number
@@ -70,10 +72,12 @@ def digits_at(v: View, i: int) -> tuple[float, int, bool] | None:
 
 
 def _group(v: View, raw: str) -> bool:
-    """A later group of space-grouped thousands: three digits, the last maybe with decimals."""
+    """A later group of space-grouped thousands: three digits, the last maybe with decimals
+    after the language's decimal mark ("1 234.5", "3 200,5")."""
     if raw.isdecimal():
         return len(raw) == 3
-    return v.s.decimal_mark == "." and len(raw) > 4 and raw[:3].isdecimal() and raw[3] == "."
+    mark = v.s.decimal_mark
+    return len(raw) > 4 and raw[:3].isdecimal() and raw[3] == mark and raw[4:].isdecimal()
 
 
 def _tokenized(v: View, i: int) -> tuple[float, int] | None:

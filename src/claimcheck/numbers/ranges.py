@@ -75,6 +75,14 @@ def hedged_vague(v: View, i: int, j: int, vague: tuple[Mention, int]
 
 
 def vague_at(v: View, i: int) -> tuple[Mention, int] | None:
+    """A vague quantity ("dozens", "des dizaines": a floor), or an approximate noun of a
+    language's `approximate` table ("une dizaine", "una ventina": about that many)."""
+    length = match_phrase(v, i, v.s.approximate)
+    if length:
+        value = v.s.approximate[tuple(t.low for t in v.t[i : i + length])]
+        end = v.t[i + length - 1].end
+        return Mention(v.t[i].start, end, value, value, value, "approximate", None,
+                       number_start=v.t[i].start, number_end=end), i + length
     length = match_phrase(v, i, v.s.vague)
     if not length:
         return None

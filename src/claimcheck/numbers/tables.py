@@ -36,6 +36,7 @@ class NumberTables:
     ordinals: dict[str, int]
     ordinal_suffixes: frozenset[str]
     vague: dict[tuple[str, ...], float]
+    approximate: dict[tuple[str, ...], float]  # "une dizaine", "una ventina": about that many
     # a composer for number words (empty where text2num reads them)
     cardinals: dict[str, int]  # single words 0-99
     hundred: frozenset[str]
@@ -116,6 +117,7 @@ def tables(code: str) -> NumberTables:
         ordinals={k: int(v) for k, v in num.get("ordinals", {}).items()},
         ordinal_suffixes=_set(num, "ordinal_suffixes"),
         vague={k: float(v) for k, v in _phrases(num.get("vague", {})).items()},
+        approximate={k: float(v) for k, v in _phrases(num.get("approximate", {})).items()},
         **_composer(num),
         partitive=_set(num, "partitive"),
         over=_set(num, "over"),

@@ -1,0 +1,1 @@
+"""German: its word tables are the JSON files beside this module."""

@@ -1,0 +1,1 @@
+"""French: its word tables are the JSON files beside this module."""

@@ -1,0 +1,1 @@
+"""Italian: its word tables are the JSON files beside this module."""
