@@ -477,7 +477,7 @@ def test_supported_languages_are_silent() -> None:
     docs = [Document(id="e", text="Five people died.", language="EN-gb"),
             Document(id="s", text="Murieron cinco personas.", language="es")]
     assert claimcheck.check(docs).diagnostics == []
-    assert languages.supported_languages() == ("en", "es")
+    assert {"en", "es"} <= set(languages.supported_languages())
 
 
 # ---------------------------------------------------------------- pluggable stages
