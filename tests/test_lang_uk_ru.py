@@ -159,3 +159,9 @@ def test_a_place_in_any_script_resolves_to_one_key(names: tuple[str, ...], key: 
 def test_an_inflected_place_is_read_through_its_lemma(code: str, text: str, key: str) -> None:
     found = places.find_places(text, lang.get(code).lemmas)
     assert [p.key for _, _, p in found] == [key]
+
+
+def test_simplemma_serves_a_language_that_names_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(Language, "table", lambda self, name: {"lemmatizer": "simplemma"})
+    assert Language("it", "Italian", package="it").lemma("feriti") == "ferito"
+    assert Language("fr", "French", package="fr").lemma("Blessés") == "blessé"
