@@ -50,7 +50,8 @@ def _read(case: dict[str, Any]) -> list[dict[str, Any]]:
     if case["check"] == "extract":
         doc = Document(id="d", text=text, published=published, language=code)
         return [{"text": c.text, "value": c.value, "qualifier": c.qualifier, "entity": c.entity,
-                 "measure": c.measure, "place_key": c.place_key} for c in claimcheck.extract(doc)]
+                 "measure": c.measure, "place_key": c.place_key, "speaker": c.speaker}
+                for c in claimcheck.extract(doc)]
     return [{"text": text[d.start : d.end], "kind": d.kind,
              "day": d.day.isoformat() if d.day else None}
             for d in dates.find_dates(text, published, code)]
