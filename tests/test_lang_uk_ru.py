@@ -2,7 +2,7 @@
 
 The golden tables (`tests/golden/uk.jsonl`, `tests/golden/ru.jsonl`) hold made-up sentences,
 one per line: `check` says what is read (`numbers`: every number mention of `scan`;
-`extract`: every claim with its entity, measure and place key; `dates`: every date mention)
+`extract`: every claim with its entity, measure, place key and speaker; `dates`: every date mention)
 and `expected` lists it in order. The properties: a number written with the language's
 marks parses back, and a number the language's words spell out (num2words) reads back.
 """
