@@ -27,7 +27,10 @@ class View:
     def __post_init__(self) -> None:
         object.__setattr__(self, "n", len(self.t))
         # a lemmatised language reads "двох" as its number word "два" (NumberTables.number_word)
-        lows = [t.low if t.kind != "word" else self.s.number_word(t.low) for t in self.t]
+        if self.s.lemma is None:
+            lows = [t.low for t in self.t]
+        else:
+            lows = [t.low if t.kind != "word" else self.s.number_word(t.low) for t in self.t]
         object.__setattr__(self, "lows", lows)
 
     def low(self, i: int) -> str:
