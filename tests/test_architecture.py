@@ -40,7 +40,7 @@ LAYERS: dict[str, int] = {
     "match": 5,
     "judge": 6,
     "checks": 7,
-    "report": 8,
+    "report": 8, "report_html": 8,
     "pipeline": 9,
     "io": 10, "__init__": 10,
     "cli": 11,

@@ -350,6 +350,9 @@ def test_measurements_far_apart_are_only_a_possible_contradiction() -> None:
     assert d.kind == "possible" and d.confidence == 0.5
     assert d.explanation.startswith("possible contradiction (confidence 0.5, below 0.7)")
     assert "more likely two quantities" in d.reasons[0]
+    _, _, estimate = _judge([_measure("a:c1", 20, "foot"), _measure("b:c1", 275, "mile")])
+    assert estimate.low is not None and estimate.high is not None
+    assert estimate.low <= estimate.best <= estimate.high  # the span, not an empty intersection
 
 
 def test_the_confidence_threshold_is_the_users_to_set() -> None:

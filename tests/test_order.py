@@ -175,3 +175,19 @@ def test_a_copy_of_any_dev_report_adds_no_conflict(case: Path) -> None:
 def test_an_update_between_unordered_reports_says_it_rests_on_the_growing_count() -> None:
     (group,) = claimcheck.check([_died("x", 10), _died("y", 12)]).groups
     assert "no time in the texts orders them" in group.discrepancies[0].explanation
+
+
+# ---------------------------------------------------------------- who says it
+
+
+@pytest.mark.parametrize(("speaker", "renamed"), [("Interior Ministry", "Home Office"),
+                                                  ("mayor", "first citizen")])
+def test_renaming_a_speaker_in_every_report_keeps_the_groups(speaker: str, renamed: str) -> None:
+    docs = _read_jsonl(EXAMPLES / "flood-toll.jsonl")
+    assert any(speaker in d.text for d in docs)
+    renamed_docs = [d.model_copy(update={"text": d.text.replace(speaker, renamed)}) for d in docs]
+
+    def groups(report: Report) -> list[tuple[list[str], str]]:
+        return sorted((sorted(g.claims), g.verdict) for g in report.groups)
+
+    assert groups(claimcheck.check(renamed_docs)) == groups(claimcheck.check(docs))

@@ -223,7 +223,7 @@ def test_the_users_example_report_is_sound() -> None:
     _sound(report)
     assert "# claimcheck report" in report.to_markdown()
     assert "tension" in report.to_table()
-    assert "<table>" in report._repr_html_()
+    assert "<table class=\"claims\">" in report._repr_html_()
 
 
 @given(mixed_documents())
@@ -450,11 +450,12 @@ def test_published_iso_forms() -> None:
 @pytest.mark.parametrize(
     ("language", "code", "words", "claim"),
     [
-        pytest.param("pl", "unsupported-language", ["Polish ('pl')", "English rules", "en, es"],
+        pytest.param("pl", "unsupported-language",
+                     ["Polish ('pl')", "digits, symbols and units only", "en, es"],
                      "597", id="valid-unsupported"),
         pytest.param("xx", "unknown-language", ["'xx', which is no ISO 639-1 code",
-                                                "English rules"], "597", id="invalid"),
-        pytest.param("", "unknown-language", ["an empty language", "English rules"],
+                                                "digits, symbols and units only"], "597", id="invalid"),
+        pytest.param("", "unknown-language", ["an empty language", "digits, symbols and units only"],
                      "597 drones", id="empty"),
     ],
 )

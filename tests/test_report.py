@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sys
 from typing import Any
 
 import pytest
 
 import claimcheck
 from claimcheck import Document, Report
+from claimcheck.errors import OptionalDependencyError
 from claimcheck.models import Diagnostic
 
 PRESIDENT = Document(
@@ -74,7 +76,7 @@ def test_table(report: Report) -> None:
 
 def test_html_is_escaped(report: Report) -> None:
     html = report._repr_html_()
-    assert html.startswith("<table>") and html.endswith("</table>")
+    assert html.startswith('<div class="claimcheck">') and html.endswith("</div>")
     assert "&lt;Paper B&gt;" in html and "<Paper B>" not in html
 
 
@@ -87,12 +89,67 @@ def test_frame(report: Report) -> None:
     assert set(frame["verdict"].dropna()) == {"conflict"}
 
 
+@pytest.mark.parametrize("what", ["claims", "groups", "discrepancies"])
+def test_frame_columns_are_typed(report: Report, what: str) -> None:
+    pd = pytest.importorskip("pandas")
+    frame = report.to_frame(what)
+    rows = {"claims": report.claim_rows, "groups": report.group_rows,
+            "discrepancies": report.discrepancy_rows}[what]()
+    assert len(frame) == len(rows) and len(rows) > 0
+    assert list(frame.columns) == list(type(rows[0]).model_fields)
+    assert "object" not in set(frame.dtypes.astype(str))  # every column has a type
+    assert pd.api.types.is_string_dtype(frame["about" if what != "claims" else "text"])
+    empty = Report().to_frame(what)  # an empty report has the same typed columns
+    assert list(empty.columns) == list(frame.columns)
+    assert dict(empty.dtypes.astype(str)) == dict(frame.dtypes.astype(str))
+
+
+def test_frame_dtypes(report: Report) -> None:
+    pd = pytest.importorskip("pandas")
+    claims = report.to_frame("claims")
+    assert str(claims["start"].dtype) == "Int64" and str(claims["value"].dtype) == "Float64"
+    assert str(claims["recalled"].dtype) == "boolean"
+    assert isinstance(claims["qualifier"].dtype, pd.CategoricalDtype)
+    assert "at_least" in claims["qualifier"].cat.categories  # every possible value, not seen ones
+    assert pd.api.types.is_datetime64_any_dtype(claims["date"])
+    assert str(claims["as_of"].dtype).endswith("UTC]")
+    up_to = claims[claims["text"] == "up to 30 missiles"].iloc[0]
+    assert up_to["high"] == 30 and up_to["low"] == 0
+    assert claims["high"].isna().sum() == sum(c.high is None for c in report.claims)
+
+    groups = report.to_frame("groups")
+    assert str(groups["contradictions"].dtype) == "Int64"
+    conflict = groups[groups["verdict"] == "conflict"]
+    assert len(conflict) == sum(g.verdict == "conflict" for g in report.groups)
+    assert (conflict["contradictions"] + conflict["tensions"] > 0).all()
+    assert (groups["sources"] == 2).all()
+
+    gaps = report.to_frame("discrepancies")
+    assert set(gaps["kind"]) <= {"contradiction", "tension", "update"}
+    drones = gaps[gaps["text_a"].str.contains("drones")].iloc[0]
+    assert drones["abs_diff"] == 103 and drones["rel_diff"] == pytest.approx(0.1725, abs=1e-3)
+
+
+def test_frame_refuses_an_unknown_table(report: Report) -> None:
+    pytest.importorskip("pandas")
+    with pytest.raises(ValueError, match="give one of 'claims', 'groups', 'discrepancies'"):
+        report.to_frame("sources")  # type: ignore[arg-type]
+
+
+def test_frame_without_pandas_names_the_extra(report: Report,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "pandas", None)  # import pandas raises ImportError
+    with pytest.raises(OptionalDependencyError,
+                       match=r"pip install 'claimcheck\[pandas\]'"):
+        report.to_frame()
+
+
 def test_an_empty_report() -> None:
     empty = Report()
     assert _strict(empty.to_json()) == {"claims": [], "groups": [], "checks": [],
                                         "documents": [], "diagnostics": []}
     assert "0 documents" in empty.to_markdown()
-    assert empty._repr_html_().startswith("<table>")
+    assert empty._repr_html_().startswith('<div class="claimcheck">')
 
 
 def test_claims_carry_a_context_that_slices_back(report: Report) -> None:
@@ -116,5 +173,5 @@ def test_the_quote_is_cut_around_the_figure() -> None:
     for n in (12, 40):
         quote = next(line for line in md.splitlines() if f"| {n} people |" in line)
         assert f"said {n} people died" in quote.rsplit("|", 2)[-2]
-        assert f"said {n} people died" in html
+        assert f"said <mark>{n} people</mark> died" in html  # the page shows the whole quote
     assert "…" in md

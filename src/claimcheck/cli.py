@@ -264,7 +264,7 @@ def _render(args: argparse.Namespace, report: Report, handle: TextIO) -> None:
     elif fmt == "markdown":
         handle.write(report.to_markdown())
     elif fmt == "html":
-        handle.write(report._repr_html_() + "\n")
+        handle.write(report.to_html())
     elif args.run is _extract:
         for c in report.claims:
             handle.write(f"{c.doc}\t{c.text}\t{c.qualifier}\t[{c.low}, {c.high}]\t"

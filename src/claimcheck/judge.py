@@ -130,7 +130,9 @@ def judge(
     kinds = {d.kind for d in found}
     verdict: Verdict = "conflict" if kinds & {"contradiction", "tension"} else (
         "evolving" if "update" in kinds else "consistent")
-    return verdict, found, _estimate(readings, verdict)
+    # figures that possibly disagree have no common interval: estimate them as a conflict's
+    spread = "conflict" if verdict == "consistent" and "possible" in kinds else verdict
+    return verdict, found, _estimate(readings, spread)
 
 
 # ---------------------------------------------------------------- readings

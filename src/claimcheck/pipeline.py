@@ -201,22 +201,22 @@ def _with_language(doc: Document, where: str | None) -> tuple[Document, list[Dia
             f"({doc.language!r}) but reads as {languages.name(code) or code} ({code!r}, "
             f"{probability:.0%} sure); it was read as given: fix its language if that is wrong")]
     if not doc.text.strip():
-        return doc.model_copy(update={"language": languages.FALLBACK}), []  # nothing to read
+        return doc.model_copy(update={"language": languages.DEFAULT}), []  # nothing to read
     code, probability = detect.detect(doc.text)
     if probability >= detect.SURE:
         return doc.model_copy(update={"language": code}), []
-    return doc.model_copy(update={"language": languages.FALLBACK}), [Diagnostic(
+    return doc.model_copy(update={"language": languages.DEFAULT}), [Diagnostic(
         code="undetected-language", where=where, document=doc.id, action="processed",
         message=f"document {doc.id!r} names no language and its text is too short or mixed "
         f"to tell (at best {languages.name(code) or code}, {probability:.0%}); it was read as "
-        f"{languages.name(languages.FALLBACK)}: give its language to be sure")]
+        f"{languages.name(languages.DEFAULT)}: give its language to be sure")]
 
 
 def _notes(doc: Document, where: str | None) -> list[Diagnostic]:
     """Diagnostics for a document that is processed anyway: its language, unused fields."""
     out: list[Diagnostic] = []
     code = doc.language or ""
-    rules = f"it was read with the {languages.name(languages.FALLBACK)} rules"
+    rules = "it was read for digits, symbols and units only, no words"
     supported = ", ".join(languages.supported_languages())
     if code not in languages.supported_languages():
         name = languages.name(code)

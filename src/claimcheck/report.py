@@ -11,12 +11,13 @@ as flat records, one per claim or per discrepancy, for JSON Lines and CSV (`to_c
 from __future__ import annotations
 
 import csv
-import html
+import datetime as dt
 import io
 import json
 import textwrap
+import types
 from collections.abc import Sequence
-from typing import Any, Literal
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel, ConfigDict
 
@@ -34,6 +35,8 @@ from claimcheck.models import (
 
 #: what the row renderings (`--what`, `to_csv`) list: one row per claim or per discrepancy
 Rows = Literal["claims", "discrepancies"]
+#: what `to_frame` lists: one row per claim, per group or per discrepancy
+Frames = Literal["claims", "groups", "discrepancies"]
 
 
 class _Output(BaseModel):
@@ -114,6 +117,39 @@ class DiscrepancyRow(_Output):
     zero, or too small to divide by."""
     explanation: str
     """The two figures, who gave them and why they disagree, as a sentence."""
+
+
+class GroupRow(_Output):
+    """One group as a row of `Report.to_frame("groups")`."""
+
+    group: str
+    """The group's id."""
+    about: str
+    """What the group counts, in words."""
+    verdict: Verdict
+    """The group's verdict."""
+    claims: int
+    """How many claims the group holds."""
+    sources: int
+    """How many outlets (or reference tables) gave them."""
+    contradictions: int
+    """How many pairs of its claims cannot both be true."""
+    tensions: int
+    """How many pairs agree only thanks to an open-ended hedge."""
+    updates: int
+    """How many pairs are steps of a running count."""
+    possible: int
+    """How many pairs disagree with too little confidence to count as a conflict."""
+    low: FiniteFloat | None
+    """The estimate's low figure; null when open or when there is no estimate."""
+    best: FiniteFloat | None
+    """The estimate's best figure."""
+    high: FiniteFloat | None
+    """The estimate's high figure."""
+    rule: str | None
+    """The rule that produced the estimate."""
+    score: FiniteFloat | None
+    """The alignment's score, 0 to 100."""
 
 
 class Report(BaseModel):
@@ -265,31 +301,63 @@ class Report(BaseModel):
                    f"{sum(g.verdict == 'conflict' for g in self.groups)} in conflict")
         return "\n".join(out) + "\n"
 
-    def to_frame(self) -> Any:
-        """One row per claim with its group, verdict and source (needs `claimcheck[pandas]`)."""
-        try:
-            import pandas as pd  # type: ignore[import-untyped]
-        except ImportError as exc:  # pragma: no cover - depends on the environment
-            raise OptionalDependencyError("Report.to_frame", "pandas", "pandas") from exc
-        rows = [r.model_dump(mode="json") for r in self.claim_rows()]
-        return pd.DataFrame(rows)
+    def to_html(self) -> str:
+        """The report as one self-contained HTML page (`--format html`): nothing to fetch,
+        no script; per quantity each source's figure, speaker, time and highlighted
+        sentence, the verdict and the gap, possible discrepancies apart, and a timeline
+        chart of each running count (see `claimcheck.report_html`)."""
+        from claimcheck import report_html
+
+        return report_html.page(self.documents, self.claims, self.groups, self.checks,
+                                self.diagnostics)
 
     def _repr_html_(self) -> str:
+        # what a notebook shows: the page's body with its scoped style
+        from claimcheck import report_html
+
+        return report_html.body(self.documents, self.claims, self.groups, self.checks,
+                                self.diagnostics)
+
+    def group_rows(self) -> list[GroupRow]:
+        """One flat record per group: its verdict, how many claims, sources and
+        discrepancies of each kind it holds, and its estimate."""
         by_id = {c.id: c for c in self.claims}
-        docs = {d.id: d for d in self.documents}
-        parts = ["<table><thead><tr><th>quantity</th><th>source</th><th>figure</th><th>speaker</th>"
-                 "<th>quote</th><th>verdict</th><th>gap</th></tr></thead><tbody>"]
+        sources = {d.id: d.source or d.id for d in self.documents}
+        rows = []
         for g in self.groups:
-            gap = "; ".join(f"{d.kind}: {d.abs_diff:g}" + (
-                f" ({d.rel_diff:.0%})" if d.rel_diff is not None else "") for d in g.discrepancies)
-            for n, cid in enumerate(g.claims):
-                c = by_id[cid]
-                src = docs[c.doc].source if c.doc in docs and docs[c.doc].source else c.doc
-                cells = [g.about if n == 0 else "", str(src), c.text, c.speaker or "",
-                         _quote(c), g.verdict if n == 0 else "", gap if n == 0 else ""]
-                parts.append("<tr>" + "".join(f"<td>{html.escape(x)}</td>" for x in cells) + "</tr>")
-        parts.append("</tbody></table>")
-        return "".join(parts)
+            kinds = [d.kind for d in g.discrepancies]
+            e = g.estimate
+            rows.append(GroupRow(
+                group=g.id, about=g.about, verdict=g.verdict, claims=len(g.claims),
+                sources=len({sources.get(by_id[c].doc, by_id[c].doc) for c in g.claims}),
+                contradictions=kinds.count("contradiction"), tensions=kinds.count("tension"),
+                updates=kinds.count("update"), possible=kinds.count("possible"),
+                low=e.low if e else None, best=e.best if e else None,
+                high=e.high if e else None, rule=e.rule if e else None,
+                score=g.alignment.score if g.alignment else None))
+        return rows
+
+    def to_frame(self, what: Frames = "claims") -> Any:
+        """A pandas DataFrame of `claims` (one row per claim: its fields, outlet, group and
+        verdict), `groups` (`group_rows()`) or `discrepancies` (`discrepancy_rows()`), with
+        typed columns: nullable integers, floats and booleans, `string`, categories for the
+        fixed vocabularies, datetimes for dates. Needs the `claimcheck[pandas]` extra."""
+        models: dict[str, type[BaseModel]] = {"claims": ClaimRow, "groups": GroupRow,
+                                              "discrepancies": DiscrepancyRow}
+        if what not in models:
+            raise ValueError(f"to_frame(what={what!r}): give one of "
+                             f"{', '.join(repr(m) for m in models)}")
+        try:
+            import pandas as pd  # type: ignore[import-untyped]
+        except ImportError as exc:
+            raise OptionalDependencyError("Report.to_frame", "pandas", "pandas") from exc
+        rows: Sequence[BaseModel] = (self.claim_rows() if what == "claims" else
+                                     self.group_rows() if what == "groups" else
+                                     self.discrepancy_rows())
+        model = models[what]
+        data = [r.model_dump() for r in rows]
+        return pd.DataFrame({name: _column(pd, [r[name] for r in data], field.annotation)
+                             for name, field in model.model_fields.items()})
 
 
 _LINE_BREAKS = str.maketrans({"\u0085": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
@@ -324,6 +392,27 @@ def _cell(value: Any) -> str:
     if isinstance(value, (list, tuple, dict)):
         return dumps(value)
     return str(value)
+
+
+def _column(pd: Any, values: list[Any], annotation: Any) -> Any:
+    """A pandas Series of `values` typed from a field's annotation: nullable Int64, Float64
+    and boolean, string, a category of a Literal's values, datetime64 for a date (UTC for a
+    time); anything else (a pair of ids) stays an object column."""
+    args = [a for a in get_args(annotation) if a is not type(None)]
+    if get_origin(annotation) in (Union, types.UnionType) and len(args) == 1:
+        annotation = args[0]  # X | None: every dtype below is nullable
+    if get_origin(annotation) is Annotated:
+        annotation = get_args(annotation)[0]
+    if get_origin(annotation) is Literal:
+        return pd.Series(values, dtype=pd.CategoricalDtype(list(get_args(annotation))))
+    if annotation is dt.datetime:
+        return pd.to_datetime(pd.Series(values, dtype=object), utc=True)
+    if annotation is dt.date:
+        return pd.to_datetime(pd.Series(values, dtype=object))
+    dtypes = {bool: "boolean", int: "Int64", float: "Float64", str: "string"}
+    if annotation in dtypes:
+        return pd.Series(values, dtype=dtypes[annotation])
+    return pd.Series(values, dtype=object)
 
 
 def _day_of(claim: Claim, docs: dict[str, Document]) -> str:

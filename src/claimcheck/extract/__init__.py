@@ -59,7 +59,7 @@ def extract(source: Document | str, *, doc_id: str = "doc") -> list[Claim]:
 def read(document: Document) -> Context:
     """The frozen context of `document`, read with the vocabulary of its own language."""
     text = document.text
-    words = vocabulary(document.language or lang.FALLBACK)
+    words = vocabulary(document.language or lang.DEFAULT)
     sentences = tuple(split_sentences(text, words.abbreviations))
     found_dates = tuple(dates.find_dates(text, document.published))
     language = lang.get(words.code)

@@ -14,8 +14,8 @@ import pycountry
 
 from claimcheck.lang.base import Language
 
-#: the rules used today for a document in a language without a package
-FALLBACK = "en"
+#: the language of a document that names none and whose text is too short to tell
+DEFAULT = "en"
 
 
 @cache

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Literal
 
 _CHUNK = 20_000  # characters scanned at a time; bounds the token list on huge lines
 
 
+TokenKind = Literal["num", "word", "sym"]
+
+
 @dataclass(frozen=True)
 class Token:
-    kind: str  # "num", "word" or "sym"
+    kind: TokenKind
     text: str
     start: int
     end: int
