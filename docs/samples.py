@@ -171,3 +171,33 @@ def _type(field: dict[str, Any]) -> str:
     if kind == "string" and "format" in field:
         return f"{field['format']} (ISO 8601)"
     return str(kind)
+
+
+def language_coverage() -> str:
+    """A Markdown table of what each language package holds (docs/languages.md)."""
+    from pathlib import Path
+
+    from claimcheck import lang
+
+    golden = Path(__file__).resolve().parent.parent / "tests" / "golden"
+    rows = ["| language | lemmatiser | digit marks (decimal, group) | number words | hedges | "
+            "vague words | measures | entities | months | weekdays | speech verbs | golden |",
+            "|---|---|---|---|---|---|---|---|---|---|---|---|"]
+    for code in lang.supported_languages():
+        language = lang.get(code)
+        num, hed = language.table("numbers"), language.table("hedges")
+        frames, dates, ext = language.table("frames"), language.table("dates"), language.table("extract")
+        group = " ".join(f"U+{ord(c):04X}" if not c.isprintable() or c.isspace() else f"`{c}`"
+                         for c in num.get("group_mark", ""))
+        words = ("composed" if "cardinals" in num else "text2num" if num.get("words") else "none")
+        months = len(set(dates.get("months", {}).values()))
+        weekdays = len(set(dates.get("weekdays", {}).values()))
+        file = golden / f"{code}.jsonl"
+        rows.append(
+            f"| {code} ({language.name}) | {language.lemmatizer or '-'} | "
+            f"`{num.get('decimal_mark', '')}` and {group} | {words} | "
+            f"{len(hed.get('before', {})) + len(hed.get('after', {}))} | {len(num.get('vague', {}))} | "
+            f"{len(frames.get('measures', {}))} | {len(frames.get('entities', {}))} | "
+            f"{months} | {weekdays} | {len(ext.get('speech_verbs', []))} | "
+            f"{'tests/golden/' + file.name if file.exists() else 'shared files'} |")
+    return "\n".join(rows) + "\n"

@@ -8,7 +8,7 @@ from claimcheck import lang
 
 
 def test_the_supported_languages_are_the_packages_found() -> None:
-    assert lang.supported_languages() == ("de", "en", "es", "fr", "it")
+    assert lang.supported_languages() == ("de", "en", "es", "fr", "it", "ru", "uk")
 
 
 @pytest.mark.parametrize(("code", "expected"), [("EN", "en"), ("en-GB", "en"), ("es_MX", "es")])

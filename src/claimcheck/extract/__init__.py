@@ -62,7 +62,9 @@ def read(document: Document) -> Context:
     words = vocabulary(document.language or lang.DEFAULT)
     sentences = tuple(split_sentences(text, words.abbreviations))
     found_dates = tuple(dates.find_dates(text, document.published))
-    found_places = tuple(p for p in places.find_places(text) if scope.plausible(words, text, p))
+    language = lang.get(words.code)
+    lemmas = language.lemmas if language.lemmatizer else None  # "у Києві" is Kyiv
+    found_places = tuple(p for p in places.find_places(text, lemmas) if scope.plausible(words, text, p))
     ctx = Context(
         document=document,
         words=words,

@@ -52,7 +52,7 @@ def attribution(words: Vocabulary, sentence: str) -> str | None:
     # "NAME, who speaks for ..., said" / "NAME, governor of X, said": the name is the speaker
     for m in speech.named_speaker.finditer(sentence):
         middle = {w.lower() for w in WORD.findall(m.group(2))}
-        if not middle & speech.verb_set and places.resolve(m.group(1)) is None:
+        if not any(w in speech.verb_set for w in middle) and places.resolve(m.group(1)) is None:
             return m.group(1)
     found = _after_preposition(speech, sentence)
     if found is None:

@@ -3,14 +3,19 @@
 `vocabulary(code)` reads `lang/<code>/extract.json` and `lang/<code>/frames.json` through the
 language registry and builds the word sets and regular expressions the attachers use; a
 neutral language (no package) gets empty tables, so nothing in it is read as a word.
+
+The frames (measures and entities), the speech verbs and the auxiliaries are looked up by
+the word and then by its lemma (`Language.lemma`), so a language with a lemmatiser lists
+"загиблий" once for "загиблих", "загиблі", "загиблого", ...
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
+from itertools import product
 from typing import Any
 
 from claimcheck import lang
@@ -32,13 +37,62 @@ def _words(table: dict[str, Any], key: str) -> frozenset[str]:
     return frozenset(table.get(key, []))
 
 
+def _same(word: str) -> tuple[str, ...]:
+    return (word,)
+
+
+class LemmaTable(dict[Phrase, str]):
+    """Phrases -> canonical names, found as written or with each word as its lemma."""
+
+    def __init__(self, items: dict[Phrase, str],
+                 lemma: Callable[[str], tuple[str, ...]] = _same) -> None:
+        super().__init__(items)
+        self.lemma = lemma
+
+    def _key(self, phrase: Phrase) -> Phrase:
+        if dict.__contains__(self, phrase) or self.lemma is _same or len(phrase) > 3:
+            return phrase
+        options = [self.lemma(w) for w in phrase]  # every lemma of every word, first listed wins
+        for key in product(*options):
+            if dict.__contains__(self, key):
+                return key
+        return phrase
+
+    def __contains__(self, phrase: object) -> bool:
+        return isinstance(phrase, tuple) and dict.__contains__(self, self._key(phrase))
+
+    def __getitem__(self, phrase: Phrase) -> str:
+        return dict.__getitem__(self, self._key(phrase))
+
+    def get(self, phrase: Phrase, default: str | None = None) -> str | None:  # type: ignore[override]
+        return dict.get(self, self._key(phrase)) or default
+
+
+class LemmaSet(frozenset[str]):
+    """Words, found as written or as their lemma ("повідомив" for "повідомити")."""
+
+    lemma: Callable[[str], tuple[str, ...]]
+
+    def __new__(cls, words: Iterable[str],
+                lemma: Callable[[str], tuple[str, ...]] = _same) -> LemmaSet:
+        made = super().__new__(cls, words)
+        made.lemma = lemma
+        return made
+
+    def __contains__(self, word: object) -> bool:
+        if frozenset.__contains__(self, word):
+            return True
+        return isinstance(word, str) and self.lemma is not _same and \
+            any(frozenset.__contains__(self, lemma) for lemma in self.lemma(word))
+
+
 @dataclass(frozen=True)
 class Frames:
     """Surface forms of canonical measures and entities, and the words around a part."""
 
-    entities: dict[Phrase, str]
+    entities: LemmaTable
     subtypes: frozenset[str]
-    measures: dict[Phrase, str]
+    measures: LemmaTable
     measure_words: frozenset[str]
     partitive_heads: tuple[str, ...]
     partitive_cues: tuple[str, ...]
@@ -127,20 +181,22 @@ class Vocabulary:
 def vocabulary(code: str) -> Vocabulary:
     """The compiled vocabulary of the language `code` names (cached: built once per language)."""
     language = lang.get(code)
-    return _compile(language.code, language.table("extract"), language.table("frames"))
+    lemma = language.lemmas if language.lemmatizer else _same
+    return _compile(language.code, language.table("extract"), language.table("frames"), lemma)
 
 
-def _compile(code: str, t: dict[str, Any], f: dict[str, Any]) -> Vocabulary:
+def _compile(code: str, t: dict[str, Any], f: dict[str, Any],
+             lemma: Callable[[str], tuple[str, ...]] = _same) -> Vocabulary:
     i = re.IGNORECASE
     entities = load("entities")
     return Vocabulary(
         code=code,
-        frames=_frames(f),
-        speech=_speech(t),
+        frames=_frames(f, lemma),
+        speech=_speech(t, lemma),
         abbreviations=_words(t, "abbreviations"),
         stop_words=_words(t, "stop_words"),
         verbish=_words(t, "verbish"),
-        auxiliaries=_words(t, "auxiliaries"),
+        auxiliaries=LemmaSet(t.get("auxiliaries", []), lemma),
         list_joiners=_words(t, "list_joiners"),
         partitive_of=_words(t, "partitive_of"),
         ratio_openers=tuple(tuple(p.split()) for p in t.get("ratio_openers", [])),
@@ -203,7 +259,7 @@ def _apposition(t: dict[str, Any]) -> re.Pattern[str]:
                       rf"(?:{openers})\b[^;.]{{0,80}}),(?=\s+(?:{predicates})\b)", re.IGNORECASE)
 
 
-def _frames(f: dict[str, Any]) -> Frames:
+def _frames(f: dict[str, Any], lemma: Callable[[str], tuple[str, ...]]) -> Frames:
     entities: dict[Phrase, str] = {}
     for canonical, forms in f.get("entities", {}).items():
         for form in forms:
@@ -213,23 +269,23 @@ def _frames(f: dict[str, Any]) -> Frames:
         for form in forms:
             measures.setdefault(tuple(form.split()), canonical)
     return Frames(
-        entities=entities,
+        entities=LemmaTable(entities, lemma),
         subtypes=_words(f, "subtypes"),
-        measures=measures,
+        measures=LemmaTable(measures, lemma),
         measure_words=frozenset(w for phrase in measures for w in phrase),
         partitive_heads=tuple(f.get("partitive_heads", [])),
         partitive_cues=tuple(f.get("partitive_cues", [])),
     )
 
 
-def _speech(t: dict[str, Any]) -> Speech:
+def _speech(t: dict[str, Any], lemma: Callable[[str], tuple[str, ...]]) -> Speech:
     verbs = tuple(t.get("speech_verbs", []))
     name = r"([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)+)"
     stops = _alt(t.get("phrase_stops", []))
     article = _alt(t.get("phrase_article", []))
     return Speech(
         verbs=verbs,
-        verb_set=frozenset(verbs),
+        verb_set=LemmaSet(verbs, lemma),
         named_speaker=re.compile(rf"\b{name},\s+([^,;]{{3,90}}),\s+(?:{_alt(verbs)})\b"),
         prepositions=tuple((p, re.compile(rf"\b{re.escape(p)}\s+", re.IGNORECASE))
                            for p in t.get("speech_prepositions", [])),

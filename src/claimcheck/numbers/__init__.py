@@ -50,7 +50,7 @@ def scan(text: str, lang: str = "en") -> list[Mention]:
     for offset, chunk in chunks(text):
         if not any(c.isdecimal() or c.isalpha() for c in chunk):
             continue
-        toks = tokenize(chunk, spec.number_re, offset, spec.decimal_mark == ".")
+        toks = tokenize(chunk, spec.number_re, offset, spec.decimal_mark == ".", spec.word_re)
         found.extend(run(View(toks, text, spec)))
     return found
 
@@ -58,7 +58,7 @@ def scan(text: str, lang: str = "en") -> list[Mention]:
 def parse_number(expression: str, lang: str = "en") -> float | None:
     """The value of a number written alone (`"forty-two"`, `"1,600"`, `"£7.6bn"`), else None."""
     spec = tables(lang)
-    toks = tokenize(expression, spec.number_re, 0, spec.decimal_mark == ".")
+    toks = tokenize(expression, spec.number_re, 0, spec.decimal_mark == ".", spec.word_re)
     mentions = [m for m in run(View(toks, expression, spec, alone=True)) if m.kind == "number"]
     if len(mentions) != 1:
         return None

@@ -100,7 +100,7 @@ def _tokenized(v: View, i: int) -> tuple[float, int] | None:
         ):
             return None
         return float(f"{v.t[i].text}.{nxt.text}"), j + 2
-    if mark != v.s.group_mark:
+    if mark not in v.s.group_mark:
         return None
     value, k = float(v.t[i].text), j
     while k + 1 < v.n and v.t[k].text == mark and v.spaced1(k) and \
@@ -172,8 +172,8 @@ def _superscript(v: View, j: int) -> tuple[int, int] | None:
 
 
 def digit_value(v: View, raw: str) -> float:
-    if v.s.group_mark in raw:
-        raw = raw.replace(v.s.group_mark, "")
+    for mark in v.s.group_mark:  # one mark, or several ("700 000", "3\u202f252")
+        raw = raw.replace(mark, "")
     return float(raw.replace(v.s.decimal_mark, "."))
 
 

@@ -123,7 +123,7 @@ def magnitude_tail(v: View, num: Num) -> Num:
     if k >= v.n or v.t[k].kind != "word":
         return num
     raw = v.t[k].text
-    w = raw.lower()
+    w = v.low(k)  # a lemmatised language reads "тисяч" as "тисяча"
     glued = v.glued(k)
     mags = v.s.magnitudes
     cased = v.s.cased_magnitudes.get(raw)

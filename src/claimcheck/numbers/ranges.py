@@ -31,7 +31,7 @@ def match_phrase(v: View, i: int, table: dict[tuple[str, ...], Any], longest: in
     for k in range(i, min(v.n, i + longest)):
         if k > i and v.t[k].kind != "sym" and not _spaced_or_glued_ok(v, k):
             break
-        words.append(v.t[k].low)
+        words.append(v.low(k))
         key = tuple(words)
         if key not in prefixes:
             break
@@ -86,7 +86,7 @@ def vague_at(v: View, i: int) -> tuple[Mention, int] | None:
     length = match_phrase(v, i, v.s.vague)
     if not length:
         return None
-    words = tuple(t.low for t in v.t[i : i + length])
+    words = tuple(v.low(k) for k in range(i, i + length))
     nxt = v.low(i + length)
     # "several hundred" is vague, "several 100" or "hundreds of 5" are not worth guessing
     if nxt and (nxt[0].isdecimal() or nxt in v.s.words):

@@ -49,7 +49,11 @@ def _hedge_length(v: View, i: int) -> int:
     """Tokens of a hedge before a number at i ("more than", "~"), 0 if none."""
     tok = v.t[i]
     if tok.kind == "word" or tok.text in v.s.hedge_symbols:
-        return match_phrase(v, i, v.s.hedges_before)
+        length = match_phrase(v, i, v.s.hedges_before)
+        if length and v.low(i - 1) in v.s.change_verbs and \
+                tuple(v.low(k) for k in range(i, i + length)) in v.s.to_after_change:
+            return 0  # "зросла до 13": the figure it grew to, not "up to 13"
+        return length
     return 0
 
 

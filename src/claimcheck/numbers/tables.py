@@ -9,6 +9,7 @@ language (a code without a package) has its digits, symbols and units, and no wo
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -25,7 +26,7 @@ class NumberTables:
     code: str
     number_re: re.Pattern[str]
     decimal_mark: str
-    group_mark: str
+    group_mark: str  # one mark, or several characters any of which groups
     words: frozenset[str]  # words that may form a spelled-out number
     joiners: frozenset[str]  # "and" between number words
     articles: frozenset[str]
@@ -38,7 +39,7 @@ class NumberTables:
     vague: dict[tuple[str, ...], float]
     approximate: dict[tuple[str, ...], float]  # "une dizaine", "una ventina": about that many
     # a composer for number words (empty where text2num reads them)
-    cardinals: dict[str, int]  # single words 0-99
+    cardinals: dict[str, int]  # single words 0-99, and hundreds written as one word ("двісті")
     hundred: frozenset[str]
     word_magnitudes: dict[str, float]  # "thousand", "million", "lakh", ...
     cased_magnitudes: dict[str, float]  # "M", "MM": case matters ("m" is a metre)
@@ -69,6 +70,18 @@ class NumberTables:
     change_verbs: frozenset[str]
     bound_joins: frozenset[str]  # "more than 20 and less than 35"
     than: frozenset[str]  # "5000 or less than 6000"
+    to_after_change: Phrases  # "до" after "зросла": "to", not the hedge "up to"
+    # a lemmatised language: its number words are listed as lemmas ("два" for "двох")
+    word_re: re.Pattern[str]  # a word; with the language's apostrophes inside ("п'ятьох")
+    lemma: Callable[[str], tuple[str, ...]] | None  # Language.lemmas where it has a lemmatiser
+    lemmas: frozenset[str]  # the number words a token's lemma is read as
+
+    def number_word(self, low: str) -> str:
+        """The lemma a lemmatised language reads a word as when that lemma is a number word
+        ("двох" -> "два", "тисяч" -> "тисяча"); the word itself otherwise."""
+        if self.lemma is None or low in self.lemmas:
+            return low
+        return next((lemma for lemma in self.lemma(low) if lemma in self.lemmas), low)
 
 
 def split_phrase(phrase: str) -> list[str]:
@@ -77,9 +90,11 @@ def split_phrase(phrase: str) -> list[str]:
 
 def number_re(decimal: str, group: str, indian: bool = False) -> re.Pattern[str]:
     """Digits with a language's marks. Grouping marks count only in full groups of three, so
-    "1,5" is never 15; the Indian grouping ("12,34,567": lakhs of two digits, then a
-    thousand) is bounded."""
-    d, g = re.escape(decimal), re.escape(group)
+    "1,5" is never 15; `group` may hold several marks (a space, a no-break space and a
+    narrow no-break space: "700 000"), any of which groups; the Indian grouping
+    ("12,34,567": lakhs of two digits, then a thousand) is bounded."""
+    d = re.escape(decimal)
+    g = f"[{re.escape(group)}]" if len(group) > 1 else re.escape(group)  # several marks
     indian_part = rf"\d{{1,2}}(?:{g}\d{{2}}){{1,4}}{g}\d{{3}}(?:{d}\d+)?(?![\d{g}])|"
     return re.compile((indian_part if indian else "")
                       + rf"\d{{1,3}}(?:{g}\d{{3}})+(?:{d}\d+)?(?!\d)|\d+(?:{d}\d+)?")
@@ -137,7 +152,27 @@ def tables(code: str) -> NumberTables:
         change_verbs=_set(hed, "change_verbs"),
         bound_joins=_set(hed, "bound_joins") | frozenset(shared["bound_joins"]),
         than=_set(hed, "than"),
+        to_after_change=_phrases({p: True for p in hed.get("to_after_change", [])}),
+        word_re=word_re(num.get("word_apostrophes", "")),
+        lemma=language.lemmas if language.lemmatizer else None,
+        lemmas=_lemmas(num),
     )
+
+
+def word_re(apostrophes: str) -> re.Pattern[str]:
+    """A word: letters, and letters joined by one of `apostrophes` ("п'ять", "об’єкт")."""
+    letters = r"[^\W\d_]+"
+    if not apostrophes:
+        return re.compile(letters)
+    return re.compile(rf"{letters}(?:[{re.escape(apostrophes)}]{letters})*")
+
+
+def _lemmas(num: dict[str, Any]) -> frozenset[str]:
+    """Every single word a lemma may stand for in the number tables."""
+    keys = ("cardinals", "hundred", "word_magnitudes", "ordinals", "dozen", "words")
+    found = {w for key in keys for w in num.get(key, [])}
+    found |= {w for w in num.get("vague", {}) if " " not in w}
+    return frozenset(found)
 
 
 def _composer(num: dict[str, Any]) -> dict[str, Any]:

@@ -34,7 +34,8 @@ _LEADING_DECIMAL_RE = re.compile(r"\.\d+")
 
 
 def tokenize(
-    text: str, number_re: re.Pattern[str], offset: int, leading_decimal: bool = False
+    text: str, number_re: re.Pattern[str], offset: int, leading_decimal: bool = False,
+    word_re: re.Pattern[str] = _WORD_RE,
 ) -> list[Token]:
     """Numbers, words and single symbols; a URL is skipped whole (its digits are no figures)."""
     out: list[Token] = []
@@ -63,7 +64,7 @@ def tokenize(
                 i = m.end()
                 continue
         if ch.isalpha():
-            m = _WORD_RE.match(text, i)
+            m = word_re.match(text, i)
             if m:
                 out.append(Token("word", m.group(), offset + i, offset + m.end()))
                 i = m.end()

@@ -22,12 +22,20 @@ class View:
     alone: bool = False  # a number written alone needs no counted noun ("one")
     hedged: bool = False
     n: int = field(init=False)
+    lows: list[str] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "n", len(self.t))
+        # a lemmatised language reads "двох" as its number word "два" (NumberTables.number_word)
+        if self.s.lemma is None:
+            lows = [t.low for t in self.t]
+        else:
+            lows = [t.low if t.kind != "word" else self.s.number_word(t.low) for t in self.t]
+        object.__setattr__(self, "lows", lows)
 
     def low(self, i: int) -> str:
-        return self.t[i].low if 0 <= i < self.n else ""
+        """Token i lower-cased (a number word as its lemma where the language lemmatises)."""
+        return self.lows[i] if 0 <= i < self.n else ""
 
     def glued(self, i: int) -> bool:
         """Token i touches token i-1 (no space between)."""

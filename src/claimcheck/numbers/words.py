@@ -36,6 +36,8 @@ def cardinal(v: View, k: int, seeded: bool = False) -> Card | None:
         x = v.low(j)
         val = s.cardinals.get(x)
         if val is not None:
+            if val >= 100 and cls not in ("", "x1000"):
+                break  # a hundreds word ("двісті", "семьсот") opens a group
             if not (cls == "" or (cls == "20-90" and 1 <= val <= 9)
                     or (cls in ("x100", "x1000") and val != 0)):
                 break
@@ -43,7 +45,8 @@ def cardinal(v: View, k: int, seeded: bool = False) -> Card | None:
                 and_pre, and_value, and_word = total + group, float(val), j
                 and_scale = last_mag if cls == "x1000" else 0.0
             group += val
-            cls = "0" if val == 0 else "1-9" if val < 10 else "10-19" if val < 20 else "20-90"
+            cls = "0" if val == 0 else "1-9" if val < 10 else "10-19" if val < 20 else \
+                "20-90" if val < 100 else "x100"
         elif x in s.hundred and not conn:
             if cls == "" and _bare_magnitude_goes_on(v, j):
                 group = 1.0  # "hundred thousand dollars", "hundred and five"

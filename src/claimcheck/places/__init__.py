@@ -24,6 +24,7 @@ curated countries, and countries whose admin1 codes are ISO codes (US, GB, CH). 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 from typing import NamedTuple
 
@@ -90,8 +91,14 @@ def resolve(name: str) -> Place | None:
     return hit.place
 
 
-def find_places(text: str) -> list[tuple[int, int, Place]]:
+def find_places(
+    text: str, lemmas: Callable[[str], tuple[str, ...]] | None = None
+) -> list[tuple[int, int, Place]]:
     """Every place mention in `text` as (start, end, Place), in text order, non-overlapping.
+
+    `lemmas` (a language's `Language.lemmas`) reads an inflected one-word name through its
+    dictionary forms where the word itself names no place: "у Києві" is "Київ", "в Харькове"
+    "Харьков"; the gazetteer's alternate names then take each to its one key (Kyiv, Kharkiv).
 
     The longest name wins ("Lviv Oblast" is one region, not the city Lviv); a name must start
     with a capital letter; stop-listed words ("Most", "Reading") are never places. A one-word
@@ -112,6 +119,8 @@ def find_places(text: str) -> list[tuple[int, int, Place]]:
                 lower.add(word)
         elif start >= resume:
             hit = _match_at(gaz, text, match, case_sensitive=True)
+            if hit is None and lemmas is not None:
+                hit = _lemma_at(gaz, match, lemmas)
             if hit is not None:
                 hit = _in_context(gaz, text, hit, before, hits[-1].end if hits else 0)
             if hit is not None:
@@ -123,6 +132,27 @@ def find_places(text: str) -> list[tuple[int, int, Place]]:
         for h in hits
         if h.doubt is None or (h.doubt not in lower and (h.follow is None or h.follow in lower))
     ]
+
+
+def _lemma_at(
+    gaz: Gazetteer, match: re.Match[str], lemmas: Callable[[str], tuple[str, ...]]
+) -> _Hit | None:
+    """A one-word place name in another case ("Києві", "Харькове"), read through its lemmas."""
+    word = match.group()
+    if not word[0].isupper() or word.isupper():
+        return None
+    for lemma in lemmas(word):
+        if lemma == word.lower():
+            continue
+        name = lemma[:1].upper() + lemma[1:]
+        first = WORD.match(name)
+        if first is None or first.end() != len(name):
+            continue
+        hit = _match_at(gaz, name, first, case_sensitive=True)
+        if hit is not None and hit.end == len(name):
+            return hit._replace(start=match.start(), end=match.end(),
+                                doubt=None if hit.doubt is None else word.lower())
+    return None
 
 
 def _in_context(

@@ -1,0 +1,1 @@
+"""Russian: data only (JSON tables in this folder)."""

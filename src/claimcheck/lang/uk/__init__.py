@@ -1,0 +1,1 @@
+"""Ukrainian: data only (JSON tables in this folder)."""
