@@ -153,3 +153,24 @@ def test_a_dask_frame_of_one_partition_reports_the_same(cluster: Any) -> None:
 
     frame = pandas.DataFrame(_documents())
     _same(check(frame), check_dask(dd.from_pandas(frame, npartitions=1)))
+
+
+@pytest.mark.parametrize("jobs", ["0", "-2", "many"])
+def test_jobs_must_be_a_whole_number_of_one_or_more(jobs: str, tmp_path: Path,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "docs.jsonl"
+    source.write_text(json.dumps(_documents()[0]) + "\n", encoding="utf-8")
+    with pytest.raises(SystemExit) as exit_:
+        main(["check", str(source), "--jobs", jobs])
+    assert exit_.value.code == 2
+    assert "number of processes" in capsys.readouterr().err
+
+
+def test_extract_frame_is_a_frame_of_the_documented_columns() -> None:
+    pandas = pytest.importorskip("pandas")
+    from claimcheck.parallel import EXTRACTED, extract_frame
+
+    rows = extract_frame(pandas.DataFrame(_documents()[:3]))
+    assert list(rows.columns) == list(EXTRACTED)
+    assert list(rows["kind"]) == ["document", "claim", "claim"] * 3
+    assert extract_frame(pandas.DataFrame({"text": []})).empty
