@@ -13,6 +13,7 @@ import pytest
 
 from claimcheck import Report, check
 from claimcheck.cli import main
+from claimcheck.errors import InputError
 from claimcheck.io import read_reference_csv
 from claimcheck.models import Claim
 from claimcheck.parallel import block_key, check_jobs
@@ -80,6 +81,11 @@ def test_jobs_report_what_one_process_reports(expected: Report) -> None:
 
 def test_jobs_of_one_run_here(expected: Report) -> None:
     _same(expected, check_jobs(_documents(), 1))
+
+
+def test_jobs_of_none_is_an_input_error() -> None:
+    with pytest.raises(InputError, match="jobs must be 1 or more, not 0"):
+        check_jobs(_documents(), 0)
 
 
 def test_the_cli_reports_the_same_with_jobs(tmp_path: Path) -> None:

@@ -27,7 +27,12 @@ from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
 from claimcheck import units
-from claimcheck.errors import DuplicateDocumentError, InputTypeError, OptionalDependencyError
+from claimcheck.errors import (
+    DuplicateDocumentError,
+    InputError,
+    InputTypeError,
+    OptionalDependencyError,
+)
 from claimcheck.judge import When, doc_times
 from claimcheck.match import Group
 from claimcheck.models import Claim, ClaimGroup, Diagnostic, Document
@@ -70,7 +75,7 @@ def check_jobs(documents: Documents, jobs: int, *, pipeline: Pipeline | None = N
     """`check()` with the documents extracted in `jobs` local processes (spawned, so it runs
     the same on every platform); aligning, judging and the checks run in this one."""
     if jobs < 1:
-        raise InputTypeError(f"jobs must be 1 or more, not {jobs}; give the number of processes")
+        raise InputError(f"jobs must be 1 or more, not {jobs}; give the number of processes")
     pipeline = pipeline or Pipeline()
     batch = prepare(documents, diagnostics)
     work = [(doc, batch.where.get(doc.id)) for doc in batch.documents]
