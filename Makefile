@@ -22,9 +22,10 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e .
 	touch $@
 
-# the test extra includes the package itself, so it satisfies the plain install too
+# the test extra includes the package itself, so it satisfies the plain install too; dask too,
+# so that tests/test_distributed.py runs its two-worker LocalCluster instead of skipping it
 $(STAMP_TEST): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test,dask]'
 	touch $@ $(STAMP)
 
 $(STAMP_DEV): pyproject.toml | $(BIN)/python

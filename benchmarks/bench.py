@@ -8,7 +8,10 @@ Sections (all by default; pick with `--only`):
 * grouping    `match.align` + `discrepancy.judge` alone on 10k / 100k / 1M synthetic claims:
               seconds, peak memory, log-log slope;
 * linear      crafted inputs (digits, hedges, number words, mixed units, one long line) at 1x
-              and 10x, with their ratio.
+              and 10x, with their ratio;
+* workers     `check_dask` on a LocalCluster of 1 worker and of 2, and `check_jobs` (`--jobs`)
+              with 1 process and 2, on one batch, with whether the reports are the same
+              (needs the `dask` extra; docs/scale.md).
 
 `--quick` runs smaller sizes in a few minutes; the full run can take an hour. Sizes that would
 pass `--budget` seconds are reported as over budget. Figures are printed, never asserted.
@@ -32,24 +35,26 @@ import end_to_end
 import grouping
 import linear_time
 import throughput
+import workers
 
-SECTIONS = ("throughput", "check", "grouping", "linear")
+SECTIONS = ("throughput", "check", "grouping", "linear", "workers")
 
 
 @dataclass(frozen=True)
 class Sizes:
     check: list[int]
     grouping: list[int]
+    workers: int
     linear_kb: float
     repeat: int
     calls: int
     budget: float
 
 
-QUICK = Sizes(check=[100, 1000], grouping=[10_000, 30_000, 100_000], linear_kb=5.0, repeat=2,
-              calls=500, budget=120.0)
-FULL = Sizes(check=[1000, 10_000, 100_000], grouping=[10_000, 100_000, 1_000_000], linear_kb=20.0,
-             repeat=3, calls=2000, budget=900.0)
+QUICK = Sizes(check=[100, 1000], grouping=[10_000, 30_000, 100_000], workers=500, linear_kb=5.0,
+              repeat=2, calls=500, budget=120.0)
+FULL = Sizes(check=[1000, 10_000, 100_000], grouping=[10_000, 100_000, 1_000_000], workers=5000,
+             linear_kb=20.0, repeat=3, calls=2000, budget=900.0)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -81,6 +86,8 @@ def main(argv: list[str] | None = None) -> int:
         elif section == "linear":
             print(linear_time.markdown("Linear time: claimcheck.extract on crafted inputs",
                                        linear_time._extract, cfg.linear_kb, 10, budget), flush=True)
+        elif section == "workers":
+            print(workers.run(cfg.workers), flush=True)
     print(f"total {time.perf_counter() - started:,.0f} s")
     return 0
 

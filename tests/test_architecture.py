@@ -10,7 +10,8 @@
     checks
     report
     pipeline
-    io, __init__               (the root namespace re-exports up to here, read_documents too)
+    io, __init__, parallel     (the root namespace re-exports up to here, read_documents too;
+                                parallel: check() over processes, Dask or Spark)
     cli
     __main__                   (the only importer of cli)
 
@@ -42,7 +43,7 @@ LAYERS: dict[str, int] = {
     "checks": 7,
     "report": 8, "report_html": 8,
     "pipeline": 9,
-    "io": 10, "__init__": 10,
+    "io": 10, "__init__": 10, "parallel": 10,
     "cli": 11,
     "__main__": 12,
 }

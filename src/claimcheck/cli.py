@@ -22,7 +22,8 @@ from claimcheck import lang as languages
 from claimcheck.errors import ClaimcheckError
 from claimcheck.io import Batch, atomic_write, read_documents, read_reference_csv, to_jsonl
 from claimcheck.models import Diagnostic, Document
-from claimcheck.pipeline import check, extract_documents, problems
+from claimcheck.parallel import check_jobs
+from claimcheck.pipeline import extract_documents, problems
 from claimcheck.report import ClaimRow, DiscrepancyRow, Report, ReportRecord
 
 if TYPE_CHECKING:
@@ -118,6 +119,9 @@ def _parser() -> argparse.ArgumentParser:
                     "discrepancy a line")
     ck.add_argument("--reference", metavar="CSV", action="append", default=[],
                     help="a CSV of reference figures to check the text against (repeatable)")
+    ck.add_argument("--jobs", "-j", metavar="N", type=_jobs, default=1,
+                    help="extract documents in N local processes (default: 1, this one); the "
+                    "report is the same for every N (docs/scale.md)")
     _output_options(ck)
     ck.set_defaults(run=_check, parser=ck)
     sc = sub.add_parser("schema", help="print the JSON Schema of the JSON output",
@@ -162,6 +166,18 @@ def _published(raw: str) -> str:
         raise argparse.ArgumentTypeError(problems(exc).removeprefix("field 'published': ")
                                          ) from None
     return raw
+
+
+def _jobs(raw: str) -> int:
+    try:
+        jobs = int(raw)
+    except ValueError:
+        jobs = 0
+    if jobs < 1:
+        raise argparse.ArgumentTypeError(
+            f"{raw!r} is no number of processes; give a whole number of 1 or more, such as "
+            f"{os.cpu_count() or 2}")
+    return jobs
 
 
 def _language(raw: str) -> str:
@@ -230,7 +246,7 @@ def _run(args: argparse.Namespace, work: str) -> Report | int:
             report = extract_documents(batch, on_document=on_document)
         else:
             reference = [c for path in args.reference for c in read_reference_csv(path)]
-            report = check(batch, reference=reference, on_document=on_document)
+            report = check_jobs(batch, args.jobs, reference=reference, on_document=on_document)
     finally:
         if bar is not None:
             bar.close()

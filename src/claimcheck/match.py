@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol
 
 from rapidfuzz import fuzz
@@ -47,6 +47,8 @@ class Group:
     claims: list[Claim]
     alignment: Alignment
     about: str
+    block: tuple[str, str, str] = ("", "", "")
+    """The blocking key it was found under: (measure, entity key, unit dimension)."""
 
 
 class Matcher(Protocol):
@@ -81,7 +83,7 @@ def align(claims: list[Claim], policy: Policy | None = None) -> list[Group]:
                           for c in _chain_by_date(part, policy)):
                 for part in _split_self_consistent(chain, policy):
                     if len(part) >= policy.min_claims_per_group:
-                        groups.append(_group(part))
+                        groups.append(replace(_group(part), block=key))
     groups.sort(key=lambda g: min(_order(c) for c in g.claims))
     return groups
 

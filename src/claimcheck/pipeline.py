@@ -29,9 +29,9 @@ from claimcheck.errors import (
     InternalError,
 )
 from claimcheck.extract import extract as _extract_claims
-from claimcheck.judge import Judge, doc_times, judge
+from claimcheck.judge import Judge, When, doc_times, judge
 from claimcheck.lang import detect
-from claimcheck.match import Matcher, align
+from claimcheck.match import Group, Matcher, align
 from claimcheck.models import Check, Claim, ClaimGroup, Diagnostic, Document
 from claimcheck.policy import Policy
 from claimcheck.report import Report
@@ -67,24 +67,37 @@ class Pipeline:
             diagnostics: Sequence[Diagnostic] = (),
             on_document: Callable[[Document], None] | None = None) -> Report:
         """The Report of a run over `documents` (see `check`)."""
-        batch = _batch(documents, diagnostics)
-        # the report is a function of the set of documents: list them by time, then id
-        batch.documents.sort(key=_chronological)
-        docs, claims, found = _extract_each(batch, on_document)
-        claims += list(reference)
+        docs, claims, found = _extract_each(prepare(documents, diagnostics), on_document)
+        return self.conclude(docs, claims + list(reference), found)
+
+    def conclude(self, docs: list[Document], claims: list[Claim],
+                 diagnostics: list[Diagnostic]) -> Report:
+        """The Report of claims already extracted from `docs` (listed as `prepare` lists them):
+        aligned, judged and checked. `run()` ends with it, and so does a run that extracts in
+        other processes (`claimcheck.parallel`)."""
         by_id = {d.id: d for d in docs}
-        times = doc_times(by_id)
-        groups: list[ClaimGroup] = []
-        for n, group in enumerate(self.matcher(claims, self.policy), start=1):
+        groups = self.judged(self.matcher(claims, self.policy), by_id, doc_times(by_id))
+        return self.assemble(docs, claims, groups, diagnostics)
+
+    def judged(self, groups: Sequence[Group], documents: dict[str, Document],
+               times: dict[str, When]) -> list[ClaimGroup]:
+        """Each group with its verdict and discrepancies, numbered g1, g2, ... as given."""
+        out: list[ClaimGroup] = []
+        for n, group in enumerate(groups, start=1):
             verdict, discrepancies, estimate = self.judge(
-                group.claims, by_id, self.policy, times=times, alignment=group.alignment)
-            groups.append(ClaimGroup(
+                group.claims, documents, self.policy, times=times, alignment=group.alignment)
+            out.append(ClaimGroup(
                 id=f"g{n}", about=group.about, claims=[c.id for c in group.claims],
                 verdict=verdict, discrepancies=discrepancies, estimate=estimate,
                 alignment=group.alignment))
+        return out
+
+    def assemble(self, docs: list[Document], claims: list[Claim], groups: list[ClaimGroup],
+                 diagnostics: list[Diagnostic]) -> Report:
+        """The Report of judged groups, with the structural checks across them."""
         checks: list[Check] = structural_checks(claims, groups)
         return Report(documents=docs, claims=claims, groups=groups, checks=checks,
-                      diagnostics=found)
+                      diagnostics=diagnostics)
 
 
 def check(
@@ -156,6 +169,31 @@ def extract(source: Document | str, *, doc_id: str = "doc") -> list[Claim]:
 # ---------------------------------------------------------------- one document at a time
 
 
+def prepare(documents: Documents, diagnostics: Sequence[Diagnostic] = ()) -> Batch:
+    """The documents of any input `check()` takes, ids checked to be unique, listed as a report
+    lists them: by time, then id (the report is a function of the set of documents)."""
+    batch = _batch(documents, diagnostics)
+    batch.documents.sort(key=_chronological)
+    return batch
+
+
+def extract_one(doc: Document, where: str | None = None
+                ) -> tuple[Document, list[Claim], list[Diagnostic], bool]:
+    """One document with its language, its claims, its diagnostics, and whether it is kept:
+    a document claimcheck fails on is left out with an `internal-error` diagnostic. A pure
+    function of the document, so any process may run it."""
+    found: list[Diagnostic] = []
+    try:
+        doc, said = _with_language(doc, where)
+        found += said + _notes(doc, where)
+        return doc, _extract_claims(doc), found, True
+    except Exception as exc:  # one document's failure is its own, not the run's
+        found.append(Diagnostic(code="internal-error",
+                                message=_failure(doc.id, exc, "; the document was left out"),
+                                where=where, document=doc.id))
+        return doc, [], found, False
+
+
 def _extract_each(batch: Batch, on_document: Callable[[Document], None] | None = None
                   ) -> tuple[list[Document], list[Claim], list[Diagnostic]]:
     """The documents claimcheck could read, their claims, and every diagnostic of the run."""
@@ -163,21 +201,13 @@ def _extract_each(batch: Batch, on_document: Callable[[Document], None] | None =
     claims: list[Claim] = []
     found = list(batch.diagnostics)
     for doc in batch.documents:
-        where = batch.where.get(doc.id)
-        try:
-            doc, said = _with_language(doc, where)
-            found += said + _notes(doc, where)
-            got = _extract_claims(doc)
-        except Exception as exc:  # one document's failure is its own, not the run's
-            found.append(Diagnostic(code="internal-error",
-                                    message=_failure(doc.id, exc, "; the document was left out"),
-                                    where=where, document=doc.id))
-            continue
-        finally:
-            if on_document is not None:
-                on_document(doc)
-        docs.append(doc)
-        claims += got
+        doc, got, said, kept = extract_one(doc, batch.where.get(doc.id))
+        found += said
+        if on_document is not None:
+            on_document(doc)
+        if kept:
+            docs.append(doc)
+            claims += got
     return docs, claims, found
 
 

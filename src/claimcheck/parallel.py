@@ -1,0 +1,296 @@
+"""Past one process: a run over local processes (`--jobs N`), over Dask, or over Spark.
+
+A run has three stages, and each splits its own way:
+
+    extraction    documents -> claims         one document at a time: any process
+    matching      claims -> judged groups     one (measure, unit dimension) at a time: align's
+                                              blocks never reach across it
+    checks        groups -> structural checks across groups: after gathering them (few)
+
+`check_jobs` extracts in N local processes and does the rest in this one. `check_dask` runs
+extraction as `extract_frame` (a pure DataFrame -> DataFrame function) over the partitions
+of a Dask DataFrame, shuffles the claims on their `block`, groups and judges each partition
+with `match_frame`, and gathers. Both return the Report `check()` returns on the same input,
+byte for byte: documents and claims listed by time then id, groups numbered g1, g2, ... by
+their earliest (document, offset) as `align` numbers them. docs/scale.md has the commands,
+and the same two functions under Spark's `mapInPandas` and `applyInPandas`.
+
+pandas and dask are imported only by the functions that need them (`claimcheck[dask]`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import multiprocessing
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any
+
+from claimcheck import units
+from claimcheck.errors import (
+    DuplicateDocumentError,
+    InputError,
+    InputTypeError,
+    OptionalDependencyError,
+)
+from claimcheck.judge import When, doc_times
+from claimcheck.match import Group
+from claimcheck.models import Claim, ClaimGroup, Diagnostic, Document
+from claimcheck.pipeline import Documents, Pipeline, extract_one, prepare
+from claimcheck.report import Report
+
+#: the columns `extract_frame` returns: one row per document kept, claim and diagnostic
+EXTRACTED: dict[str, str] = {
+    "id": "str",  # the document's id ("" for a reference claim)
+    "time": "str",  # when the document was published, as a report lists documents
+    "seq": "int64",  # the row's place within its document
+    "kind": "str",  # "document", "claim" or "diagnostic"
+    "block": "str",  # a claim's matching key, measure and unit dimension ("" for none)
+    "since": "str",  # the window of time the document reports from (judge.doc_times)
+    "until": "str",
+    "record": "str",  # the Document, Claim or Diagnostic as JSON
+}
+
+#: the columns `match_frame` returns: one row per judged group
+MATCHED: dict[str, str] = {
+    "doc": "str",  # the group's earliest claim: document and offset, then its block...
+    "start": "int64",
+    "measure": "str",
+    "entity": "str",
+    "dimension": "str",
+    "seq": "int64",  # ...then its place among the groups of that block
+    "record": "str",  # the ClaimGroup as JSON (its id is renumbered when gathered)
+}
+
+_REFERENCE_TIME = "~"  # after every document's time: reference claims come last
+_UNDATED = dt.datetime.max.replace(tzinfo=dt.timezone.utc)
+
+
+# ---------------------------------------------------------------- local processes
+
+
+def check_jobs(documents: Documents, jobs: int, *, pipeline: Pipeline | None = None,
+               reference: Sequence[Claim] = (), diagnostics: Sequence[Diagnostic] = (),
+               on_document: Callable[[Document], None] | None = None) -> Report:
+    """`check()` with the documents extracted in `jobs` local processes (spawned, so it runs
+    the same on every platform); aligning, judging and the checks run in this one."""
+    if jobs < 1:
+        raise InputError(f"jobs must be 1 or more, not {jobs}; give the number of processes")
+    pipeline = pipeline or Pipeline()
+    batch = prepare(documents, diagnostics)
+    work = [(doc, batch.where.get(doc.id)) for doc in batch.documents]
+    docs: list[Document] = []
+    claims: list[Claim] = []
+    found = list(batch.diagnostics)
+    if jobs == 1 or len(work) < 2:
+        results: Iterable[tuple[Document, list[Claim], list[Diagnostic], bool]] = (
+            extract_one(doc, where) for doc, where in work)
+        return _conclude(pipeline, results, docs, claims, found, reference, on_document)
+    chunk = max(1, min(64, len(work) // (jobs * 8)))
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        results = pool.map(_extract_star, work, chunksize=chunk)
+        return _conclude(pipeline, results, docs, claims, found, reference, on_document)
+
+
+def _extract_star(item: tuple[Document, str | None]
+                  ) -> tuple[Document, list[Claim], list[Diagnostic], bool]:
+    return extract_one(*item)
+
+
+def _conclude(pipeline: Pipeline,
+              results: Iterable[tuple[Document, list[Claim], list[Diagnostic], bool]],
+              docs: list[Document], claims: list[Claim], found: list[Diagnostic],
+              reference: Sequence[Claim], on_document: Callable[[Document], None] | None
+              ) -> Report:
+    for doc, got, said, kept in results:  # in document order, whichever process finished first
+        found += said
+        if on_document is not None:
+            on_document(doc)
+        if kept:
+            docs.append(doc)
+            claims += got
+    return pipeline.conclude(docs, claims + list(reference), found)
+
+
+# ---------------------------------------------------------------- DataFrame stages
+
+
+def extract_frame(frame: Any) -> Any:
+    """Documents -> what extraction finds in them, as pandas DataFrames: a pure function of
+    its partition, for `dask.dataframe.map_partitions` or Spark's `mapInPandas`.
+
+    Takes the columns `check()` reads from a DataFrame (`text`; `id`, `source`, `published`,
+    `language`, `url` when there) and returns the columns of `EXTRACTED`: a row for every
+    document kept, claim and diagnostic, each with its record as JSON.
+    """
+    pandas = _pandas()
+    rows: list[dict[str, object]] = []
+    batch = prepare(frame)  # a partition's ids are checked here, the run's in `gather`
+    for doc in batch.documents:
+        doc, claims, said, kept = extract_one(doc, batch.where.get(doc.id))
+        window = doc_times({doc.id: doc})[doc.id]
+        base = {"id": doc.id, "time": _time(doc), "since": window.start.isoformat(),
+                "until": window.end.isoformat()}
+        records: list[tuple[str, str, str]] = [("diagnostic", "", d.model_dump_json()) for d in said]
+        if kept:
+            records.append(("document", "", doc.model_dump_json()))
+            records += [("claim", block_key(c), c.model_dump_json()) for c in claims]
+        rows += [{**base, "seq": n, "kind": kind, "block": block, "record": record}
+                 for n, (kind, block, record) in enumerate(records)]
+    return pandas.DataFrame(rows, columns=list(EXTRACTED)).astype(_dtypes(EXTRACTED))
+
+
+def reference_frame(reference: Sequence[Claim]) -> Any:
+    """Reference claims (`read_reference_csv`) as rows of `EXTRACTED`, matched with the rest."""
+    pandas = _pandas()
+    rows = [{"id": "", "time": _REFERENCE_TIME, "seq": n, "kind": "claim", "block": block_key(c),
+             "since": "", "until": "", "record": c.model_dump_json()}
+            for n, c in enumerate(reference)]
+    return pandas.DataFrame(rows, columns=list(EXTRACTED)).astype(_dtypes(EXTRACTED))
+
+
+def block_key(claim: Claim) -> str:
+    """What claims are shuffled on: measure and unit dimension. `align` finds an entity's
+    spellings and its blocks within one such key, so every key is matched on its own."""
+    if not claim.measure or not claim.entity:
+        return ""
+    return f"{claim.measure}\x1f{units.dimension(claim.unit)}"
+
+
+def match_frame(frame: Any, pipeline: Pipeline | None = None) -> Any:
+    """Claim rows of `EXTRACTED` (every row of a block in one frame) -> the judged groups, as
+    rows of `MATCHED`: for `map_partitions` after a shuffle on `block`, or Spark's
+    `groupBy("block").applyInPandas`. The judge gets each document's window of time."""
+    pandas = _pandas()
+    pipeline = pipeline or Pipeline()
+    frame = frame.sort_values(["time", "id", "seq"], kind="stable")
+    claims = [Claim.model_validate_json(r) for r in frame["record"]]
+    times = {doc: When(dt.datetime.fromisoformat(since), dt.datetime.fromisoformat(until))
+             for doc, since, until in zip(frame["id"], frame["since"], frame["until"], strict=True)
+             if since}
+    found: list[Group] = pipeline.matcher(claims, pipeline.policy)
+    groups = pipeline.judged(found, {}, times)
+    rows = []
+    for n, (group, judged) in enumerate(zip(found, groups, strict=True)):
+        first = min(group.claims, key=lambda c: (c.doc, c.start))
+        measure, entity, dimension = group.block
+        rows.append({"doc": first.doc, "start": first.start, "measure": measure, "entity": entity,
+                     "dimension": dimension, "seq": n, "record": judged.model_dump_json()})
+    return pandas.DataFrame(rows, columns=list(MATCHED)).astype(_dtypes(MATCHED))
+
+
+def gather(extracted: Any, matched: Any, *, pipeline: Pipeline | None = None,
+           diagnostics: Sequence[Diagnostic] = ()) -> Report:
+    """The Report of every row `extract_frame` and `match_frame` returned (pandas DataFrames,
+    in any order): listed and numbered as `check()` lists and numbers them, with the
+    structural checks across groups."""
+    pipeline = pipeline or Pipeline()
+    extracted = extracted.sort_values(["time", "id", "seq"], kind="stable")
+    docs: list[Document] = []
+    claims: list[Claim] = []
+    found = list(diagnostics)
+    for kind, record in zip(extracted["kind"], extracted["record"], strict=True):
+        if kind == "document":
+            docs.append(Document.model_validate_json(record))
+        elif kind == "claim":
+            claims.append(Claim.model_validate_json(record))
+        else:
+            found.append(Diagnostic.model_validate_json(record))
+    seen: set[str] = set()
+    for doc in docs:
+        if doc.id in seen:
+            raise DuplicateDocumentError(
+                f"two documents share the id {doc.id!r}; give every document a unique id")
+        seen.add(doc.id)
+    # align's order: the earliest (document, offset), then the block, then within the block
+    matched = matched.sort_values(["doc", "start", "measure", "entity", "dimension", "seq"],
+                                  kind="stable")
+    groups = [ClaimGroup.model_validate_json(r).model_copy(update={"id": f"g{n}"})
+              for n, r in enumerate(matched["record"], start=1)]
+    return pipeline.assemble(docs, claims, groups, found)
+
+
+# ---------------------------------------------------------------- Dask
+
+
+def check_dask(documents: Any, *, pipeline: Pipeline | None = None,
+               reference: Sequence[Claim] = (), diagnostics: Sequence[Diagnostic] = (),
+               npartitions: int | None = None) -> Report:
+    """`check()` on a Dask cluster: the Report `check()` returns on the same documents.
+
+    `documents` is a dask or pandas DataFrame with the columns `check()` reads (a pandas one
+    is split into `npartitions`, by default the cluster's worker threads). It runs on the
+    current `distributed.Client` (or dask's default scheduler): extraction per partition,
+    claims shuffled on their block, grouping and judging per partition, then gathered here.
+    """
+    dd, dask = _dask()
+    pipeline = pipeline or Pipeline()
+    pandas = _pandas()
+    if isinstance(documents, pandas.DataFrame):
+        parts = npartitions or _threads()
+        documents = dd.from_pandas(documents, npartitions=max(1, min(parts, len(documents) or 1)))
+    if not isinstance(documents, dd.DataFrame):
+        raise InputTypeError(
+            f"check_dask() takes a dask or pandas DataFrame, not the {type(documents).__name__}; "
+            "build one with dask.dataframe.read_json(..., lines=True) or from_pandas")
+    extracted = documents.map_partitions(extract_frame, meta=_empty(EXTRACTED))
+    claims = extracted[(extracted["kind"] == "claim") & (extracted["block"] != "")]
+    if reference:
+        claims = dd.concat([claims, dd.from_pandas(reference_frame(reference), npartitions=1)])
+    shuffled = claims.shuffle(on="block", npartitions=extracted.npartitions)
+    matched = shuffled.map_partitions(match_frame, pipeline, meta=_empty(MATCHED))
+    rows, groups = dask.compute(extracted, matched)
+    if reference:
+        rows = pandas.concat([rows, reference_frame(reference)])
+    return gather(rows, groups, pipeline=pipeline, diagnostics=diagnostics)
+
+
+def _threads() -> int:
+    try:
+        from distributed import default_client
+
+        return max(1, sum(default_client().nthreads().values()))  # type: ignore[no-untyped-call]
+    except (ImportError, ValueError):  # no client: dask's local scheduler
+        return multiprocessing.cpu_count()
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _time(doc: Document) -> str:
+    """The time a report lists a document by, as text that sorts as the time does."""
+    published = doc.published
+    if isinstance(published, dt.datetime):
+        stamp = published.astimezone(dt.timezone.utc)
+    elif published is not None:
+        stamp = dt.datetime.combine(published, dt.time.min, tzinfo=dt.timezone.utc)
+    else:
+        stamp = _UNDATED
+    return stamp.replace(tzinfo=None).isoformat(timespec="microseconds")
+
+
+def _dtypes(columns: dict[str, str]) -> dict[str, str]:
+    return {name: "object" if kind == "str" else kind for name, kind in columns.items()}
+
+
+def _empty(columns: dict[str, str]) -> Any:
+    return _pandas().DataFrame({c: [] for c in columns}).astype(_dtypes(columns))
+
+
+def _pandas() -> Any:
+    try:
+        import pandas  # type: ignore[import-untyped]
+    except ImportError as exc:
+        raise OptionalDependencyError("claimcheck.parallel's DataFrame stages", "dask",
+                                      "pandas") from exc
+    return pandas
+
+
+def _dask() -> tuple[Any, Any]:
+    try:
+        import dask
+        import dask.dataframe as dd
+    except ImportError as exc:
+        raise OptionalDependencyError("claimcheck.parallel.check_dask", "dask", "dask") from exc
+    return dd, dask
