@@ -320,8 +320,10 @@ def _running_count(a: _Reading, b: _Reading, record: _Record,
 
 
 def _one_statement(a: _Reading, b: _Reading) -> bool:
-    """Two reports of the same speaker with no time evidence between them: one statement."""
-    if _before(a, b) or _before(b, a) or a.claim.recalled or b.claim.recalled:
+    """Two reports of the same speaker with no time evidence at all between them (the same
+    window: two date-only reports of one day): one statement. A figure with an hour and one
+    without are only unordered; the speaker may have spoken twice."""
+    if a.when != b.when or a.claim.recalled or b.claim.recalled:
         return False
     sa, sb = a.claim.speaker, b.claim.speaker
     return bool(sa and sb and fuzz.token_set_ratio(sa, sb, processor=default_process) >= _SAME_SPEAKER)
