@@ -5,20 +5,27 @@ from __future__ import annotations
 from dataclasses import replace
 
 from claimcheck import units
+from claimcheck.lexicon import load
 from claimcheck.numbers.classify import kind_of, one_is_count
 from claimcheck.numbers.figure import inches_tail, number_at, over_tail, plus_minus
 from claimcheck.numbers.mention import Interval, Mention, interval
 from claimcheck.numbers.money import money_tail, number_follows
 from claimcheck.numbers.quantities import pounds_weigh, unit_after_article, unit_at
 from claimcheck.numbers.ranges import hedged_vague, join_bounds, match_phrase, range_tail, vague_at
+from claimcheck.numbers.tables import NumberTables
 from claimcheck.numbers.view import Num, View
 from claimcheck.numbers.words import whole_follows
 
 
 def run(v: View) -> list[Mention]:
     out: list[Mention] = []
+    starts = _starts(v.s)
     i = 0
     while i < v.n:
+        tok = v.t[i]
+        if starts is not None and tok.kind == "word" and tok.low not in starts:
+            i += 1  # an ordinary word: no mention starts here (see `_starts`)
+            continue
         found = _finite(v, mention_at(v, i))
         if found is None:
             i += 1
@@ -27,6 +34,30 @@ def run(v: View) -> list[Mention]:
         out.append(mention)
         i = max(nxt, i + 1)
     return join_bounds(v, out)
+
+
+_STARTS: dict[str, frozenset[str] | None] = {}
+
+
+def _starts(s: NumberTables) -> frozenset[str] | None:
+    """The lowercase words that can start a mention in this language, or None where any word
+    may (a language whose number words text2num reads). A word token outside the set makes
+    `mention_at` return None: a mention opens with a vague quantity, a hedge, a range opener,
+    a currency word, code or sign prefix, a negative, an article or a number word."""
+    if s.code in _STARTS:
+        return _STARTS[s.code]
+    found: set[str] | None = None
+    if s.cardinals:
+        found = {p[0] for p in (*s.vague, *s.hedges_before)}
+        found.update(s.range_open, s.negative, s.words, s.articles, s.cardinals, s.hundred,
+                     s.word_magnitudes, s.ordinals, s.denominators, s.denominator_plurals,
+                     s.fractions, s.dozen, s.dozen_tail, s.magnitudes)
+        codes = {c.lower() for c in units.currency_codes()}
+        any_case = load("units")["currency_codes_any_case"]
+        found.update(codes, {"m" + c for c in codes}, (w.lower() for w in any_case))
+        found.update(sign[:n] for sign in units.currency_symbols() for n in range(1, len(sign) + 1))
+    _STARTS[s.code] = frozenset(found) if found is not None else None
+    return _STARTS[s.code]
 
 
 def mention_at(v: View, i: int) -> tuple[Mention, int] | None:
