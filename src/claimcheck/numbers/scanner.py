@@ -7,6 +7,7 @@ from dataclasses import replace
 from claimcheck import units
 from claimcheck.lexicon import load
 from claimcheck.numbers.classify import kind_of, one_is_count
+from claimcheck.numbers.digits import VULGAR
 from claimcheck.numbers.figure import inches_tail, number_at, over_tail, plus_minus
 from claimcheck.numbers.mention import Interval, Mention, interval
 from claimcheck.numbers.money import money_tail, number_follows
@@ -23,8 +24,8 @@ def run(v: View) -> list[Mention]:
     i = 0
     while i < v.n:
         tok = v.t[i]
-        if starts is not None and tok.kind == "word" and tok.low not in starts:
-            i += 1  # an ordinary word: no mention starts here (see `_starts`)
+        if starts is not None and tok.kind != "num" and tok.low not in starts:
+            i += 1  # an ordinary word or mark: no mention starts here (see `_starts`)
             continue
         found = _finite(v, mention_at(v, i))
         if found is None:
@@ -40,10 +41,11 @@ _STARTS: dict[str, frozenset[str] | None] = {}
 
 
 def _starts(s: NumberTables) -> frozenset[str] | None:
-    """The lowercase words that can start a mention in this language, or None where any word
-    may (a language whose number words text2num reads). A word token outside the set makes
-    `mention_at` return None: a mention opens with a vague quantity, a hedge, a range opener,
-    a currency word, code or sign prefix, a negative, an article or a number word."""
+    """The lowercase words and marks that can start a mention in this language, or None where
+    any word may (a language whose number words text2num reads). A word or symbol token outside
+    the set makes `mention_at` return None: a mention opens with digits, a vague quantity, a
+    hedge (word or sign), a range opener, a currency word, code or sign, a minus, a negative,
+    an article, a number word or a vulgar fraction."""
     if s.code in _STARTS:
         return _STARTS[s.code]
     found: set[str] | None = None
@@ -56,6 +58,7 @@ def _starts(s: NumberTables) -> frozenset[str] | None:
         any_case = load("units")["currency_codes_any_case"]
         found.update(codes, {"m" + c for c in codes}, (w.lower() for w in any_case))
         found.update(sign[:n] for sign in units.currency_symbols() for n in range(1, len(sign) + 1))
+        found.update(s.hedge_symbols, VULGAR, ("-", "−"))
     _STARTS[s.code] = frozenset(found) if found is not None else None
     return _STARTS[s.code]
 
