@@ -24,7 +24,7 @@ def run(v: View) -> list[Mention]:
     i = 0
     while i < v.n:
         tok = v.t[i]
-        if starts is not None and tok.kind != "num" and tok.low not in starts:
+        if tok.kind != "num" and tok.low not in starts:
             i += 1  # an ordinary word or mark: no mention starts here (see `_starts`)
             continue
         found = _finite(v, mention_at(v, i))
@@ -37,29 +37,27 @@ def run(v: View) -> list[Mention]:
     return join_bounds(v, out)
 
 
-_STARTS: dict[str, frozenset[str] | None] = {}
+_STARTS: dict[str, frozenset[str]] = {}
 
 
-def _starts(s: NumberTables) -> frozenset[str] | None:
-    """The lowercase words and marks that can start a mention in this language, or None where
-    any word may (a language whose number words text2num reads). A word or symbol token outside
-    the set makes `mention_at` return None: a mention opens with digits, a vague quantity, a
-    hedge (word or sign), a range opener, a currency word, code or sign, a minus, a negative,
-    an article, a number word or a vulgar fraction."""
+def _starts(s: NumberTables) -> frozenset[str]:
+    """The lowercase words and marks that can start a mention in this language. A word or
+    symbol token outside the set makes `mention_at` return None: a mention opens with digits,
+    a vague quantity, a hedge (word or sign), a range opener, a currency word, code or sign, a
+    minus, a negative, an article, a number word (the composer's tables, or `words` and
+    `dozen`, the only words `spelled` starts a run with) or a vulgar fraction."""
     if s.code in _STARTS:
         return _STARTS[s.code]
-    found: set[str] | None = None
-    if s.cardinals:
-        found = {p[0] for p in (*s.vague, *s.hedges_before)}
-        found.update(s.range_open, s.negative, s.words, s.articles, s.cardinals, s.hundred,
-                     s.word_magnitudes, s.ordinals, s.denominators, s.denominator_plurals,
-                     s.fractions, s.dozen, s.dozen_tail, s.magnitudes)
-        codes = {c.lower() for c in units.currency_codes()}
-        any_case = load("units")["currency_codes_any_case"]
-        found.update(codes, {"m" + c for c in codes}, (w.lower() for w in any_case))
-        found.update(sign[:n] for sign in units.currency_symbols() for n in range(1, len(sign) + 1))
-        found.update(s.hedge_symbols, VULGAR, ("-", "−"))
-    _STARTS[s.code] = frozenset(found) if found is not None else None
+    found = {p[0] for p in (*s.vague, *s.hedges_before)}
+    found.update(s.range_open, s.negative, s.words, s.articles, s.cardinals, s.hundred,
+                 s.word_magnitudes, s.ordinals, s.denominators, s.denominator_plurals,
+                 s.fractions, s.dozen, s.dozen_tail, s.magnitudes)
+    codes = {c.lower() for c in units.currency_codes()}
+    any_case = load("units")["currency_codes_any_case"]
+    found.update(codes, {"m" + c for c in codes}, (w.lower() for w in any_case))
+    found.update(sign[:n] for sign in units.currency_symbols() for n in range(1, len(sign) + 1))
+    found.update(s.hedge_symbols, VULGAR, ("-", "−"))
+    _STARTS[s.code] = frozenset(found)
     return _STARTS[s.code]
 
 
