@@ -310,3 +310,16 @@ def test_a_neutral_language_reads_digits_symbols_and_units_and_no_words(code: st
 def test_the_same_text_in_english_reads_its_words() -> None:
     read = [m["text"] for m in _numbers(NEUTRAL_TEXT, "en")]
     assert {"more than twenty", "nearly 300", "dozens", "one"} <= set(read)
+
+
+def test_a_run_of_spelled_words_longer_than_any_figure_is_cut() -> None:
+    # the run is cut at 32 words, so shortening it from its end stays linear in the text
+    found = numbers.scan("dos mil " + "uno " * 2000 + "personas", "es")
+    assert found[0].value == 2001
+    assert found[0].end - found[0].start == len("dos mil uno")
+
+
+def test_spoken_decimals_longer_than_a_float_are_cut() -> None:
+    found = numbers.scan("two point " + "one " * 100 + "people", "en")
+    assert found[0].value == pytest.approx(2.111111111111111)
+    assert found[0].end <= len("two point " + "one " * 20)

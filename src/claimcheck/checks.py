@@ -8,8 +8,10 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Hashable, Sequence
 
 from claimcheck import places
 from claimcheck.lexicon import load
@@ -29,9 +31,10 @@ def structural_checks(claims: list[Claim], groups: list[ClaimGroup]) -> list[Che
     heads = {g.id: by_id[g.claims[0]] for g in groups}
     spans = {g.id: _days(g, by_id) for g in groups}
     best = {g.id: g.estimate.best for g in groups if g.estimate and g.estimate.best is not None}
-    for ga in groups:
+    near = _near(groups, spans, [(heads[g.id].entity, heads[g.id].unit) for g in groups])
+    for ia, ga in enumerate(groups):
         a = heads[ga.id]
-        for gb in groups:
+        for gb in (groups[ib] for ib in near[ia]):
             b = heads[gb.id]
             if ga.id == gb.id or a.entity != b.entity or a.unit != b.unit \
                     or not _overlap(spans[ga.id], spans[gb.id]):
@@ -60,6 +63,41 @@ def _overlap(a: tuple[dt.date, dt.date] | None, b: tuple[dt.date, dt.date] | Non
     return (a[0] - b[1]).days <= 1 and (b[0] - a[1]).days <= 1
 
 
+def _near(groups: list[ClaimGroup], spans: dict[str, tuple[dt.date, dt.date] | None],
+          keys: Sequence[Hashable]) -> list[list[int]]:
+    """For each group (by index), the groups with the same key (None: no group) whose event
+    days may overlap its own, by index in `groups` order: a superset of the pairs the double
+    loops accept (they still test `_overlap`), found by bucketing and a window over start days
+    instead of comparing all pairs of groups."""
+    buckets: dict[Hashable, list[int]] = defaultdict(list)
+    for i, key in enumerate(keys):
+        if key is not None:
+            buckets[key].append(i)
+    out: list[list[int]] = [[] for _ in groups]
+    for members in buckets.values():
+        undated: list[int] = []
+        dated: list[tuple[int, int, int]] = []  # (first day, last day, index), as ordinals
+        for i in members:
+            span = spans[groups[i].id]
+            if span is None:
+                undated.append(i)
+            else:
+                dated.append((span[0].toordinal(), span[1].toordinal(), i))
+        dated.sort()
+        starts = [d[0] for d in dated]
+        widest = max((last - first for first, last, _ in dated), default=0)
+        for i in members:
+            span = spans[groups[i].id]
+            if span is None:
+                out[i] = members
+                continue
+            first, last = span[0].toordinal(), span[1].toordinal()
+            window = dated[bisect.bisect_left(starts, first - 1 - widest)
+                           : bisect.bisect_right(starts, last + 1)]
+            out[i] = sorted([d[2] for d in window] + undated)
+    return out
+
+
 def _within(part: Claim, whole: Claim) -> bool:
     p, w = _place(part), _place(whole)
     return p is not None and w is not None and p != w and w.contains(p)
@@ -81,8 +119,11 @@ def _sums(groups: list[ClaimGroup], heads: dict[str, Claim], best: dict[str, flo
           spans: dict[str, tuple[dt.date, dt.date] | None]) -> list[Check]:
     out: list[Check] = []
     wholes: dict[str, list[ClaimGroup]] = defaultdict(list)
-    for g in groups:
-        for w in groups:
+    keys = [(heads[g.id].measure, heads[g.id].entity) if heads[g.id].qualifier == "exact" else None
+            for g in groups]
+    near = _near(groups, spans, keys)
+    for ig, g in enumerate(groups):
+        for w in (groups[iw] for iw in near[ig]):
             a, b = heads[g.id], heads[w.id]
             if g.id != w.id and a.measure == b.measure and a.entity == b.entity and \
                     _overlap(spans[g.id], spans[w.id]) and \

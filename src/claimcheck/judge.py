@@ -118,15 +118,17 @@ def judge(
             distinct.setdefault(key, r)
         readings = list(distinct.values())
     cumulative = claims[0].measure in _cumulative()
-    found: list[Discrepancy] = []
+    pending: list[_Pending] = []
     disputed = _disputed(readings, policy)
     record = _Record(readings)
     for i in range(len(readings)):
         for j in range(i + 1, len(readings)):
-            d = _pair(readings[i], readings[j], record, disputed, cumulative, policy)
-            if d is not None:
-                found.append(_weigh(d, readings[i], readings[j], alignment, policy))
-    found = _reduce_updates(found)
+            p = _pair(readings[i], readings[j], record, disputed, cumulative, policy)
+            if p is not None:
+                pending.append((i, j, *p))
+    # records (pydantic, with an explanation) only for the pairs the reduction keeps
+    found = [_weigh(_discrepancy(a, b, kind, policy), readings[i], readings[j], alignment, policy)
+             for i, j, a, b, kind in _reduce_updates(pending)]
     kinds = {d.kind for d in found}
     verdict: Verdict = "conflict" if kinds & {"contradiction", "tension"} else (
         "evolving" if "update" in kinds else "consistent")
@@ -242,6 +244,11 @@ def _disputed(readings: list[_Reading], policy: Policy) -> dict[int, list[_Readi
 # ---------------------------------------------------------------- pairs
 
 
+# a pair found discrepant, before its record is built: (i, j, a, b, kind), where i, j index
+# the readings compared and a, b are the readings `_discrepancy` is given, in its order
+_Pending = tuple[int, int, _Reading, _Reading, str]
+
+
 class _Record:
     """All readings of a group, with the look-ups the running-count rules need, each
     computed once: a reading's position, and the later, lower, disjoint reports after it."""
@@ -261,7 +268,8 @@ class _Record:
 
 
 def _pair(a: _Reading, b: _Reading, record: _Record,
-          disputed: dict[int, list[_Reading]], cumulative: bool, policy: Policy) -> Discrepancy | None:
+          disputed: dict[int, list[_Reading]], cumulative: bool, policy: Policy
+          ) -> tuple[_Reading, _Reading, str] | None:
     disjoint = _disjoint(a, b)
     if not disjoint and not _beyond_rounding(a, b):
         return None
@@ -273,15 +281,15 @@ def _pair(a: _Reading, b: _Reading, record: _Record,
             early, late = _ordered(a, b)
             if _same_time(a, b) or early.value > late.value:
                 early, late = sorted((a, b), key=lambda r: r.value)
-            return _discrepancy(early, late, "update", policy)
+            return early, late, "update"
         if kind == "contradiction":
-            return _discrepancy(a, b, "contradiction", policy)
+            return a, b, "contradiction"
         if kind == "none":
             return None
     if disjoint:
-        return _discrepancy(a, b, "contradiction", policy)
+        return a, b, "contradiction"
     if _tension(a, b, policy):
-        return _discrepancy(a, b, "tension", policy)
+        return a, b, "tension"
     return None
 
 
@@ -329,19 +337,20 @@ def _one_statement(a: _Reading, b: _Reading) -> bool:
     return bool(sa and sb and fuzz.token_set_ratio(sa, sb, processor=default_process) >= _SAME_SPEAKER)
 
 
-def _reduce_updates(found: list[Discrepancy]) -> list[Discrepancy]:
+def _reduce_updates(found: list[_Pending]) -> list[_Pending]:
     """Keep the steps of a running count (a -> b with no c such that a -> c -> b): the chain
-    says the same as every earlier/later pair, and the table stays readable."""
-    updates = [d for d in found if d.kind == "update"]
+    says the same as every earlier/later pair, and the table stays readable. An update's
+    record names (earlier, later) as given: (a.claim.id, b.claim.id)."""
+    updates = [d for d in found if d[4] == "update"]
     if len(updates) > 2000:
         return found  # too many to reduce cheaply; every pair is still a true statement
     after: dict[str, set[str]] = {}
     for d in updates:
-        after.setdefault(d.claims[0], set()).add(d.claims[1])
+        after.setdefault(d[2].claim.id, set()).add(d[3].claim.id)
     keep = [d for d in updates if not any(
-        d.claims[1] in after.get(mid, set()) for mid in after.get(d.claims[0], set())
-        if mid != d.claims[1])]
-    return [d for d in found if d.kind != "update"] + keep
+        d[3].claim.id in after.get(mid, set()) for mid in after.get(d[2].claim.id, set())
+        if mid != d[3].claim.id)]
+    return [d for d in found if d[4] != "update"] + keep
 
 
 def _tension(a: _Reading, b: _Reading, policy: Policy) -> bool:

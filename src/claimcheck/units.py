@@ -7,7 +7,7 @@ ISO 4217 codes for money (`GBP`), `percent`, or None for plain counts.
 from __future__ import annotations
 
 import sys
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import pint
@@ -45,6 +45,7 @@ def is_temperature(unit: str | None) -> bool:
     return unit in _TEMPERATURES
 
 
+@lru_cache(maxsize=4096)  # a few dozen units in practice; pint parses the string each time
 def dimension(unit: str | None) -> str:
     """A blocking key: `count`, `percent`, `currency:GBP`, or pint's dimensionality."""
     if unit is None:

@@ -33,10 +33,13 @@ __all__ = ["extract", "read"]
 def extract(source: Document | str, *, doc_id: str = "doc") -> list[Claim]:
     """Every numeric claim in a document (or plain English text), in text order."""
     document = source if isinstance(source, Document) else Document(id=doc_id, text=source)
+    scanned = [m for m in numbers.scan(document.text, document.language or "en") if m.kind == "number"]
+    if not scanned:
+        return []  # no figure: the document's context (dates, places, sentences) is never built
     ctx = read(document)
     out: list[Claim] = []
     notes, state = Notes(), SpeakerState()
-    for sentence, found in _by_sentence(ctx, _numbers(ctx)):
+    for sentence, found in _by_sentence(ctx, _numbers(ctx, scanned)):
         said, state = speaker.speak(ctx, sentence, state, bool(found))
         previous: numbers.Mention | None = None
         for k, m in enumerate(found):
@@ -83,9 +86,8 @@ def read(document: Document) -> Context:
     return replace(ctx, default_place=scope.default_place(ctx), anchor=when.anchor(ctx))
 
 
-def _numbers(ctx: Context) -> list[numbers.Mention]:
-    """The numbers of the text that are no part of a date."""
-    mentions = [m for m in numbers.scan(ctx.text, ctx.document.language or "en") if m.kind == "number"]
+def _numbers(ctx: Context, mentions: list[numbers.Mention]) -> list[numbers.Mention]:
+    """The numbers of the text (`mentions`, scanned) that are no part of a date."""
     return [m for m in mentions if not any(
         d.start < m.number_end and m.number_start < d.end
         for d in ctx.dates_in(max(0, m.number_start - 200), m.number_end))]

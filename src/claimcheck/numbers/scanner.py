@@ -5,20 +5,28 @@ from __future__ import annotations
 from dataclasses import replace
 
 from claimcheck import units
+from claimcheck.lexicon import load
 from claimcheck.numbers.classify import kind_of, one_is_count
+from claimcheck.numbers.digits import VULGAR
 from claimcheck.numbers.figure import inches_tail, number_at, over_tail, plus_minus
 from claimcheck.numbers.mention import Interval, Mention, interval
 from claimcheck.numbers.money import money_tail, number_follows
 from claimcheck.numbers.quantities import pounds_weigh, unit_after_article, unit_at
 from claimcheck.numbers.ranges import hedged_vague, join_bounds, match_phrase, range_tail, vague_at
+from claimcheck.numbers.tables import NumberTables
 from claimcheck.numbers.view import Num, View
 from claimcheck.numbers.words import whole_follows
 
 
 def run(v: View) -> list[Mention]:
     out: list[Mention] = []
+    starts = _starts(v.s)
     i = 0
     while i < v.n:
+        tok = v.t[i]
+        if tok.kind != "num" and tok.low not in starts:
+            i += 1  # an ordinary word or mark: no mention starts here (see `_starts`)
+            continue
         found = _finite(v, mention_at(v, i))
         if found is None:
             i += 1
@@ -27,6 +35,30 @@ def run(v: View) -> list[Mention]:
         out.append(mention)
         i = max(nxt, i + 1)
     return join_bounds(v, out)
+
+
+_STARTS: dict[str, frozenset[str]] = {}
+
+
+def _starts(s: NumberTables) -> frozenset[str]:
+    """The lowercase words and marks that can start a mention in this language. A word or
+    symbol token outside the set makes `mention_at` return None: a mention opens with digits,
+    a vague quantity, a hedge (word or sign), a range opener, a currency word, code or sign, a
+    minus, a negative, an article, a number word (the composer's tables, or `words` and
+    `dozen`, the only words `spelled` starts a run with) or a vulgar fraction."""
+    if s.code in _STARTS:
+        return _STARTS[s.code]
+    found = {p[0] for p in (*s.vague, *s.hedges_before)}
+    found.update(s.range_open, s.negative, s.words, s.articles, s.cardinals, s.hundred,
+                 s.word_magnitudes, s.ordinals, s.denominators, s.denominator_plurals,
+                 s.fractions, s.dozen, s.dozen_tail, s.magnitudes)
+    codes = {c.lower() for c in units.currency_codes()}
+    any_case = load("units")["currency_codes_any_case"]
+    found.update(codes, {"m" + c for c in codes}, (w.lower() for w in any_case))
+    found.update(sign[:n] for sign in units.currency_symbols() for n in range(1, len(sign) + 1))
+    found.update(s.hedge_symbols, VULGAR, ("-", "−"))
+    _STARTS[s.code] = frozenset(found)
+    return _STARTS[s.code]
 
 
 def mention_at(v: View, i: int) -> tuple[Mention, int] | None:

@@ -24,10 +24,16 @@ def spelled(v: View, i: int) -> Num | None:
     return None
 
 
+#: number words in one run, longer than any real figure ("novecientos noventa y nueve mil
+#: novecientos noventa y nueve millones ..." is 20): a longer run is cut here and the rest read
+#: as further numbers, so that shortening a run from its end stays bounded (linear time)
+_MAX_WORDS = 32
+
+
 def _run(v: View, k: int) -> list[str]:
     s = v.s
     words: list[str] = []
-    while k < v.n:
+    while k < v.n and len(words) < _MAX_WORDS:
         w = v.low(k)
         if w in s.words or w in s.dozen:
             words.append(w)

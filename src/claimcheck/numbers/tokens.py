@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 _CHUNK = 20_000  # characters scanned at a time; bounds the token list on huge lines
@@ -18,10 +18,11 @@ class Token:
     text: str
     start: int
     end: int
+    low: str = field(default="", compare=False)  # the text in lower case, stored once
 
-    @property
-    def low(self) -> str:
-        return self.text.lower()
+    def __post_init__(self) -> None:
+        if not self.low and self.text:
+            object.__setattr__(self, "low", self.text.lower())
 
 
 _WORD_RE = re.compile(r"[^\W\d_]+")
@@ -54,22 +55,25 @@ def tokenize(
                                                              or text[i - 1] in ".,")):
             m = _LEADING_DECIMAL_RE.match(text, i)  # ".08", "the .25ml liquid"
             if m:
-                out.append(Token("num", m.group(), offset + i, offset + m.end()))
+                num = m.group()
+                out.append(Token("num", num, offset + i, offset + m.end(), num.lower()))
                 i = m.end()
                 continue
         if ch.isdecimal():
             m = number_re.match(text, i)
             if m:
-                out.append(Token("num", m.group(), offset + i, offset + m.end()))
+                num = m.group()
+                out.append(Token("num", num, offset + i, offset + m.end(), num.lower()))
                 i = m.end()
                 continue
         if ch.isalpha():
             m = word_re.match(text, i)
             if m:
-                out.append(Token("word", m.group(), offset + i, offset + m.end()))
+                word = m.group()
+                out.append(Token("word", word, offset + i, offset + m.end(), word.lower()))
                 i = m.end()
                 continue
-        out.append(Token("sym", ch, offset + i, offset + i + 1))
+        out.append(Token("sym", ch, offset + i, offset + i + 1, ch.lower()))
         i += 1
     return out
 

@@ -172,10 +172,15 @@ def composed(v: View, i: int) -> Num | None:
     return Num(card.value, i, e, words=True, scale=card.last_mag)
 
 
+#: spoken decimal digits after "point", more than a float holds (17): a longer chain is cut
+#: here and the rest read as further numbers
+_MAX_DECIMALS = 20
+
+
 def _decimals(v: View, j: int) -> tuple[float, int] | None:
     """Spoken decimal digits after "point": "zero three" .03, "seventy-one" .71."""
     digits = ""
-    while j < v.n:
+    while j < v.n and len(digits) < _MAX_DECIMALS:
         val = v.s.cardinals.get(v.low(j))
         if val is None:
             break

