@@ -23,8 +23,8 @@ def run(v: View) -> list[Mention]:
     starts = _starts(v.s)
     i = 0
     while i < v.n:
-        tok = v.t[i]
-        if tok.kind != "num" and tok.low not in starts:
+        # the view's lower case reads a lemmatised language's number words as their lemma
+        if v.t[i].kind != "num" and v.low(i) not in starts:
             i += 1  # an ordinary word or mark: no mention starts here (see `_starts`)
             continue
         found = _finite(v, mention_at(v, i))
