@@ -7,7 +7,6 @@ Wednesday 30 October 2024 unless a case says otherwise.
 from __future__ import annotations
 
 import datetime as dt
-import time
 
 import pytest
 from hypothesis import given, settings
@@ -378,10 +377,10 @@ def test_empty_and_whitespace() -> None:
     ids=["digits-colons", "digits", "month-names", "glued-months", "spaced-digits", "dots",
          "es-clock-words"],
 )
-def test_one_megabyte_of_hostile_input_is_fast(text: str) -> None:
-    started = time.perf_counter()
-    find_dates(text, PUB)
-    assert time.perf_counter() - started < 3.0
+def test_one_megabyte_of_hostile_input_is_read(text: str) -> None:
+    # its cost is measured by benchmarks/linear_time.py (make bench), never timed here
+    found = find_dates(text, PUB)
+    assert all(0 <= d.start < d.end <= len(text) for d in found)
 
 
 # ---------------------------------------------------------------- properties
