@@ -291,15 +291,15 @@ def _render(args: argparse.Namespace, report: Report, handle: TextIO) -> None:
 
 
 def _extract(args: argparse.Namespace) -> int:
-    report = _run(args, "extract")
-    if isinstance(report, int):
-        return report
-    _write(args, lambda handle: _render(args, report, handle))
-    return _status(args, report.diagnostics, len(report.documents))
+    return _report(args, "extract")
 
 
 def _check(args: argparse.Namespace) -> int:
-    report = _run(args, "check")
+    return _report(args, "check")
+
+
+def _report(args: argparse.Namespace, command: str) -> int:
+    report = _run(args, command)
     if isinstance(report, int):
         return report
     _write(args, lambda handle: _render(args, report, handle))

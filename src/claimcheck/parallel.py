@@ -36,7 +36,7 @@ from claimcheck.errors import (
 from claimcheck.judge import When, doc_times
 from claimcheck.match import Group
 from claimcheck.models import Claim, ClaimGroup, Diagnostic, Document
-from claimcheck.pipeline import Documents, Pipeline, extract_one, prepare
+from claimcheck.pipeline import Documents, Pipeline, collect, extract_one, prepare
 from claimcheck.report import Report
 
 #: the columns `extract_frame` returns: one row per document kept, claim and diagnostic
@@ -79,18 +79,16 @@ def check_jobs(documents: Documents, jobs: int, *, pipeline: Pipeline | None = N
     pipeline = pipeline or Pipeline()
     batch = prepare(documents, diagnostics)
     work = [(doc, batch.where.get(doc.id)) for doc in batch.documents]
-    docs: list[Document] = []
-    claims: list[Claim] = []
     found = list(batch.diagnostics)
     if jobs == 1 or len(work) < 2:
         results: Iterable[tuple[Document, list[Claim], list[Diagnostic], bool]] = (
             extract_one(doc, where) for doc, where in work)
-        return _conclude(pipeline, results, docs, claims, found, reference, on_document)
+        return _conclude(pipeline, results, found, reference, on_document)
     chunk = max(1, min(64, len(work) // (jobs * 8)))
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
         results = pool.map(_extract_star, work, chunksize=chunk)
-        return _conclude(pipeline, results, docs, claims, found, reference, on_document)
+        return _conclude(pipeline, results, found, reference, on_document)
 
 
 def _extract_star(item: tuple[Document, str | None]
@@ -100,16 +98,10 @@ def _extract_star(item: tuple[Document, str | None]
 
 def _conclude(pipeline: Pipeline,
               results: Iterable[tuple[Document, list[Claim], list[Diagnostic], bool]],
-              docs: list[Document], claims: list[Claim], found: list[Diagnostic],
-              reference: Sequence[Claim], on_document: Callable[[Document], None] | None
-              ) -> Report:
-    for doc, got, said, kept in results:  # in document order, whichever process finished first
-        found += said
-        if on_document is not None:
-            on_document(doc)
-        if kept:
-            docs.append(doc)
-            claims += got
+              found: list[Diagnostic], reference: Sequence[Claim],
+              on_document: Callable[[Document], None] | None) -> Report:
+    # in document order, whichever process finished first
+    docs, claims, found = collect(results, found, on_document)
     return pipeline.conclude(docs, claims + list(reference), found)
 
 

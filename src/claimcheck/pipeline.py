@@ -197,11 +197,18 @@ def extract_one(doc: Document, where: str | None = None
 def _extract_each(batch: Batch, on_document: Callable[[Document], None] | None = None
                   ) -> tuple[list[Document], list[Claim], list[Diagnostic]]:
     """The documents claimcheck could read, their claims, and every diagnostic of the run."""
+    results = (extract_one(doc, batch.where.get(doc.id)) for doc in batch.documents)
+    return collect(results, list(batch.diagnostics), on_document)
+
+
+def collect(results: Iterable[tuple[Document, list[Claim], list[Diagnostic], bool]],
+            found: list[Diagnostic], on_document: Callable[[Document], None] | None = None
+            ) -> tuple[list[Document], list[Claim], list[Diagnostic]]:
+    """`extract_one` results, in document order, as the documents kept, their claims, and
+    `found` with every document's diagnostics added."""
     docs: list[Document] = []
     claims: list[Claim] = []
-    found = list(batch.diagnostics)
-    for doc in batch.documents:
-        doc, got, said, kept = extract_one(doc, batch.where.get(doc.id))
+    for doc, got, said, kept in results:
         found += said
         if on_document is not None:
             on_document(doc)

@@ -1,7 +1,7 @@
 """Which language a text is in, when its document does not say (py3langid, offline).
 
-The model is loaded on first use, so runs whose documents all name their language never
-load it.
+The model is loaded once, on first use: by a document without a language, or by the check
+that a document of 60 characters or more reads as the language it names.
 """
 
 from __future__ import annotations
