@@ -9,6 +9,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import tempfile
 import time
@@ -180,7 +181,8 @@ class _DevTools:
              "--disable-background-networking", "--disable-component-update", "--disable-sync",
              "--no-first-run", "--hide-scrollbars", f"--user-data-dir={profile}",
              "--remote-debugging-port=0", "about:blank"],
-            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            start_new_session=True)  # its own process group: the browser's children end with it
         active = Path(profile) / "DevToolsActivePort"  # the port and path, once listening
         deadline = time.monotonic() + 30
         while not (active.exists() and len(active.read_text().splitlines()) >= 2):
@@ -245,14 +247,19 @@ class _DevTools:
     def close(self) -> None:
         if getattr(self, "ws", None) is not None:
             self.ws.close()
-        self.proc.kill()
+        try:
+            os.killpg(self.proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
         self.proc.wait(timeout=30)
 
 
 @pytest.fixture
 def devtools() -> Iterator[_DevTools]:
     browser = _browser()
-    with tempfile.TemporaryDirectory(prefix="claimcheck-browser-") as profile:
+    # a child the kill missed may still write the profile: leave what it writes, fail nothing
+    with tempfile.TemporaryDirectory(prefix="claimcheck-browser-",
+                                     ignore_cleanup_errors=True) as profile:
         tools = _DevTools(browser, profile)
         try:
             yield tools
