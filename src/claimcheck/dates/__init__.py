@@ -56,11 +56,11 @@ from functools import cache
 
 from claimcheck.dates.mention import DateMention
 from claimcheck.dates.patterns import Rule, rules
-from claimcheck.dates.resolve import as_date, shift
+from claimcheck.dates.resolve import add_days, as_date, shift
 from claimcheck.dates.scan import Cand, Scan, lower_same_length
 from claimcheck.dates.vocabulary import Vocabulary, languages, vocabulary
 
-__all__ = ["DateMention", "event_date_near", "find_dates"]
+__all__ = ["DateMention", "contrast_words", "event_date_near", "find_dates"]
 
 _PRIO = {"": 0, "date": 1, "period": 2, "relative": 3, "time": 4, "year": 5}
 
@@ -89,7 +89,13 @@ def find_dates(
             found = handler(match, scan)
             if found is not None and 0 <= found.start < found.end <= len(text):
                 cands.append(found)
-    return _resolved(_longest_first(cands, len(text)), scan.pub)
+    return _night_spans(_resolved(_longest_first(cands, len(text)), scan.pub), scan.low, vocab)
+
+
+def contrast_words(lang: str | None = None) -> frozenset[str]:
+    """The words that open a comparison with another time ("contre", "compared with") in
+    `lang` (every language with a package for None), lower case."""
+    return _reader(languages(lang))[0].contrast_words
 
 
 def _longest_first(cands: list[Cand], size: int) -> list[Cand]:
@@ -108,14 +114,35 @@ def _longest_first(cands: list[Cand], size: int) -> list[Cand]:
 def _resolved(kept: list[Cand], pub: dt.date | None) -> list[DateMention]:
     """Mentions, anaphoric shifts counted from the previous day-level date (else `pub`)."""
     out: list[DateMention] = []
-    anchor = pub
+    anchor, anchor_night = pub, False
     for c in kept:
         if not c.kind:
             continue  # a blocker
-        day, gran = shift(anchor, *c.shift) if c.shift is not None else (c.day, c.gran)
+        if c.shift is not None:
+            n, unit = c.shift
+            if c.night and not anchor_night and n <= 0:
+                n += 1  # "the night before" a day ends on its morning; "that night" the next
+            day, gran = shift(anchor, n, unit)
+        else:
+            day, gran = c.day, c.gran
         if day is not None and gran == "day":
-            anchor = day
-        out.append(DateMention(c.start, c.end, c.kind, day, gran))
+            anchor, anchor_night = day, c.night
+        out.append(DateMention(c.start, c.end, c.kind, day, gran, c.night))
+    return out
+
+
+def _night_spans(found: list[DateMention], low: str, vocab: Vocabulary) -> list[DateMention]:
+    """"from the night of 27-28 June to that of 2-3 July" is one period of several nights,
+    dated by its first evening: no single night."""
+    out: list[DateMention] = []
+    for d in found:
+        prev = out[-1] if out else None
+        if prev is not None and prev.night and d.day is not None \
+                and " ".join(low[prev.end : d.start].split()) in vocab.night_span_links:
+            first = add_days(prev.day, -1)
+            out[-1] = DateMention(prev.start, d.end, "period", first, "day")
+            continue
+        out.append(d)
     return out
 
 

@@ -50,7 +50,7 @@ def on_month_day(m: re.Match[str], scan: Scan) -> Cand | None:
     start, night = _before_day(scan, m, start, day_first)
     chosen = last if last is not None and night else first
     day = mkdate(int(year), month, chosen) if year else near_year(scan.pub, month, chosen)
-    return Cand(start, end, "date", day, "day")
+    return Cand(start, end, "date", day, "day", night=last is not None and night)
 
 
 def _before_day(scan: Scan, m: re.Match[str], start: int, day_first: bool) -> tuple[int, bool]:
@@ -135,5 +135,6 @@ def on_weekday(m: re.Match[str], scan: Scan) -> Cand | None:
             start = before[0]
         night = before is not None and before[1] in vocab.night
     into = vocab.weekday_seps.get(norm(m["sep"] or "")) == "last"
-    target = second if second is not None and (night or into) else first
-    return Cand(start, m.end(), "relative", weekday(scan.pub, target, mode), "day")
+    overnight = second is not None and (night or into)  # "the night from Sunday to Monday"
+    target = second if overnight else first
+    return Cand(start, m.end(), "relative", weekday(scan.pub, target, mode), "day", night=overnight)

@@ -112,6 +112,9 @@ class Vocabulary:
         self.strong_year = frozenset(words("year_strong_contexts"))
         self.count_prefixes = frozenset(words("count_prefixes"))
         self.count_nouns = frozenset(words("count_nouns"))
+        self.night_phrases = frozenset(norm(w.lower()) for w in words("night_phrases"))
+        self.night_span_links = frozenset(norm(w.lower()) for w in words("night_span_links"))
+        self.contrast_words = frozenset(norm(w.lower()) for w in words("contrast_words"))
 
         self.back_weekday = Back(self.table("weekdays"), r"[\s,]{1,3}")
         self.back_night = Back(words("night_prefixes"))

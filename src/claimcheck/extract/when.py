@@ -10,6 +10,7 @@ from claimcheck.extract.context import Context
 from claimcheck.text import Sentence
 from claimcheck.text.clauses import WORD
 
+RECENT_DAYS = 45  # a date of the story lies at most this long before publication
 _CLOCK = re.compile(r"(\d{1,2})(?::(\d{2}))?\s*([ap])?")
 
 
@@ -17,11 +18,18 @@ def anchor(ctx: Context) -> dates.DateMention | None:
     """The story's date: the first full date in its lead that is no as-of date."""
     lead = ctx.sentences[:3]
     for d in ctx.dates:
-        if d.day is None or d.kind == "time" or d.granularity == "year":
+        if d.day is None or d.kind == "time" or d.granularity == "year" or _recalled_date(ctx, d):
             continue  # a year alone in the lead is usually a recalled past event
         if any(s.start <= d.start < s.end for s in lead) and not is_as_of(ctx, d):
             return d
     return None
+
+
+def _recalled_date(ctx: Context, d: dates.DateMention) -> bool:
+    """A date long before publication ("in November 2005" in a 2023 report): a recalled event,
+    which never dates the figures of the story that name no date of their own."""
+    pub = ctx.document.published_day
+    return pub is not None and d.day is not None and (pub - d.day).days > RECENT_DAYS
 
 
 def is_as_of(ctx: Context, d: dates.DateMention) -> bool:
@@ -40,23 +48,43 @@ def is_as_of(ctx: Context, d: dates.DateMention) -> bool:
 
 def when(ctx: Context, m: numbers.Mention,
          sentence: Sentence) -> tuple[dt.date | None, str | None, dt.datetime | None]:
-    """(event day, its precision, as-of moment) of the figure `m`."""
+    """(event day, its precision, as-of moment) of the figure `m`.
+
+    A night named in the figure's own sentence gives the precision `night`; one carried from
+    an earlier sentence dates the figure to that morning but as a `day`, since the sentence may
+    speak of something else of that day (a march the afternoon before).
+    """
     as_of: dt.datetime | None = None
     event: dates.DateMention | None = None
     for d in ctx.dates_in(sentence.start, sentence.end):
         lo, hi = sorted((d.start, m.start))
-        if ";" in ctx.text[lo:hi]:
+        if ";" in ctx.text[lo:hi] or _contrasted(ctx, m, d):
             continue  # another clause: "...; two days earlier, officials had urged"
         if is_as_of(ctx, d) or d.kind == "time":
             as_of = _as_of(ctx, d) or as_of
             continue
         if d.day is not None and (event is None or abs(d.start - m.start) < abs(event.start - m.start)):
             event = d
-    if event is None:
-        event = _earlier_in_paragraph(ctx, sentence) or ctx.anchor
+    if event is not None and event.day is not None:
+        return event.day, "night" if event.night else event.granularity, as_of
+    event = _earlier_in_paragraph(ctx, sentence) or ctx.anchor
     if event is not None and event.day is not None:
         return event.day, event.granularity, as_of
     return ctx.document.published_day, None, as_of  # the publication day: no date in the text
+
+
+def _contrasted(ctx: Context, m: numbers.Mention, d: dates.DateMention) -> bool:
+    """Does a contrast word ("contre", "compared with") stand between the figure and the date?
+    "79 injured, against 249 the night before": the night is the 249's, not the 79's."""
+    words = dates.contrast_words(ctx.document.language)
+    if not words:
+        return False
+    if d.start > m.start:
+        between = ctx.text[m.end : d.start].lower()
+    else:
+        between = ctx.text[d.end : m.start].lower()
+    joined = f" {' '.join(WORD.findall(between))} "
+    return any(f" {' '.join(WORD.findall(w))} " in joined for w in words)
 
 
 def _as_of(ctx: Context, d: dates.DateMention) -> dt.datetime | None:
