@@ -66,8 +66,11 @@ def _before_day(scan: Scan, m: re.Match[str], start: int, day_first: bool) -> tu
         start = base = named[0]
     night = vocab.back_night.find(scan.low, base)
     if night:
-        start = night[0]
-    return start, night is not None
+        return night[0], True
+    between = vocab.back_between.find(scan.low, base)
+    if between and m["d2"] and int(m["d2"]) - int(m["d1"]) == 1:
+        return between[0], True  # "entre samedi 1er et dimanche 2 juillet": one night
+    return start, False
 
 
 def month_case_ok(m: re.Match[str], scan: Scan) -> bool:

@@ -119,6 +119,7 @@ class Vocabulary:
         self.back_weekday = Back(self.table("weekdays"), r"[\s,]{1,3}")
         self.back_night = Back(words("night_prefixes"))
         self.back_the = Back(words("day_articles"))
+        self.back_between = Back(words("night_range_prefixes"))
         self.back_wd_mod = Back(self.table("weekday_modifiers"))
         self.back_night_or_early = Back([*words("night_prefixes"), *words("early_late")])
         self.back_article = Back(words("weekday_articles"))

@@ -48,12 +48,9 @@ def is_as_of(ctx: Context, d: dates.DateMention) -> bool:
 
 def when(ctx: Context, m: numbers.Mention,
          sentence: Sentence) -> tuple[dt.date | None, str | None, dt.datetime | None]:
-    """(event day, its precision, as-of moment) of the figure `m`.
-
-    A night named in the figure's own sentence gives the precision `night`; one carried from
-    an earlier sentence dates the figure to that morning but as a `day`, since the sentence may
-    speak of something else of that day (a march the afternoon before).
-    """
+    """(event day, its precision, as-of moment) of the figure `m`: the precision is `night`
+    when the date that governs it (in its sentence, else its paragraph, else the lead) is one
+    night ("the night of 29-30 June", "the third night")."""
     as_of: dt.datetime | None = None
     event: dates.DateMention | None = None
     for d in ctx.dates_in(sentence.start, sentence.end):
@@ -65,11 +62,10 @@ def when(ctx: Context, m: numbers.Mention,
             continue
         if d.day is not None and (event is None or abs(d.start - m.start) < abs(event.start - m.start)):
             event = d
+    if event is None:
+        event = _earlier_in_paragraph(ctx, sentence) or ctx.anchor
     if event is not None and event.day is not None:
         return event.day, "night" if event.night else event.granularity, as_of
-    event = _earlier_in_paragraph(ctx, sentence) or ctx.anchor
-    if event is not None and event.day is not None:
-        return event.day, event.granularity, as_of
     return ctx.document.published_day, None, as_of  # the publication day: no date in the text
 
 
