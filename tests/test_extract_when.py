@@ -55,3 +55,15 @@ def test_a_recalled_event_in_the_lead_never_dates_the_story() -> None:
             "Officials put the number of arrests so far at 1,234.")
     got = _dated(text, dt.date(2024, 3, 6), "en")
     assert got["1,234"] == (dt.date(2024, 3, 6), None)
+
+
+def test_a_date_in_a_parenthesis_dates_only_the_figures_inside_it() -> None:
+    got = _dated("Les heurts ont repris mercredi 6 mars.\n"
+                 "On compte 50 voitures brûlées (et 90 le 4 mars).", dt.date(2024, 3, 7))
+    assert got["90"][0] == dt.date(2024, 3, 4)
+    assert got["50 voitures"][0] == dt.date(2024, 3, 6)
+
+
+def test_a_date_after_a_french_speech_verb_is_the_as_of_time() -> None:
+    got = _dated("Selon le bilan communiqué lundi, 400 voitures ont brûlé.", dt.date(2024, 3, 6))
+    assert got["400 voitures"] == (dt.date(2024, 3, 6), None)

@@ -349,7 +349,9 @@ def _group(chain: list[Candidate]) -> Group:
     # how alike the members are, 0-100: spelling of the counted thing (rapidfuzz), how
     # tightly the event days cluster, and whether every member named its place itself
     entity_score = min((fuzz.token_set_ratio(a, first.entity) for a in spellings), default=100.0)
-    spread = (days[-1] - days[0]).days if days else 0
+    # a publication day is no event day: the spread counts the days the texts give
+    named = sorted({c.day for c in chain if c.day is not None and c.from_text}) or days
+    spread = (named[-1] - named[0]).days if named else 0
     date_score = max(0.0, 100.0 - 15.0 * spread)
     place_score = 100.0 * sum(c.scope == (c.claim.place_key or c.scope) for c in chain) / len(chain)
     scores = {"entity": round(entity_score, 1), "event date": round(date_score, 1),

@@ -55,7 +55,7 @@ def when(ctx: Context, m: numbers.Mention,
     event: dates.DateMention | None = None
     for d in ctx.dates_in(sentence.start, sentence.end):
         lo, hi = sorted((d.start, m.start))
-        if ";" in ctx.text[lo:hi] or _contrasted(ctx, m, d):
+        if ";" in ctx.text[lo:hi] or _contrasted(ctx, m, d) or _aside(ctx.text, d.start, m.start):
             continue  # another clause: "...; two days earlier, officials had urged"
         if is_as_of(ctx, d) or d.kind == "time":
             as_of = _as_of(ctx, d) or as_of
@@ -67,6 +67,16 @@ def when(ctx: Context, m: numbers.Mention,
     if event is not None and event.day is not None:
         return event.day, "night" if event.night else event.granularity, as_of
     return ctx.document.published_day, None, as_of  # the publication day: no date in the text
+
+
+def _aside(text: str, pos: int, other: int) -> bool:
+    """Is `pos` inside a parenthesis that does not hold `other`? "80 (against 200 on Monday)":
+    the Monday is the 200's."""
+    opened = text.rfind("(", 0, pos)
+    if opened < 0 or text.rfind(")", 0, pos) > opened:
+        return False
+    closed = text.find(")", pos)
+    return not opened < other < (closed if closed >= 0 else len(text))
 
 
 def _contrasted(ctx: Context, m: numbers.Mention, d: dates.DateMention) -> bool:
