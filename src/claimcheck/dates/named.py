@@ -139,5 +139,5 @@ def on_weekday(m: re.Match[str], scan: Scan) -> Cand | None:
         night = before is not None and before[1] in vocab.night
     into = vocab.weekday_seps.get(norm(m["sep"] or "")) == "last"
     overnight = second is not None and (night or into)  # "the night from Sunday to Monday"
-    target = second if overnight else first
+    target = second if second is not None and overnight else first
     return Cand(start, m.end(), "relative", weekday(scan.pub, target, mode), "day", night=overnight)
