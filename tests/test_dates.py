@@ -117,7 +117,7 @@ CASES: list[tuple[str, str, str, str, dt.date | None, str]] = [
     ("weekday-thursday", "Police said on Thursday the road was clear.", "Thursday",
      "relative", D(2024, 10, 24), "day"),
     ("weekday-night", "A fire broke out on Tuesday night.", "Tuesday night", "relative",
-     D(2024, 10, 29), "day"),
+     D(2024, 10, 30), "day"),  # a night, dated by the morning it ends
     ("last-weekday", "Results came last Wednesday.", "last Wednesday", "relative",
      D(2024, 10, 23), "day"),
     ("next-weekday", "Results come next Friday.", "next Friday", "relative",
@@ -434,6 +434,9 @@ NIGHT_PUB = D(2024, 3, 9)  # a Saturday
     ("The night from Tuesday to Wednesday was quiet.", "The night from Tuesday to Wednesday",
      D(2024, 3, 6), True),
     ("Fires were lit overnight on 6-7 March.", "overnight on 6-7 March", D(2024, 3, 7), True),
+    ("Shops burned on Thursday night.", "Thursday night", D(2024, 3, 8), True),
+    ("Shops burned overnight into Friday.", "overnight into Friday", D(2024, 3, 8), True),
+    ("Shops burned on Thursday evening.", "Thursday evening", D(2024, 3, 7), False),
     # a numbered night of a series is the latest one, ending on the morning of publication
     ("Pour la deuxième nuit, la ville a veillé.", "deuxième nuit", NIGHT_PUB, True),
     ("It was the 3rd night of protests.", "3rd night", NIGHT_PUB, True),

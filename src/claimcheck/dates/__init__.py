@@ -29,11 +29,11 @@ Resolution choices, all against the publication date `pub`:
   "Monday into Tuesday" is the Tuesday.
 * A mention that names one night carries `night=True`: a night range ("the night of 20-21
   August", "la nuit de jeudi à vendredi", "Monday into Tuesday", two consecutive days after
-  "entre"/"between"), a night phrase ("cette nuit", "the night before", "la nuit d'après":
-  counted from a night, one night back or on; from a day, "the night before" ends on its
-  morning), or a numbered night ("the third night", "la 4e nuit": the latest, ending on
-  `pub`). "From the night of 27-28 June to that of 2-3 July" is one period from its first
-  evening, no night.
+  "entre"/"between"; "Thursday night" ends on Friday; "overnight into Friday"), a night
+  phrase ("cette nuit", "the night before", "la nuit d'après": counted from a night, one
+  night back or on; from a day, "the night before" ends on its morning), or a numbered night
+  ("the third night", "la 4e nuit": the latest, ending on `pub`). "From the night of 27-28
+  June to that of 2-3 July" is one period from its first evening, no night.
 * A bare weekday ("on Wednesday", "el martes") is the latest such day on or before `pub`
   (the same day counts); "last Wednesday" is strictly before, "next Wednesday" strictly after.
 * "today", "tonight", "this morning" are `pub`; "yesterday" and "last night" the day before.

@@ -70,7 +70,7 @@ def _word_rules(v: Vocabulary) -> list[tuple[str, Handler]]:
         (rf"(?P<pre>{_words(v, 'month_modifiers', 'month_contexts')})[\s-]{{1,3}}"
          rf"(?:(?:{article}){WS})?{mon}(?!\w)", named.on_month_alone),
         (rf"(?P<wd1>{wd})(?:{WS}(?P<mod2>{_words(v, 'weekday_modifiers')}))?"
-         rf"(?:{WS}(?:{pod}))?(?:{WS}(?P<sep>{_words(v, 'weekday_range_separators')}){WS}"
+         rf"(?:{WS}(?P<pod1>{pod}))?(?:{WS}(?P<sep>{_words(v, 'weekday_range_separators')}){WS}"
          rf"(?:(?:{_words(v, 'weekday_range_articles')}){WS})?(?P<wd2>{wd})(?:{WS}(?:{pod}))?)?"
          r"(?!\w)", named.on_weekday),
         (rf"(?P<ph>{phrases})(?:{WS}(?P<pod>{pod}))?(?!\w)", relative.on_phrase),

@@ -112,6 +112,8 @@ class Vocabulary:
         self.strong_year = frozenset(words("year_strong_contexts"))
         self.count_prefixes = frozenset(words("count_prefixes"))
         self.count_nouns = frozenset(words("count_nouns"))
+        self.night_parts = frozenset(norm(w.lower()) for w in words("night_parts"))
+        self.night_into = frozenset(norm(w.lower()) for w in words("night_into_prefixes"))
         self.night_phrases = frozenset(norm(w.lower()) for w in words("night_phrases"))
         self.night_span_links = frozenset(norm(w.lower()) for w in words("night_span_links"))
         self.contrast_words = frozenset(norm(w.lower()) for w in words("contrast_words"))
