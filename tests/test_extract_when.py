@@ -67,3 +67,11 @@ def test_a_date_in_a_parenthesis_dates_only_the_figures_inside_it() -> None:
 def test_a_date_after_a_french_speech_verb_is_the_as_of_time() -> None:
     got = _dated("Selon le bilan communiqué lundi, 400 voitures ont brûlé.", dt.date(2024, 3, 6))
     assert got["400 voitures"] == (dt.date(2024, 3, 6), None)
+
+
+def test_a_sentence_of_the_present_takes_no_recalled_date() -> None:
+    text = ("Floods hit the valley on Monday.\n"
+            "In 1998, 40 homes were lost. This time 65 homes were lost.")
+    got = _dated(text, dt.date(2024, 3, 6), "en")
+    assert got["40 homes"][0] == dt.date(1998, 1, 1)
+    assert got["65 homes"][0] == dt.date(2024, 3, 4)

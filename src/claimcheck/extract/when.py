@@ -64,6 +64,8 @@ def when(ctx: Context, m: numbers.Mention,
             event = d
     if event is None:
         event = _earlier_in_paragraph(ctx, sentence) or ctx.anchor
+        if event is not None and _recalled_date(ctx, event) and _of_now(ctx, sentence):
+            event = ctx.anchor  # "in 2005, ... Far more police face the current unrest"
     if event is not None and event.day is not None:
         return event.day, "night" if event.night else event.granularity, as_of
     return ctx.document.published_day, None, as_of  # the publication day: no date in the text
@@ -77,6 +79,13 @@ def _aside(text: str, pos: int, other: int) -> bool:
         return False
     closed = text.find(")", pos)
     return not opened < other < (closed if closed >= 0 else len(text))
+
+
+def _of_now(ctx: Context, sentence: Sentence) -> bool:
+    """Does the sentence speak of the present ("this time", "so far", "cette fois")?"""
+    words = dates.present_markers(ctx.document.language)
+    joined = f" {' '.join(WORD.findall(ctx.text[sentence.start : sentence.end].lower()))} "
+    return any(f" {' '.join(WORD.findall(w))} " in joined for w in words)
 
 
 def _contrasted(ctx: Context, m: numbers.Mention, d: dates.DateMention) -> bool:
