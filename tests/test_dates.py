@@ -438,6 +438,11 @@ NIGHT_PUB = D(2024, 3, 9)  # a Saturday
     ("Shops burned on Thursday night.", "Thursday night", D(2024, 3, 8), True),
     ("Shops burned overnight into Friday.", "overnight into Friday", D(2024, 3, 8), True),
     ("Shops burned on Thursday evening.", "Thursday evening", D(2024, 3, 7), False),
+    # a night named by the morning it ends, before a lone weekday
+    ("In der Nacht zum Freitag brannten 40 Autos.", "Freitag", D(2024, 3, 8), True),
+    ("У ніч на п'ятницю було 40 пожеж.", "п'ятницю", D(2024, 3, 8), True),
+    ("В ночь на пятницу было 40 пожаров.", "пятницу", D(2024, 3, 8), True),
+    ("Am Freitag brannten 40 Autos.", "Freitag", D(2024, 3, 8), False),
     # a numbered night of a series is the latest one, ending on the morning of publication
     ("Pour la deuxième nuit, la ville a veillé.", "deuxième nuit", NIGHT_PUB, True),
     ("It was the 3rd night of protests.", "3rd night", NIGHT_PUB, True),

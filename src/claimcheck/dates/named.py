@@ -130,12 +130,13 @@ def on_weekday(m: re.Match[str], scan: Scan) -> Cand | None:
     mod = vocab.back_wd_mod.find(scan.low, start)
     if mod:
         start, mode = mod[0], vocab.weekday_mods.get(mod[1], "")
-    before = None
+    before: tuple[int, str] | None
     if norm(m["wd1"]) in vocab.article_weekdays:
         article = vocab.back_article.find(scan.low, start)
         if article is None:
             return None  # "Santo Domingo": a Spanish weekday needs "el", "del", ...
         night = article[1] in vocab.night  # "la noche del martes"
+        before = article  # "in der Nacht zum Freitag" is a night into Friday
     else:
         before = vocab.back_night_or_early.find(scan.low, start)
         if before:
