@@ -344,8 +344,8 @@ def test_mention_rejects_bad_values() -> None:
 
 
 def test_public_names() -> None:
-    assert dates.__all__ == ["DateMention", "contrast_words", "event_date_near", "find_dates",
-                            "present_markers"]
+    assert dates.__all__ == ["DateMention", "contrast_words", "cumulative_markers",
+                             "event_date_near", "find_dates", "present_markers"]
 
 
 def test_vocabulary_is_data() -> None:

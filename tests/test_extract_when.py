@@ -75,3 +75,13 @@ def test_a_sentence_of_the_present_takes_no_recalled_date() -> None:
     got = _dated(text, dt.date(2024, 3, 6), "en")
     assert got["40 homes"][0] == dt.date(1998, 1, 1)
     assert got["65 homes"][0] == dt.date(2024, 3, 4)
+
+
+def test_a_running_total_is_never_one_nights_count() -> None:
+    text = "Depuis le début des heurts, 2 400 interpellations, dont 310 la nuit dernière."
+    got = _dated(text, dt.date(2024, 3, 6))
+    assert got["310"] == (dt.date(2024, 3, 6), "night")
+    assert got["2 400 interpellations"][1] != "night"
+    text = "The third night was calm.\nSo far 1,900 people have been arrested."
+    got = _dated(text, dt.date(2024, 3, 6), "en")
+    assert got["1,900 people"][1] != "night"

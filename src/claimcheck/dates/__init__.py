@@ -67,7 +67,10 @@ from claimcheck.dates.resolve import add_days, as_date, shift
 from claimcheck.dates.scan import Cand, Scan, lower_same_length
 from claimcheck.dates.vocabulary import Vocabulary, languages, vocabulary
 
-__all__ = ["DateMention", "contrast_words", "event_date_near", "find_dates", "present_markers"]
+__all__ = [
+    "DateMention", "contrast_words", "cumulative_markers", "event_date_near", "find_dates",
+    "present_markers",
+]
 
 _PRIO = {"": 0, "date": 1, "period": 2, "relative": 3, "time": 4, "year": 5}
 
@@ -103,6 +106,12 @@ def contrast_words(lang: str | None = None) -> frozenset[str]:
     """The words that open a comparison with another time ("contre", "compared with") in
     `lang` (every language with a package for None), lower case."""
     return _reader(languages(lang))[0].contrast_words
+
+
+def cumulative_markers(lang: str | None = None) -> frozenset[str]:
+    """The words that make a figure a running total ("since the start", "so far", "depuis le
+    début") in `lang` (every language with a package for None), lower case."""
+    return _reader(languages(lang))[0].cumulative_markers
 
 
 def present_markers(lang: str | None = None) -> frozenset[str]:

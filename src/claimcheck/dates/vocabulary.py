@@ -116,6 +116,7 @@ class Vocabulary:
         self.night_into = frozenset(norm(w.lower()) for w in words("night_into_prefixes"))
         self.night_phrases = frozenset(norm(w.lower()) for w in words("night_phrases"))
         self.night_span_links = frozenset(norm(w.lower()) for w in words("night_span_links"))
+        self.cumulative_markers = frozenset(norm(w.lower()) for w in words("cumulative_markers"))
         self.present_markers = frozenset(norm(w.lower()) for w in words("present_markers"))
         self.contrast_words = frozenset(norm(w.lower()) for w in words("contrast_words"))
 

@@ -53,22 +53,46 @@ def when(ctx: Context, m: numbers.Mention,
     night ("the night of 29-30 June", "the third night")."""
     as_of: dt.datetime | None = None
     event: dates.DateMention | None = None
-    for d in ctx.dates_in(sentence.start, sentence.end):
-        lo, hi = sorted((d.start, m.start))
-        if ";" in ctx.text[lo:hi] or _contrasted(ctx, m, d) or _aside(ctx.text, d.start, m.start):
-            continue  # another clause: "...; two days earlier, officials had urged"
+    own = [d for d in ctx.dates_in(sentence.start, sentence.end)
+           if not (";" in ctx.text[min(d.start, m.start) : max(d.start, m.start)]
+                   or _contrasted(ctx, m, d) or _aside(ctx.text, d.start, m.start))]
+    # not across a ";" ("...; two days earlier, officials had urged"), a contrast or an aside
+    total = _running_total(ctx, m, sentence, [d for d in own if d.night])
+    for d in own:
         if is_as_of(ctx, d) or d.kind == "time":
             as_of = _as_of(ctx, d) or as_of
             continue
-        if d.day is not None and (event is None or abs(d.start - m.start) < abs(event.start - m.start)):
+        if d.day is not None and not (total and d.night) \
+                and (event is None or abs(d.start - m.start) < abs(event.start - m.start)):
             event = d
     if event is None:
         event = _earlier_in_paragraph(ctx, sentence) or ctx.anchor
         if event is not None and _recalled_date(ctx, event) and _of_now(ctx, sentence):
             event = ctx.anchor  # "in 2005, ... Far more police face the current unrest"
+        if total and event is not None and event.night:
+            event = ctx.anchor if ctx.anchor is not None and not ctx.anchor.night else None
     if event is not None and event.day is not None:
         return event.day, "night" if event.night else event.granularity, as_of
     return ctx.document.published_day, None, as_of  # the publication day: no date in the text
+
+
+def _running_total(ctx: Context, m: numbers.Mention, sentence: Sentence,
+                   nights: list[dates.DateMention]) -> bool:
+    """Is the figure a running total ("since the start", "so far", "depuis le début")? A
+    marker of its sentence stands nearer to it than any night the sentence names: a total
+    is never one night's count, whatever night the sentence or the story names."""
+    low = ctx.text[sentence.start : sentence.end].lower()
+    spots = [(sentence.start + f.start(), sentence.start + f.end())
+             for w in dates.cumulative_markers(ctx.document.language)
+             for f in re.finditer(rf"(?<!\w){re.escape(w)}(?!\w)", low)]
+    if not spots:
+        return False
+
+    def gap(start: int, end: int) -> int:
+        return max(start - m.end, m.start - end, 0)
+
+    nearest = min(gap(*spot) for spot in spots)
+    return all(nearest < gap(d.start, d.end) for d in nights)
 
 
 def _aside(text: str, pos: int, other: int) -> bool:
