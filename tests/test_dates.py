@@ -443,6 +443,9 @@ NIGHT_PUB = D(2024, 3, 9)  # a Saturday
     ("У ніч на п'ятницю було 40 пожеж.", "п'ятницю", D(2024, 3, 8), True),
     ("В ночь на пятницу было 40 пожаров.", "пятницу", D(2024, 3, 8), True),
     ("Am Freitag brannten 40 Autos.", "Freitag", D(2024, 3, 8), False),
+    ("In der dritten Nacht brannten 40 Autos.", "dritten Nacht", NIGHT_PUB, True),
+    ("Fue la tercera noche de disturbios.", "tercera noche", NIGHT_PUB, True),
+    ("Era la terza notte di scontri.", "terza notte", NIGHT_PUB, True),
     # a numbered night of a series is the latest one, ending on the morning of publication
     ("Pour la deuxième nuit, la ville a veillé.", "deuxième nuit", NIGHT_PUB, True),
     ("It was the 3rd night of protests.", "3rd night", NIGHT_PUB, True),
