@@ -62,6 +62,14 @@ SAME_PLACE = [
     pytest.param(["Spain", "España", "espana"], id="spain"),
     pytest.param(["United Kingdom", "UK", "U.K.", "Britain", "Great Britain", "the UK"], id="uk"),
     pytest.param(["Ukraine", "Ucrania"], id="ukraine"),
+    pytest.param(["Kyiv", "Київ", "Киев", "Kiew", "Kiev", "Kijów"], id="kyiv-scripts"),
+    pytest.param(["Kharkiv", "Харків", "Харьков", "Charkiw", "Kharkov"], id="kharkiv-scripts"),
+    pytest.param(["Ternopil", "Тернопіль", "Тернополь", "Tarnopol"], id="ternopil-scripts"),
+    # country and region names in every supported language come from pycountry's catalogues
+    pytest.param(["Germany", "Deutschland", "Allemagne", "Germania", "Німеччина", "Германия"],
+                 id="germany-languages"),
+    pytest.param(["Bayern", "Bavaria", "Bavière", "Baviera", "Бавария"], id="bavaria-languages"),
+    pytest.param(["Kyiv Oblast", "Київська область", "Киевская область"], id="oblast-languages"),
 ]
 
 
@@ -105,6 +113,29 @@ def test_resolve_gives_canonical_place(name: str, key: str, kind: str) -> None:
 )
 def test_ordinary_words_and_people_do_not_resolve(name: str) -> None:
     assert resolve(name) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        # a district prefix names the district called after the town, not the town
+        ("Landkreis Ahrweiler", "DE/Bad Neuenahr-Ahrweiler district"),
+        ("Kreis Ahrweiler", "DE/Bad Neuenahr-Ahrweiler district"),
+        ("Landkreis Harburg", "DE/Harburg district"),
+        # an area prefix is the area around the town: the town
+        ("Raum Koblenz", "DE//Koblenz"),
+        ("Großraum Ahrweiler", "DE//Bad Neuenahr-Ahrweiler"),
+        ("Region um Bad Neuenahr-Ahrweiler", "DE//Bad Neuenahr-Ahrweiler"),
+    ],
+)
+def test_language_prefixes_name_a_district_or_an_area(name: str, key: str) -> None:
+    assert _place(name).key == key
+
+
+def test_part_of_a_merged_town_is_read_only_after_a_prefix() -> None:
+    assert resolve("Schwenningen") is None  # alone it could be anyone's name
+    assert resolve("Raum Schwenningen") == resolve("Villingen-Schwenningen") == resolve(
+        "Raum Villingen")
 
 
 def test_curated_regions_are_tied_to_their_anchor_city() -> None:
@@ -238,6 +269,17 @@ def test_ordinary_capitalised_words_are_not_places() -> None:
         "spoke on Sunday. Of course the Russian and Ukrainian teams met."
     )
     assert _mentions(text) == []
+
+
+def test_german_text_with_prefixes_and_capitalised_nouns() -> None:
+    text = ("Im Raum Koblenz und im Landkreis Harburg blieb die Lage ernst; im Norden lag "
+            "am Boden viel Schlamm. Auch Mainz meldete Schäden in Deutschland.")
+    assert _mentions(text) == [
+        ("Raum Koblenz", "DE//Koblenz"),
+        ("Landkreis Harburg", "DE/Harburg district"),
+        ("Mainz", "DE//Mainz"),
+        ("Deutschland", "DE"),
+    ]
 
 
 def test_word_seen_in_lower_case_is_not_a_town() -> None:
