@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from claimcheck import lexicon, places
 from claimcheck.errors import ClaimcheckError, InputError
 from claimcheck.places import Place, find_places, resolve
+from claimcheck.places.gazetteer import vocabulary
 
 
 def _place(name: str) -> Place:
@@ -136,6 +137,16 @@ def test_part_of_a_merged_town_is_read_only_after_a_prefix() -> None:
     assert resolve("Schwenningen") is None  # alone it could be anyone's name
     assert resolve("Raum Schwenningen") == resolve("Villingen-Schwenningen") == resolve(
         "Raum Villingen")
+
+
+def test_words_of_a_language_live_in_its_places_file() -> None:
+    shared = lexicon.load("places")
+    assert not {"countries", "stopwords", "region_suffixes", "city_words"} & set(shared)
+    merged = vocabulary()  # every language's lang/<code>/places.json merged into the lexicon
+    assert "Reino Unido" in merged["countries"]["GB"] and "UK" in merged["countries"]["GB"]
+    assert merged["region_prefixes"]["Landkreis"] == "district"
+    assert merged["regions"]["UA"]["entries"] == shared["regions"]["UA"]["entries"]
+    assert "provincia de {}" in merged["regions"]["ES"]["fold_children"]
 
 
 def test_curated_regions_are_tied_to_their_anchor_city() -> None:
