@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimcheck import lexicon, places
+from claimcheck import lang, lexicon, places
 from claimcheck.errors import ClaimcheckError, InputError
 from claimcheck.places import Place, find_places, resolve
 from claimcheck.places.gazetteer import vocabulary
@@ -290,6 +290,29 @@ def test_german_text_with_prefixes_and_capitalised_nouns() -> None:
         ("Landkreis Harburg", "DE/Harburg district"),
         ("Mainz", "DE//Mainz"),
         ("Deutschland", "DE"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "expected"),
+    [
+        ("uk", "Удар по Харківській області та Києву.",
+         [("Харківській області", "UA/Kharkiv Oblast"), ("Києву", "UA/Kyiv City/Kyiv")]),
+        ("uk", "У Київській області стало тихо.", [("Київській області", "UA/Kyiv Oblast")]),
+        ("ru", "В Харьковской области было тихо.", [("Харьковской области", "UA/Kharkiv Oblast")]),
+    ],
+)
+def test_inflected_region_names_read_through_lemmas(
+    code: str, text: str, expected: list[tuple[str, str]]
+) -> None:
+    found = find_places(text, lang.get(code).lemmas)
+    assert [(text[s:e], p.key) for s, e, p in found] == expected
+
+
+def test_region_word_and_link_in_other_languages() -> None:
+    text = "La provincia di Genova e la région de Kharkiv."
+    assert _mentions(text) == [
+        ("provincia di Genova", "IT/Genoa region"), ("région de Kharkiv", "UA/Kharkiv Oblast"),
     ]
 
 

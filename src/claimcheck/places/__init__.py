@@ -122,8 +122,9 @@ def find_places(
         elif start >= resume:
             hit = _longer(_prefixed_at(gaz, text, match, case_sensitive=True),
                           _match_at(gaz, text, match, case_sensitive=True))
-            if hit is None and lemmas is not None:
-                hit = _lemma_at(gaz, match, lemmas)
+            if lemmas is not None and (hit is None or hit.end == match.end()):
+                hit = _lemma_name_at(gaz, text, match, lemmas) or hit or _lemma_at(
+                    gaz, match, lemmas)
             if hit is not None:
                 hit = _in_context(gaz, text, hit, before, hits[-1].end if hits else 0)
             if hit is not None:
@@ -182,6 +183,19 @@ def _prefixed_at(
             place = gaz.region_of_city_name(name_key(place.name), place, word)
         return _Hit(match.start(), hit.end, place, None)
     return None
+
+
+def _lemma_name_at(
+    gaz: Gazetteer, text: str, match: re.Match[str], lemmas: Callable[[str], tuple[str, ...]]
+) -> _Hit | None:
+    """A two-word region name in another case ("у Київській області"), read word by word
+    through the likeliest lemma of each ("київський область")."""
+    nxt = _NEXT.match(text, match.end())
+    if nxt is None or text[match.end() : nxt.start(1)] != " ":
+        return None
+    key = f"{lemmas(match.group())[0]} {lemmas(nxt.group(1))[0]}"
+    entry = gaz.lemma_names.get(key)
+    return None if entry is None else _Hit(match.start(), nxt.end(1), entry.place, None)
 
 
 def _lemma_at(

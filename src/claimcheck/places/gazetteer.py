@@ -133,6 +133,9 @@ class Gazetteer:
     # each part of a merged town's name ("Ahrweiler" of "Bad Neuenahr-Ahrweiler"), read only
     # after a prefix ("Kreis Ahrweiler"), where it cannot be a person's name
     parts: dict[str, Entry] = field(default_factory=dict)
+    # a region's name in a lemmatised language, word by word in dictionary form: "київський
+    # область" finds "у Київській області" (the analyser gives each word's lemma)
+    lemma_names: dict[str, Entry] = field(default_factory=dict)
     best: dict[str, Entry] = field(default_factory=dict)  # key -> winning entry
     # Alternate names with diacritics match only as written: "Łuck" (Lutsk) is not "luck".
     exact: dict[str, Entry] = field(default_factory=dict)
@@ -211,6 +214,9 @@ class Gazetteer:
         for place in self.regions.get(key, []):
             if place.country == city.country:
                 return place
+        known = self.best.get(f"{key} {name_key(word)}")  # "région de Kharkiv": Kharkiv region
+        if known is not None and known.place.kind == "region" and known.place.country == city.country:
+            return known.place
         name = f"{city.name} {word}"
         return Place(name, "region", city.country, name)
 
@@ -341,6 +347,22 @@ def _translated(domain: str, names: list[str]) -> list[str]:
     return out
 
 
+def _add_lemma_names(gaz: Gazetteer, names: list[str], place: Place) -> None:
+    """Index a region's translated names by their words' lemmas, for each language that
+    names a lemmatiser, so an inflected multi-word name ("Харьковской области") is found."""
+    for code in lang.supported_languages():
+        language = lang.get(code)
+        if language.lemmatizer is None:
+            continue
+        catalogue = _catalogue("iso3166-2", code)
+        for name in names:
+            found = catalogue.gettext(name)
+            words = WORD.findall(found)
+            if found != name and len(words) > 1:
+                key = " ".join(language.lemma(word) for word in words)
+                gaz.lemma_names.setdefault(key, Entry(place, _SUBDIVISION, 0, False))
+
+
 def _add_parts(gaz: Gazetteer, name: str, place: Place, pop: int) -> None:
     """Index each capitalised part of a hyphenated town name: "Bad Neuenahr-Ahrweiler" was
     made of Bad Neuenahr and Ahrweiler, and a district may still bear one part's name."""
@@ -435,6 +457,7 @@ def _add_curated(
         own = names_of.get(entry["iso"], [])
         for alias in [*own, *_translated("iso3166-2", own)]:
             gaz.add(alias, place, _SUBDIVISION)
+        _add_lemma_names(gaz, own, place)
         for sub in subs:
             if sub.parent_code != entry["iso"]:
                 continue
