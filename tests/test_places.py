@@ -309,6 +309,16 @@ def test_inflected_region_names_read_through_lemmas(
     assert [(text[s:e], p.key) for s, e, p in found] == expected
 
 
+def test_an_article_before_a_town_name_makes_it_something_else() -> None:
+    # Italian towns take no article: "del Cagliari" is the football club
+    text = "Il portiere del Cagliari arrivò a Cagliari; nella Liguria piove."
+    assert _mentions(text) == [("Cagliari", "IT//Cagliari"), ("Liguria", "IT/Liguria")]
+    # German regions may take one ("im Saarland"), towns do not
+    assert _mentions("Im Saarland und in Mainz regnete es.") == [
+        ("Saarland", "DE/Saarland"), ("Mainz", "DE//Mainz"),
+    ]
+
+
 def test_region_word_and_link_in_other_languages() -> None:
     text = "La provincia di Genova e la région de Kharkiv."
     assert _mentions(text) == [

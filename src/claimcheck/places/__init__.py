@@ -237,9 +237,11 @@ def _in_context(
             return _Hit(kind.start(), hit.end, place, None)
     if hit.doubt is None:
         return hit
-    if before and before[-1].start() >= last_end and text[before[-1].end() : hit.start] == " " \
+    if hit.place.kind == "city" and before and before[-1].start() >= last_end \
+            and text[before[-1].end() : hit.start] == " " \
             and word_key(before[-1].group()) in gaz.noun_articles:
-        return None  # "die Lage", "am Boden": a capitalised noun, not the town so named
+        # "die Lage", "am Boden": a capitalised noun; "del Cagliari": the club, not the town
+        return None
     if len(before) == 2:
         earlier, prev = before
         if (
