@@ -326,6 +326,11 @@ def test_region_word_and_link_in_other_languages() -> None:
     ]
 
 
+def test_german_function_words_and_nouns_are_no_towns() -> None:
+    text = "Raum für Gespräche gab es. Laut Polizei kamen Helfer aus dem Tal nach Hof."
+    assert _mentions(text) == [("Hof", "DE//Hof")]
+
+
 def test_word_seen_in_lower_case_is_not_a_town() -> None:
     assert _mentions("Mesa officials spoke.") == [("Mesa", "US/Arizona/Mesa")]
     assert _mentions("Mesa officials spoke of a flat mesa nearby.") == []
