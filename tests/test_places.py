@@ -326,6 +326,13 @@ def test_region_word_and_link_in_other_languages() -> None:
     ]
 
 
+def test_a_foreign_country_name_that_is_an_english_word_is_no_place() -> None:
+    # pycountry's translations bring "Island" (Iceland in German), "Chili" (Chile in French)
+    text = "Island life is calm. Maurice Dupont made Chili for Christmas with a Grenade joke."
+    assert _mentions(text) == []
+    assert _mentions("In Deutschland und in Allemagne.") == [("Deutschland", "DE"), ("Allemagne", "DE")]
+
+
 def test_german_function_words_and_nouns_are_no_towns() -> None:
     text = "Raum für Gespräche gab es. Laut Polizei kamen Helfer aus dem Tal nach Hof."
     assert _mentions(text) == [("Hof", "DE//Hof")]

@@ -35,7 +35,7 @@ from claimcheck.places.place import Place
 
 # Sources of names, best first: when two places share a name the better source wins,
 # then the bigger population.
-COUNTRY, CURATED, CITY, _CITY_ALT, _SUBDIVISION = 0, 1, 2, 3, 4
+COUNTRY, CURATED, CITY, _CITY_ALT, _SUBDIVISION, _TRANSLATED = 0, 1, 2, 3, 4, 5
 
 FUZZY_MIN_LEN = 7  # shorter words are never fuzzy-matched ("Random" is not "Radom")
 _FUZZY_CUTOFF = 88.0  # rapidfuzz ratio a misspelling needs
@@ -344,8 +344,16 @@ def _translated(domain: str, names: list[str]) -> list[str]:
         for name in names:
             found = catalogue.gettext(name)
             if found != name:
-                out.extend(_variants(found))
+                # "Christmas, Île" is "Île Christmas" only: a bare head is an ordinary word
+                out.extend(_variants(found)[:1])
     return out
+
+
+def _translated_regions(names: list[str]) -> list[str]:
+    """A subdivision's names in other languages, less short one-word ones, which are as
+    often a first name or a word ("Karen" for Kayin State) as a region."""
+    return [n for n in _translated("iso3166-2", names)
+            if " " in n.strip() or "-" in n or len(n) >= FUZZY_MIN_LEN]
 
 
 def _add_lemma_names(gaz: Gazetteer, names: list[str], place: Place) -> None:
@@ -415,9 +423,11 @@ def _add_regions(
             if not names or set(name_key(names[0]).split()) <= gaz.generic:
                 continue
             place = Place(names[0], "region", cc, names[0])
-            for name in [*names, *_translated("iso3166-2", [sub.name])]:
+            for name in names:
+                gaz.add(name, place, _SUBDIVISION)
+            for name in _translated_regions([sub.name]):
                 if not set(name_key(name).split()) <= gaz.generic:
-                    gaz.add(name, place, _SUBDIVISION)
+                    gaz.add(name, place, _TRANSLATED)  # below every original name
             if cc in iso_admin1:
                 admin1[(cc, sub.code.partition("-")[2])] = names[0]
     return admin1
@@ -456,8 +466,10 @@ def _add_curated(
                 gaz.add(template.format(stem), place, CURATED)
                 gaz.lower_ok.update(name_key(template.replace("{}", " ")).split())
         own = names_of.get(entry["iso"], [])
-        for alias in [*own, *_translated("iso3166-2", own)]:
+        for alias in own:
             gaz.add(alias, place, _SUBDIVISION)
+        for alias in _translated_regions(own):
+            gaz.add(alias, place, _TRANSLATED)
         _add_lemma_names(gaz, own, place)
         for sub in subs:
             if sub.parent_code != entry["iso"]:
