@@ -236,6 +236,53 @@ def test_two_vague_running_counts_are_never_a_discrepancy() -> None:
     assert _judge(claims)[0] == "consistent"
 
 
+def _at(hour: int, minute: int = 0) -> dt.datetime:
+    return dt.datetime(2025, 7, 12, hour, minute, tzinfo=UTC)
+
+
+def _judge_day(claims: list[Claim]) -> tuple[Verdict, list[Discrepancy], Estimate]:
+    """Judged with documents a and b published on 12 July 2025, with no hour."""
+    docs = {i: Document(id=i, text="", published=dt.date(2025, 7, 12)) for i in "ab"}
+    return judge(claims, docs)
+
+
+def test_figures_of_two_stated_times_in_one_document_are_not_simultaneous() -> None:
+    # "as of 04:00, two dead" and, in the same live report, "as of 07:30, ten dead"
+    claims = [make_claim("a:c1", 2, as_of=_at(4), **TOLL),
+              make_claim("a:c2", 10, as_of=_at(7, 30), **TOLL)]
+    verdict, found, _ = _judge(claims)
+    assert (verdict, [d.claims for d in found]) == ("evolving", [("a:c1", "a:c2")])
+
+
+def test_an_untimed_figure_is_not_simultaneous_with_a_timed_one_of_its_document() -> None:
+    # a lead's 70 with no time and an update "at 10:32: 77" in the same report
+    claims = [make_claim("a:c1", 70, start=0, end=2, **TOLL),
+              make_claim("a:c2", 77, start=40, end=42, as_of=_at(10, 32), **TOLL)]
+    assert _judge_day(claims)[0] == "evolving"
+
+
+def test_a_headline_repeating_a_timed_figure_is_of_that_time() -> None:
+    # a headline's 12 repeats the body's "as of 07:30, 12 dead"; a later report says 9
+    claims = [make_claim("a:c1", 12, start=0, end=2, **TOLL),
+              make_claim("a:c2", 12, start=60, end=62, as_of=_at(7, 30), **TOLL),
+              make_claim("b:c1", 9, as_of=_at(9), **TOLL)]
+    verdict, found, _ = _judge_day(claims)
+    assert verdict == "conflict"
+    assert {d.claims for d in found if d.kind == "contradiction"} == {
+        ("a:c1", "b:c1"), ("a:c2", "b:c1")}
+
+
+def test_a_newer_figure_comes_after_the_latest_time_its_document_states() -> None:
+    # "at 10:32: 77 injured ... UPD: 90 injured"; another report gave "more than 100" at 07:30
+    claims = [make_claim("a:c1", 100, qualifier="more_than", as_of=_at(7, 30), **TOLL),
+              make_claim("b:c1", 77, as_of=_at(10, 32), **TOLL),
+              make_claim("b:c2", 90, start=50, end=52, later=True, **TOLL)]
+    verdict, found, _ = _judge_day(claims)
+    assert {d.claims: d.kind for d in found} == {
+        ("a:c1", "b:c1"): "contradiction", ("a:c1", "b:c2"): "contradiction",
+        ("b:c1", "b:c2"): "update"}
+
+
 # ---------------------------------------------------------------- self-comparison
 
 

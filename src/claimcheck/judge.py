@@ -105,6 +105,7 @@ def judge(
     `alignment` (why the claims were grouped) weighs how sure each conflict is.
     """
     policy = policy or Policy()
+    claims = _timed(claims)
     unit = _common_unit(claims)
     times = times if times is not None else doc_times(documents)
     readings = sorted((_read(c, unit, times, policy) for c in claims), key=_Reading.key)
@@ -157,6 +158,34 @@ def _read(claim: Claim, unit: str | None, times: dict[str, When], policy: Policy
     span = policy.interval(claim.value, claim.qualifier, claim.low, claim.high, factor)
     tol = policy.tolerance(claim.value, claim.qualifier) * factor
     return _Reading(claim, span, claim.value * factor, tol, _when(claim, times))
+
+
+def _timed(claims: Sequence[Claim]) -> Sequence[Claim]:
+    """The group's claims with the clock times their documents imply: a figure with no time
+    of its own that repeats a timed figure of its document (a headline, a quote of the lead)
+    is of that figure's time, the first in the text; a newer one ("rose to", "UPD:") is of
+    the document's latest stated time at least. Other figures keep their document's window."""
+    stamped: dict[str, list[Claim]] = {}
+    for c in claims:
+        if c.as_of is not None and not c.recalled and not c.later:
+            stamped.setdefault(c.doc, []).append(c)
+    if not stamped:
+        return claims
+    for timed in stamped.values():
+        timed.sort(key=lambda c: c.start)
+    out = []
+    for c in claims:
+        timed = stamped.get(c.doc, [])
+        if c.as_of is None and timed and not c.recalled:
+            if c.later:
+                c = c.model_copy(update={"as_of": max(t.as_of for t in timed if t.as_of)})
+            else:
+                same = next((t for t in timed if t.value == c.value
+                             and t.qualifier == c.qualifier), None)
+                if same is not None:
+                    c = c.model_copy(update={"as_of": same.as_of})
+        out.append(c)
+    return out
 
 
 def doc_times(documents: dict[str, Document]) -> dict[str, When]:
@@ -217,10 +246,12 @@ def _disjoint(a: _Reading, b: _Reading) -> bool:
 def _same_time(a: _Reading, b: _Reading) -> bool:
     if a.claim.recalled and b.claim.recalled:
         return False  # two past figures are two past moments, in an order the text may not give
-    return a.claim.doc == b.claim.doc and a.when.moment == b.when.moment or (
-        a.claim.as_of is not None and a.claim.as_of == b.claim.as_of
+    # one document may give figures of several clock times ("as of 04:00 ... as of 10:32"):
+    # only figures of the same stated time (or both without one) are simultaneous
+    if a.claim.doc == b.claim.doc:
+        return a.when.moment == b.when.moment and a.claim.as_of == b.claim.as_of
+    return a.claim.as_of is not None and a.claim.as_of == b.claim.as_of \
         and not (a.claim.recalled or b.claim.recalled)
-    )
 
 
 def _beyond_rounding(a: _Reading, b: _Reading) -> bool:
