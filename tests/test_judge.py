@@ -22,6 +22,7 @@ from strategies import AttackReport, attack_reports, make_claim, mixed_documents
 UTC = dt.timezone.utc
 TOLL = {"entity": "person", "measure": "killed"}
 MISSING = {"entity": "person", "measure": "missing"}
+PRESENT = {"entity": "person", "measure": "present"}  # a state that is no stock: a crowd
 
 
 def _docs(*hours: int) -> dict[str, Document]:
@@ -90,8 +91,8 @@ def test_the_tension_threshold_is_a_policy() -> None:
 def test_hedges_open_the_same_way_never_make_a_tension(
     a: tuple[str, int], b: tuple[str, int]
 ) -> None:
-    claims = [make_claim("a:c1", a[1], qualifier=a[0], **MISSING),
-              make_claim("b:c1", b[1], qualifier=b[0], **MISSING)]
+    claims = [make_claim("a:c1", a[1], qualifier=a[0], **PRESENT),
+              make_claim("b:c1", b[1], qualifier=b[0], **PRESENT)]
     assert _judge(claims)[0] == "consistent"
 
 
@@ -120,7 +121,7 @@ def test_figures_within_rounding_agree(first: tuple[str, int], second: tuple[str
 
 
 def test_570_vs_574_conflicts_when_round_figures_are_exact() -> None:
-    claims = [make_claim("a:c1", 570, **MISSING), make_claim("b:c1", 574, **MISSING)]
+    claims = [make_claim("a:c1", 570, **PRESENT), make_claim("b:c1", 574, **PRESENT)]
     verdict, found, _ = _judge(claims, policy=Policy(round_figures_are_rounded=False))
     assert (verdict, _kinds(found)) == ("conflict", ["contradiction"])
 
@@ -147,7 +148,7 @@ def test_a_consistent_estimate_is_a_real_interval() -> None:
 @pytest.mark.parametrize(
     ("a", "b"),
     [
-        pytest.param(("exact", 3), ("exact", 5), id="three-vs-five-missing"),
+        pytest.param(("exact", 3), ("exact", 5), id="three-vs-five-present"),
         pytest.param(("at_least", 40), ("exact", 32), id="at-least-40-vs-32"),
         pytest.param(("more_than", 31), ("exact", 31), id="more-than-31-vs-31"),
         pytest.param(("less_than", 11), ("exact", 11), id="fewer-than-11-vs-11"),
@@ -156,8 +157,8 @@ def test_a_consistent_estimate_is_a_real_interval() -> None:
 )
 def test_disjoint_figures_contradict(a: tuple[str, int], b: tuple[str, int]) -> None:
     bounds = {"low": 10.0, "high": 14.0} if a[0] == "range" else {}
-    claims = [make_claim("a:c1", a[1], qualifier=a[0], **MISSING, **bounds),
-              make_claim("b:c1", b[1], qualifier=b[0], **MISSING)]
+    claims = [make_claim("a:c1", a[1], qualifier=a[0], **PRESENT, **bounds),
+              make_claim("b:c1", b[1], qualifier=b[0], **PRESENT)]
     verdict, found, _ = _judge(claims)
     assert (verdict, _kinds(found)) == ("conflict", ["contradiction"])
 
@@ -283,6 +284,32 @@ def test_a_newer_figure_comes_after_the_latest_time_its_document_states() -> Non
         ("b:c1", "b:c2"): "update"}
 
 
+def test_a_stock_that_falls_from_one_day_to_the_next_is_no_conflict() -> None:
+    # "between 10 and 20 missing" on Thursday, "five missing" on Friday: people were found
+    claims = [make_claim("a:c1", 15, qualifier="range", low=10, high=20, **MISSING),
+              make_claim("b:c1", 5, **MISSING)]
+    docs = {"a": Document(id="a", text="", published=dt.date(2025, 7, 10)),
+            "b": Document(id="b", text="", published=dt.date(2025, 7, 11))}
+    assert judge(claims, docs)[:2] == ("consistent", [])
+
+
+def test_a_stock_that_rises_is_an_update_and_one_moment_can_still_contradict() -> None:
+    stays = {"entity": "child", "measure": "hospitalised"}
+    rise = [make_claim("a:c1", 3, **stays), make_claim("b:c1", 5, **stays)]
+    verdict, found, _ = _judge(rise)
+    assert (verdict, [d.claims for d in found]) == ("evolving", [("a:c1", "b:c1")])
+    # one article: "five missing" and "some twenty still under the rubble"
+    same = [make_claim("a:c1", 5, **MISSING), make_claim("a:c2", 20, qualifier="approximate",
+                                                          **MISSING)]
+    assert _kinds(_judge(same)[1]) == ["contradiction"]
+
+
+def test_a_cap_on_a_stock_is_judged_by_the_ordinary_rules_at_any_time() -> None:
+    claims = [make_claim("a:c1", 1300, qualifier="at_most", **MISSING),
+              make_claim("b:c1", 50, qualifier="range", low=40, high=60, **MISSING)]
+    assert _kinds(_judge(claims)[1]) == ["tension"]
+
+
 # ---------------------------------------------------------------- self-comparison
 
 
@@ -385,7 +412,7 @@ def _measure(claim_id: str, value: float, unit: str) -> Claim:
 
 
 def test_a_sure_contradiction_has_full_confidence_and_no_reasons() -> None:
-    _, found, _ = _judge([make_claim("a:c1", 3, **MISSING), make_claim("b:c1", 5, **MISSING)])
+    _, found, _ = _judge([make_claim("a:c1", 3, **PRESENT), make_claim("b:c1", 5, **PRESENT)])
     (d,) = found
     assert (d.kind, d.confidence, d.reasons) == ("contradiction", 1.0, [])
 
@@ -410,7 +437,7 @@ def test_the_confidence_threshold_is_the_users_to_set() -> None:
 def test_a_weak_alignment_lowers_the_confidence_with_its_reasons() -> None:
     weak = Alignment(features={}, scores={"entity": 100.0, "event date": 40.0,
                                           "place scope": 100.0}, score=80.0)
-    claims = [make_claim("a:c1", 3, **MISSING), make_claim("b:c1", 5, **MISSING)]
+    claims = [make_claim("a:c1", 3, **PRESENT), make_claim("b:c1", 5, **PRESENT)]
     _, found, _ = judge(claims, _docs(9, 11), Policy(), alignment=weak)
     (d,) = found
     assert d.kind == "contradiction" and d.confidence == 0.8

@@ -45,6 +45,11 @@ def _cumulative() -> frozenset[str]:
     return frozenset(load("measures")["cumulative"])
 
 
+@cache
+def _stock() -> frozenset[str]:
+    return frozenset(load("measures")["stock"])
+
+
 @dataclass(frozen=True, order=True)
 class When:
     """When a figure was reported: the window of times it may date from (one instant for a
@@ -119,12 +124,14 @@ def judge(
             distinct.setdefault(key, r)
         readings = list(distinct.values())
     cumulative = claims[0].measure in _cumulative()
+    stock = claims[0].measure in _stock()
     pending: list[_Pending] = []
     disputed = _disputed(readings, policy)
     record = _Record(readings)
     for i in range(len(readings)):
         for j in range(i + 1, len(readings)):
-            p = _pair(readings[i], readings[j], record, disputed, cumulative, policy)
+            p = _pair(readings[i], readings[j], record, disputed, cumulative, policy) \
+                if not stock else _stock_pair(readings[i], readings[j], policy)
             if p is not None:
                 pending.append((i, j, *p))
     # records (pydantic, with an explanation) only for the pairs the reduction keeps
@@ -322,6 +329,21 @@ def _pair(a: _Reading, b: _Reading, record: _Record,
     if _tension(a, b, policy):
         return a, b, "tension"
     return None
+
+
+def _stock_pair(a: _Reading, b: _Reading, policy: Policy) -> tuple[_Reading, _Reading, str] | None:
+    """A stock (people missing, in hospital) rises and falls: figures of one moment are judged
+    by the ordinary rules; of two moments, a rise is an update and a fall no discrepancy. A
+    cap ("up to 1,300 missing") is judged by the ordinary rules at any time."""
+    capped = {a.claim.qualifier, b.claim.qualifier} & _OPEN_DOWN
+    if _same_time(a, b) or capped:
+        return _pair(a, b, _Record([]), {}, False, policy)
+    if a.claim.recalled or b.claim.recalled or not (_disjoint(a, b) or _beyond_rounding(a, b)):
+        return None
+    if a.claim.qualifier == "vague" and b.claim.qualifier == "vague":
+        return None
+    early, late = _ordered(a, b)
+    return (early, late, "update") if late.value > early.value else None
 
 
 def _running_count(a: _Reading, b: _Reading, record: _Record,
