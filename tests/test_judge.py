@@ -215,12 +215,23 @@ def test_a_simultaneous_floor_below_a_figure_is_an_update() -> None:
     assert _judge(claims)[0] == "evolving"
 
 
-def test_a_rise_that_falls_back_is_a_contradiction() -> None:
+def test_an_unordered_rise_that_falls_back_is_a_contradiction() -> None:
+    # 10 and 20 the same day with no hour, 10 again the next day: the 20 was an outlier
     claims = [make_claim("a:c1", 10, **TOLL), make_claim("b:c1", 20, **TOLL),
               make_claim("c:c1", 10, **TOLL)]
-    verdict, found, _ = _judge(claims)
+    docs = {i: Document(id=i, text="", published=dt.date(2025, 7, day))
+            for i, day in (("a", 12), ("b", 12), ("c", 13))}
+    verdict, found, _ = judge(claims, docs)
     assert verdict == "conflict"
     assert ("a:c1", "b:c1") in {d.claims for d in found if d.kind == "contradiction"}
+
+
+def test_a_rise_that_time_orders_stays_an_update_when_the_count_falls_back() -> None:
+    # 09:00 10 dead, 11:00 20, 13:00 10: the rise is a step, the fall the contradiction
+    claims = [make_claim("a:c1", 10, **TOLL), make_claim("b:c1", 20, **TOLL),
+              make_claim("c:c1", 10, **TOLL)]
+    found = {d.claims: d.kind for d in _judge(claims)[1]}
+    assert found == {("a:c1", "b:c1"): "update", ("b:c1", "c:c1"): "contradiction"}
 
 
 def test_up_to_caps_a_running_count_and_is_judged_by_the_ordinary_rules() -> None:

@@ -374,9 +374,12 @@ def _running_count(a: _Reading, b: _Reading, record: _Record,
         if late.when.start.date() == early.when.start.date() and _same_level(late, rival) \
                 and not _disjoint(late, rival):
             return "contradiction"  # the earlier figure was already disputed at its own level
+    if _before(early, late):
+        return "update"  # time orders the rise: a step of the count, whatever came after
     for later in record.fallbacks(late):
         if _same_level(later, early):
-            return "contradiction"  # the count fell back: the rise was no evolution
+            # read as growing only for want of time evidence, the rise was an outlier
+            return "contradiction"
     return "update"
 
 
