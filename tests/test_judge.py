@@ -234,6 +234,17 @@ def test_a_rise_that_time_orders_stays_an_update_when_the_count_falls_back() -> 
     assert found == {("a:c1", "b:c1"): "update", ("b:c1", "c:c1"): "contradiction"}
 
 
+def test_a_rise_that_time_orders_is_an_update_though_the_earlier_figure_was_disputed() -> None:
+    # 09:00: one source says 20, another 30 at the same hour; 13:00: 30. The 20 -> 30 rise
+    # is timed, so it is a step; the 09:00 pair is the contradiction
+    claims = [make_claim("a:c1", 20, speaker="police", **TOLL),
+              make_claim("a:c2", 30, speaker="the mayor", **TOLL),
+              make_claim("c:c1", 30, **TOLL)]
+    found = {d.claims: d.kind for d in _judge(claims)[1]}
+    assert found[("a:c1", "a:c2")] == "contradiction"
+    assert found[("a:c1", "c:c1")] == "update"
+
+
 def test_up_to_caps_a_running_count_and_is_judged_by_the_ordinary_rules() -> None:
     claims = [make_claim("a:c1", 3000, qualifier="at_most", entity="person", measure="evacuated"),
               make_claim("b:c1", 2140, entity="person", measure="evacuated")]

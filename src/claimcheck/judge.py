@@ -367,19 +367,20 @@ def _running_count(a: _Reading, b: _Reading, record: _Record,
         return "update" if late.value > early.value or late.claim.recalled else "none"
     if late.value < early.value:
         return "contradiction" if disjoint else "none"
-    # the later report is higher: an evolution, unless the record shows otherwise
+    # the later report is higher: an evolution. When time orders the two, it is a step of the
+    # count whatever came before or after; read as growing only for want of time evidence,
+    # the record may show the rise was none
+    if _before(early, late):
+        return "update"
     i_early = record.position[id(early)]
     for rival in disputed.get(i_early, []):
         # only a report of the same day can side with the rival at its level
         if late.when.start.date() == early.when.start.date() and _same_level(late, rival) \
                 and not _disjoint(late, rival):
             return "contradiction"  # the earlier figure was already disputed at its own level
-    if _before(early, late):
-        return "update"  # time orders the rise: a step of the count, whatever came after
     for later in record.fallbacks(late):
         if _same_level(later, early):
-            # read as growing only for want of time evidence, the rise was an outlier
-            return "contradiction"
+            return "contradiction"  # the count fell back: the rise was an outlier
     return "update"
 
 
