@@ -295,6 +295,18 @@ def test_a_headline_repeating_a_timed_figure_is_of_that_time() -> None:
         ("a:c1", "b:c1"), ("a:c2", "b:c1")}
 
 
+def test_a_recalled_figure_its_document_dates_is_that_figure() -> None:
+    # "as of 09:00, 70 hurt ... update at 10:30: 77 hurt; earlier, 70 were reported", and
+    # another report's "more than 100" at 07:30: the recalled 70 is the 09:00 figure
+    claims = [make_claim("a:c1", 100, qualifier="more_than", as_of=_at(7, 30), **TOLL),
+              make_claim("b:c1", 70, as_of=_at(9), **TOLL),
+              make_claim("b:c2", 77, start=30, end=32, as_of=_at(10, 30), **TOLL),
+              make_claim("b:c3", 70, start=60, end=62, recalled=True, **TOLL)]
+    found = {d.claims: d.kind for d in _judge_day(claims)[1]}
+    assert found[("a:c1", "b:c3")] == "contradiction"
+    assert found[("b:c3", "b:c2")] == "update"
+
+
 def test_a_newer_figure_comes_after_the_latest_time_its_document_states() -> None:
     # "at 10:32: 77 injured ... UPD: 90 injured"; another report gave "more than 100" at 07:30
     claims = [make_claim("a:c1", 100, qualifier="more_than", as_of=_at(7, 30), **TOLL),

@@ -169,9 +169,10 @@ def _read(claim: Claim, unit: str | None, times: dict[str, When], policy: Policy
 
 def _timed(claims: Sequence[Claim]) -> Sequence[Claim]:
     """The group's claims with the clock times their documents imply: a figure with no time
-    of its own that repeats a timed figure of its document (a headline, a quote of the lead)
-    is of that figure's time, the first in the text; a newer one ("rose to", "UPD:") is of
-    the document's latest stated time at least. Other figures keep their document's window."""
+    of its own that repeats a timed figure of its document (a headline, a quote of the lead,
+    "earlier, 70 were reported") is that figure, of its time, the first in the text; a newer
+    one ("rose to", "UPD:") is of the document's latest stated time at least. Other figures
+    keep their document's window."""
     stamped: dict[str, list[Claim]] = {}
     for c in claims:
         if c.as_of is not None and not c.recalled and not c.later:
@@ -183,14 +184,16 @@ def _timed(claims: Sequence[Claim]) -> Sequence[Claim]:
     out = []
     for c in claims:
         timed = stamped.get(c.doc, [])
-        if c.as_of is None and timed and not c.recalled:
-            if c.later:
-                c = c.model_copy(update={"as_of": max(t.as_of for t in timed if t.as_of)})
-            else:
-                same = next((t for t in timed if t.value == c.value
-                             and t.qualifier == c.qualifier), None)
-                if same is not None:
-                    c = c.model_copy(update={"as_of": same.as_of})
+        if c.as_of is not None or not timed:
+            out.append(c)
+            continue
+        same = next((t for t in timed if t.value == c.value and t.qualifier == c.qualifier),
+                    None)
+        if c.later:
+            c = c.model_copy(update={"as_of": max(t.as_of for t in timed if t.as_of)})
+        elif same is not None:
+            # a recalled one too: the document itself dates it, no longer only "earlier"
+            c = c.model_copy(update={"as_of": same.as_of, "recalled": False})
         out.append(c)
     return out
 
