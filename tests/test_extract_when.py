@@ -16,16 +16,6 @@ def test_location_and_date_attach() -> None:
     assert claim.location == "Lviv"
     assert claim.date == dt.date(2025, 8, 19)
 
-
-def test_an_as_of_date_is_no_event_date() -> None:
-    doc = Document(id="d", text="As of Monday, 12 people had died.", published=dt.date(2025, 8, 21))
-    ctx = read(doc)
-    (monday,) = ctx.dates
-    assert when.is_as_of(ctx, monday)
-    (claim,) = claimcheck.extract(doc)
-    assert claim.as_of is not None and claim.as_of.date() == dt.date(2025, 8, 18)
-
-
 def test_a_sentence_of_nothing_but_a_time_dates_the_figures_before_it() -> None:
     doc = Document(id="d", text="Four people died and 30 were hurt. These are the figures as of 07:30.",
                    published=dt.date(2025, 8, 21))
@@ -42,3 +32,12 @@ def test_an_as_of_time_carries_on_through_its_paragraph() -> None:
     nine = dt.datetime(2025, 8, 21, 9, 0, tzinfo=dt.timezone.utc)
     assert stamps[12] == stamps[3] == nine
     assert stamps[2] is None  # another paragraph
+
+
+def test_an_as_of_date_is_no_event_date() -> None:
+    doc = Document(id="d", text="As of Monday, 12 people had died.", published=dt.date(2025, 8, 21))
+    ctx = read(doc)
+    (monday,) = ctx.dates
+    assert when.is_as_of(ctx, monday)
+    (claim,) = claimcheck.extract(doc)
+    assert claim.as_of is not None and claim.as_of.date() == dt.date(2025, 8, 18)
