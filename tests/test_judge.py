@@ -295,6 +295,13 @@ def test_a_headline_repeating_a_timed_figure_is_of_that_time() -> None:
         ("a:c1", "b:c1"), ("a:c2", "b:c1")}
 
 
+def test_a_newer_figure_is_dated_when_its_document_mixes_naive_and_zoned_times() -> None:
+    claims = [make_claim("b:c1", 77, as_of=dt.datetime(2025, 7, 12, 10, 30), **TOLL),
+              make_claim("b:c2", 70, start=20, end=22, as_of=_at(9), **TOLL),
+              make_claim("b:c3", 90, start=50, end=52, later=True, **TOLL)]
+    assert _judge_day(claims)[0] == "evolving"
+
+
 def test_a_recalled_figure_its_document_dates_is_that_figure() -> None:
     # "as of 09:00, 70 hurt ... update at 10:30: 77 hurt; earlier, 70 were reported", and
     # another report's "more than 100" at 07:30: the recalled 70 is the 09:00 figure

@@ -190,7 +190,8 @@ def _timed(claims: Sequence[Claim]) -> Sequence[Claim]:
         same = next((t for t in timed if t.value == c.value and t.qualifier == c.qualifier),
                     None)
         if c.later:
-            c = c.model_copy(update={"as_of": max(t.as_of for t in timed if t.as_of)})
+            latest = max((t.as_of for t in timed if t.as_of is not None), key=_aware)
+            c = c.model_copy(update={"as_of": latest})
         elif same is not None:
             # a recalled one too: the document itself dates it, no longer only "earlier"
             c = c.model_copy(update={"as_of": same.as_of, "recalled": False})
@@ -219,13 +220,18 @@ def _when(claim: Claim, times: dict[str, When]) -> When:
     """The "as of" time in the text, else the document's window, with the claim's moment."""
     moment = -1 if claim.recalled else (1 if claim.later else 0)
     if claim.as_of is not None:
-        stamp = claim.as_of if claim.as_of.tzinfo else claim.as_of.replace(tzinfo=dt.timezone.utc)
+        stamp = _aware(claim.as_of)
         return When(stamp, stamp, moment)
     window = times.get(claim.doc)
     if window is None:
         # a reference table with no "as_of" column is the settled tally: after every report
         return When(_DUSK, _DUSK, moment)
     return When(window.start, window.end, moment)
+
+
+def _aware(stamp: dt.datetime) -> dt.datetime:
+    """A stamp with no zone is read as UTC, so that stamps of any origin compare."""
+    return stamp if stamp.tzinfo else stamp.replace(tzinfo=dt.timezone.utc)
 
 
 def _before(a: _Reading, b: _Reading) -> bool:
