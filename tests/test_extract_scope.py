@@ -57,3 +57,15 @@ def test_a_place_just_before_a_figure_labels_it_in_a_list() -> None:
     text = "Deaths by state: Ohio 12, Kentucky 9 and Indiana two."
     claims = claimcheck.extract(Document(id="d", text=text))
     assert [c.location for c in claims] == ["Ohio", "Kentucky", "Indiana"]
+
+
+def test_a_namesake_abroad_is_read_as_a_region_of_the_storys_country() -> None:
+    text = ("Storms hit Tampa and Miami. In Georgia 4 people died, and 2 died in Virginia.")
+    claims = claimcheck.extract(Document(id="d", text=text))
+    assert [c.place_key for c in claims] == ["US/Georgia", "US/Virginia"]
+
+
+def test_a_toll_across_several_states_is_the_countrys() -> None:
+    text = "The storm reached Ohio on Friday, and by Sunday it had killed 40 people across four states."
+    claims = claimcheck.extract(Document(id="d", text=text))
+    assert claims[0].location == "United States"

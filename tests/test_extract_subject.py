@@ -34,3 +34,8 @@ def test_a_sum_of_money_is_what_its_sentence_names() -> None:
     claims = claimcheck.extract(Document(id="d", text=text))
     assert [(c.entity, c.measure) for c in claims] == [("insured loss", "insured loss"),
                                                        ("cost", "cost")]
+
+
+def test_lives_counted_with_no_verb_are_lives_lost() -> None:
+    claims = claimcheck.extract(Document(id="d", text="The flood claimed 12 lives. Divers saved 3 lives."))
+    assert [(c.entity, c.measure) for c in claims] == [("person", "killed"), ("person", "rescued")]

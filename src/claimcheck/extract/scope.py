@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
@@ -11,6 +12,7 @@ from claimcheck.extract.context import Context, Found
 from claimcheck.extract.subject import length_measure
 from claimcheck.extract.vocabulary import Vocabulary
 from claimcheck.lexicon import load
+from claimcheck.places.gazetteer import load_gazetteer, name_key
 from claimcheck.text import Sentence
 
 _RANK = {"city": 0, "region": 1, "country": 2}
@@ -51,6 +53,9 @@ def locate(ctx: Context, m: numbers.Mention, sentence: Sentence, measure: str | 
         chosen = common([p for _, _, p in in_clause])  # "in Valencia and in Castilla"
     if in_clause and chosen is None:
         chosen = _in_clause(m, in_clause, text)
+    elif ctx.words.several_regions is not None and ctx.words.several_regions.search(
+            text, clause[0], clause[1]):
+        chosen = _whole_country(ctx)  # "55 lives across five states": no one state's toll
     else:
         chosen = _framing(ctx, m, sentence, inside) or chosen
     if chosen is None:
@@ -150,6 +155,28 @@ def _official(ctx: Context, sentence: Sentence) -> places.Place | None:
     story = ctx.default_place
     narrower = [p for p in titled if story is not None and story != p and story.contains(p)]
     return narrower[0] if narrower else None
+
+
+def in_story_country(text: str, found: list[Found]) -> list[Found]:
+    """`found` with each place abroad that shares its name with a region of the country most
+    of the story's places lie in read as that region: in a story about North Carolina and
+    Tampa, "Georgia" and "Virginia" are states, not a country and a South African town."""
+    countries = Counter(p.country for p in {x[2] for x in found})
+    if not countries:
+        return found
+    ranked = countries.most_common(2)
+    home = ranked[0][0]
+    if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return found  # no country leads: leave every name as resolved
+    regions = load_gazetteer().regions
+    out: list[Found] = []
+    for start, end, place in found:
+        if place.country != home:
+            named = [p for p in regions.get(name_key(text[start:end]), [])
+                     if p.country == home]
+            place = named[0] if len(named) == 1 else place
+        out.append((start, end, place))
+    return out
 
 
 def local_units(words: Vocabulary, text: str, found: list[Found]) -> list[Found]:

@@ -130,9 +130,13 @@ def measure(ctx: Context, m: numbers.Mention, sentence: Sentence, noun_end: int,
     found = _first_measure(later, table, skip=frozenset(), strict=False)
     if found:
         return found
+    defaults: dict[str, str] = load("measures")["default_for"]
+    head = text[m.end : noun_end].split()[-1:] if noun_end > m.end else []
+    named = ctx.words.frames.entities.get((head[0].lower(),)) if head else None
+    if named in defaults:
+        return defaults[named]  # "55 lives" (counted as people): lives lost
     if entity:
-        default: str | None = load("measures")["default_for"].get(entity.split()[-1])
-        return default
+        return defaults.get(entity.split()[-1])
     return None
 
 

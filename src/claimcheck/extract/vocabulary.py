@@ -177,6 +177,7 @@ class Vocabulary:
     distance_reference: re.Pattern[str]
     place_glue: re.Pattern[str]
     facilities: tuple[re.Pattern[str], ...]
+    several_regions: re.Pattern[str] | None  # "across five states": the whole country
     local_units: re.Pattern[str] | None  # "Buncombe County": a local unit by its title word
     tally_verbs: frozenset[str]  # "South Carolina has recorded 39 deaths": a toll's place
     demonym_endings: tuple[tuple[str, str], ...]  # "North Carolinians" -> "North Carolina"
@@ -248,6 +249,10 @@ def _compile(code: str, t: dict[str, Any], f: dict[str, Any],
             rf"(?:{_alt(t.get('place_prepositions', []))})?"
             rf"(?:\s+(?:{_alt(t.get('articles', []))}))?\s*"),
         facilities=tuple(re.compile(p) for p in t.get("facility_patterns", [])),
+        several_regions=re.compile(
+            rf"\b(?:{_alt(t.get('locative_prepositions', []), spaced=True)})\s+"
+            rf"(?:[\w-]+\s+){{1,2}}(?:{_alt(t['region_plurals'])})\b", i)
+        if t.get("region_plurals") else None,
         local_units=re.compile(rf"\b((?:[A-Z][a-z]+ ){{1,3}})(?:{_alt(t['local_unit_words'])})\b")
         if t.get("local_unit_words") else None,
         tally_verbs=_words(t, "tally_verbs"),
