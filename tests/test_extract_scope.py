@@ -69,3 +69,9 @@ def test_a_toll_across_several_states_is_the_countrys() -> None:
     text = "The storm reached Ohio on Friday, and by Sunday it had killed 40 people across four states."
     claims = claimcheck.extract(Document(id="d", text=text))
     assert claims[0].location == "United States"
+
+
+def test_an_ordinary_plural_is_no_resident_noun() -> None:
+    doc = Document(id="d", text="In Ohio, 20 Republicans voted against the bill.")
+    (claim,) = claimcheck.extract(doc)
+    assert claim.location == "Ohio"

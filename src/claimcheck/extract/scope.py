@@ -110,8 +110,9 @@ def _whole_list(words: Vocabulary, text: str, inside: list[Found],
 
 
 def _demonym(ctx: Context, m: numbers.Mention, sentence: Sentence) -> places.Place | None:
-    """ "10 North Carolinians": the figure counts residents of a region or a town (a nation's
-    name, "Ukrainians", says whose, not where)."""
+    """ "10 North Carolinians": the figure counts residents of a region (a nation's name,
+    "Ukrainians", says whose, not where; a town's would match ordinary plurals: "Republicans"
+    is no "Republica")."""
     endings = ctx.words.demonym_endings
     if not endings:
         return None
@@ -122,7 +123,7 @@ def _demonym(ctx: Context, m: numbers.Mention, sentence: Sentence) -> places.Pla
     for ending, replacement in endings:
         if noun.endswith(ending):
             place = places.resolve(noun[: len(noun) - len(ending)] + replacement)
-            if place is not None and place.kind != "country":
+            if place is not None and place.kind == "region":
                 return place
     return None
 
