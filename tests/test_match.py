@@ -171,3 +171,15 @@ def test_a_state_toll_does_not_speak_for_its_only_county() -> None:
               make_claim("b:c1", 12, measure="killed", entity="person", **state),
               make_claim("c:c1", 30, measure="killed", entity="person", **county)]
     assert sorted(_groups(claims)) == [["a:c1", "c:c1"]]
+
+
+def test_estimates_of_insured_losses_meet_but_never_a_total_cost() -> None:
+    docs = [Document(id="a", text="Analysts estimate insured losses at about $5 billion.",
+                     published="2025-03-02"),
+            Document(id="b", text="A modeler puts insured losses at $8 billion. The total cost "
+                                  "of the storm could reach $50 billion.", published="2025-03-02")]
+    report = claimcheck.check(docs)
+    text = {c.id: c.text for c in report.claims}
+    assert [[text[c] for c in g.claims] for g in report.groups] == [["about $5 billion",
+                                                                     "$8 billion"]]
+    assert report.groups[0].verdict == "conflict"
