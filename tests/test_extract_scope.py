@@ -75,3 +75,10 @@ def test_an_ordinary_plural_is_no_resident_noun() -> None:
     doc = Document(id="d", text="In Ohio, 20 Republicans voted against the bill.")
     (claim,) = claimcheck.extract(doc)
     assert claim.location == "Ohio"
+
+
+def test_a_dateline_is_where_the_story_was_filed_not_its_place() -> None:
+    text = ("ROME - A footbridge in the northern city of Turin gave way on Monday, injuring "
+            "9 people.")
+    (claim,) = claimcheck.extract(Document(id="d", text=text))
+    assert claim.location == "Turin"

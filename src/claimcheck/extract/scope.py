@@ -288,6 +288,10 @@ def default_place(ctx: Context) -> places.Place | None:
         titles = ctx.speaker_spans[sentence.index]
         found = [(s, p) for s, e, p in ctx.places_in(sentence.start, sentence.end)
                  if not _overlaps((s, e, p), titles)]
+        # "MILAN - A bridge in Genoa gave way": a dateline says where the story was filed
+        filed = {s for s, e, _ in ctx.places_in(sentence.start, sentence.end)
+                 if _dateline(ctx.text, s, e)}
+        found = [x for x in found if x[0] not in filed] or found
         wide = ctx.words.country_wide.search(ctx.text, sentence.start, sentence.end)
         if wide and not any(s < wide.start() for s, _ in found):
             return _whole_country(ctx, first=True)
@@ -295,6 +299,17 @@ def default_place(ctx: Context) -> places.Place | None:
         if located or found:
             return most_specific(located or [p for _, p in found])
     return ctx.places[0][2] if ctx.places else None
+
+
+_DATELINE_END = re.compile(r"(?:,[^\n\u2013\u2014-]{0,30})?\s*(?:\([^)\n]{1,20}\)\s*)?[-\u2013\u2014]\s")
+
+
+def _dateline(text: str, start: int, end: int) -> bool:
+    """A place in capitals opening a paragraph and closed by a dash ("MILAN -",
+    "ASHEVILLE, N.C. -", "KYIV, Ukraine (AP) -")."""
+    name = text[start:end]
+    return len(name) > 3 and name.isupper() and (start == 0 or text[start - 1] == "\n") \
+        and _DATELINE_END.match(text, end) is not None
 
 
 def _whole_country(ctx: Context, first: bool = False) -> places.Place | None:
