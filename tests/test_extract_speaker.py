@@ -58,6 +58,9 @@ def test_a_pronoun_names_the_last_person() -> None:
         ("en", "According to the health ministry, 40 people were hurt.", "health ministry"),
         ("en", "Reports of three more deaths were not confirmed.", None),
         ("en", "The county's confirmed toll rose to 9, the coroner said.", "coroner"),
+        ("en", "The flood caused 10 confirmed deaths in the valley, the coroner said.", "coroner"),
+        ("en", "A bridge in the port city of Genoa gave way, killing 12 people.", None),
+        ("fr", "Le ministère de l'Intérieur recense 45 blessés.", "ministère de l'Intérieur"),
     ],
 )
 def test_attribution_by_clause_in_every_language(code: str, sentence: str,

@@ -150,7 +150,7 @@ def _names_someone(speech: Speech, phrase: str, roles: frozenset[str], *,
     if words[0][:1].isupper() or words[0].lower() in roles:
         return True
     offices = speech.subjects - speech.function_words
-    return any(w[:1].isupper() or w.lower() in offices for w in words[1:]) and (
+    return any(_capital(w) or w.lower() in offices for w in words[1:]) and (
         words[0].lower() in speech.phrase_determiners | speech.phrase_article
         or (cited and any(w.lower() in offices for w in words)))
 
@@ -170,6 +170,8 @@ def _around_verb(words: Vocabulary, sentence: str) -> str | None:
         if after and sentence[:start].rstrip().endswith(_BEFORE_INVERSION):
             return after
         before = noun_phrase_before(words, sentence, start)
+        if before and places.resolve(before) is not None:
+            continue  # "the city of Genoa gave way": a place does not speak
         if before and before.lower() not in speech.first_person:
             return before
         if after:
@@ -186,7 +188,10 @@ def _verb_spans(speech: Speech, sentence: str) -> list[tuple[int, int]]:
 
 
 def _attributive(speech: Speech, sentence: str, pos: int) -> bool:
-    """A verb form after an article or a possessive is an adjective: "the reported toll"."""
+    """A verb form after an article, a possessive or a figure is an adjective: "the reported
+    toll", "10 confirmed deaths"."""
+    if sentence[:pos].rstrip()[-1:].isdigit():
+        return True
     before = list(WORD.finditer(sentence, max(0, pos - 30), pos))
     if not before or before[-1].end() + 1 < pos:
         return False
@@ -279,7 +284,7 @@ def noun_phrase_before(words: Vocabulary, sentence: str, pos: int) -> str | None
     if phrase.lower() in speech.pronouns:
         return phrase
     offices = speech.subjects - speech.function_words
-    if not any(w.group()[:1].isupper() or w.group().lower() in offices for w in picked):
+    if not any(_capital(w.group()) or w.group().lower() in offices for w in picked):
         return None
     if picked[0].group()[:1].isupper() and picked[0].start() == _first_word_start(sentence) and \
             len(picked) == 1 and picked[0].group().lower() in words.stop_words:
@@ -302,7 +307,7 @@ def _subject_words(words: Vocabulary, sentence: str, pos: int) -> list[re.Match[
         lw = w.group().lower()
         if lw in speech.skip_words:
             break  # "On Sunday the police said": a day is never part of the speaker
-        if w.group()[:1].isupper() or lw in speech.subjects or lw in speech.pronouns:
+        if _capital(w.group()) or lw in speech.subjects or lw in speech.pronouns:
             picked.insert(0, w)
             if lw in speech.pronouns:
                 break
@@ -315,6 +320,12 @@ def _subject_words(words: Vocabulary, sentence: str, pos: int) -> list[re.Match[
             continue
         break
     return picked
+
+
+def _capital(word: str) -> bool:
+    """A capitalised word, after an elided article too ("l'Intérieur", "dell'Interno")."""
+    elided = re.match(r"^\w{1,4}['’](?=\w)", word)
+    return word[elided.end() if elided else 0 :][:1].isupper()
 
 
 def _first_word_start(sentence: str) -> int:
