@@ -61,6 +61,9 @@ def test_a_pronoun_names_the_last_person() -> None:
         ("en", "The flood caused 10 confirmed deaths in the valley, the coroner said.", "coroner"),
         ("en", "A bridge in the port city of Genoa gave way, killing 12 people.", None),
         ("fr", "Le ministère de l'Intérieur recense 45 blessés.", "ministère de l'Intérieur"),
+        # the office first, its country after: one key for "X's office" and "office of X"
+        ("en", "Norway's Coast Guard said 4 sailors were rescued.", "Coast Guard of Norway"),
+        ("en", "The Navy's tally was 12 boats.", "Navy"),
     ],
 )
 def test_attribution_by_clause_in_every_language(code: str, sentence: str,

@@ -20,6 +20,7 @@ from claimcheck.text.sentences import QUOTES
 _NAME = re.compile(r"\b[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,3}\b")
 _APPOSED_NAME = re.compile(r"\s*,\s*([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)+)")
 _PUNCTUATION = ("-", "'", "’")
+_PLACE_OWNER = re.compile(r"^([^\W\d_][\w-]*)['’]s\s+(\w.+)$")
 _NAMES_KEPT = 8  # the speakers named so far that a bare office can stand for
 _WHOLE_PARAGRAPH = -2  # SpeakerState.sentence of a paragraph that continues the last speaker
 _BEFORE_INVERSION = (",", "”", "’", "\"", "'", "»", "-", "–", "—")  # "», — додав мер"
@@ -93,7 +94,11 @@ def _bare(speech: Speech, phrase: str) -> str:
     low = head.lower()
     articles = speech.phrase_determiners | speech.phrase_article | speech.leading_function_words
     if rest and (low in articles or low.endswith("'") and low in articles):
-        return rest
+        phrase = rest
+    # "Ukraine's Defense Intelligence agency" is the agency of Ukraine: the office first
+    owner = _PLACE_OWNER.match(phrase)
+    if owner and places.resolve(owner.group(1)) is not None:
+        return f"{owner.group(2)} of {owner.group(1)}"
     return phrase
 
 
@@ -119,7 +124,7 @@ def _attribution(words: Vocabulary, sentence: str) -> tuple[str | None, bool]:
         if cue.search(low):
             return speaker, False
     owner = speech.owner.search(sentence)
-    return (owner.group(1) if owner else None), False
+    return (_bare(speech, owner.group(1)) if owner else None), False
 
 
 def _after_preposition(speech: Speech, sentence: str) -> str | None:
