@@ -34,6 +34,13 @@ def test_a_speaker_carries_on_through_a_paragraph_and_the_next_with_figures() ->
     assert [c.speaker for c in claims] == ["mayor", "mayor", "mayor", None]
 
 
+def test_a_pronoun_names_the_person_after_an_office() -> None:
+    text = ("Ivan Petrenko arrived on Monday. According to Lviv Mayor Anna Kovalenko, roads are "
+            "closed. Many were hurt, she said, and 12 people are in hospital.")
+    (claim,) = claimcheck.extract(Document(id="d", text=text))
+    assert claim.speaker == "Lviv Mayor Anna Kovalenko"  # not Ivan Petrenko
+
+
 def test_a_pronoun_names_the_last_person() -> None:
     text = "Ivan Petrenko arrived on Monday. He said 14 people were injured."
     (claim,) = claimcheck.extract(Document(id="d", text=text))

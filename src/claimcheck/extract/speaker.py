@@ -37,7 +37,10 @@ def speak(ctx: Context, sentence: Sentence, state: SpeakerState,
             return later, state  # "... Про це повідомив мер": named after, for these only
     if found is not None:
         if found.lower() in speech.pronouns:
-            found = last_name(speech, ctx.text[: sentence.start]) or state.person or state.speaker
+            named = last_name(speech, ctx.text[: sentence.start])
+            if named and state.person and named in state.person:
+                named = state.person  # the name as given with its title
+            found = named or state.person or state.speaker
         elif found not in speech.generic:
             found = _named_before(speech, found, state.names)
             if _looks_like_person(found):
@@ -175,8 +178,9 @@ def _around_verb(words: Vocabulary, sentence: str) -> str | None:
         if after and sentence[:start].rstrip().endswith(_BEFORE_INVERSION):
             return after
         before = noun_phrase_before(words, sentence, start)
-        if before and places.resolve(before) is not None:
-            continue  # "the city of Genoa gave way": a place does not speak
+        if before and places.resolve(before) is not None and \
+                not any(w.lower() in speech.subjects for w in before.split()):
+            continue  # "the city of Genoa gave way": a place does not speak (the police do)
         if before and before.lower() not in speech.first_person:
             return before
         if after:
@@ -360,9 +364,14 @@ def last_name(speech: Speech, before: str) -> str | None:
     """The last person-like name (two to four capitalised words, not a place) in `before`."""
     for m in reversed(list(_NAME.finditer(before[-600:]))):
         name = m.group()
-        if any(w.lower() in speech.subjects for w in name.split()):
-            continue  # an office or a body ("Air Force"), not a person a pronoun points to
         words = name.split()
+        offices = [i for i, w in enumerate(words) if w.lower() in speech.subjects]
+        if offices and len(words) - offices[-1] > 2:
+            # "Kramatorsk Mayor Oleksandr Honcharenko": the person after the office
+            name = " ".join(words[offices[-1] + 1 :])
+            words = name.split()
+        elif offices:
+            continue  # an office or a body ("Air Force"), not a person a pronoun points to
         if places.resolve(name) is None and words[0] not in speech.name_non_openers:
             return name
         if words[0] in speech.name_titles and len(words) > 2:
