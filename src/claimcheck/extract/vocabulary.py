@@ -111,6 +111,7 @@ class Speech:
     lead: re.Pattern[str]
     fixed: tuple[tuple[re.Pattern[str], str], ...]
     owner: re.Pattern[str]
+    data_nouns: frozenset[str]  # what a source publishes: "figures", "tally", "data"
     pronouns: frozenset[str]
     subjects: frozenset[str]
     first_person: frozenset[str]
@@ -302,6 +303,7 @@ def _speech(t: dict[str, Any], lemma: Callable[[str], tuple[str, ...]]) -> Speec
                     for cue, speaker in t.get("fixed_speakers", {}).items()),
         owner=re.compile(r"([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,4})['’]s\s+(?:"
                          rf"{_alt(t.get('possessive_nouns', []))})\b"),
+        data_nouns=_words(t, "possessive_nouns"),
         pronouns=_words(t, "pronouns"),
         subjects=_words(t, "subject_words"),
         first_person=_words(t, "first_person"),
