@@ -21,6 +21,9 @@ class View:
     s: NumberTables
     alone: bool = False  # a number written alone needs no counted noun ("one")
     hedged: bool = False
+    #: runs of number words longer than any real figure, cut: (offset of the run's first
+    #: word, offset of the first word left out); shared by the views `replace` makes of this one
+    cuts: set[tuple[int, int]] = field(default_factory=set, compare=False, repr=False)
     n: int = field(init=False)
     lows: list[str] = field(init=False, repr=False)
 
