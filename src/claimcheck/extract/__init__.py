@@ -29,6 +29,8 @@ from claimcheck.text import Sentence, boundaries, split_sentences
 
 __all__ = ["extract", "extract_cut", "read"]
 
+_NEWLINE = re.compile("\n")
+
 
 def extract(source: Document | str, *, doc_id: str = "doc") -> list[Claim]:
     """Every numeric claim in a document (or plain English text), in text order."""
@@ -91,7 +93,7 @@ def read(document: Document) -> Context:
         speaker_spans=tuple(scope.speaker_spans(words, text, s) for s in sentences),
         framing_ends=tuple(s.start + scope.framing_end(words, text[s.start : s.end])
                            for s in sentences),
-        line_breaks=tuple(i for i, ch in enumerate(text) if ch == "\n"),
+        line_breaks=tuple(m.start() for m in _NEWLINE.finditer(text)),
         lead=text[: sentences[0].end].lower() if sentences else "",
     )
     return replace(ctx, default_place=scope.default_place(ctx), anchor=when.anchor(ctx))
