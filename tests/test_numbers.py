@@ -341,3 +341,18 @@ def test_scan_cut_tells_spoken_decimals_cut_and_nothing_in_plain_text() -> None:
     first = text.index("two")
     assert cut == [(first, first + len("two " * 20))]
     assert numbers.scan_cut("About 40 homes and twenty-one cars were hit.", "en")[1] == []
+
+
+def test_a_hedged_view_is_what_replace_gives_sharing_the_lower_case() -> None:
+    from dataclasses import replace
+
+    from claimcheck.numbers.tables import tables
+    from claimcheck.numbers.tokens import tokenize
+    from claimcheck.numbers.view import View
+
+    spec = tables("en")
+    text = "Nearly Forty homes, about 12 Cars"
+    view = View(tokenize(text, spec.number_re, 0, True, spec.word_re), text, spec)
+    hedged = view.as_hedged()
+    assert hedged == replace(view, hedged=True) and hedged.lows == replace(view, hedged=True).lows
+    assert hedged.lows is view.lows and hedged.as_hedged() is hedged and not view.hedged

@@ -36,6 +36,16 @@ class View:
             lows = [t.low if t.kind != "word" else self.s.number_word(t.low) for t in self.t]
         object.__setattr__(self, "lows", lows)
 
+    def as_hedged(self) -> View:
+        """This view with `hedged` set: what `replace(view, hedged=True)` gives, sharing the
+        tokens' lower case instead of computing it again for every hedged figure."""
+        if self.hedged:
+            return self
+        view = object.__new__(View)
+        view.__dict__.update(self.__dict__)
+        object.__setattr__(view, "hedged", True)
+        return view
+
     def low(self, i: int) -> str:
         """Token i lower-cased (a number word as its lemma where the language lemmatises)."""
         return self.lows[i] if 0 <= i < self.n else ""
