@@ -121,3 +121,17 @@ def test_alt_trie_matches_what_the_flat_alternation_matches(phrases: list[str], 
     tail = r"(?!\w)"  # a context after the phrase makes the engine backtrack into it
     trie, flat = re.compile(f"(?:{alt(phrases)}){tail}"), re.compile(f"(?:{_flat(phrases)}){tail}")
     assert [m.span() for m in trie.finditer(text)] == [m.span() for m in flat.finditer(text)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from([*_PIECES, "Tuesday", "weeks", "later", "March", "o'clock"]),
+                max_size=12).map(" ".join))
+def test_a_rule_matches_only_where_the_text_holds_what_it_needs(text: str) -> None:
+    from claimcheck.dates import _reader
+    from claimcheck.dates.vocabulary import languages
+
+    _, found_by = _reader(languages(None))
+    low = text.lower()
+    for pattern, on_text, _, needs in found_by:
+        if needs is not None and pattern.search(text if on_text else low):
+            assert needs.search(low)  # find_dates skips a rule when its needs are absent
