@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ from hypothesis import strategies as st
 
 from claimcheck import lang, lexicon
 from claimcheck.dates import find_dates
+from claimcheck.dates.vocabulary import alt, phrase
 
 GOLDEN = Path(__file__).parent / "golden" / "dates.jsonl"
 CASES = [json.loads(line) for line in GOLDEN.read_text(encoding="utf-8").splitlines() if line]
@@ -100,3 +102,36 @@ def test_any_language_never_raises_and_spans_are_sound(text: str, code: str | No
     for mention in find_dates(text, PUB, lang=code):
         assert previous_end <= mention.start < mention.end <= len(text)
         previous_end = mention.end
+
+
+def _flat(phrases: list[str]) -> str:
+    """The alternation `alt` replaced: every phrase, longest first."""
+    unique = sorted({p.lower() for p in phrases}, key=lambda p: (-len(p), p))
+    return "|".join(phrase(p) for p in unique)
+
+
+_WORDS = st.lists(st.text(alphabet="abné", min_size=1, max_size=4), min_size=1, max_size=3)
+_PHRASES = _WORDS.map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PHRASES, min_size=1, max_size=8),
+       st.text(alphabet="abné .\n", max_size=30))
+def test_alt_trie_matches_what_the_flat_alternation_matches(phrases: list[str], text: str) -> None:
+    tail = r"(?!\w)"  # a context after the phrase makes the engine backtrack into it
+    trie, flat = re.compile(f"(?:{alt(phrases)}){tail}"), re.compile(f"(?:{_flat(phrases)}){tail}")
+    assert [m.span() for m in trie.finditer(text)] == [m.span() for m in flat.finditer(text)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from([*_PIECES, "Tuesday", "weeks", "later", "March", "o'clock"]),
+                max_size=12).map(" ".join))
+def test_a_rule_matches_only_where_the_text_holds_what_it_needs(text: str) -> None:
+    from claimcheck.dates import _reader
+    from claimcheck.dates.vocabulary import languages
+
+    _, found_by = _reader(languages(None))
+    low = text.lower()
+    for pattern, on_text, _, needs in found_by:
+        if needs is not None and pattern.search(text if on_text else low):
+            assert needs.search(low)  # find_dates skips a rule when its needs are absent

@@ -323,3 +323,36 @@ def test_spoken_decimals_longer_than_a_float_are_cut() -> None:
     found = numbers.scan("two point " + "one " * 100 + "people", "en")
     assert found[0].value == pytest.approx(2.111111111111111)
     assert found[0].end <= len("two point " + "one " * 20)
+
+
+def test_scan_cut_tells_each_overlong_phrase_once() -> None:
+    text = "tres " * 70 + "casas; luego cinco mil " + "dos " * 40 + "árboles y siete perros"
+    found, cut = numbers.scan_cut(text, "es")
+    assert found == numbers.scan(text, "es")
+    second = text.index("cinco")
+    assert [start for start, _ in cut] == [0, second]
+    assert cut[0][1] == len("tres " * 32)  # the first piece is 32 words long
+    assert all(start < end for start, end in cut)
+
+
+def test_scan_cut_tells_spoken_decimals_cut_and_nothing_in_plain_text() -> None:
+    text = "It grew to four point " + "two " * 25 + "metres."
+    _, cut = numbers.scan_cut(text, "en")
+    first = text.index("two")
+    assert cut == [(first, first + len("two " * 20))]
+    assert numbers.scan_cut("About 40 homes and twenty-one cars were hit.", "en")[1] == []
+
+
+def test_a_hedged_view_is_what_replace_gives_sharing_the_lower_case() -> None:
+    from dataclasses import replace
+
+    from claimcheck.numbers.tables import tables
+    from claimcheck.numbers.tokens import tokenize
+    from claimcheck.numbers.view import View
+
+    spec = tables("en")
+    text = "Nearly Forty homes, about 12 Cars"
+    view = View(tokenize(text, spec.number_re, 0, True, spec.word_re), text, spec)
+    hedged = view.as_hedged()
+    assert hedged == replace(view, hedged=True) and hedged.lows == replace(view, hedged=True).lows
+    assert hedged.lows is view.lows and hedged.as_hedged() is hedged and not view.hedged

@@ -241,7 +241,7 @@ def _fail_on(doc_id: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """Make the extract stage raise for one document, whatever the extractor's own bugs."""
     real = claimcheck.pipeline._extract_claims
 
-    def stage(document: Document) -> list[Claim]:
+    def stage(document: Document) -> tuple[list[Claim], list[tuple[int, int]]]:
         if document.id == doc_id:
             raise ZeroDivisionError("made up for the test")
         return real(document)
@@ -525,3 +525,13 @@ def test_a_text_too_short_to_tell_is_read_as_english_and_said_so() -> None:
     assert report.documents[0].language == "en"
     (note,) = [d for d in report.diagnostics if d.code == "undetected-language"]
     assert "give its language" in note.message
+
+
+def test_a_number_phrase_longer_than_any_figure_is_cut_and_said_so() -> None:
+    garbled = "Se contaron " + "nueve " * 45 + "botes en el puerto."
+    report = claimcheck.check([Document(id="g", text=garbled, language="es"),
+                               Document(id="p", text="Se contaron 12 botes.", language="es")])
+    (note,) = [d for d in report.diagnostics if d.code == "number-cut"]
+    assert note.document == "g" and note.action == "processed"
+    assert f"character {garbled.index('nueve')}" in note.message
+    assert {c.doc for c in report.claims} == {"g", "p"}  # the document is still read

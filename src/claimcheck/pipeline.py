@@ -28,7 +28,7 @@ from claimcheck.errors import (
     InputTypeError,
     InternalError,
 )
-from claimcheck.extract import extract as _extract_claims
+from claimcheck.extract import extract_cut as _extract_claims  # claims, cut phrases
 from claimcheck.judge import Judge, When, doc_times, judge
 from claimcheck.lang import detect
 from claimcheck.match import Group, Matcher, align
@@ -159,7 +159,7 @@ def extract(source: Document | str, *, doc_id: str = "doc") -> list[Claim]:
     if document.language is None:
         document, _ = _with_language(document, None)
     try:
-        return _extract_claims(document)
+        return _extract_claims(document)[0]
     except ClaimcheckError:
         raise
     except Exception as exc:
@@ -186,7 +186,9 @@ def extract_one(doc: Document, where: str | None = None
     try:
         doc, said = _with_language(doc, where)
         found += said + _notes(doc, where)
-        return doc, _extract_claims(doc), found, True
+        claims, cut = _extract_claims(doc)
+        found += [_cut_note(doc, where, start, end) for start, end in cut]
+        return doc, claims, found, True
     except Exception as exc:  # one document's failure is its own, not the run's
         found.append(Diagnostic(code="internal-error",
                                 message=_failure(doc.id, exc, "; the document was left out"),
@@ -247,6 +249,16 @@ def _with_language(doc: Document, where: str | None) -> tuple[Document, list[Dia
         message=f"document {doc.id!r} names no language and its text is too short or mixed "
         f"to tell (at best {languages.name(code) or code}, {probability:.0%}); it was read as "
         f"{languages.name(languages.DEFAULT)}: give its language to be sure")]
+
+
+def _cut_note(doc: Document, where: str | None, start: int, cut: int) -> Diagnostic:
+    """A number phrase longer than any real figure, cut where its first piece ends."""
+    phrase = " ".join(doc.text[start:cut].split()[:6])
+    return Diagnostic(
+        code="number-cut", where=where, document=doc.id, action="processed",
+        message=f"document {doc.id!r} has a number phrase longer than any real figure at "
+        f"character {start} ({phrase!r} ...); it was cut at character {cut} and the rest read "
+        "as further numbers: check the text if it is no garbled input")
 
 
 def _notes(doc: Document, where: str | None) -> list[Diagnostic]:

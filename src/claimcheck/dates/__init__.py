@@ -94,7 +94,14 @@ def find_dates(
     vocab, found_by = _reader(languages(lang))
     scan = Scan(text, lower_same_length(text), as_date(published), vocab)
     cands: list[Cand] = []
-    for pattern, on_text, handler in found_by:
+    # does the text contain what a rule needs? (keyed by id: hashing a Pattern hashes its code)
+    present: dict[int, bool] = {}
+    for pattern, on_text, handler, needs in found_by:
+        if needs is not None:
+            if id(needs) not in present:
+                present[id(needs)] = needs.search(scan.low) is not None
+            if not present[id(needs)]:
+                continue  # no month in the text: no rule that needs one can match
         for match in pattern.finditer(text if on_text else scan.low):
             found = handler(match, scan)
             if found is not None and 0 <= found.start < found.end <= len(text):

@@ -29,9 +29,36 @@ def phrase(text: str) -> str:
 
 
 def alt(phrases: Iterable[str]) -> str:
-    """A regex alternation of `phrases`, lower-cased, longest first; of none, `NEVER`."""
-    unique = sorted({p.lower() for p in phrases}, key=lambda p: (-len(p), p))
-    return "|".join(phrase(p) for p in unique) or NEVER
+    """A regex alternation of `phrases`, lower-cased, longest first; of none, `NEVER`.
+
+    Written as a trie ("sept(?:ember|iembre)"), which matches exactly what the flat
+    alternation of the phrases sorted longest first matches, trying the longer phrase first
+    as it does: of the phrases that fit at one position, each is a prefix of the next longer.
+    The flat form made the regex engine try every phrase at every position."""
+    unique = {norm(p.lower()) for p in phrases}
+    if not unique:
+        return NEVER
+    root: dict[str, Any] = {}
+    for p in unique:
+        node = root
+        for ch in p:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a phrase ends here
+    return _trie(root, top=True)
+
+
+def _trie(node: dict[str, Any], top: bool = False) -> str:
+    """The regex of a trie node: its branches, each with what follows; optional (tried
+    first, so longer wins) where a phrase also ends here."""
+    branches = [(WS if ch == " " else re.escape(ch)) + _trie(child)
+                for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    if "" in node:
+        return f"(?:{'|'.join(branches)})?"
+    if len(branches) == 1 or top:
+        return "|".join(branches)
+    return f"(?:{'|'.join(branches)})"
 
 
 class Back:

@@ -27,15 +27,28 @@ from claimcheck.extract.vocabulary import vocabulary
 from claimcheck.models import Claim, Document
 from claimcheck.text import Sentence, boundaries, split_sentences
 
-__all__ = ["extract", "read"]
+__all__ = ["extract", "extract_cut", "read"]
+
+_NEWLINE = re.compile("\n")
 
 
 def extract(source: Document | str, *, doc_id: str = "doc") -> list[Claim]:
     """Every numeric claim in a document (or plain English text), in text order."""
     document = source if isinstance(source, Document) else Document(id=doc_id, text=source)
-    scanned = [m for m in numbers.scan(document.text, document.language or "en") if m.kind == "number"]
+    return extract_cut(document)[0]
+
+
+def extract_cut(document: Document) -> tuple[list[Claim], list[tuple[int, int]]]:
+    """`extract`, and the number phrases longer than any real figure that were cut
+    (`numbers.scan_cut`: where each starts, where its first cut is)."""
+    mentions, cut = numbers.scan_cut(document.text, document.language or "en")
+    scanned = [m for m in mentions if m.kind == "number"]
     if not scanned:
-        return []  # no figure: the document's context (dates, places, sentences) is never built
+        return [], cut  # no figure: the document's context (dates, places, sentences) is never built
+    return _claims(document, scanned), cut
+
+
+def _claims(document: Document, scanned: list[numbers.Mention]) -> list[Claim]:
     ctx = read(document)
     out: list[Claim] = []
     notes, state = Notes(), SpeakerState()
@@ -81,7 +94,7 @@ def read(document: Document) -> Context:
         speaker_spans=tuple(scope.speaker_spans(words, text, s) for s in sentences),
         framing_ends=tuple(s.start + scope.framing_end(words, text[s.start : s.end])
                            for s in sentences),
-        line_breaks=tuple(i for i, ch in enumerate(text) if ch == "\n"),
+        line_breaks=tuple(m.start() for m in _NEWLINE.finditer(text)),
         lead=text[: sentences[0].end].lower() if sentences else "",
     )
     return replace(ctx, default_place=scope.default_place(ctx), anchor=when.anchor(ctx))

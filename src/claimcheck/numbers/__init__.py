@@ -38,21 +38,37 @@ from claimcheck.numbers.tables import tables
 from claimcheck.numbers.tokens import Token, chunks, tokenize
 from claimcheck.numbers.view import View
 
-__all__ = ["Interval", "Mention", "Token", "interval", "parse_number", "scan"]
+__all__ = ["Interval", "Mention", "Token", "interval", "parse_number", "scan", "scan_cut"]
 
 _singular = singular  # the plural rule extract reads ("deaths" -> "death")
 
 
 def scan(text: str, lang: str = "en") -> list[Mention]:
     """Every numeric expression in `text`, in order, non-overlapping."""
+    return scan_cut(text, lang)[0]
+
+
+def scan_cut(text: str, lang: str = "en") -> tuple[list[Mention], list[tuple[int, int]]]:
+    """`scan`, and every number phrase longer than any real figure, which was cut: (offset of
+    its first word, offset of the first word left out), in order. The words left out are read
+    as further numbers; a phrase is told once, however many runs were read from inside it."""
     spec = tables(lang)
     found: list[Mention] = []
+    cuts: set[tuple[int, int]] = set()
     for offset, chunk in chunks(text):
         if not any(c.isdecimal() or c.isalpha() for c in chunk):
             continue
         toks = tokenize(chunk, spec.number_re, offset, spec.decimal_mark == ".", spec.word_re)
-        found.extend(run(View(toks, text, spec)))
-    return found
+        view = View(toks, text, spec)
+        found.extend(run(view))
+        cuts |= view.cuts
+    told: list[tuple[int, int]] = []
+    reach = -1  # the furthest cut of the phrase told last: runs read from inside it are it
+    for start, cut in sorted(cuts):
+        if start > reach:
+            told.append((start, cut))
+        reach = max(reach, cut)
+    return found, told
 
 
 def parse_number(expression: str, lang: str = "en") -> float | None:

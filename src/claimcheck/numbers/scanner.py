@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from claimcheck import units
 from claimcheck.lexicon import load
 from claimcheck.numbers.classify import kind_of, one_is_count
@@ -95,7 +93,7 @@ def _first_figure(v: View, j: int, hedged: bool) -> tuple[str | None, int, Num |
     if opener and v.low(j - 1) in v.s.change_verbs:
         opener = None  # "grown from 50 to 57": a change, not a range
     k = j + 1 if opener else j
-    view = replace(v, hedged=True) if hedged else v
+    view = v.as_hedged() if hedged else v
     first = number_at(view, k)
     if first is None and opener:
         opener, k = None, j

@@ -30,8 +30,8 @@ def spelled(v: View, i: int) -> Num | None:
 _MAX_WORDS = 32
 
 
-def _run(v: View, k: int) -> list[str]:
-    s = v.s
+def _run(v: View, i: int) -> list[str]:
+    s, k = v.s, i
     words: list[str] = []
     while k < v.n and len(words) < _MAX_WORDS:
         w = v.low(k)
@@ -47,6 +47,9 @@ def _run(v: View, k: int) -> list[str]:
             k += 2
         else:
             break
+    if len(words) >= _MAX_WORDS and k < v.n and (v.low(k) in s.words or v.low(k) in s.joiners
+                                                 or v.low(k) == "-"):
+        v.cuts.add((v.t[i].start, v.t[k].start))  # the run goes on: say where it was cut
     return words
 
 

@@ -21,6 +21,9 @@ class View:
     s: NumberTables
     alone: bool = False  # a number written alone needs no counted noun ("one")
     hedged: bool = False
+    #: runs of number words longer than any real figure, cut: (offset of the run's first
+    #: word, offset of the first word left out); shared by the views `replace` makes of this one
+    cuts: set[tuple[int, int]] = field(default_factory=set, compare=False, repr=False)
     n: int = field(init=False)
     lows: list[str] = field(init=False, repr=False)
 
@@ -32,6 +35,16 @@ class View:
         else:
             lows = [t.low if t.kind != "word" else self.s.number_word(t.low) for t in self.t]
         object.__setattr__(self, "lows", lows)
+
+    def as_hedged(self) -> View:
+        """This view with `hedged` set: what `replace(view, hedged=True)` gives, sharing the
+        tokens' lower case instead of computing it again for every hedged figure."""
+        if self.hedged:
+            return self
+        view = object.__new__(View)
+        view.__dict__.update(self.__dict__)
+        object.__setattr__(view, "hedged", True)
+        return view
 
     def low(self, i: int) -> str:
         """Token i lower-cased (a number word as its lemma where the language lemmatises)."""

@@ -179,7 +179,7 @@ _MAX_DECIMALS = 20
 
 def _decimals(v: View, j: int) -> tuple[float, int] | None:
     """Spoken decimal digits after "point": "zero three" .03, "seventy-one" .71."""
-    digits = ""
+    digits, first = "", j
     while j < v.n and len(digits) < _MAX_DECIMALS:
         val = v.s.cardinals.get(v.low(j))
         if val is None:
@@ -191,6 +191,8 @@ def _decimals(v: View, j: int) -> tuple[float, int] | None:
                 val, j = val + unit, k
         digits += str(val)
         j += 1
+    if len(digits) >= _MAX_DECIMALS and j < v.n and v.low(j) in v.s.cardinals:
+        v.cuts.add((v.t[first].start, v.t[j].start))  # the digits go on: say where they were cut
     return (float("0." + digits), j) if digits else None
 
 

@@ -9,6 +9,8 @@ from collections.abc import Sequence
 #: a word: letters, joined by hyphens or apostrophes to letters or digits ("Geran-2", "it's")
 WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W_]+)*")
 _BREAK = re.compile(r"[,;:—–()]")
+#: characters that neither start a word, stop `words_after`, nor are digits: skipped at once
+_GAP = re.compile(r"[^\w.;:!?()\[\]\n,]*")
 
 Word = tuple[int, int, str]
 
@@ -33,7 +35,11 @@ def words_after(text: str, pos: int, limit: int, count: int) -> list[Word]:
     out: list[Word] = []
     i = pos
     limit = min(limit, len(text))
+    gap = _GAP.match
     while len(out) < count and i < limit:
+        i = gap(text, i, limit).end()  # type: ignore[union-attr]  # `*` always matches
+        if i >= limit:
+            break
         ch = text[i]
         if ch in ".;:!?()[]\n,":
             break
