@@ -10,7 +10,7 @@ from claimcheck.numbers.money import currency_prefix, currency_suffix, currency_
 from claimcheck.numbers.quantities import unit_phrase
 from claimcheck.numbers.spelled import spelled
 from claimcheck.numbers.view import Num, View
-from claimcheck.numbers.words import and_fraction, composed
+from claimcheck.numbers.words import and_fraction, composed, share_word
 
 
 def over_tail(v: View, num: Num) -> Num:
@@ -88,7 +88,7 @@ def number_at(v: View, i: int) -> Num | None:
             return None
         num = Num(base[0], start, base[1], currency, fraction=base[2])
     elif tok.kind == "word":
-        read = composed(v, i) if v.s.cardinals else spelled(v, i)
+        read = composed(v, i) if v.s.cardinals else (spelled(v, i) or share_word(v, i))
         if read is None:
             return None
         num = replace(read, first=start, unit=currency)

@@ -192,7 +192,8 @@ def _composer(num: dict[str, Any]) -> dict[str, Any]:
         "abbreviations": {k: frozenset(num.get("abbreviations", {}).get(k, []))
                           for k in ("spaced", "alone", "money_only", "decimal_or_money")},
         "dozen_tail": frozenset(num.get("dozen_tail", num.get("dozen", []))),
-        "denominators": singular if composes else {},
+        # a language read by text2num keeps its fraction words alone ("Hälfte")
+        "denominators": singular if composes else _floats(num, "denominators"),
         "denominator_plurals": plural if composes else {},
         "point": _set(num, "point"),
         "not_a_share": _set(num, "not_a_share"),

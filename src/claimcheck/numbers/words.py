@@ -226,6 +226,14 @@ def _ordinal_alone(v: View, i: int) -> Num | None:
     return Num(float(o), i, i + 1, words=True, ordinal=True)
 
 
+def share_word(v: View, i: int) -> Num | None:
+    """A fraction word read without the English composer, alone or after its article: "die
+    Hälfte aller Häuser", "fast die Hälfte" (a language whose number words go to text2num)."""
+    k = i + 1 if v.low(i) in v.s.articles and v.low(i + 1) in v.s.denominators else i
+    num = _bare_fraction(v, k)
+    return None if num is None else replace(num, first=i)
+
+
 def _bare_fraction(v: View, i: int) -> Num | None:
     """ "half" or "quarter" with no number before: "half a million", "more than half", "half of"."""
     w = v.low(i)
