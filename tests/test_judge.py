@@ -284,6 +284,22 @@ def test_an_untimed_figure_is_not_simultaneous_with_a_timed_one_of_its_document(
     assert _judge_day(claims)[0] == "evolving"
 
 
+def test_a_copy_of_a_report_orders_its_figures_the_way_the_original_does() -> None:
+    # one report, also filed under a second id: "39 dead by one tally, 189 by another; the
+    # toll has since risen to 189": the later 189 is an update of the 39 in the copy too
+    docs = {i: Document(id=i, text="39 dead, 189 dead; now 189 dead.",
+                        published=dt.date(2025, 7, 12)) for i in ("a", "a2")}
+    claims = [c for d in docs for c in (
+        make_claim(f"{d}:c1", 39, start=0, end=2, **TOLL),
+        make_claim(f"{d}:c2", 189, start=9, end=12, **TOLL),
+        make_claim(f"{d}:c3", 189, start=24, end=27, later=True, **TOLL))]
+    _, found, _ = judge(claims, docs)
+    updates = {tuple(c.split(":")[1] for c in d.claims) for d in found if d.kind == "update"}
+    conflicts = {tuple(c.split(":")[1] for c in d.claims) for d in found if d.kind != "update"}
+    assert ("c1", "c3") in updates
+    assert ("c1", "c3") not in conflicts and ("c3", "c1") not in conflicts
+
+
 def test_a_headline_repeating_a_timed_figure_is_of_that_time() -> None:
     # a headline's 12 repeats the body's "as of 07:30, 12 dead"; a later report says 9
     claims = [make_claim("a:c1", 12, start=0, end=2, **TOLL),

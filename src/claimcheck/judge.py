@@ -72,6 +72,7 @@ class _Reading:
     value: float
     tol: float
     when: When
+    source: str  # the document, or the lowest id among copies of its text: one report
 
     @property
     def lo(self) -> float:
@@ -113,7 +114,9 @@ def judge(
     claims = _timed(claims)
     unit = _common_unit(claims)
     times = times if times is not None else doc_times(documents)
-    readings = sorted((_read(c, unit, times, policy) for c in claims), key=_Reading.key)
+    sources = _sources(claims, documents)
+    readings = sorted((_read(c, unit, times, policy, sources.get(c.doc, c.doc)) for c in claims),
+                      key=_Reading.key)
     if len(readings) > _PAIRWISE_LIMIT:
         # a large group repeats a few figures many times: compare each distinct reading of a
         # day once, so that cost follows the number of distinct figures, not of reports
@@ -154,7 +157,21 @@ def _common_unit(claims: Sequence[Claim]) -> str | None:
     return min(counts, key=lambda u: (-counts[u], u or ""))
 
 
-def _read(claim: Claim, unit: str | None, times: dict[str, When], policy: Policy) -> _Reading:
+def _sources(claims: Sequence[Claim], documents: dict[str, Document]) -> dict[str, str]:
+    """Each document of the group -> the report it carries: copies of one text published at
+    one time (a wire story under two ids) are one report, named by their lowest id, so a copy
+    orders its figures the way the original does."""
+    first: dict[tuple[object, ...], str] = {}
+    for doc_id in sorted({c.doc for c in claims}):
+        doc = documents.get(doc_id)
+        if doc is not None:
+            first.setdefault((doc.text, doc.published), doc_id)
+    return {doc_id: first[(doc.text, doc.published)] for doc_id in {c.doc for c in claims}
+            if (doc := documents.get(doc_id)) is not None}
+
+
+def _read(claim: Claim, unit: str | None, times: dict[str, When], policy: Policy,
+          source: str) -> _Reading:
     factor = 1.0
     if claim.unit != unit and claim.unit is not None and unit is not None:
         converted = units.convert(1.0, claim.unit, unit)
@@ -164,7 +181,7 @@ def _read(claim: Claim, unit: str | None, times: dict[str, When], policy: Policy
             factor = 1.0  # no finite reading in the group's unit: compare it unconverted
     span = policy.interval(claim.value, claim.qualifier, claim.low, claim.high, factor)
     tol = policy.tolerance(claim.value, claim.qualifier) * factor
-    return _Reading(claim, span, claim.value * factor, tol, _when(claim, times))
+    return _Reading(claim, span, claim.value * factor, tol, _when(claim, times), source)
 
 
 def _timed(claims: Sequence[Claim]) -> Sequence[Claim]:
@@ -236,7 +253,7 @@ def _aware(stamp: dt.datetime) -> dt.datetime:
 
 def _before(a: _Reading, b: _Reading) -> bool:
     """Whether the texts and publication times put `a` before `b` (never input order)."""
-    if a.claim.doc == b.claim.doc and a.claim.as_of == b.claim.as_of:
+    if a.source == b.source and a.claim.as_of == b.claim.as_of:
         return a.when.moment < b.when.moment
     if a.when.end < b.when.start:
         return True
@@ -264,7 +281,7 @@ def _same_time(a: _Reading, b: _Reading) -> bool:
         return False  # two past figures are two past moments, in an order the text may not give
     # one document may give figures of several clock times ("as of 04:00 ... as of 10:32"):
     # only figures of the same stated time (or both without one) are simultaneous
-    if a.claim.doc == b.claim.doc:
+    if a.source == b.source:
         return a.when.moment == b.when.moment and a.claim.as_of == b.claim.as_of
     return a.claim.as_of is not None and a.claim.as_of == b.claim.as_of \
         and not (a.claim.recalled or b.claim.recalled)
