@@ -104,3 +104,24 @@ def test_spans_slice_back_for_arbitrary_text(text: str, lang: str) -> None:
 def test_spans_slice_back_for_number_fragments(text: str, lang: str) -> None:
     doc = Document(id="n", text=text, language=lang, published=dt.date(2025, 8, 21))
     _check_claims(doc, claimcheck.extract(doc))
+
+
+def test_a_counted_noun_of_five_words_is_read_whole() -> None:
+    text = "Le préfet a annoncé que 800 membres des forces de l'ordre seront mobilisés."
+    (claim,) = claimcheck.extract(Document(id="d", text=text, language="fr"))
+    assert claim.text == "800 membres des forces de l'ordre"
+    assert (claim.entity, claim.measure) == ("police officer", "deployed")
+
+
+@pytest.mark.parametrize(("language", "text", "span"), [
+    ("en", "The count stood at 300 arrests and 52 police or gendarmes injured.",
+     "52 police or gendarmes"),
+    ("fr", "Le bilan fait état de 300 interpellations et 52 policiers ou gendarmes blessés.",
+     "52 policiers ou gendarmes"),
+])
+def test_two_coordinated_nouns_are_one_count_measured_after_the_pair(
+        language: str, text: str, span: str) -> None:
+    claims = claimcheck.extract(Document(id="d", text=text, language=language))
+    injured = claims[-1]
+    assert injured.text == span
+    assert (injured.entity, injured.measure) == ("police officer", "injured")

@@ -82,3 +82,25 @@ def test_a_dateline_is_where_the_story_was_filed_not_its_place() -> None:
             "9 people.")
     (claim,) = claimcheck.extract(Document(id="d", text=text))
     assert claim.location == "Turin"
+
+
+def test_the_place_of_a_backdrop_event_gives_the_story_its_country_only() -> None:
+    # the lead names where the death that set off the unrest happened, not where it is counted
+    text = ("Unrest spread for a third night after the death of a young driver in Lyon.\n"
+            "Police arrested 420 people overnight.")
+    (claim,) = claimcheck.extract(Document(id="d", text=text))
+    assert claim.location == "France"
+
+
+def test_a_french_backdrop_place_after_an_apposition_is_skipped_too() -> None:
+    text = ("Les violences ont repris depuis la mort de Karim, 19 ans, tué à Toulouse.\n"
+            "Au total, 230 personnes ont été interpellées.")
+    claims = claimcheck.extract(Document(id="d", text=text, language="fr"))
+    assert claims[-1].value == 230 and claims[-1].location == "France"
+
+
+def test_a_place_outside_the_backdrop_phrase_still_scopes_the_story() -> None:
+    text = ("After the death of a young driver, riots broke out in Lyon.\n"
+            "Police arrested 420 people overnight.")
+    (claim,) = claimcheck.extract(Document(id="d", text=text))
+    assert claim.location == "Lyon"

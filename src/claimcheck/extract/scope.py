@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
-from claimcheck import numbers, places
+from claimcheck import lang, numbers, places
 from claimcheck.extract.context import Context, Found
 from claimcheck.extract.subject import length_measure
 from claimcheck.extract.vocabulary import Vocabulary
@@ -36,7 +36,8 @@ def locate(ctx: Context, m: numbers.Mention, sentence: Sentence, measure: str | 
     listed ("in total"), the official who gives it, the paragraph's, the story's."""
     text = ctx.text
     spans = ctx.speaker_spans[sentence.index]
-    inside = [x for x in ctx.places_in(sentence.start, sentence.end) if not _overlaps(x, spans)]
+    inside = [x for x in ctx.places_in(sentence.start, sentence.end)
+              if not _overlaps(x, spans) and not backdrop(ctx, x[0])]
     clause = ctx.clause(sentence, m.start)
     in_clause = [x for x in inside if clause[0] <= x[0] < clause[1] and not _actor(ctx.words, text, x)]
     if measure == length_measure() and entity in (None, measure):
@@ -283,11 +284,12 @@ def _paragraph_frame(ctx: Context, sentence: Sentence) -> places.Place | None:
 
 def default_place(ctx: Context) -> places.Place | None:
     """The story's place: the first place its lead puts things in, else the first one named;
-    the country of the places named when the lead speaks of the whole country first."""
+    the country of the places named when the lead speaks of the whole country first. The place
+    of a backdrop event ("after the death of X in Nanterre") gives the country alone."""
     for sentence in ctx.sentences[:3]:
         titles = ctx.speaker_spans[sentence.index]
         found = [(s, p) for s, e, p in ctx.places_in(sentence.start, sentence.end)
-                 if not _overlaps((s, e, p), titles)]
+                 if not _overlaps((s, e, p), titles) and not backdrop(ctx, s)]
         # "MILAN - A bridge in Genoa gave way": a dateline says where the story was filed
         filed = {s for s, e, _ in ctx.places_in(sentence.start, sentence.end)
                  if _dateline(ctx.text, s, e)}
@@ -298,7 +300,31 @@ def default_place(ctx: Context) -> places.Place | None:
         located = [p for s, p in found if ctx.words.locative.search(ctx.text[max(0, s - 25) : s])]
         if located or found:
             return most_specific(located or [p for _, p in found])
-    return ctx.places[0][2] if ctx.places else None
+    named = [p for s, _, p in ctx.places if not backdrop(ctx, s)]
+    if named or not ctx.places:
+        return named[0] if named else None
+    first = ctx.places[0][2]
+    return first if first.kind == "country" else _country(first.country) or first
+
+
+def backdrop(ctx: Context, start: int) -> bool:
+    """The place at `start` is where an earlier event that sets the story off happened ("after
+    the death of a teenager in Nanterre", "depuis la mort de Nahel, 17 ans, tué à Nanterre"),
+    not where the story's figures are."""
+    pattern = _backdrop(ctx.words.code)
+    return pattern is not None and pattern.search(ctx.text, max(0, start - 70), start) is not None
+
+
+@cache
+def _backdrop(code: str) -> re.Pattern[str] | None:
+    cues = lang.get(code).table("extract").get("backdrop_cues", [])
+    if not cues:
+        return None
+    alternatives = "|".join(r"\s+".join(map(re.escape, c.split())) for c in cues)
+    # the cue, then its noun phrase up to the place, with at most a short apposition between
+    # commas (", 19, shot in"); a comma that opens a clause ("..., riots broke out in") ends it
+    return re.compile(rf"\b(?:{alternatives})\s*[^,.;:!?()\n]{{0,40}}"
+                      rf"(?:,[^,.;:!?()\n]{{1,14}},)?[^,.;:!?()\n]{{0,30}}$", re.IGNORECASE)
 
 
 _DATELINE_END = re.compile(r"(?:,[^\n\u2013\u2014-]{0,30})?\s*(?:\([^)\n]{1,20}\)\s*)?[-\u2013\u2014]\s")

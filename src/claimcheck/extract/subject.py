@@ -45,18 +45,15 @@ def _partitive(ctx: Context, m: numbers.Mention, after: list[Word]) -> tuple[int
 
 def _head(ctx: Context, m: numbers.Mention, after: list[Word]) -> tuple[int, str | None]:
     words = ctx.words
-    table = words.frames.entities
     modifiers: list[str] = []
     for i, (_, _, w) in enumerate(after):
         lw = w.lower()
         if i == 0 and any(_phrase(after, 0, len(p)) == p for p in words.ratio_openers):
             return m.end, None  # "72 out of 99": the whole follows as its own figure
-        for length in (3, 2, 1):
-            phrase = _phrase(after, i, length)
-            if len(phrase) == length and phrase not in table:
-                phrase = (*phrase[:-1], numbers._singular(phrase[-1]))
-            if len(phrase) == length and phrase in table:
-                return after[i + length - 1][1], _name(ctx, table[phrase], modifiers)
+        length, head = _entity_at(ctx, after, i)
+        if head is not None:
+            end = _coordinated(ctx, after, i + length) or after[i + length - 1][1]
+            return end, _name(ctx, head, modifiers)
         if lw in words.stop_words or (i == 0 and lw in words.verbish):
             break
         if i >= 3:
@@ -72,6 +69,32 @@ def _head(ctx: Context, m: numbers.Mention, after: list[Word]) -> tuple[int, str
                 first[:1].islower() and lw not in words.frames.measure_words:
             return after[0][1], numbers._singular(lw)
     return m.end, None
+
+
+def _entity_at(ctx: Context, words: list[Word], i: int) -> tuple[int, str | None]:
+    """(length, entity) of the counted-noun phrase the words open at `i`, the longest listed
+    ("members of the security forces" before "forces"); (0, None) if none."""
+    table = ctx.words.frames.entities
+    for length in range(min(_longest(table), len(words) - i), 0, -1):
+        phrase = _phrase(words, i, length)
+        for form in (phrase, (*phrase[:-1], numbers._singular(phrase[-1]))):
+            if form in table:
+                return length, table[form]
+    return 0, None
+
+
+def _longest(table: dict[Phrase, str]) -> int:
+    return max((len(k) for k in table), default=1)
+
+
+def _coordinated(ctx: Context, words: list[Word], i: int) -> int | None:
+    """The end of a second counted noun coordinated with the head ("police officers or
+    gendarmes"): one count of both, whose measure comes after the pair."""
+    if i + 1 < len(words) and words[i][2].lower() in ctx.words.list_joiners:
+        length, head = _entity_at(ctx, words, i + 1)
+        if head is not None:
+            return words[i + length][1]
+    return None
 
 
 def _phrase(words: list[Word], i: int, length: int) -> Phrase:

@@ -282,12 +282,15 @@ def _fraction_scale(v: View, num: Num) -> Num | None:
 
 
 def and_fraction(v: View, num: Num) -> Num:
-    """ "and a half", "and three quarters" after a number: "2 and a half", "3 million and a half"."""
+    """ "and a half", "and three quarters" after a number: "2 and a half", "3 million and a half",
+    "three-and-a-half"."""
     s = v.s
     k = num.last
+    hyphened = v.hyphen_at(k) and v.low(k + 1) in s.joiners  # "three-and-a-half"
+    k += 1 if hyphened else 0
     if v.low(k) not in s.joiners or not s.denominators:
         return num
-    j = k + 1
+    j = k + (2 if hyphened and v.hyphen_at(k + 1) else 1)
     if v.low(j) in s.articles or s.cardinals.get(v.low(j)) == 1:
         numer, after, one = 1.0, j + 1, True
     else:
