@@ -279,7 +279,24 @@ def _paragraph_frame(ctx: Context, sentence: Sentence) -> places.Place | None:
         framing = [x for x in ctx.places_in(earlier.start, end) if x[1] <= end]
         if framing:
             return most_specific([p for _, _, p in framing])
+        if k == sentence.index - 1:
+            setting = _setting(ctx, earlier)
+            if setting is not None:
+                return setting
     return None
+
+
+def _setting(ctx: Context, sentence: Sentence) -> places.Place | None:
+    """The one place a sentence puts its event in ("Storms caused havoc in the X district."),
+    when it gives no figure of its own: the next sentence's figure is about that place, not
+    the headline's."""
+    text, spans = ctx.text, ctx.speaker_spans[sentence.index]
+    if any(c.isdigit() for c in text[sentence.start : sentence.end]):
+        return None
+    located = {p for s, e, p in ctx.places_in(sentence.start, sentence.end)
+               if not _overlaps((s, e, p), spans) and not backdrop(ctx, s)
+               and ctx.words.locative.search(text[max(0, s - 25) : s])}
+    return next(iter(located)) if len(located) == 1 else None
 
 
 def default_place(ctx: Context) -> places.Place | None:
