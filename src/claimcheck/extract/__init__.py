@@ -159,9 +159,6 @@ def _subject(ctx: Context, f: _Figure, kind: str, end: int, entity: str | None,
     if kind == "age":
         entity = subject.entity_for(kind)
     measure = kind if kind == "age" else subject.measure(ctx, m, sentence, end, entity)
-    if entity and measure:
-        aliases = subject.measure_aliases(entity)
-        measure = aliases.get(measure, measure)
     if kind == "measurement" and subject.is_length(m.unit):
         measure = subject.length_measure()  # a length measures a distance, whatever verb says
     detail: str | None = None
@@ -181,7 +178,7 @@ def _subject(ctx: Context, f: _Figure, kind: str, end: int, entity: str | None,
                                          f.previous_claim)
     if entity is None:
         entity = subject.entity_before(ctx, m, sentence)
-    return entity, measure, detail, notes
+    return entity, subject.aliased(kind, entity, measure), detail, notes
 
 
 def _names(lead: str, word: str) -> bool:

@@ -125,7 +125,12 @@ def measure(ctx: Context, m: numbers.Mention, sentence: Sentence, noun_end: int,
             phrase = tuple(forward[max(0, stop - length) : stop])
             if len(phrase) == length and phrase in table:
                 return table[phrase]
-    # 3. anywhere later in the sentence
+    # 3. the counted noun says it itself: "52,000 demonstrators", "300 evacuees"
+    nouns = ctx.words.frames.noun_measures
+    for w in between:
+        if (w[2].lower(),) in nouns:
+            return nouns[(w[2].lower(),)]
+    # 4. anywhere later in the sentence
     later = words_after(text, noun_end, sentence.end, 14)
     found = _first_measure(later, table, skip=frozenset(), strict=False)
     if found:
@@ -180,7 +185,22 @@ def quantity(ctx: Context, m: numbers.Mention, sentence: Sentence, kind: str, en
     if entity == length_measure() and ctx.words.height.search(
             ctx.text[max(sentence.start, m.start - 40) : min(sentence.end, end + 12)]):
         entity = measure = str(load("measures")["rising_length"])  # "the water rose to 3 meters"
+    elif entity == length_measure():
+        named = _length_named(ctx, m, sentence, end)
+        if named:
+            entity = measure = named  # "180 millimetres of rain" is rainfall, not a distance
     return entity, measure
+
+
+def _length_named(ctx: Context, m: numbers.Mention, sentence: Sentence, end: int) -> str | None:
+    """The quantity a word next to a length names ("of rain", "rainfall of"), if any."""
+    table = ctx.words.frames.length_measures
+    near = [*words_before(ctx.text, m.start, sentence.start, 3), *words_after(ctx.text, end, sentence.end, 3)]
+    for w in near:
+        hit = table.get((w[2].lower(),))
+        if hit:
+            return hit
+    return None
 
 
 def length_measure() -> str:
@@ -192,6 +212,19 @@ def measure_aliases(entity: str) -> dict[str, str]:
     """How a measure reads for this entity: a drone "deployed" was launched."""
     aliases: dict[str, str] = load("measures")["entity_measure_aliases"].get(entity.split()[-1], {})
     return aliases
+
+
+def aliased(kind: str, entity: str | None, measure: str | None) -> str | None:
+    """The measure as it reads for this entity and kind: a drone "deployed" was launched, a
+    home "destroyed" is damaged (not intercepted), money "lost" is losses (not deaths); a
+    part keeps its " (part)" mark."""
+    if measure is None:
+        return None
+    base, part, mark = measure.partition(" (part)")
+    if entity:
+        base = measure_aliases(entity).get(base, base)
+    base = load("measures")["kind_measure_aliases"].get(kind, {}).get(base, base)
+    return f"{base}{part}{mark}"
 
 
 def entity_for(measure: str) -> str | None:

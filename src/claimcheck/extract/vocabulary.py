@@ -96,6 +96,8 @@ class Frames:
     measure_words: frozenset[str]
     partitive_heads: tuple[str, ...]
     partitive_cues: tuple[str, ...]
+    noun_measures: LemmaTable  # a counted noun that says what happened: "demonstrators"
+    length_measures: LemmaTable  # a word that makes a length no distance: "rain"
 
 
 @dataclass(frozen=True)
@@ -269,6 +271,8 @@ def _frames(f: dict[str, Any], lemma: Callable[[str], tuple[str, ...]]) -> Frame
         for form in forms:
             measures.setdefault(tuple(form.split()), canonical)
     return Frames(
+        noun_measures=_inverted(f.get("noun_measures", {}), lemma),
+        length_measures=_inverted(f.get("length_measures", {}), lemma),
         entities=LemmaTable(entities, lemma),
         subtypes=_words(f, "subtypes"),
         measures=LemmaTable(measures, lemma),
@@ -276,6 +280,12 @@ def _frames(f: dict[str, Any], lemma: Callable[[str], tuple[str, ...]]) -> Frame
         partitive_heads=tuple(f.get("partitive_heads", [])),
         partitive_cues=tuple(f.get("partitive_cues", [])),
     )
+
+
+def _inverted(table: dict[str, list[str]], lemma: Callable[[str], tuple[str, ...]]) -> LemmaTable:
+    """Canonical name -> words, read the other way: each word (a phrase) -> its name."""
+    return LemmaTable({tuple(form.split()): canonical
+                       for canonical, forms in table.items() for form in forms}, lemma)
 
 
 def _speech(t: dict[str, Any], lemma: Callable[[str], tuple[str, ...]]) -> Speech:
