@@ -47,7 +47,8 @@ def extract(source: Document | str, *, doc_id: str = "doc") -> list[Claim]:
                 continue
             figure = _Figure(m, sentence, said, len(out),
                              found[k + 1].start if k + 1 < len(found) else None,
-                             previous, out[-1] if out and previous is not None else None)
+                             previous, out[-1] if out and previous is not None else None,
+                             tuple(found[k + 1 :]))
             claim, notes = _claim(ctx, figure, notes)
             if claim.qualifier == "vague" and claim.kind == "count" \
                     and claim.entity in ctx.words.time_entities:
@@ -115,6 +116,7 @@ class _Figure:
     next_start: int | None  # where the sentence's next number starts
     previous: numbers.Mention | None  # the sentence's previous number that made a claim
     previous_claim: Claim | None  # its claim
+    rest: tuple[numbers.Mention, ...] = ()  # the sentence's later numbers
 
 
 def _claim(ctx: Context, f: _Figure, notes: Notes) -> tuple[Claim, Notes]:
@@ -158,7 +160,10 @@ def _subject(ctx: Context, f: _Figure, kind: str, end: int, entity: str | None,
     m, sentence = f.mention, f.sentence
     if kind == "age":
         entity = subject.entity_for(kind)
-    measure = kind if kind == "age" else subject.measure(ctx, m, sentence, end, entity)
+    before = f.previous_claim
+    listed, floor = subject.list_link(ctx, m, sentence, (before.start, before.end) if before else None)
+    measure = kind if kind == "age" else subject.measure(ctx, m, sentence, end, entity, floor,
+                                                                 f.rest)
     if kind == "measurement" and subject.is_length(m.unit):
         measure = subject.length_measure()  # a length measures a distance, whatever verb says
     detail: str | None = None
@@ -176,6 +181,10 @@ def _subject(ctx: Context, f: _Figure, kind: str, end: int, entity: str | None,
     if measure is None:
         measure = links.referred_measure(ctx, m, sentence, end, kind, notes.last_measure,
                                          f.previous_claim)
+    if listed and before is not None and before.kind == kind:
+        # an item of a list counts what the list counts: "17 in Kyiv, 5 in Kharkiv"
+        measure = measure or before.measure
+        entity = entity or before.entity
     if entity is None:
         entity = subject.entity_before(ctx, m, sentence)
     return entity, subject.aliased(kind, entity, measure), detail, notes

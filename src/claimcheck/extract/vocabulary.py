@@ -98,6 +98,7 @@ class Frames:
     partitive_cues: tuple[str, ...]
     noun_measures: LemmaTable  # a counted noun that says what happened: "demonstrators"
     length_measures: LemmaTable  # a word that makes a length no distance: "rain"
+    whole_opener: re.Pattern[str]  # "of the" before the whole a part is taken of
 
 
 @dataclass(frozen=True)
@@ -273,6 +274,8 @@ def _frames(f: dict[str, Any], lemma: Callable[[str], tuple[str, ...]]) -> Frame
     return Frames(
         noun_measures=_inverted(f.get("noun_measures", {}), lemma),
         length_measures=_inverted(f.get("length_measures", {}), lemma),
+        whole_opener=re.compile(rf"\b(?:{_alt(f.get('whole_openers', []), spaced=True)})\s*$",
+                                re.IGNORECASE),
         entities=LemmaTable(entities, lemma),
         subtypes=_words(f, "subtypes"),
         measures=LemmaTable(measures, lemma),
