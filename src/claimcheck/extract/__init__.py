@@ -20,8 +20,8 @@ import re
 from dataclasses import dataclass, replace
 
 from claimcheck import dates, lang, numbers, places
+from claimcheck.extract import frame, links, scope, speaker, subject, when
 from claimcheck.extract import kind as _kind
-from claimcheck.extract import links, scope, speaker, subject, when
 from claimcheck.extract.context import Context, Notes, SpeakerState, evidence
 from claimcheck.extract.vocabulary import vocabulary
 from claimcheck.models import Claim, Document
@@ -39,7 +39,10 @@ def extract(source: Document | str, *, doc_id: str = "doc") -> list[Claim]:
     ctx = read(document)
     out: list[Claim] = []
     notes, state = Notes(), SpeakerState()
+    paragraph = -1
     for sentence, found in _by_sentence(ctx, _numbers(ctx, scanned)):
+        if sentence.paragraph != paragraph:  # "the total stood at" refers within its paragraph
+            notes, paragraph = replace(notes, last_measure=None), sentence.paragraph
         said, state = speaker.speak(ctx, sentence, state, bool(found))
         previous: numbers.Mention | None = None
         for k, m in enumerate(found):
@@ -57,7 +60,7 @@ def extract(source: Document | str, *, doc_id: str = "doc") -> list[Claim]:
             previous = m
         if said and any(c.start >= sentence.start and c.end <= sentence.end for c in out[-3:]):
             state = replace(state, had_claims=True)
-    return links.link_ratios(out, ctx)
+    return frame.with_frame(links.link_ratios(out, ctx), ctx)
 
 
 def read(document: Document) -> Context:
