@@ -167,6 +167,7 @@ def _subject(ctx: Context, f: _Figure, kind: str, end: int, entity: str | None,
     listed, floor = subject.list_link(ctx, m, sentence, (before.start, before.end) if before else None)
     measure = kind if kind == "age" else subject.measure(ctx, m, sentence, end, entity, floor,
                                                                  f.rest)
+    measure = subject.aliased(kind, entity, measure)  # money "lost" is no death toll
     if kind == "measurement" and subject.is_length(m.unit):
         measure = subject.length_measure()  # a length measures a distance, whatever verb says
     detail: str | None = None

@@ -235,7 +235,8 @@ def quantity(ctx: Context, m: numbers.Mention, sentence: Sentence, kind: str, en
 def _length_named(ctx: Context, m: numbers.Mention, sentence: Sentence, end: int) -> str | None:
     """The quantity a word next to a length names ("of rain", "rainfall of"), if any."""
     table = ctx.words.frames.length_measures
-    near = [*words_before(ctx.text, m.start, sentence.start, 3), *words_after(ctx.text, end, sentence.end, 3)]
+    # the words after first: "30 cm of snow" after "120 mm of rain" is snowfall
+    near = [*words_after(ctx.text, end, sentence.end, 3), *words_before(ctx.text, m.start, sentence.start, 3)]
     for w in near:
         hit = table.get((w[2].lower(),))
         if hit:
