@@ -103,4 +103,17 @@ def test_a_french_article_is_no_number_word() -> None:
     # simplemma reads "des" as "un": the number scanner keeps the lemmatiser off number words
     assert [c.text for c in claimcheck.extract(
         Document(id="d", text="Des centaines de manifestants et 300 policiers.", language="fr"))] == [
-        "Des centaines", "300 policiers"]
+        "Des centaines de manifestants", "300 policiers"]
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), [
+    ("fr", "Selon la police, 12 000 manifestants ont défilé à Lille.", (12000, "person", "took part")),
+    ("fr", "Quelque 40 000 foyers sont privés d'électricité.", (40000, "household", "without power")),
+    ("de", "Rund 3000 Demonstranten zogen durch die Innenstadt.", (3000, "person", "took part")),
+    ("es", "Unos 15.000 manifestantes marcharon por el centro.", (15000, "person", "took part")),
+    ("it", "Circa 5.000 persone sono scese in piazza a Torino.", (5000, "person", "took part")),
+])
+def test_crowds_and_outages_in_other_languages(language: str, text: str,
+                                               expected: tuple[float, str, str]) -> None:
+    (claim,) = claimcheck.extract(Document(id="d", text=text, language=language))
+    assert (claim.value, claim.entity, claim.measure) == expected
