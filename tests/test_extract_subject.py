@@ -39,9 +39,12 @@ def _read(text: str, language: str = "en") -> list[tuple[str, str | None, str | 
     ("The utility restored electricity to 30,000 customers.", [("30,000 customers", "customer", "restored")]),
     ("Police closed 25 roads.", [("25 roads", "road", "closed")]),
     # money: losses, costs and aid
-    ("Insured losses could reach $3 billion.", [("$3 billion", None, "losses")]),
-    ("Growers lost harvests worth $40 million.", [("$40 million", None, "losses")]),
-    ("The council approved €5 million in emergency aid.", [("€5 million", None, "pledged")]),
+    # a sum is named by what it is, never by a noun earlier in its sentence
+    ("Insured losses could reach $3 billion.", [("$3 billion", "losses", "losses")]),
+    ("Growers lost harvests worth $40 million.", [("$40 million", "losses", "losses")]),
+    ("The council approved €5 million in emergency aid.", [("€5 million", "pledged", "pledged")]),
+    ("The storm destroyed 40 homes, and losses could reach $2 billion.",
+     [("40 homes", "home", "damaged"), ("$2 billion", "losses", "losses")]),
     # responders sent are deployed
     ("The region sent 300 firefighters.", [("300 firefighters", "firefighter", "deployed")]),
 ])

@@ -189,7 +189,9 @@ def _subject(ctx: Context, f: _Figure, kind: str, end: int, entity: str | None,
         # an item of a list counts what the list counts: "17 in Kyiv, 5 in Kharkiv"
         measure = measure or before.measure
         entity = entity or before.entity
-    if entity is None:
+    if kind == "money":
+        entity = entity or measure  # a sum is named by what it is: losses, aid, a cost
+    elif entity is None:
         entity = subject.entity_before(ctx, m, sentence)
     return entity, subject.aliased(kind, entity, measure), detail, notes
 
