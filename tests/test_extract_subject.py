@@ -29,6 +29,7 @@ def _read(text: str, language: str = "en") -> list[tuple[str, str | None, str | 
     ("Some 700 people spent the night in shelters.", [("Some 700 people", "person", "sheltered")]),
     ("Eight hikers remain missing.", [("Eight hikers", "hiker", "missing")]),
     ("Crews pulled 45 people from the floodwater.", [("45 people", "person", "rescued")]),
+    ("About 20 people are still under the rubble.", [("About 20 people", "person", "missing")]),
     # buildings: a home destroyed is damaged, never intercepted
     ("The tornado destroyed 60 homes.", [("60 homes", "home", "damaged")]),
     ("Rioters torched 90 cars.", [("90 cars", "vehicle", "burned")]),
