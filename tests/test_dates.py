@@ -117,7 +117,7 @@ CASES: list[tuple[str, str, str, str, dt.date | None, str]] = [
     ("weekday-thursday", "Police said on Thursday the road was clear.", "Thursday",
      "relative", D(2024, 10, 24), "day"),
     ("weekday-night", "A fire broke out on Tuesday night.", "Tuesday night", "relative",
-     D(2024, 10, 29), "day"),
+     D(2024, 10, 30), "day"),  # a night, dated by the morning it ends
     ("last-weekday", "Results came last Wednesday.", "last Wednesday", "relative",
      D(2024, 10, 23), "day"),
     ("next-weekday", "Results come next Friday.", "next Friday", "relative",
@@ -344,7 +344,8 @@ def test_mention_rejects_bad_values() -> None:
 
 
 def test_public_names() -> None:
-    assert dates.__all__ == ["DateMention", "event_date_near", "find_dates"]
+    assert dates.__all__ == ["DateMention", "contrast_words", "cumulative_markers",
+                             "event_date_near", "find_dates", "present_markers"]
 
 
 def test_vocabulary_is_data() -> None:
@@ -418,3 +419,68 @@ def test_never_raises_and_spans_are_sound(
     for pos in (0, len(text) // 2, len(text)):
         near = event_date_near(found, pos, (0, len(text)), published)
         assert near is None or near in found
+
+
+# ---------------------------------------------------------------- nights
+
+NIGHT_PUB = D(2024, 3, 9)  # a Saturday
+
+
+@pytest.mark.parametrize(("text", "expression", "day", "night"), [
+    # a night range is dated by the morning it ends, and flagged as one night
+    ("Le bilan de la nuit de mercredi à jeudi est lourd.", "la nuit de mercredi à jeudi",
+     D(2024, 3, 7), True),
+    ("Douze voitures ont brûlé dans la nuit du lundi 4 au mardi 5 mars.",
+     "dans la nuit du lundi 4 au mardi 5 mars", D(2024, 3, 5), True),
+    ("The night from Tuesday to Wednesday was quiet.", "The night from Tuesday to Wednesday",
+     D(2024, 3, 6), True),
+    ("Fires were lit overnight on 6-7 March.", "overnight on 6-7 March", D(2024, 3, 7), True),
+    ("Shops burned on Thursday night.", "Thursday night", D(2024, 3, 8), True),
+    ("Shops burned overnight into Friday.", "overnight into Friday", D(2024, 3, 8), True),
+    ("Shops burned on Thursday evening.", "Thursday evening", D(2024, 3, 7), False),
+    # a night named by the morning it ends, before a lone weekday
+    ("In der Nacht zum Freitag brannten 40 Autos.", "Freitag", D(2024, 3, 8), True),
+    ("У ніч на п'ятницю було 40 пожеж.", "п'ятницю", D(2024, 3, 8), True),
+    ("В ночь на пятницу было 40 пожаров.", "пятницу", D(2024, 3, 8), True),
+    ("Am Freitag brannten 40 Autos.", "Freitag", D(2024, 3, 8), False),
+    ("In der dritten Nacht brannten 40 Autos.", "dritten Nacht", NIGHT_PUB, True),
+    ("Fue la tercera noche de disturbios.", "tercera noche", NIGHT_PUB, True),
+    ("Era la terza notte di scontri.", "terza notte", NIGHT_PUB, True),
+    # a numbered night of a series is the latest one, ending on the morning of publication
+    ("Pour la deuxième nuit, la ville a veillé.", "deuxième nuit", NIGHT_PUB, True),
+    ("It was the 3rd night of protests.", "3rd night", NIGHT_PUB, True),
+    ("Cette nuit, les pompiers sont intervenus.", "Cette nuit", NIGHT_PUB, True),
+    ("Entre lundi 4 et mardi 5 mars, 60 feux.", "Entre lundi 4 et mardi 5 mars", D(2024, 3, 5),
+     True),
+    # a plain range of days is its first day and no night
+    ("Entre le 4 et le 6 mars, la foire.", "4 et le 6 mars", D(2024, 3, 4), False),
+    ("Du 4 au 6 mars, la foire a eu lieu.", "4 au 6 mars", D(2024, 3, 4), False),
+    ("It rained on Tuesday.", "Tuesday", D(2024, 3, 5), False),
+])
+def test_nights(text: str, expression: str, day: dt.date, night: bool) -> None:
+    found = [m for m in find_dates(text, NIGHT_PUB) if text[m.start : m.end] == expression]
+    assert [(m.day, m.night) for m in found] == [(day, night)]
+
+
+def test_anaphoric_nights_count_from_the_previous_night_or_day() -> None:
+    text = ("Dans la nuit du 5 au 6 mars, 30 feux. La nuit suivante, 20 feux. "
+            "Mardi 5 mars, une réunion; la nuit précédente, 40 feux.")
+    found = {text[m.start : m.end]: m for m in find_dates(text, NIGHT_PUB)}
+    assert (found["La nuit suivante"].day, found["La nuit suivante"].night) == (D(2024, 3, 7), True)
+    # the night before a day ends on that day's morning
+    assert found["la nuit précédente"].day == D(2024, 3, 5)
+    text = "On Monday 4 March, talks began. That night, 40 fires were lit."
+    (monday, that_night) = find_dates(text, NIGHT_PUB)
+    assert (that_night.day, that_night.night) == (D(2024, 3, 5), True)
+
+
+def test_a_span_of_nights_is_one_period_from_its_first_evening() -> None:
+    text = "De la nuit du 1er au 2 mars à celle du 7 au 8 mars, 900 interpellations."
+    (span,) = find_dates(text, NIGHT_PUB)
+    assert text[span.start : span.end] == "la nuit du 1er au 2 mars à celle du 7 au 8 mars"
+    assert (span.kind, span.day, span.night) == ("period", D(2024, 3, 1), False)
+
+
+def test_contrast_words_are_read_per_language() -> None:
+    assert "contre" in dates.contrast_words("fr")
+    assert "compared with" in dates.contrast_words("en")

@@ -24,3 +24,64 @@ def test_an_as_of_date_is_no_event_date() -> None:
     assert when.is_as_of(ctx, monday)
     (claim,) = claimcheck.extract(doc)
     assert claim.as_of is not None and claim.as_of.date() == dt.date(2025, 8, 18)
+
+
+def _dated(text: str, published: dt.date, lang: str = "fr") -> dict[str, tuple[object, ...]]:
+    doc = Document(id="d", text=text, published=published, language=lang)
+    return {c.text: (c.date, c.date_precision) for c in claimcheck.extract(doc)}
+
+
+def test_a_night_in_the_sentence_makes_a_night_figure() -> None:
+    got = _dated("Dans la nuit de lundi à mardi, 120 voitures ont brûlé.", dt.date(2024, 3, 6))
+    assert got["120 voitures"] == (dt.date(2024, 3, 5), "night")
+
+
+def test_a_date_after_a_contrast_word_belongs_to_the_other_figure() -> None:
+    got = _dated("Les heurts ont repris mercredi 6 mars.\n"
+                 "Le ministère compte 80 blessés, contre 200 dans la nuit de lundi à mardi.",
+                 dt.date(2024, 3, 7))
+    assert got["200"] == (dt.date(2024, 3, 5), "night")
+    assert got["80 blessés"] == (dt.date(2024, 3, 6), "day")
+
+
+def test_a_night_carried_from_an_earlier_sentence_dates_a_night() -> None:
+    got = _dated("La troisième nuit a été agitée. La police a compté 300 interpellations.",
+                 dt.date(2024, 3, 6))
+    assert got["300 interpellations"] == (dt.date(2024, 3, 6), "night")
+
+
+def test_a_recalled_event_in_the_lead_never_dates_the_story() -> None:
+    text = ("Riots compared with those of March 2009.\n"
+            "Officials put the number of arrests so far at 1,234.")
+    got = _dated(text, dt.date(2024, 3, 6), "en")
+    assert got["1,234"] == (dt.date(2024, 3, 6), None)
+
+
+def test_a_date_in_a_parenthesis_dates_only_the_figures_inside_it() -> None:
+    got = _dated("Les heurts ont repris mercredi 6 mars.\n"
+                 "On compte 50 voitures brûlées (et 90 le 4 mars).", dt.date(2024, 3, 7))
+    assert got["90"][0] == dt.date(2024, 3, 4)
+    assert got["50 voitures"][0] == dt.date(2024, 3, 6)
+
+
+def test_a_date_after_a_french_speech_verb_is_the_as_of_time() -> None:
+    got = _dated("Selon le bilan communiqué lundi, 400 voitures ont brûlé.", dt.date(2024, 3, 6))
+    assert got["400 voitures"] == (dt.date(2024, 3, 6), None)
+
+
+def test_a_sentence_of_the_present_takes_no_recalled_date() -> None:
+    text = ("Floods hit the valley on Monday.\n"
+            "In 1998, 40 homes were lost. This time 65 homes were lost.")
+    got = _dated(text, dt.date(2024, 3, 6), "en")
+    assert got["40 homes"][0] == dt.date(1998, 1, 1)
+    assert got["65 homes"][0] == dt.date(2024, 3, 4)
+
+
+def test_a_running_total_is_never_one_nights_count() -> None:
+    text = "Depuis le début des heurts, 2 400 interpellations, dont 310 la nuit dernière."
+    got = _dated(text, dt.date(2024, 3, 6))
+    assert got["310"] == (dt.date(2024, 3, 6), "night")
+    assert got["2 400 interpellations"][1] != "night"
+    text = "The third night was calm.\nSo far 1,900 people have been arrested."
+    got = _dated(text, dt.date(2024, 3, 6), "en")
+    assert got["1,900 people"][1] != "night"

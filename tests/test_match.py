@@ -75,6 +75,19 @@ def test_a_month_reaches_to_its_last_day() -> None:
     assert _groups(claims) == [["a:c1", "b:c1"]]
 
 
+def test_every_night_is_its_own_quantity() -> None:
+    night = {"date_precision": "night"}
+    claims = [
+        make_claim("a:c1", 300, date=dt.date(2025, 7, 11), **night),
+        make_claim("b:c1", 340, date=dt.date(2025, 7, 11), **night),
+        make_claim("b:c2", 500, date=dt.date(2025, 7, 12), **night),
+        make_claim("c:c1", 520, date=dt.date(2025, 7, 12)),  # that morning, no night named
+        make_claim("d:c1", 900, date=dt.date(2025, 7, 10)),  # a total dated the day before
+        make_claim("e:c1", 950, date=dt.date(2025, 7, 10)),
+    ]
+    assert sorted(_groups(claims)) == [["a:c1", "b:c1"], ["b:c2", "c:c1"], ["d:c1", "e:c1"]]
+
+
 def test_ages_and_unattached_figures_join_no_group() -> None:
     claims = [
         make_claim("a:c1", 45, kind="age", entity="person", measure="age"),

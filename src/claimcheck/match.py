@@ -159,30 +159,71 @@ def _namesake(region: places.Place, city: places.Place) -> bool:
 
 
 def _chain_by_date(members: list[Candidate], policy: Policy) -> list[list[Candidate]]:
-    """Single-linkage chains of claims whose event dates lie within the policy window."""
+    """Single-linkage chains of claims whose event dates lie within the policy window.
+
+    Every night is its own quantity: a figure dated to one night (`date_precision` "night")
+    only shares a chain with figures of that same day, and a chain holding a night takes no
+    figure of another day, so the counts of two nights never meet and a running total dated
+    the day before stays apart. Such a figure looks past the chains of other nights to the
+    latest chain it fits."""
     dated = sorted((c for c in members if c.day is not None), key=lambda c: (c.day, _order(c.claim)))
-    chains: list[list[Candidate]] = []
-    reach: dt.date | None = None  # the last day the current chain reaches
-    from_text = True  # whether every member of the current chain dates itself from its text
+    chains: list[_Chain] = []
     for cand in dated:
         assert cand.day is not None
-        last_day = cand.last_day or cand.day
-        if chains and reach is not None:
-            window = policy.event_window_days if cand.from_text and from_text \
-                else policy.undated_window_days
-            if (cand.day - reach).days <= window:
-                chains[-1].append(cand)
-                reach, from_text = max(reach, last_day), from_text and cand.from_text
-                continue
-        chains.append([cand])
-        reach, from_text = last_day, cand.from_text
+        home = None
+        for chain in reversed(chains):
+            fits = chain.fits(cand, policy)
+            if fits is None:
+                continue  # another night's chain: look further back
+            home = chain if fits else None
+            break
+        if home is None:
+            chains.append(_Chain([cand], cand.day, cand.last_day or cand.day, cand.day,
+                                 cand.from_text, _is_night(cand)))
+        else:
+            home.add(cand)
+    out = [chain.members for chain in chains]
     undated = [c for c in members if c.day is None]
     if undated:
-        if len(chains) == 1:
-            chains[0].extend(undated)
+        if len(out) == 1:
+            out[0].extend(undated)
         else:
-            chains.append(undated)
-    return chains
+            out.append(undated)
+    return out
+
+
+def _is_night(cand: Candidate) -> bool:
+    return cand.claim.date_precision == "night"
+
+
+@dataclass
+class _Chain:
+    """A chain being built: its members, the days it spans, and whether it holds a night."""
+
+    members: list[Candidate]
+    first: dt.date
+    reach: dt.date  # the last day the chain reaches
+    last: dt.date  # the latest event day of a member
+    from_text: bool  # whether every member dates itself from its text
+    night: bool
+
+    def fits(self, cand: Candidate, policy: Policy) -> bool | None:
+        """True when `cand` joins, False when it starts a chain of its own, None when the chain
+        is another night's (or `cand` is a night and the chain spans other days)."""
+        assert cand.day is not None
+        if (self.night or _is_night(cand)) and not self.first == self.last == cand.day:
+            return None
+        window = policy.event_window_days if cand.from_text and self.from_text \
+            else policy.undated_window_days
+        return (cand.day - self.reach).days <= window
+
+    def add(self, cand: Candidate) -> None:
+        assert cand.day is not None
+        self.members.append(cand)
+        self.reach = max(self.reach, cand.last_day or cand.day)
+        self.last = max(self.last, cand.day)
+        self.from_text = self.from_text and cand.from_text
+        self.night = self.night or _is_night(cand)
 
 
 def _reading(c: Claim, policy: Policy) -> Interval:
@@ -308,7 +349,9 @@ def _group(chain: list[Candidate]) -> Group:
     # how alike the members are, 0-100: spelling of the counted thing (rapidfuzz), how
     # tightly the event days cluster, and whether every member named its place itself
     entity_score = min((fuzz.token_set_ratio(a, first.entity) for a in spellings), default=100.0)
-    spread = (days[-1] - days[0]).days if days else 0
+    # a publication day is no event day: the spread counts the days the texts give
+    named = sorted({c.day for c in chain if c.day is not None and c.from_text}) or days
+    spread = (named[-1] - named[0]).days if named else 0
     date_score = max(0.0, 100.0 - 15.0 * spread)
     place_score = 100.0 * sum(c.scope == (c.claim.place_key or c.scope) for c in chain) / len(chain)
     scores = {"entity": round(entity_score, 1), "event date": round(date_score, 1),

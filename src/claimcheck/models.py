@@ -174,8 +174,9 @@ class Claim(_Record):
     """The resolved place as a path from country to city (`ES/Andalusia/Almería`)."""
     date: dt.date | None = None
     """The day of the event the figure is about, or the publication day when the text gives none."""
-    date_precision: Literal["day", "month", "year"] | None = None
-    """How precise `date` is; null when `date` is only the publication day."""
+    date_precision: Literal["day", "night", "month", "year"] | None = None
+    """How precise `date` is (`night`: the figure is one night's, and `date` is the morning that
+    night ends); null when `date` is only the publication day."""
     as_of: dt.datetime | None = None
     """When the text says the figure was true (`by 9 am`), if it says so."""
     recalled: bool = False

@@ -27,6 +27,13 @@ Resolution choices, all against the publication date `pub`:
   counts an overnight attack on the morning it ends, so those take the last day. "overnight
   into August 21" is the 21st; "overnight" alone is `pub` (the night ending that morning);
   "Monday into Tuesday" is the Tuesday.
+* A mention that names one night carries `night=True`: a night range ("the night of 20-21
+  August", "la nuit de jeudi à vendredi", "Monday into Tuesday", two consecutive days after
+  "entre"/"between"; "Thursday night" ends on Friday; "overnight into Friday"), a night
+  phrase ("cette nuit", "the night before", "la nuit d'après": counted from a night, one
+  night back or on; from a day, "the night before" ends on its morning), or a numbered night
+  ("the third night", "la 4e nuit": the latest, ending on `pub`). "From the night of 27-28
+  June to that of 2-3 July" is one period from its first evening, no night.
 * A bare weekday ("on Wednesday", "el martes") is the latest such day on or before `pub`
   (the same day counts); "last Wednesday" is strictly before, "next Wednesday" strictly after.
 * "today", "tonight", "this morning" are `pub`; "yesterday" and "last night" the day before.
@@ -56,11 +63,14 @@ from functools import cache
 
 from claimcheck.dates.mention import DateMention
 from claimcheck.dates.patterns import Rule, rules
-from claimcheck.dates.resolve import as_date, shift
+from claimcheck.dates.resolve import add_days, as_date, shift
 from claimcheck.dates.scan import Cand, Scan, lower_same_length
 from claimcheck.dates.vocabulary import Vocabulary, languages, vocabulary
 
-__all__ = ["DateMention", "event_date_near", "find_dates"]
+__all__ = [
+    "DateMention", "contrast_words", "cumulative_markers", "event_date_near", "find_dates",
+    "present_markers",
+]
 
 _PRIO = {"": 0, "date": 1, "period": 2, "relative": 3, "time": 4, "year": 5}
 
@@ -89,7 +99,25 @@ def find_dates(
             found = handler(match, scan)
             if found is not None and 0 <= found.start < found.end <= len(text):
                 cands.append(found)
-    return _resolved(_longest_first(cands, len(text)), scan.pub)
+    return _night_spans(_resolved(_longest_first(cands, len(text)), scan.pub), scan.low, vocab)
+
+
+def contrast_words(lang: str | None = None) -> frozenset[str]:
+    """The words that open a comparison with another time ("contre", "compared with") in
+    `lang` (every language with a package for None), lower case."""
+    return _reader(languages(lang))[0].contrast_words
+
+
+def cumulative_markers(lang: str | None = None) -> frozenset[str]:
+    """The words that make a figure a running total ("since the start", "so far", "depuis le
+    début") in `lang` (every language with a package for None), lower case."""
+    return _reader(languages(lang))[0].cumulative_markers
+
+
+def present_markers(lang: str | None = None) -> frozenset[str]:
+    """The words that tie a sentence to the present of the story ("this time", "so far",
+    "cette fois") in `lang` (every language with a package for None), lower case."""
+    return _reader(languages(lang))[0].present_markers
 
 
 def _longest_first(cands: list[Cand], size: int) -> list[Cand]:
@@ -108,14 +136,35 @@ def _longest_first(cands: list[Cand], size: int) -> list[Cand]:
 def _resolved(kept: list[Cand], pub: dt.date | None) -> list[DateMention]:
     """Mentions, anaphoric shifts counted from the previous day-level date (else `pub`)."""
     out: list[DateMention] = []
-    anchor = pub
+    anchor, anchor_night = pub, False
     for c in kept:
         if not c.kind:
             continue  # a blocker
-        day, gran = shift(anchor, *c.shift) if c.shift is not None else (c.day, c.gran)
+        if c.shift is not None:
+            n, unit = c.shift
+            if c.night and not anchor_night and n <= 0:
+                n += 1  # "the night before" a day ends on its morning; "that night" the next
+            day, gran = shift(anchor, n, unit)
+        else:
+            day, gran = c.day, c.gran
         if day is not None and gran == "day":
-            anchor = day
-        out.append(DateMention(c.start, c.end, c.kind, day, gran))
+            anchor, anchor_night = day, c.night
+        out.append(DateMention(c.start, c.end, c.kind, day, gran, c.night))
+    return out
+
+
+def _night_spans(found: list[DateMention], low: str, vocab: Vocabulary) -> list[DateMention]:
+    """"from the night of 27-28 June to that of 2-3 July" is one period of several nights,
+    dated by its first evening: no single night."""
+    out: list[DateMention] = []
+    for d in found:
+        prev = out[-1] if out else None
+        if prev is not None and prev.night and d.day is not None \
+                and " ".join(low[prev.end : d.start].split()) in vocab.night_span_links:
+            first = add_days(prev.day, -1)
+            out[-1] = DateMention(prev.start, d.end, "period", first, "day")
+            continue
+        out.append(d)
     return out
 
 

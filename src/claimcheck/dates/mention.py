@@ -24,6 +24,7 @@ class DateMention:
     kind: str
     day: dt.date | None
     granularity: str
+    night: bool = False  # one night, dated by the morning it ends ("the night of 29-30 June")
 
     def __post_init__(self) -> None:
         if not 0 <= self.start < self.end:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from claimcheck.dates.resolve import mkdate, month_with_modifier, near_year, weekday
+from claimcheck.dates.resolve import add_days, mkdate, month_with_modifier, near_year, weekday
 from claimcheck.dates.scan import (
     NOT_BEFORE_NUMBER,
     Cand,
@@ -50,12 +50,15 @@ def on_month_day(m: re.Match[str], scan: Scan) -> Cand | None:
     start, night = _before_day(scan, m, start, day_first)
     chosen = last if last is not None and night else first
     day = mkdate(int(year), month, chosen) if year else near_year(scan.pub, month, chosen)
-    return Cand(start, end, "date", day, "day")
+    # a range after a night word is one night; a single day only after "overnight into"
+    one_night = night is not None and (last is not None or night in vocab.night_into)
+    return Cand(start, end, "date", day, "day", night=one_night)
 
 
-def _before_day(scan: Scan, m: re.Match[str], start: int, day_first: bool) -> tuple[int, bool]:
+def _before_day(scan: Scan, m: re.Match[str], start: int, day_first: bool
+                ) -> tuple[int, str | None]:
     """The start of a month-day widened by its context, ["the"] [weekday[,]] [night word],
-    and whether the night word is there."""
+    and the night word when there is one."""
     vocab = scan.vocab
     base = start
     if day_first and start == m.start():
@@ -66,8 +69,11 @@ def _before_day(scan: Scan, m: re.Match[str], start: int, day_first: bool) -> tu
         start = base = named[0]
     night = vocab.back_night.find(scan.low, base)
     if night:
-        start = night[0]
-    return start, night is not None
+        return night
+    between = vocab.back_between.find(scan.low, base)
+    if between and m["d2"] and int(m["d2"]) - int(m["d1"]) == 1:
+        return between  # "entre samedi 1er et dimanche 2 juillet": one night
+    return start, None
 
 
 def month_case_ok(m: re.Match[str], scan: Scan) -> bool:
@@ -124,16 +130,26 @@ def on_weekday(m: re.Match[str], scan: Scan) -> Cand | None:
     mod = vocab.back_wd_mod.find(scan.low, start)
     if mod:
         start, mode = mod[0], vocab.weekday_mods.get(mod[1], "")
+    before: tuple[int, str] | None
     if norm(m["wd1"]) in vocab.article_weekdays:
         article = vocab.back_article.find(scan.low, start)
         if article is None:
             return None  # "Santo Domingo": a Spanish weekday needs "el", "del", ...
         night = article[1] in vocab.night  # "la noche del martes"
+        before = article  # "in der Nacht zum Freitag" is a night into Friday
     else:
         before = vocab.back_night_or_early.find(scan.low, start)
         if before:
             start = before[0]
         night = before is not None and before[1] in vocab.night
     into = vocab.weekday_seps.get(norm(m["sep"] or "")) == "last"
-    target = second if second is not None and (night or into) else first
-    return Cand(start, m.end(), "relative", weekday(scan.pub, target, mode), "day")
+    if second is not None:  # "the night from Sunday to Monday", "Monday into Tuesday"
+        overnight = night or into
+        target = second if overnight else first
+        return Cand(start, m.end(), "relative", weekday(scan.pub, target, mode), "day",
+                    night=overnight)
+    day = weekday(scan.pub, first, mode)
+    if m["pod1"] and norm(m["pod1"]) in vocab.night_parts:  # "Thursday night" ends on Friday
+        return Cand(start, m.end(), "relative", add_days(day, 1), "day", night=True)
+    into_night = before is not None and before[1] in vocab.night_into  # "overnight into Friday"
+    return Cand(start, m.end(), "relative", day, "day", night=into_night)

@@ -45,7 +45,9 @@ def _year4(name: str) -> str:
 
 def _day_range(name: str, vocab: Vocabulary) -> str:
     sep = rf"\s{{0,2}}(?:{_words(vocab, 'day_range_separators')})\s{{0,2}}"
-    return rf"(?:{sep}(?:(?:{_words(vocab, 'day_articles')}){WS})?{_day(name, vocab)})?"
+    weekday = rf"(?:(?:{_words(vocab, 'weekdays')}),?{WS})?"  # "du jeudi 29 au vendredi 30 juin"
+    return (rf"(?:{sep}(?:(?:{_words(vocab, 'day_articles')}){WS})?{weekday}"
+            rf"{_day(name, vocab)})?")
 
 
 def _year_tail(name: str, vocab: Vocabulary) -> str:
@@ -68,12 +70,14 @@ def _word_rules(v: Vocabulary) -> list[tuple[str, Handler]]:
         (rf"(?P<pre>{_words(v, 'month_modifiers', 'month_contexts')})[\s-]{{1,3}}"
          rf"(?:(?:{article}){WS})?{mon}(?!\w)", named.on_month_alone),
         (rf"(?P<wd1>{wd})(?:{WS}(?P<mod2>{_words(v, 'weekday_modifiers')}))?"
-         rf"(?:{WS}(?:{pod}))?(?:{WS}(?P<sep>{_words(v, 'weekday_range_separators')}){WS}"
+         rf"(?:{WS}(?P<pod1>{pod}))?(?:{WS}(?P<sep>{_words(v, 'weekday_range_separators')}){WS}"
          rf"(?:(?:{_words(v, 'weekday_range_articles')}){WS})?(?P<wd2>{wd})(?:{WS}(?:{pod}))?)?"
          r"(?!\w)", named.on_weekday),
         (rf"(?P<ph>{phrases})(?:{WS}(?P<pod>{pod}))?(?!\w)", relative.on_phrase),
         (rf"(?P<u>{_words(v, 'shift_units')}){WS}(?P<dir>{_words(v, 'shift_directions')})"
          r"(?!\w)", relative.on_shift_after),
+        (rf"(?:{_words(v, 'night_ordinals')}|[0-9]{{1,2}}(?:{_words(v, 'ordinal_night_suffixes')}))"
+         rf"{WS}(?:{_words(v, 'night_nouns')})(?!\w)", relative.on_ordinal_night),
         (rf"(?P<dir>{_words(v, 'shift_prefixes')}){WS}"
          rf"(?P<n>[0-9]{{1,2}}|{_words(v, 'small_numbers')}){WS}"
          rf"(?P<u>{_words(v, 'shift_units')})(?!\w)", relative.on_shift_before),

@@ -29,14 +29,15 @@ def on_phrase(m: re.Match[str], scan: Scan) -> Cand | None:
         direction = vocab.directions.get(phrase.split()[-1], {})
         if direction.get("open") and OPEN_FOLLOW.match(scan.low, end):
             return Cand(start, end, "relative", None, "day")  # "the day before the vote"
-        return Cand(start, end, "relative", None, "day", shift=(vocab.anaphoric[phrase], "day"))
+        return Cand(start, end, "relative", None, "day", shift=(vocab.anaphoric[phrase], "day"),
+                    night=phrase in vocab.night_phrases)
     entry = vocab.relative.get(phrase)
     if entry is None:
         return None
     unit, offset = str(entry[0]), int(entry[1])
     day, gran = shift(scan.pub, offset, unit)
     if unit == "day":
-        return Cand(start, m.end(), "relative", day, gran)
+        return Cand(start, m.end(), "relative", day, gran, night=phrase in vocab.night_phrases)
     return Cand(start, end, "period", day, gran)
 
 
@@ -74,3 +75,11 @@ def on_shift_before(m: re.Match[str], scan: Scan) -> Cand | None:
     if n is None or glued(scan.low, m.start()):
         return None
     return _shift_cand(scan, m.start(), m.end(), n, norm(m["u"]), norm(m["dir"]))
+
+
+def on_ordinal_night(m: re.Match[str], scan: Scan) -> Cand | None:
+    """"the third night", "la 4e nuit": a night of a series counted in a report is the latest
+    one, the night ending on the morning of publication."""
+    if glued(scan.low, m.start()):
+        return None
+    return Cand(m.start(), m.end(), "relative", scan.pub, "day", night=True)

@@ -29,6 +29,7 @@ class Cand:
     day: dt.date | None
     gran: str
     shift: tuple[int, str] | None = None  # (n, unit) from the previous day-level date
+    night: bool = False  # one night, dated by the morning it ends
 
 
 @dataclass(frozen=True)

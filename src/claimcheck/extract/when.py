@@ -10,6 +10,7 @@ from claimcheck.extract.context import Context
 from claimcheck.text import Sentence
 from claimcheck.text.clauses import WORD
 
+RECENT_DAYS = 45  # a date of the story lies at most this long before publication
 _CLOCK = re.compile(r"(\d{1,2})(?::(\d{2}))?\s*([ap])?")
 
 
@@ -17,11 +18,18 @@ def anchor(ctx: Context) -> dates.DateMention | None:
     """The story's date: the first full date in its lead that is no as-of date."""
     lead = ctx.sentences[:3]
     for d in ctx.dates:
-        if d.day is None or d.kind == "time" or d.granularity == "year":
+        if d.day is None or d.kind == "time" or d.granularity == "year" or _recalled_date(ctx, d):
             continue  # a year alone in the lead is usually a recalled past event
         if any(s.start <= d.start < s.end for s in lead) and not is_as_of(ctx, d):
             return d
     return None
+
+
+def _recalled_date(ctx: Context, d: dates.DateMention) -> bool:
+    """A date long before publication ("in November 2005" in a 2023 report): a recalled event,
+    which never dates the figures of the story that name no date of their own."""
+    pub = ctx.document.published_day
+    return pub is not None and d.day is not None and (pub - d.day).days > RECENT_DAYS
 
 
 def is_as_of(ctx: Context, d: dates.DateMention) -> bool:
@@ -40,23 +48,82 @@ def is_as_of(ctx: Context, d: dates.DateMention) -> bool:
 
 def when(ctx: Context, m: numbers.Mention,
          sentence: Sentence) -> tuple[dt.date | None, str | None, dt.datetime | None]:
-    """(event day, its precision, as-of moment) of the figure `m`."""
+    """(event day, its precision, as-of moment) of the figure `m`: the precision is `night`
+    when the date that governs it (in its sentence, else its paragraph, else the lead) is one
+    night ("the night of 29-30 June", "the third night")."""
     as_of: dt.datetime | None = None
     event: dates.DateMention | None = None
-    for d in ctx.dates_in(sentence.start, sentence.end):
-        lo, hi = sorted((d.start, m.start))
-        if ";" in ctx.text[lo:hi]:
-            continue  # another clause: "...; two days earlier, officials had urged"
+    own = [d for d in ctx.dates_in(sentence.start, sentence.end)
+           if not (";" in ctx.text[min(d.start, m.start) : max(d.start, m.start)]
+                   or _contrasted(ctx, m, d) or _aside(ctx.text, d.start, m.start))]
+    # not across a ";" ("...; two days earlier, officials had urged"), a contrast or an aside
+    total = _running_total(ctx, m, sentence, [d for d in own if d.night])
+    for d in own:
         if is_as_of(ctx, d) or d.kind == "time":
             as_of = _as_of(ctx, d) or as_of
             continue
-        if d.day is not None and (event is None or abs(d.start - m.start) < abs(event.start - m.start)):
+        if d.day is not None and not (total and d.night) \
+                and (event is None or abs(d.start - m.start) < abs(event.start - m.start)):
             event = d
     if event is None:
         event = _earlier_in_paragraph(ctx, sentence) or ctx.anchor
+        if event is not None and _recalled_date(ctx, event) and _of_now(ctx, sentence):
+            event = ctx.anchor  # "in 2005, ... Far more police face the current unrest"
+        if total and event is not None and event.night:
+            event = ctx.anchor if ctx.anchor is not None and not ctx.anchor.night else None
     if event is not None and event.day is not None:
-        return event.day, event.granularity, as_of
+        return event.day, "night" if event.night else event.granularity, as_of
     return ctx.document.published_day, None, as_of  # the publication day: no date in the text
+
+
+def _running_total(ctx: Context, m: numbers.Mention, sentence: Sentence,
+                   nights: list[dates.DateMention]) -> bool:
+    """Is the figure a running total ("since the start", "so far", "depuis le début")? A
+    marker of its sentence stands nearer to it than any night the sentence names: a total
+    is never one night's count, whatever night the sentence or the story names."""
+    low = ctx.text[sentence.start : sentence.end].lower()
+    spots = [(sentence.start + f.start(), sentence.start + f.end())
+             for w in dates.cumulative_markers(ctx.document.language)
+             for f in re.finditer(rf"(?<!\w){re.escape(w)}(?!\w)", low)]
+    if not spots:
+        return False
+
+    def gap(start: int, end: int) -> int:
+        return max(start - m.end, m.start - end, 0)
+
+    nearest = min(gap(*spot) for spot in spots)
+    return all(nearest < gap(d.start, d.end) for d in nights)
+
+
+def _aside(text: str, pos: int, other: int) -> bool:
+    """Is `pos` inside a parenthesis that does not hold `other`? "80 (against 200 on Monday)":
+    the Monday is the 200's."""
+    opened = text.rfind("(", 0, pos)
+    if opened < 0 or text.rfind(")", 0, pos) > opened:
+        return False
+    closed = text.find(")", pos)
+    return not opened < other < (closed if closed >= 0 else len(text))
+
+
+def _of_now(ctx: Context, sentence: Sentence) -> bool:
+    """Does the sentence speak of the present ("this time", "so far", "cette fois")?"""
+    words = dates.present_markers(ctx.document.language)
+    joined = f" {' '.join(WORD.findall(ctx.text[sentence.start : sentence.end].lower()))} "
+    return any(f" {' '.join(WORD.findall(w))} " in joined for w in words)
+
+
+def _contrasted(ctx: Context, m: numbers.Mention, d: dates.DateMention) -> bool:
+    """Does a contrast word ("contre", "compared with") stand between the figure and the date?
+    "79 injured, against 249 the night before": the night is the 249's, not the 79's."""
+    words = dates.contrast_words(ctx.document.language)
+    if not words:
+        return False
+    if d.start > m.start:
+        between = ctx.text[m.end : d.start].lower()
+    else:
+        between = ctx.text[d.end : m.start].lower()
+    joined = f" {' '.join(WORD.findall(between))} "
+    return any(f" {' '.join(WORD.findall(w))} " in joined for w in words)
 
 
 def _as_of(ctx: Context, d: dates.DateMention) -> dt.datetime | None:
