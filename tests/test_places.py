@@ -9,9 +9,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimcheck import lexicon, places
+from claimcheck import lang, lexicon, places
 from claimcheck.errors import ClaimcheckError, InputError
 from claimcheck.places import Place, find_places, resolve
+from claimcheck.places.gazetteer import vocabulary
 
 
 def _place(name: str) -> Place:
@@ -62,6 +63,14 @@ SAME_PLACE = [
     pytest.param(["Spain", "España", "espana"], id="spain"),
     pytest.param(["United Kingdom", "UK", "U.K.", "Britain", "Great Britain", "the UK"], id="uk"),
     pytest.param(["Ukraine", "Ucrania"], id="ukraine"),
+    pytest.param(["Kyiv", "Київ", "Киев", "Kiew", "Kiev", "Kijów"], id="kyiv-scripts"),
+    pytest.param(["Kharkiv", "Харків", "Харьков", "Charkiw", "Kharkov"], id="kharkiv-scripts"),
+    pytest.param(["Ternopil", "Тернопіль", "Тернополь", "Tarnopol"], id="ternopil-scripts"),
+    # country and region names in every supported language come from pycountry's catalogues
+    pytest.param(["Germany", "Deutschland", "Allemagne", "Germania", "Німеччина", "Германия"],
+                 id="germany-languages"),
+    pytest.param(["Bayern", "Bavaria", "Bavière", "Baviera", "Бавария"], id="bavaria-languages"),
+    pytest.param(["Kyiv Oblast", "Київська область", "Киевская область"], id="oblast-languages"),
 ]
 
 
@@ -105,6 +114,39 @@ def test_resolve_gives_canonical_place(name: str, key: str, kind: str) -> None:
 )
 def test_ordinary_words_and_people_do_not_resolve(name: str) -> None:
     assert resolve(name) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        # a district prefix names the district called after the town, not the town
+        ("Landkreis Ahrweiler", "DE/Bad Neuenahr-Ahrweiler district"),
+        ("Kreis Ahrweiler", "DE/Bad Neuenahr-Ahrweiler district"),
+        ("Landkreis Harburg", "DE/Harburg district"),
+        # an area prefix is the area around the town: the town
+        ("Raum Koblenz", "DE//Koblenz"),
+        ("Großraum Ahrweiler", "DE//Bad Neuenahr-Ahrweiler"),
+        ("Region um Bad Neuenahr-Ahrweiler", "DE//Bad Neuenahr-Ahrweiler"),
+    ],
+)
+def test_language_prefixes_name_a_district_or_an_area(name: str, key: str) -> None:
+    assert _place(name).key == key
+
+
+def test_part_of_a_merged_town_is_read_only_after_a_prefix() -> None:
+    assert resolve("Schwenningen") is None  # alone it could be anyone's name
+    assert resolve("Raum Schwenningen") == resolve("Villingen-Schwenningen") == resolve(
+        "Raum Villingen")
+
+
+def test_words_of_a_language_live_in_its_places_file() -> None:
+    shared = lexicon.load("places")
+    assert not {"countries", "stopwords", "region_suffixes", "city_words"} & set(shared)
+    merged = vocabulary()  # every language's lang/<code>/places.json merged into the lexicon
+    assert "Reino Unido" in merged["countries"]["GB"] and "UK" in merged["countries"]["GB"]
+    assert merged["region_prefixes"]["Landkreis"] == "district"
+    assert merged["regions"]["UA"]["entries"] == shared["regions"]["UA"]["entries"]
+    assert "provincia de {}" in merged["regions"]["ES"]["fold_children"]
 
 
 def test_curated_regions_are_tied_to_their_anchor_city() -> None:
@@ -238,6 +280,62 @@ def test_ordinary_capitalised_words_are_not_places() -> None:
         "spoke on Sunday. Of course the Russian and Ukrainian teams met."
     )
     assert _mentions(text) == []
+
+
+def test_german_text_with_prefixes_and_capitalised_nouns() -> None:
+    text = ("Im Raum Koblenz und im Landkreis Harburg blieb die Lage ernst; im Norden lag "
+            "am Boden viel Schlamm. Auch Mainz meldete Schäden in Deutschland.")
+    assert _mentions(text) == [
+        ("Raum Koblenz", "DE//Koblenz"),
+        ("Landkreis Harburg", "DE/Harburg district"),
+        ("Mainz", "DE//Mainz"),
+        ("Deutschland", "DE"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "expected"),
+    [
+        ("uk", "Удар по Харківській області та Києву.",
+         [("Харківській області", "UA/Kharkiv Oblast"), ("Києву", "UA/Kyiv City/Kyiv")]),
+        ("uk", "У Київській області стало тихо.", [("Київській області", "UA/Kyiv Oblast")]),
+        ("ru", "В Харьковской области было тихо.", [("Харьковской области", "UA/Kharkiv Oblast")]),
+    ],
+)
+def test_inflected_region_names_read_through_lemmas(
+    code: str, text: str, expected: list[tuple[str, str]]
+) -> None:
+    found = find_places(text, lang.get(code).lemmas)
+    assert [(text[s:e], p.key) for s, e, p in found] == expected
+
+
+def test_an_article_before_a_town_name_makes_it_something_else() -> None:
+    # Italian towns take no article: "del Cagliari" is the football club
+    text = "Il portiere del Cagliari arrivò a Cagliari; nella Liguria piove."
+    assert _mentions(text) == [("Cagliari", "IT//Cagliari"), ("Liguria", "IT/Liguria")]
+    # German regions may take one ("im Saarland"), towns do not
+    assert _mentions("Im Saarland und in Mainz regnete es.") == [
+        ("Saarland", "DE/Saarland"), ("Mainz", "DE//Mainz"),
+    ]
+
+
+def test_region_word_and_link_in_other_languages() -> None:
+    text = "La provincia di Genova e la région de Kharkiv."
+    assert _mentions(text) == [
+        ("provincia di Genova", "IT/Genoa region"), ("région de Kharkiv", "UA/Kharkiv Oblast"),
+    ]
+
+
+def test_a_foreign_country_name_that_is_an_english_word_is_no_place() -> None:
+    # pycountry's translations bring "Island" (Iceland in German), "Chili" (Chile in French)
+    text = "Island life is calm. Maurice Dupont made Chili for Christmas with a Grenade joke."
+    assert _mentions(text) == []
+    assert _mentions("In Deutschland und in Allemagne.") == [("Deutschland", "DE"), ("Allemagne", "DE")]
+
+
+def test_german_function_words_and_nouns_are_no_towns() -> None:
+    text = "Raum für Gespräche gab es. Laut Polizei kamen Helfer aus dem Tal nach Hof."
+    assert _mentions(text) == [("Hof", "DE//Hof")]
 
 
 def test_word_seen_in_lower_case_is_not_a_town() -> None:

@@ -86,7 +86,8 @@ def resolve(name: str) -> Place | None:
         first = WORD.search(name, first.end())
     if first is None:
         return None
-    hit = _match_at(gaz, name, first, case_sensitive=False)
+    hit = _longer(_prefixed_at(gaz, name, first, case_sensitive=False),
+                  _match_at(gaz, name, first, case_sensitive=False))
     if hit is None or WORD.search(name, hit.end) is not None:
         return None
     return hit.place
@@ -119,9 +120,11 @@ def find_places(
             if word.islower() and (start == 0 or text[start - 1].isspace()):
                 lower.add(word)
         elif start >= resume:
-            hit = _match_at(gaz, text, match, case_sensitive=True)
-            if hit is None and lemmas is not None:
-                hit = _lemma_at(gaz, match, lemmas)
+            hit = _longer(_prefixed_at(gaz, text, match, case_sensitive=True),
+                          _match_at(gaz, text, match, case_sensitive=True))
+            if lemmas is not None and (hit is None or hit.end == match.end()):
+                hit = _lemma_name_at(gaz, text, match, lemmas) or hit or _lemma_at(
+                    gaz, match, lemmas)
             if hit is not None:
                 hit = _in_context(gaz, text, hit, before, hits[-1].end if hits else 0)
             if hit is not None:
@@ -133,6 +136,66 @@ def find_places(
         for h in hits
         if h.doubt is None or (h.doubt not in lower and (h.follow is None or h.follow in lower))
     ]
+
+
+def _longer(prefixed: _Hit | None, plain: _Hit | None) -> _Hit | None:
+    """The longer of two readings of one place: a known name ("Greater London") keeps its
+    own reading unless the prefix reading reaches further ("Raum Koblenz")."""
+    if prefixed is None or (plain is not None and plain.end >= prefixed.end):
+        return plain
+    return prefixed
+
+
+def _prefixed_at(
+    gaz: Gazetteer, text: str, match: re.Match[str], *, case_sensitive: bool
+) -> _Hit | None:
+    """A name behind a language's prefix: "Landkreis Ahrweiler" (the district named after the
+    town), "Raum Koblenz" (the area around the town: the town). The prefix words must be
+    followed, one space apart, by a known name or by part of a merged town's name."""
+    options = gaz.name_prefixes.get(word_key(match.group()))
+    if not options:
+        return None
+    words = [match]
+    while len(words) < max(len(k) for k in options) + 1:
+        nxt = _NEXT.match(text, words[-1].end())
+        if nxt is None or text[words[-1].end() : nxt.start(1)] != " ":
+            break
+        words.append(WORD.match(text, nxt.start(1)) or nxt)
+    for size in sorted({len(k) for k in options}, reverse=True):
+        key = tuple(word_key(w.group()) for w in words[:size])
+        if key not in options or len(words) <= size:
+            continue
+        name = words[size]
+        if case_sensitive and not name.group()[:1].isupper():
+            continue
+        hit = _match_at(gaz, text, name, case_sensitive=case_sensitive)
+        if hit is not None and hit.doubt is not None and hit.place.kind == "city" and (
+            word_key(name.group()) in gaz.parts
+        ):
+            hit = None  # a merged town's part beats a namesake elsewhere
+        if hit is None:
+            entry = gaz.parts.get(word_key(name.group()))
+            if entry is None:
+                continue
+            hit = _Hit(name.start(), name.end(), entry.place, None)
+        place, word = hit.place, options[key]
+        if word is not None and place.kind == "city":
+            place = gaz.region_of_city_name(name_key(place.name), place, word)
+        return _Hit(match.start(), hit.end, place, None)
+    return None
+
+
+def _lemma_name_at(
+    gaz: Gazetteer, text: str, match: re.Match[str], lemmas: Callable[[str], tuple[str, ...]]
+) -> _Hit | None:
+    """A two-word region name in another case ("у Київській області"), read word by word
+    through the likeliest lemma of each ("київський область")."""
+    nxt = _NEXT.match(text, match.end())
+    if nxt is None or text[match.end() : nxt.start(1)] != " ":
+        return None
+    key = f"{lemmas(match.group())[0]} {lemmas(nxt.group(1))[0]}"
+    entry = gaz.lemma_names.get(key)
+    return None if entry is None else _Hit(match.start(), nxt.end(1), entry.place, None)
 
 
 def _lemma_at(
@@ -174,6 +237,11 @@ def _in_context(
             return _Hit(kind.start(), hit.end, place, None)
     if hit.doubt is None:
         return hit
+    if hit.place.kind == "city" and before and before[-1].start() >= last_end \
+            and text[before[-1].end() : hit.start] == " " \
+            and word_key(before[-1].group()) in gaz.noun_articles:
+        # "die Lage", "am Boden": a capitalised noun; "del Cagliari": the club, not the town
+        return None
     if len(before) == 2:
         earlier, prev = before
         if (

