@@ -32,7 +32,8 @@ def _read(text: str, language: str = "en") -> list[tuple[str, str | None, str | 
     ("About 20 people are still under the rubble.", [("About 20 people", "person", "missing")]),
     # buildings: a home destroyed is damaged, never intercepted
     ("The tornado destroyed 60 homes.", [("60 homes", "home", "damaged")]),
-    ("Rioters torched 90 cars.", [("90 cars", "vehicle", "burned")]),
+    ("Rioters torched 90 cars.", [("90 cars", "vehicle", "damaged")]),  # as "incendiées" is
+    ("The fire burned 900 hectares.", [("900 hectares", "area", "burned")]),
     ("Water inundated 400 houses.", [("400 houses", "home", "flooded")]),
     # power and infrastructure
     ("Around 52,000 customers lost power overnight.",
@@ -121,3 +122,10 @@ def test_crowds_and_outages_in_other_languages(language: str, text: str,
                                                expected: tuple[float, str, str]) -> None:
     (claim,) = claimcheck.extract(Document(id="d", text=text, language=language))
     assert (claim.value, claim.entity, claim.measure) == expected
+
+
+def test_a_list_item_with_its_own_unknown_noun_keeps_it() -> None:
+    # "rubbish bins" is no entity the lexicon knows, but it is this figure's own noun
+    assert _read("Rioters set 500 cars and 900 rubbish bins on fire.")[1][1] is None
+    assert _read("Crowds set fire to 500 cars and 900 rubbish bins overnight.")[1] == (
+        "900", None, "burned")

@@ -188,10 +188,11 @@ def _subject(ctx: Context, f: _Figure, kind: str, end: int, entity: str | None,
     if listed and before is not None and before.kind == kind:
         # an item of a list counts what the list counts: "17 in Kyiv, 5 in Kharkiv"
         measure = measure or before.measure
-        entity = entity or before.entity
+        if subject.bare(ctx, m, sentence):  # "10,000 rubbish bins" names its own thing
+            entity = entity or before.entity
     if kind == "money":
         entity = entity or measure  # a sum is named by what it is: losses, aid, a cost
-    elif entity is None:
+    elif entity is None and subject.bare(ctx, m, sentence):  # not "10,000 rubbish bins"
         entity = subject.entity_before(ctx, m, sentence)
     return entity, subject.aliased(kind, entity, measure), detail, notes
 

@@ -177,8 +177,9 @@ def _after_list(ctx: Context, sentence: Sentence, noun_end: int,
         pos = max(item.end, entity(ctx, item, sentence)[0])
     if pos == noun_end:
         return None
-    after = words_after(ctx.text, pos, sentence.end, 6)
-    return _first_measure(after, ctx.words.frames.measures, skip=ctx.words.auxiliaries)
+    # the last item's own words may be unknown: "and 10,000 rubbish bins set on fire"
+    after = words_after(ctx.text, pos, sentence.end, 5)
+    return _first_measure(after, ctx.words.frames.measures, skip=frozenset(), strict=False)
 
 
 def _first_measure(words: list[Word], table: dict[Phrase, str], skip: frozenset[str],
@@ -302,3 +303,9 @@ def list_link(ctx: Context, m: numbers.Mention, sentence: Sentence,
         return True, None
     return False, previous[1] if any(c in between for c in ",;:") else None
 
+
+
+def bare(ctx: Context, m: numbers.Mention, sentence: Sentence) -> bool:
+    """No noun follows the figure ("5 in Kharkiv", "3,"), so it may take its list's."""
+    after = words_after(ctx.text, m.end, sentence.end, 1)
+    return not after or after[0][0] > m.end + 2 or after[0][2].lower() in ctx.words.stop_words
