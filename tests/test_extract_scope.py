@@ -16,3 +16,69 @@ def test_in_total_after_a_list_of_places_covers_them_all() -> None:
     text = "Three people died in Valencia and two in Albacete. In total, 5 people died."
     claims = claimcheck.extract(Document(id="d", text=text))
     assert [c.location for c in claims] == ["Valencia", "Albacete", "Spain"]
+
+
+def test_residents_named_after_their_state_are_that_states_figure() -> None:
+    doc = Document(id="d", text="Officials in Denver said 14 Texans had died in the floods.")
+    (claim,) = claimcheck.extract(doc)
+    assert claim.location == "Texas"
+
+
+def test_a_state_that_records_a_toll_is_its_scope_not_an_actor() -> None:
+    text = ("Floods hit the United States this week. Oregon has recorded 12 deaths. "
+            "Nevada, one of the driest states, has lost 3 people.")
+    claims = claimcheck.extract(Document(id="d", text=text))
+    assert [c.location for c in claims] == ["Oregon", "Nevada"]
+
+
+def test_a_county_the_gazetteer_lacks_is_a_scope_of_its_own_state() -> None:
+    text = ("DENVER, Colorado - Storms killed 9 people in Colorado on Monday. "
+            "In Larkspur County, 4 people died.")
+    claims = claimcheck.extract(Document(id="d", text=text))
+    assert [c.location for c in claims] == ["Colorado", "Larkspur County"]
+    assert claims[1].place_key == "US/Colorado/Larkspur County"
+
+
+def test_a_local_official_speaks_of_their_own_county() -> None:
+    text = ("Storms crossed Kentucky on Monday. Larkspur County Sheriff Ann Bell said there "
+            "were 7 people still missing, including 2 children.")
+    claims = claimcheck.extract(Document(id="d", text=text))
+    assert [c.location for c in claims] == ["Larkspur County", "Larkspur County"]
+
+
+def test_a_list_of_places_cut_by_commas_is_read_whole() -> None:
+    text = ("The weather service said 3 inches of rain fell in parts of Ohio, Indiana, "
+            "Kentucky and Illinois.")
+    (claim,) = claimcheck.extract(Document(id="d", text=text))
+    assert claim.location == "United States"
+
+
+def test_a_place_just_before_a_figure_labels_it_in_a_list() -> None:
+    text = "Deaths by state: Ohio 12, Kentucky 9 and Indiana two."
+    claims = claimcheck.extract(Document(id="d", text=text))
+    assert [c.location for c in claims] == ["Ohio", "Kentucky", "Indiana"]
+
+
+def test_a_namesake_abroad_is_read_as_a_region_of_the_storys_country() -> None:
+    text = ("Storms hit Tampa and Miami. In Georgia 4 people died, and 2 died in Virginia.")
+    claims = claimcheck.extract(Document(id="d", text=text))
+    assert [c.place_key for c in claims] == ["US/Georgia", "US/Virginia"]
+
+
+def test_a_toll_across_several_states_is_the_countrys() -> None:
+    text = "The storm reached Ohio on Friday, and by Sunday it had killed 40 people across four states."
+    claims = claimcheck.extract(Document(id="d", text=text))
+    assert claims[0].location == "United States"
+
+
+def test_an_ordinary_plural_is_no_resident_noun() -> None:
+    doc = Document(id="d", text="In Ohio, 20 Republicans voted against the bill.")
+    (claim,) = claimcheck.extract(doc)
+    assert claim.location == "Ohio"
+
+
+def test_a_dateline_is_where_the_story_was_filed_not_its_place() -> None:
+    text = ("ROME - A footbridge in the northern city of Turin gave way on Monday, injuring "
+            "9 people.")
+    (claim,) = claimcheck.extract(Document(id="d", text=text))
+    assert claim.location == "Turin"

@@ -22,6 +22,7 @@ from strategies import AttackReport, attack_reports, make_claim, mixed_documents
 UTC = dt.timezone.utc
 TOLL = {"entity": "person", "measure": "killed"}
 MISSING = {"entity": "person", "measure": "missing"}
+PRESENT = {"entity": "person", "measure": "present"}  # a state that is no stock: a crowd
 
 
 def _docs(*hours: int) -> dict[str, Document]:
@@ -90,8 +91,8 @@ def test_the_tension_threshold_is_a_policy() -> None:
 def test_hedges_open_the_same_way_never_make_a_tension(
     a: tuple[str, int], b: tuple[str, int]
 ) -> None:
-    claims = [make_claim("a:c1", a[1], qualifier=a[0], **MISSING),
-              make_claim("b:c1", b[1], qualifier=b[0], **MISSING)]
+    claims = [make_claim("a:c1", a[1], qualifier=a[0], **PRESENT),
+              make_claim("b:c1", b[1], qualifier=b[0], **PRESENT)]
     assert _judge(claims)[0] == "consistent"
 
 
@@ -120,7 +121,7 @@ def test_figures_within_rounding_agree(first: tuple[str, int], second: tuple[str
 
 
 def test_570_vs_574_conflicts_when_round_figures_are_exact() -> None:
-    claims = [make_claim("a:c1", 570, **MISSING), make_claim("b:c1", 574, **MISSING)]
+    claims = [make_claim("a:c1", 570, **PRESENT), make_claim("b:c1", 574, **PRESENT)]
     verdict, found, _ = _judge(claims, policy=Policy(round_figures_are_rounded=False))
     assert (verdict, _kinds(found)) == ("conflict", ["contradiction"])
 
@@ -147,7 +148,7 @@ def test_a_consistent_estimate_is_a_real_interval() -> None:
 @pytest.mark.parametrize(
     ("a", "b"),
     [
-        pytest.param(("exact", 3), ("exact", 5), id="three-vs-five-missing"),
+        pytest.param(("exact", 3), ("exact", 5), id="three-vs-five-present"),
         pytest.param(("at_least", 40), ("exact", 32), id="at-least-40-vs-32"),
         pytest.param(("more_than", 31), ("exact", 31), id="more-than-31-vs-31"),
         pytest.param(("less_than", 11), ("exact", 11), id="fewer-than-11-vs-11"),
@@ -156,8 +157,8 @@ def test_a_consistent_estimate_is_a_real_interval() -> None:
 )
 def test_disjoint_figures_contradict(a: tuple[str, int], b: tuple[str, int]) -> None:
     bounds = {"low": 10.0, "high": 14.0} if a[0] == "range" else {}
-    claims = [make_claim("a:c1", a[1], qualifier=a[0], **MISSING, **bounds),
-              make_claim("b:c1", b[1], qualifier=b[0], **MISSING)]
+    claims = [make_claim("a:c1", a[1], qualifier=a[0], **PRESENT, **bounds),
+              make_claim("b:c1", b[1], qualifier=b[0], **PRESENT)]
     verdict, found, _ = _judge(claims)
     assert (verdict, _kinds(found)) == ("conflict", ["contradiction"])
 
@@ -214,12 +215,34 @@ def test_a_simultaneous_floor_below_a_figure_is_an_update() -> None:
     assert _judge(claims)[0] == "evolving"
 
 
-def test_a_rise_that_falls_back_is_a_contradiction() -> None:
+def test_an_unordered_rise_that_falls_back_is_a_contradiction() -> None:
+    # 10 and 20 the same day with no hour, 10 again the next day: the 20 was an outlier
     claims = [make_claim("a:c1", 10, **TOLL), make_claim("b:c1", 20, **TOLL),
               make_claim("c:c1", 10, **TOLL)]
-    verdict, found, _ = _judge(claims)
+    docs = {i: Document(id=i, text="", published=dt.date(2025, 7, day))
+            for i, day in (("a", 12), ("b", 12), ("c", 13))}
+    verdict, found, _ = judge(claims, docs)
     assert verdict == "conflict"
     assert ("a:c1", "b:c1") in {d.claims for d in found if d.kind == "contradiction"}
+
+
+def test_a_rise_that_time_orders_stays_an_update_when_the_count_falls_back() -> None:
+    # 09:00 10 dead, 11:00 20, 13:00 10: the rise is a step, the fall the contradiction
+    claims = [make_claim("a:c1", 10, **TOLL), make_claim("b:c1", 20, **TOLL),
+              make_claim("c:c1", 10, **TOLL)]
+    found = {d.claims: d.kind for d in _judge(claims)[1]}
+    assert found == {("a:c1", "b:c1"): "update", ("b:c1", "c:c1"): "contradiction"}
+
+
+def test_a_rise_that_time_orders_is_an_update_though_the_earlier_figure_was_disputed() -> None:
+    # 09:00: one source says 20, another 30 at the same hour; 13:00: 30. The 20 -> 30 rise
+    # is timed, so it is a step; the 09:00 pair is the contradiction
+    claims = [make_claim("a:c1", 20, speaker="police", **TOLL),
+              make_claim("a:c2", 30, speaker="the mayor", **TOLL),
+              make_claim("c:c1", 30, **TOLL)]
+    found = {d.claims: d.kind for d in _judge(claims)[1]}
+    assert found[("a:c1", "a:c2")] == "contradiction"
+    assert found[("a:c1", "c:c1")] == "update"
 
 
 def test_up_to_caps_a_running_count_and_is_judged_by_the_ordinary_rules() -> None:
@@ -234,6 +257,114 @@ def test_two_vague_running_counts_are_never_a_discrepancy() -> None:
     claims = [make_claim("a:c1", 24, qualifier="vague", **TOLL),
               make_claim("b:c1", 200, qualifier="vague", **TOLL)]
     assert _judge(claims)[0] == "consistent"
+
+
+def _at(hour: int, minute: int = 0) -> dt.datetime:
+    return dt.datetime(2025, 7, 12, hour, minute, tzinfo=UTC)
+
+
+def _judge_day(claims: list[Claim]) -> tuple[Verdict, list[Discrepancy], Estimate]:
+    """Judged with documents a and b published on 12 July 2025, with no hour."""
+    docs = {i: Document(id=i, text="", published=dt.date(2025, 7, 12)) for i in "ab"}
+    return judge(claims, docs)
+
+
+def test_figures_of_two_stated_times_in_one_document_are_not_simultaneous() -> None:
+    # "as of 04:00, two dead" and, in the same live report, "as of 07:30, ten dead"
+    claims = [make_claim("a:c1", 2, as_of=_at(4), **TOLL),
+              make_claim("a:c2", 10, as_of=_at(7, 30), **TOLL)]
+    verdict, found, _ = _judge(claims)
+    assert (verdict, [d.claims for d in found]) == ("evolving", [("a:c1", "a:c2")])
+
+
+def test_an_untimed_figure_is_not_simultaneous_with_a_timed_one_of_its_document() -> None:
+    # a lead's 70 with no time and an update "at 10:32: 77" in the same report
+    claims = [make_claim("a:c1", 70, start=0, end=2, **TOLL),
+              make_claim("a:c2", 77, start=40, end=42, as_of=_at(10, 32), **TOLL)]
+    assert _judge_day(claims)[0] == "evolving"
+
+
+def test_a_copy_of_a_report_orders_its_figures_the_way_the_original_does() -> None:
+    # one report, also filed under a second id: "39 dead by one tally, 189 by another; the
+    # toll has since risen to 189": the later 189 is an update of the 39 in the copy too
+    docs = {i: Document(id=i, text="39 dead, 189 dead; now 189 dead.",
+                        published=dt.date(2025, 7, 12)) for i in ("a", "a2")}
+    claims = [c for d in docs for c in (
+        make_claim(f"{d}:c1", 39, start=0, end=2, **TOLL),
+        make_claim(f"{d}:c2", 189, start=9, end=12, **TOLL),
+        make_claim(f"{d}:c3", 189, start=24, end=27, later=True, **TOLL))]
+    _, found, _ = judge(claims, docs)
+    updates = {tuple(c.split(":")[1] for c in d.claims) for d in found if d.kind == "update"}
+    conflicts = {tuple(c.split(":")[1] for c in d.claims) for d in found if d.kind != "update"}
+    assert ("c1", "c3") in updates
+    assert ("c1", "c3") not in conflicts and ("c3", "c1") not in conflicts
+
+
+def test_a_headline_repeating_a_timed_figure_is_of_that_time() -> None:
+    # a headline's 12 repeats the body's "as of 07:30, 12 dead"; a later report says 9
+    claims = [make_claim("a:c1", 12, start=0, end=2, **TOLL),
+              make_claim("a:c2", 12, start=60, end=62, as_of=_at(7, 30), **TOLL),
+              make_claim("b:c1", 9, as_of=_at(9), **TOLL)]
+    verdict, found, _ = _judge_day(claims)
+    assert verdict == "conflict"
+    assert {d.claims for d in found if d.kind == "contradiction"} == {
+        ("a:c1", "b:c1"), ("a:c2", "b:c1")}
+
+
+def test_a_newer_figure_is_dated_when_its_document_mixes_naive_and_zoned_times() -> None:
+    claims = [make_claim("b:c1", 77, as_of=dt.datetime(2025, 7, 12, 10, 30), **TOLL),
+              make_claim("b:c2", 70, start=20, end=22, as_of=_at(9), **TOLL),
+              make_claim("b:c3", 90, start=50, end=52, later=True, **TOLL)]
+    assert _judge_day(claims)[0] == "evolving"
+
+
+def test_a_recalled_figure_its_document_dates_is_that_figure() -> None:
+    # "as of 09:00, 70 hurt ... update at 10:30: 77 hurt; earlier, 70 were reported", and
+    # another report's "more than 100" at 07:30: the recalled 70 is the 09:00 figure
+    claims = [make_claim("a:c1", 100, qualifier="more_than", as_of=_at(7, 30), **TOLL),
+              make_claim("b:c1", 70, as_of=_at(9), **TOLL),
+              make_claim("b:c2", 77, start=30, end=32, as_of=_at(10, 30), **TOLL),
+              make_claim("b:c3", 70, start=60, end=62, recalled=True, **TOLL)]
+    found = {d.claims: d.kind for d in _judge_day(claims)[1]}
+    assert found[("a:c1", "b:c3")] == "contradiction"
+    assert found[("b:c3", "b:c2")] == "update"
+
+
+def test_a_newer_figure_comes_after_the_latest_time_its_document_states() -> None:
+    # "at 10:32: 77 injured ... UPD: 90 injured"; another report gave "more than 100" at 07:30
+    claims = [make_claim("a:c1", 100, qualifier="more_than", as_of=_at(7, 30), **TOLL),
+              make_claim("b:c1", 77, as_of=_at(10, 32), **TOLL),
+              make_claim("b:c2", 90, start=50, end=52, later=True, **TOLL)]
+    verdict, found, _ = _judge_day(claims)
+    assert {d.claims: d.kind for d in found} == {
+        ("a:c1", "b:c1"): "contradiction", ("a:c1", "b:c2"): "contradiction",
+        ("b:c1", "b:c2"): "update"}
+
+
+def test_a_stock_that_falls_from_one_day_to_the_next_is_no_conflict() -> None:
+    # "between 10 and 20 missing" on Thursday, "five missing" on Friday: people were found
+    claims = [make_claim("a:c1", 15, qualifier="range", low=10, high=20, **MISSING),
+              make_claim("b:c1", 5, **MISSING)]
+    docs = {"a": Document(id="a", text="", published=dt.date(2025, 7, 10)),
+            "b": Document(id="b", text="", published=dt.date(2025, 7, 11))}
+    assert judge(claims, docs)[:2] == ("consistent", [])
+
+
+def test_a_stock_that_rises_is_an_update_and_one_moment_can_still_contradict() -> None:
+    stays = {"entity": "child", "measure": "hospitalised"}
+    rise = [make_claim("a:c1", 3, **stays), make_claim("b:c1", 5, **stays)]
+    verdict, found, _ = _judge(rise)
+    assert (verdict, [d.claims for d in found]) == ("evolving", [("a:c1", "b:c1")])
+    # one article: "five missing" and "some twenty still under the rubble"
+    same = [make_claim("a:c1", 5, **MISSING), make_claim("a:c2", 20, qualifier="approximate",
+                                                          **MISSING)]
+    assert _kinds(_judge(same)[1]) == ["contradiction"]
+
+
+def test_a_cap_on_a_stock_is_judged_by_the_ordinary_rules_at_any_time() -> None:
+    claims = [make_claim("a:c1", 1300, qualifier="at_most", **MISSING),
+              make_claim("b:c1", 50, qualifier="range", low=40, high=60, **MISSING)]
+    assert _kinds(_judge(claims)[1]) == ["tension"]
 
 
 # ---------------------------------------------------------------- self-comparison
@@ -338,7 +469,7 @@ def _measure(claim_id: str, value: float, unit: str) -> Claim:
 
 
 def test_a_sure_contradiction_has_full_confidence_and_no_reasons() -> None:
-    _, found, _ = _judge([make_claim("a:c1", 3, **MISSING), make_claim("b:c1", 5, **MISSING)])
+    _, found, _ = _judge([make_claim("a:c1", 3, **PRESENT), make_claim("b:c1", 5, **PRESENT)])
     (d,) = found
     assert (d.kind, d.confidence, d.reasons) == ("contradiction", 1.0, [])
 
@@ -363,7 +494,7 @@ def test_the_confidence_threshold_is_the_users_to_set() -> None:
 def test_a_weak_alignment_lowers_the_confidence_with_its_reasons() -> None:
     weak = Alignment(features={}, scores={"entity": 100.0, "event date": 40.0,
                                           "place scope": 100.0}, score=80.0)
-    claims = [make_claim("a:c1", 3, **MISSING), make_claim("b:c1", 5, **MISSING)]
+    claims = [make_claim("a:c1", 3, **PRESENT), make_claim("b:c1", 5, **PRESENT)]
     _, found, _ = judge(claims, _docs(9, 11), Policy(), alignment=weak)
     (d,) = found
     assert d.kind == "contradiction" and d.confidence == 0.8

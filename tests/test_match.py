@@ -168,3 +168,31 @@ def test_every_grouped_claim_exists_and_is_grouped_once(docs: list[Document]) ->
     ids = [cid for g in report.groups for cid in g.claims]
     assert len(ids) == len(set(ids))
     assert set(ids) <= {c.id for c in report.claims}
+
+
+def test_one_figure_in_two_units_agrees_after_conversion() -> None:
+    surge = {"entity": "storm surge", "measure": "distance", "kind": "measurement"}
+    claims = [make_claim("a:c1", 20, unit="foot", **surge),
+              make_claim("a:c2", 6, unit="meter", **surge)]
+    assert _groups(claims) == [["a:c1", "a:c2"]]
+
+
+def test_a_state_toll_does_not_speak_for_its_only_county() -> None:
+    state = {"location": "Kentucky", "place_key": "US/Kentucky"}
+    county = {"location": "Larkspur County", "place_key": "US/Kentucky/Larkspur County"}
+    claims = [make_claim("a:c1", 10, measure="killed", entity="person", **county),
+              make_claim("b:c1", 12, measure="killed", entity="person", **state),
+              make_claim("c:c1", 30, measure="killed", entity="person", **county)]
+    assert sorted(_groups(claims)) == [["a:c1", "c:c1"]]
+
+
+def test_estimates_of_insured_losses_meet_but_never_a_total_cost() -> None:
+    docs = [Document(id="a", text="Analysts estimate insured losses at about $5 billion.",
+                     published="2025-03-02"),
+            Document(id="b", text="A modeler puts insured losses at $8 billion. The total cost "
+                                  "of the storm could reach $50 billion.", published="2025-03-02")]
+    report = claimcheck.check(docs)
+    text = {c.id: c.text for c in report.claims}
+    assert [[text[c] for c in g.claims] for g in report.groups] == [["about $5 billion",
+                                                                     "$8 billion"]]
+    assert report.groups[0].verdict == "conflict"

@@ -23,6 +23,7 @@ POLICY = Policy()
         pytest.param(597, "approximate", 0.5, id="about-597-half-a-unit"),
         pytest.param(570, "exact", 5, id="round-exact-570-is-rounded"),
         pytest.param(574, "exact", 0, id="exact-574-has-no-slack"),
+        pytest.param(20, "exact", 0, id="round-exact-20-is-a-count"),
         pytest.param(1.5, "exact", 0, id="exact-decimal-has-no-slack"),
         pytest.param(0, "approximate", 0, id="zero"),
         pytest.param(600, "at_least", 0, id="hedge-is-its-own-slack"),

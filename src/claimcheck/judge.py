@@ -45,6 +45,11 @@ def _cumulative() -> frozenset[str]:
     return frozenset(load("measures")["cumulative"])
 
 
+@cache
+def _stock() -> frozenset[str]:
+    return frozenset(load("measures")["stock"])
+
+
 @dataclass(frozen=True, order=True)
 class When:
     """When a figure was reported: the window of times it may date from (one instant for a
@@ -67,6 +72,7 @@ class _Reading:
     value: float
     tol: float
     when: When
+    source: str  # the document, or the lowest id among copies of its text: one report
 
     @property
     def lo(self) -> float:
@@ -105,9 +111,12 @@ def judge(
     `alignment` (why the claims were grouped) weighs how sure each conflict is.
     """
     policy = policy or Policy()
+    claims = _timed(claims)
     unit = _common_unit(claims)
     times = times if times is not None else doc_times(documents)
-    readings = sorted((_read(c, unit, times, policy) for c in claims), key=_Reading.key)
+    sources = _sources(claims, documents)
+    readings = sorted((_read(c, unit, times, policy, sources.get(c.doc, c.doc)) for c in claims),
+                      key=_Reading.key)
     if len(readings) > _PAIRWISE_LIMIT:
         # a large group repeats a few figures many times: compare each distinct reading of a
         # day once, so that cost follows the number of distinct figures, not of reports
@@ -118,12 +127,14 @@ def judge(
             distinct.setdefault(key, r)
         readings = list(distinct.values())
     cumulative = claims[0].measure in _cumulative()
+    stock = claims[0].measure in _stock()
     pending: list[_Pending] = []
     disputed = _disputed(readings, policy)
     record = _Record(readings)
     for i in range(len(readings)):
         for j in range(i + 1, len(readings)):
-            p = _pair(readings[i], readings[j], record, disputed, cumulative, policy)
+            p = _pair(readings[i], readings[j], record, disputed, cumulative, policy) \
+                if not stock else _stock_pair(readings[i], readings[j], policy)
             if p is not None:
                 pending.append((i, j, *p))
     # records (pydantic, with an explanation) only for the pairs the reduction keeps
@@ -146,7 +157,21 @@ def _common_unit(claims: Sequence[Claim]) -> str | None:
     return min(counts, key=lambda u: (-counts[u], u or ""))
 
 
-def _read(claim: Claim, unit: str | None, times: dict[str, When], policy: Policy) -> _Reading:
+def _sources(claims: Sequence[Claim], documents: dict[str, Document]) -> dict[str, str]:
+    """Each document of the group -> the report it carries: copies of one text published at
+    one time (a wire story under two ids) are one report, named by their lowest id, so a copy
+    orders its figures the way the original does."""
+    first: dict[tuple[object, ...], str] = {}
+    for doc_id in sorted({c.doc for c in claims}):
+        doc = documents.get(doc_id)
+        if doc is not None:
+            first.setdefault((doc.text, doc.published), doc_id)
+    return {doc_id: first[(doc.text, doc.published)] for doc_id in {c.doc for c in claims}
+            if (doc := documents.get(doc_id)) is not None}
+
+
+def _read(claim: Claim, unit: str | None, times: dict[str, When], policy: Policy,
+          source: str) -> _Reading:
     factor = 1.0
     if claim.unit != unit and claim.unit is not None and unit is not None:
         converted = units.convert(1.0, claim.unit, unit)
@@ -156,7 +181,39 @@ def _read(claim: Claim, unit: str | None, times: dict[str, When], policy: Policy
             factor = 1.0  # no finite reading in the group's unit: compare it unconverted
     span = policy.interval(claim.value, claim.qualifier, claim.low, claim.high, factor)
     tol = policy.tolerance(claim.value, claim.qualifier) * factor
-    return _Reading(claim, span, claim.value * factor, tol, _when(claim, times))
+    return _Reading(claim, span, claim.value * factor, tol, _when(claim, times), source)
+
+
+def _timed(claims: Sequence[Claim]) -> Sequence[Claim]:
+    """The group's claims with the clock times their documents imply: a figure with no time
+    of its own that repeats a timed figure of its document (a headline, a quote of the lead,
+    "earlier, 70 were reported") is that figure, of its time, the first in the text; a newer
+    one ("rose to", "UPD:") is of the document's latest stated time at least. Other figures
+    keep their document's window."""
+    stamped: dict[str, list[Claim]] = {}
+    for c in claims:
+        if c.as_of is not None and not c.recalled and not c.later:
+            stamped.setdefault(c.doc, []).append(c)
+    if not stamped:
+        return claims
+    for timed in stamped.values():
+        timed.sort(key=lambda c: c.start)
+    out = []
+    for c in claims:
+        timed = stamped.get(c.doc, [])
+        if c.as_of is not None or not timed:
+            out.append(c)
+            continue
+        same = next((t for t in timed if t.value == c.value and t.qualifier == c.qualifier),
+                    None)
+        if c.later:
+            latest = max((t.as_of for t in timed if t.as_of is not None), key=_aware)
+            c = c.model_copy(update={"as_of": latest})
+        elif same is not None:
+            # a recalled one too: the document itself dates it, no longer only "earlier"
+            c = c.model_copy(update={"as_of": same.as_of, "recalled": False})
+        out.append(c)
+    return out
 
 
 def doc_times(documents: dict[str, Document]) -> dict[str, When]:
@@ -180,7 +237,7 @@ def _when(claim: Claim, times: dict[str, When]) -> When:
     """The "as of" time in the text, else the document's window, with the claim's moment."""
     moment = -1 if claim.recalled else (1 if claim.later else 0)
     if claim.as_of is not None:
-        stamp = claim.as_of if claim.as_of.tzinfo else claim.as_of.replace(tzinfo=dt.timezone.utc)
+        stamp = _aware(claim.as_of)
         return When(stamp, stamp, moment)
     window = times.get(claim.doc)
     if window is None:
@@ -189,9 +246,14 @@ def _when(claim: Claim, times: dict[str, When]) -> When:
     return When(window.start, window.end, moment)
 
 
+def _aware(stamp: dt.datetime) -> dt.datetime:
+    """A stamp with no zone is read as UTC, so that stamps of any origin compare."""
+    return stamp if stamp.tzinfo else stamp.replace(tzinfo=dt.timezone.utc)
+
+
 def _before(a: _Reading, b: _Reading) -> bool:
     """Whether the texts and publication times put `a` before `b` (never input order)."""
-    if a.claim.doc == b.claim.doc and a.claim.as_of == b.claim.as_of:
+    if a.source == b.source and a.claim.as_of == b.claim.as_of:
         return a.when.moment < b.when.moment
     if a.when.end < b.when.start:
         return True
@@ -217,10 +279,12 @@ def _disjoint(a: _Reading, b: _Reading) -> bool:
 def _same_time(a: _Reading, b: _Reading) -> bool:
     if a.claim.recalled and b.claim.recalled:
         return False  # two past figures are two past moments, in an order the text may not give
-    return a.claim.doc == b.claim.doc and a.when.moment == b.when.moment or (
-        a.claim.as_of is not None and a.claim.as_of == b.claim.as_of
+    # one document may give figures of several clock times ("as of 04:00 ... as of 10:32"):
+    # only figures of the same stated time (or both without one) are simultaneous
+    if a.source == b.source:
+        return a.when.moment == b.when.moment and a.claim.as_of == b.claim.as_of
+    return a.claim.as_of is not None and a.claim.as_of == b.claim.as_of \
         and not (a.claim.recalled or b.claim.recalled)
-    )
 
 
 def _beyond_rounding(a: _Reading, b: _Reading) -> bool:
@@ -293,6 +357,21 @@ def _pair(a: _Reading, b: _Reading, record: _Record,
     return None
 
 
+def _stock_pair(a: _Reading, b: _Reading, policy: Policy) -> tuple[_Reading, _Reading, str] | None:
+    """A stock (people missing, in hospital) rises and falls: figures of one moment are judged
+    by the ordinary rules; of two moments, a rise is an update and a fall no discrepancy. A
+    cap ("up to 1,300 missing") is judged by the ordinary rules at any time."""
+    capped = {a.claim.qualifier, b.claim.qualifier} & _OPEN_DOWN
+    if _same_time(a, b) or capped:
+        return _pair(a, b, _Record([]), {}, False, policy)
+    if a.claim.recalled or b.claim.recalled or not (_disjoint(a, b) or _beyond_rounding(a, b)):
+        return None
+    if a.claim.qualifier == "vague" and b.claim.qualifier == "vague":
+        return None
+    early, late = _ordered(a, b)
+    return (early, late, "update") if late.value > early.value else None
+
+
 def _running_count(a: _Reading, b: _Reading, record: _Record,
                    disputed: dict[int, list[_Reading]], disjoint: bool) -> str:
     """update / contradiction / none / defer (to the ordinary rules) for a running count."""
@@ -314,7 +393,11 @@ def _running_count(a: _Reading, b: _Reading, record: _Record,
         return "update" if late.value > early.value or late.claim.recalled else "none"
     if late.value < early.value:
         return "contradiction" if disjoint else "none"
-    # the later report is higher: an evolution, unless the record shows otherwise
+    # the later report is higher: an evolution. When time orders the two, it is a step of the
+    # count whatever came before or after; read as growing only for want of time evidence,
+    # the record may show the rise was none
+    if _before(early, late):
+        return "update"
     i_early = record.position[id(early)]
     for rival in disputed.get(i_early, []):
         # only a report of the same day can side with the rival at its level
@@ -323,7 +406,7 @@ def _running_count(a: _Reading, b: _Reading, record: _Record,
             return "contradiction"  # the earlier figure was already disputed at its own level
     for later in record.fallbacks(late):
         if _same_level(later, early):
-            return "contradiction"  # the count fell back: the rise was no evolution
+            return "contradiction"  # the count fell back: the rise was an outlier
     return "update"
 
 

@@ -139,7 +139,9 @@ def fuzzy_entity_key(entities: list[str]) -> dict[str, str]:
 
 def _rescope_sole_locality(members: list[Candidate]) -> list[Candidate]:
     """A region figure speaks for its only reported locality ("Zakarpattia" -> "Mukachevo")."""
-    cities = {c.scope: c.place for c in members if c.place is not None and c.place.kind == "city"}
+    # a town, not a county or a district: a region's figure is no county's
+    cities = {c.scope: c.place for c in members if c.place is not None and c.place.kind == "city"
+              and c.place.name.split()[-1].lower() not in load("places")["region_words"]}
     out: list[Candidate] = []
     for cand in members:
         if cand.place is not None and cand.place.kind == "region":
@@ -226,18 +228,22 @@ class _Chain:
         self.night = self.night or _is_night(cand)
 
 
-def _reading(c: Claim, policy: Policy) -> Interval:
-    return policy.interval(c.value, c.qualifier, c.low, c.high)
+def _reading(c: Claim, policy: Policy, scale: float = 1.0) -> Interval:
+    return policy.interval(c.value, c.qualifier, c.low, c.high, scale)
 
 
 def _agree(a: Claim, b: Claim, policy: Policy) -> bool:
-    if _reading(a, policy).disjoint(_reading(b, policy)):
+    # "20 ft (6 m)": a figure in another unit is compared in the first one's, rounding included
+    scale = 1.0
+    if a.unit != b.unit and a.unit is not None and b.unit is not None:
+        scale = units.convert(1.0, b.unit, a.unit) or 1.0
+    if _reading(a, policy).disjoint(_reading(b, policy, scale)):
         return False
     pointish = ("exact", "approximate", "vague")
     if a.qualifier in pointish or b.qualifier in pointish:
         return True
-    return abs(a.value - b.value) <= max(policy.tolerance(a.value, "approximate"),
-                                         policy.tolerance(b.value, "approximate"))
+    return abs(a.value - b.value * scale) <= max(policy.tolerance(a.value, "approximate"),
+                                                 policy.tolerance(b.value, "approximate") * scale)
 
 
 def _voice(claim: Claim) -> tuple[str, str | None, int]:

@@ -38,7 +38,8 @@ class Policy(BaseModel):
 
     The defaults follow how fact-checkers read figures: "about 600" tolerates half a unit of
     its last significant digit (+-50), capped at `max_rounding` of the figure; a round exact
-    figure ("570") carries the same rounding tolerance; a hedged figure further than
+    figure of 100 or more ("570") carries the same rounding tolerance, a smaller one ("20
+    dead") is a count and has none; a hedged figure further than
     `tension_threshold` from another is a tension. A contradiction or tension whose
     confidence is below `min_confidence` is reported as `possible`; figures more than
     `implausible_ratio` times apart are more likely two quantities than one misreported.
@@ -81,7 +82,7 @@ class Policy(BaseModel):
         while digits and digits % 10 == 0:
             digits //= 10
             zeros += 1
-        if qualifier == "exact" and zeros == 0:
+        if qualifier == "exact" and (zeros == 0 or magnitude < 100):
             return 0.0
         half_unit = 0.5 * 10.0**zeros
         return min(half_unit, self.max_rounding * magnitude)

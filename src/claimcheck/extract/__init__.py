@@ -71,7 +71,8 @@ def read(document: Document) -> Context:
     found_dates = tuple(dates.find_dates(text, document.published))
     language = lang.get(words.code)
     lemmas = language.lemmas if language.lemmatizer else None  # "у Києві" is Kyiv
-    found_places = tuple(p for p in places.find_places(text, lemmas) if scope.plausible(words, text, p))
+    found_places = tuple(scope.local_units(words, text, scope.in_story_country(text, [
+        p for p in places.find_places(text, lemmas) if scope.plausible(words, text, p)])))
     ctx = Context(
         document=document,
         words=words,
@@ -129,7 +130,7 @@ def _claim(ctx: Context, f: _Figure, notes: Notes) -> tuple[Claim, Notes]:
     noun_end, entity = subject.entity(ctx, m, sentence)
     start, end = m.start, max(m.end, noun_end)
     entity, measure, detail, notes = _subject(ctx, f, kind, end, entity, notes)
-    located = scope.locate(ctx, m, sentence, measure, notes.recent_places, f.next_start)
+    located = scope.locate(ctx, m, sentence, measure, notes.recent_places, f.next_start, entity)
     recent, para, index = scope.remember(notes.recent_places, notes.places_paragraph,
                                          notes.places_sentence, sentence, located.seen)
     notes = replace(notes, recent_places=recent, places_paragraph=para, places_sentence=index)
@@ -190,6 +191,9 @@ def _subject(ctx: Context, f: _Figure, kind: str, end: int, entity: str | None,
         measure = measure or before.measure
         if subject.bare(ctx, m, sentence):  # "10,000 rubbish bins" names its own thing
             entity = entity or before.entity
+    if entity is None and kind == "money":
+        entity = subject.priced(ctx, m, sentence)
+        measure = entity or measure  # "insured losses of $5 billion": the sum is the measure
     if kind == "money":
         entity = entity or measure  # a sum is named by what it is: losses, aid, a cost
     elif entity is None and subject.bare(ctx, m, sentence):  # not "10,000 rubbish bins"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
@@ -11,6 +12,7 @@ from claimcheck.extract.context import Context, Found
 from claimcheck.extract.subject import length_measure
 from claimcheck.extract.vocabulary import Vocabulary
 from claimcheck.lexicon import load
+from claimcheck.places.gazetteer import load_gazetteer, name_key
 from claimcheck.text import Sentence
 
 _RANK = {"city": 0, "region": 1, "country": 2}
@@ -27,26 +29,37 @@ class Scope:
 
 
 def locate(ctx: Context, m: numbers.Mention, sentence: Sentence, measure: str | None,
-           recent: tuple[places.Place, ...], next_start: int | None) -> Scope:
-    """The place of the figure `m`: in its clause, framing its sentence, named after it, an
-    anaphora's antecedent, the places just listed ("in total"), the paragraph's, the story's."""
+           recent: tuple[places.Place, ...], next_start: int | None,
+           entity: str | None = None) -> Scope:
+    """The place of the figure `m`: its own resident noun ("10 North Carolinians"), in its
+    clause, framing its sentence, named after it, an anaphora's antecedent, the places just
+    listed ("in total"), the official who gives it, the paragraph's, the story's."""
     text = ctx.text
     spans = ctx.speaker_spans[sentence.index]
     inside = [x for x in ctx.places_in(sentence.start, sentence.end) if not _overlaps(x, spans)]
     clause = ctx.clause(sentence, m.start)
     in_clause = [x for x in inside if clause[0] <= x[0] < clause[1] and not _actor(ctx.words, text, x)]
-    if measure == length_measure():
-        # "5 km from Valencia": the place after from/of/de is the reference point
+    if measure == length_measure() and entity in (None, measure):
+        # "5 km from Valencia": the place after from/of/de is the reference point (not so for
+        # a length of rain: "20 inches of rain in parts of Georgia")
         in_clause = [x for x in in_clause
                      if not ctx.words.distance_reference.search(text[max(0, x[0] - 12) : x[0]])]
         inside = [x for x in inside if x in in_clause or not x[0] >= m.end]
-    chosen: places.Place | None = None
+    in_clause = _whole_list(ctx.words, text, inside, in_clause)
+    chosen: places.Place | None = _demonym(ctx, m, sentence)
+    if chosen is not None:
+        return Scope(chosen, tuple(inside))
     if in_clause and _coordinated_places(ctx.words, text, in_clause):
         chosen = common([p for _, _, p in in_clause])  # "in Valencia and in Castilla"
     if in_clause and chosen is None:
-        chosen = _in_clause(m, in_clause)
+        chosen = _in_clause(m, in_clause, text)
+    elif ctx.words.several_regions is not None and ctx.words.several_regions.search(
+            text, clause[0], clause[1]):
+        chosen = _whole_country(ctx)  # "55 lives across five states": no one state's toll
     else:
         chosen = _framing(ctx, m, sentence, inside) or chosen
+    if chosen is None:
+        chosen = _tally_subject(ctx, m, sentence, inside)
     if chosen is None:
         chosen = _anaphora(ctx, m, sentence, clause)
     if chosen is None:
@@ -57,6 +70,8 @@ def locate(ctx: Context, m: numbers.Mention, sentence: Sentence, measure: str | 
     if chosen is None and recent and ctx.words.totals.search(
             text[max(sentence.start, m.start - 200) : m.start]):
         chosen = common(list(recent))  # "in total" after a list of places
+    if chosen is None:
+        chosen = _official(ctx, sentence)  # "the county sheriff said 12 were missing"
     if chosen is None and not inside:
         chosen = _paragraph_frame(ctx, sentence)  # "In Lviv, ... . Dozens were damaged."
     if chosen is None:
@@ -64,11 +79,129 @@ def locate(ctx: Context, m: numbers.Mention, sentence: Sentence, measure: str | 
     return Scope(chosen, tuple(inside))
 
 
-def _in_clause(m: numbers.Mention, in_clause: list[Found]) -> places.Place:
+def _in_clause(m: numbers.Mention, in_clause: list[Found], text: str = "") -> places.Place:
+    # "Georgia 25, Tennessee 9 and Virginia two": a place just before the figure labels it
+    labelled = [x for x in in_clause if x[1] <= m.start and not text[x[1] : m.start].strip()]
+    if labelled:
+        return labelled[-1][2]
     # "killed 12 people in Lviv": a place after the figure in its clause comes first
     following = [x for x in in_clause if x[0] >= m.end]
     pool = following[:1] or in_clause
     return most_specific([p for _, _, p in pool], near=m.start, spans=pool)
+
+
+def _whole_list(words: Vocabulary, text: str, inside: list[Found],
+                in_clause: list[Found]) -> list[Found]:
+    """A list of places that a comma cuts out of the figure's clause ("in parts of Alabama,
+    Kentucky and Tennessee"), whole: the places joined to the clause's ones by list glue."""
+    if not in_clause:
+        return in_clause
+    at = {x: k for k, x in enumerate(inside)}
+    lo, hi = at.get(in_clause[0]), at.get(in_clause[-1])
+    if lo is None or hi is None:
+        return in_clause
+    while lo > 0 and words.place_glue.fullmatch(text[inside[lo - 1][1] : inside[lo][0]]) \
+            and "," in text[inside[lo - 1][1] : inside[lo][0]]:
+        lo -= 1
+    while hi + 1 < len(inside) and words.place_glue.fullmatch(text[inside[hi][1] : inside[hi + 1][0]]):
+        hi += 1
+    whole = inside[lo : hi + 1]
+    return whole if len(whole) > 2 else in_clause  # a list is three places or more
+
+
+def _demonym(ctx: Context, m: numbers.Mention, sentence: Sentence) -> places.Place | None:
+    """ "10 North Carolinians": the figure counts residents of a region (a nation's name,
+    "Ukrainians", says whose, not where; a town's would match ordinary plurals: "Republicans"
+    is no "Republica")."""
+    endings = ctx.words.demonym_endings
+    if not endings:
+        return None
+    found = _RESIDENT.match(ctx.text, m.end, sentence.end)
+    if found is None:
+        return None
+    noun = found.group(1)
+    for ending, replacement in endings:
+        if noun.endswith(ending):
+            place = places.resolve(noun[: len(noun) - len(ending)] + replacement)
+            if place is not None and place.kind == "region":
+                return place
+    return None
+
+
+_RESIDENT = re.compile(r" ((?:[A-Z][a-z]+ )?[A-Z][a-z]+s)\b")
+
+
+def _tally_subject(ctx: Context, m: numbers.Mention, sentence: Sentence,
+                   inside: list[Found]) -> places.Place | None:
+    """ "North Carolina, one of the hardest-hit states, has lost 95 people": a place that
+    opens the sentence and records the toll with a tally verb is its scope."""
+    opening = [x for x in inside if x[1] <= m.start and not ctx.text[sentence.start : x[0]].strip(
+        " \"'“").lower().removeprefix("the")]
+    if not opening:
+        return None
+    _, end, place = opening[0]
+    between = ctx.text[end : m.start]
+    if ctx.words.tally_verbs & set(re.findall(r"[a-z]+", between.lower()[-60:])) and (
+            "," not in between or between.lstrip().startswith(",")):
+        return place
+    return None
+
+
+def _official(ctx: Context, sentence: Sentence) -> places.Place | None:
+    """A figure given by an official whose title names a place narrower than the story's
+    ("Rowan County Sheriff ... said"): the official speaks of their own area."""
+    spans = ctx.speaker_spans[sentence.index]
+    titled = [p for s, e, p in ctx.places_in(sentence.start, sentence.end)
+              if _overlaps((s, e, p), spans) or ctx.words.place_title.match(ctx.text[e : e + 25])]
+    story = ctx.default_place
+    narrower = [p for p in titled if story is not None and story != p and story.contains(p)]
+    return narrower[0] if narrower else None
+
+
+def in_story_country(text: str, found: list[Found]) -> list[Found]:
+    """`found` with each place abroad that shares its name with a region of the country most
+    of the story's places lie in read as that region: in a story about North Carolina and
+    Tampa, "Georgia" and "Virginia" are states, not a country and a South African town."""
+    countries = Counter(p.country for p in {x[2] for x in found})
+    if not countries:
+        return found
+    ranked = countries.most_common(2)
+    home = ranked[0][0]
+    if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return found  # no country leads: leave every name as resolved
+    regions = load_gazetteer().regions
+    out: list[Found] = []
+    for start, end, place in found:
+        if place.country != home:
+            named = [p for p in regions.get(name_key(text[start:end]), [])
+                     if p.country == home]
+            place = named[0] if len(named) == 1 else place
+        out.append((start, end, place))
+    return out
+
+
+def local_units(words: Vocabulary, text: str, found: list[Found]) -> list[Found]:
+    """`found` with the local units the gazetteer lacks ("Buncombe County"), each put in the
+    region of the nearest place named with a region (a county of the story's state)."""
+    if words.local_units is None:
+        return found
+    extra: list[Found] = []
+    for hit in words.local_units.finditer(text):
+        start = hit.start()
+        lead = hit.group(1).split()
+        while lead and lead[0].lower() in words.stop_words | words.speech.lead_prepositions:
+            start += len(lead[0]) + 1
+            lead = lead[1:]
+        if not lead or any(s < hit.end() and start < e for s, e, _ in found):
+            continue
+        regional = [x for x in found if x[2].region is not None and x[2].kind != "country"]
+        if not regional:
+            continue
+        near = min(regional, key=lambda x: min(abs(x[0] - hit.end()), abs(start - x[1])))[2]
+        assert near.region is not None
+        extra.append((start, hit.end(), places.Place(text[start : hit.end()], "city",
+                                                     near.country, near.region)))
+    return sorted([*found, *extra], key=lambda x: x[0])
 
 
 def _framing(ctx: Context, m: numbers.Mention, sentence: Sentence,
@@ -155,6 +288,10 @@ def default_place(ctx: Context) -> places.Place | None:
         titles = ctx.speaker_spans[sentence.index]
         found = [(s, p) for s, e, p in ctx.places_in(sentence.start, sentence.end)
                  if not _overlaps((s, e, p), titles)]
+        # "MILAN - A bridge in Genoa gave way": a dateline says where the story was filed
+        filed = {s for s, e, _ in ctx.places_in(sentence.start, sentence.end)
+                 if _dateline(ctx.text, s, e)}
+        found = [x for x in found if x[0] not in filed] or found
         wide = ctx.words.country_wide.search(ctx.text, sentence.start, sentence.end)
         if wide and not any(s < wide.start() for s, _ in found):
             return _whole_country(ctx, first=True)
@@ -162,6 +299,17 @@ def default_place(ctx: Context) -> places.Place | None:
         if located or found:
             return most_specific(located or [p for _, p in found])
     return ctx.places[0][2] if ctx.places else None
+
+
+_DATELINE_END = re.compile(r"(?:,[^\n\u2013\u2014-]{0,30})?\s*(?:\([^)\n]{1,20}\)\s*)?[-\u2013\u2014]\s")
+
+
+def _dateline(text: str, start: int, end: int) -> bool:
+    """A place in capitals opening a paragraph and closed by a dash ("MILAN -",
+    "ASHEVILLE, N.C. -", "KYIV, Ukraine (AP) -")."""
+    name = text[start:end]
+    return len(name) > 3 and name.isupper() and (start == 0 or text[start - 1] == "\n") \
+        and _DATELINE_END.match(text, end) is not None
 
 
 def _whole_country(ctx: Context, first: bool = False) -> places.Place | None:
@@ -228,6 +376,10 @@ def _actor(words: Vocabulary, text: str, found: Found) -> bool:
     if governed or nxt is None:
         return False
     word = nxt.group(1)
+    then = _NEXT_WORD.match(text, end + nxt.end(), end + nxt.end() + 20)
+    if word in words.tally_verbs or (then and word in words.auxiliaries
+                                     and then.group(1) in words.tally_verbs):
+        return False  # "South Carolina has recorded 39 deaths": the toll's place, no actor
     # "Russia strikes", "Spain dispatched", "Russia has": a verb makes the place the subject
     return word in words.actor_verbs or (len(word) > 3 and word.endswith(words.verb_suffixes)
                                          and word not in words.stop_words and word not in words.not_verbs)

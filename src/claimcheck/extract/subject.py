@@ -149,9 +149,13 @@ def measure(ctx: Context, m: numbers.Mention, sentence: Sentence, noun_end: int,
     found = _verb_before(ctx, m, sentence.start, reach) if start != sentence.start else None
     if found:
         return found
+    defaults: dict[str, str] = load("measures")["default_for"]
+    head = text[m.end : noun_end].split()[-1:] if noun_end > m.end else []
+    named = ctx.words.frames.entities.get((head[0].lower(),)) if head else None
+    if named in defaults:
+        return defaults[named]  # "55 lives" (counted as people): lives lost
     if entity:
-        default: str | None = load("measures")["default_for"].get(entity.split()[-1])
-        return default
+        return defaults.get(entity.split()[-1])
     return None
 
 
@@ -220,29 +224,93 @@ def quantity(ctx: Context, m: numbers.Mention, sentence: Sentence, kind: str, en
     simple = m.unit is not None and "/" not in m.unit
     dimension = units.dimension(m.unit)
     names: dict[str, str] = load("measures")["dimensions"]
-    entity = names.get(dimension, dimension) if simple else m.unit
+    # a compound of a named compound dimension (mph, km/h: a speed) is named by it; one that
+    # reduces to a simple dimension (litres per square metre: a length) stays its own kind
+    entity = names.get(dimension, dimension) if simple or (
+        "/" in dimension and dimension in names) else m.unit
     if kind == "measurement" and measure is None:
         measure = entity
+    if kind == "measurement":
+        # "20 ft of storm surge", "rain of 20 inches": a length or a speed of a named thing
+        # is a quantity of that thing (a surge and a rainfall are two quantities)
+        entity = _measured(ctx, m, sentence, end) or entity
     if entity == length_measure() and ctx.words.height.search(
             ctx.text[max(sentence.start, m.start - 40) : min(sentence.end, end + 12)]):
         entity = measure = str(load("measures")["rising_length"])  # "the water rose to 3 meters"
-    elif entity == length_measure():
-        named = _length_named(ctx, m, sentence, end)
-        if named:
-            entity = measure = named  # "180 millimetres of rain" is rainfall, not a distance
     return entity, measure
 
 
-def _length_named(ctx: Context, m: numbers.Mention, sentence: Sentence, end: int) -> str | None:
-    """The quantity a word next to a length names ("of rain", "rainfall of"), if any."""
-    table = ctx.words.frames.length_measures
-    # the words after first: "30 cm of snow" after "120 mm of rain" is snowfall
-    near = [*words_after(ctx.text, end, sentence.end, 3), *words_before(ctx.text, m.start, sentence.start, 3)]
-    for w in near:
-        hit = table.get((w[2].lower(),))
-        if hit:
-            return hit
-    return None
+_MEASURED_WINDOW = 3  # words either side of a figure that may name what it measures
+
+
+def _measured(ctx: Context, m: numbers.Mention, sentence: Sentence, end: int) -> str | None:
+    """The thing a measurement is of ("rain", "storm surge"), named in the few words around
+    it; a figure's parenthesised equivalent ("20 ft (6 m) surge") is skipped over."""
+    text, table = ctx.text, ctx.words.frames.measured
+    if text[m.number_end : m.number_end + 1] == "-":
+        # "the 80-meter, 260-foot section": a unit written as an adjective measures its noun
+        head = _RESTATED.sub("", text[end : min(sentence.end, end + 60)], count=1)
+        noun = _HEAD.match(head)
+        if noun and noun.group(1) not in ctx.words.stop_words:
+            return table.get((noun.group(1),)) or noun.group(1)
+    if not table:
+        return None
+    after_pos = end
+    rest = text[end : sentence.end]
+    stripped = rest.lstrip()
+    inside = text[sentence.start : m.start].rstrip().endswith("(")
+    if stripped.startswith("(") or (inside and stripped.startswith(")")):
+        close = rest.find(")")
+        after_pos = end + close + 1 if close >= 0 else end
+    before_pos = m.start
+    if inside:
+        # "winds of 140 mph (225 km/h)": read before the figure the brackets restate
+        before_pos = text.rfind("(", sentence.start, m.start)
+        token = text.rfind(" ", sentence.start, max(sentence.start, before_pos - 1))
+        before_pos = token + 1 if token >= 0 else before_pos
+    after = words_after(text, after_pos, sentence.end, _MEASURED_WINDOW)
+    before = words_before(text, before_pos, sentence.start, _MEASURED_WINDOW)
+    found: list[tuple[int, str]] = []
+    for distance, (_, _, word) in enumerate(after):
+        pair = tuple(w[2].lower() for w in after[distance : distance + 2])
+        for phrase in (pair, (word.lower(),)):
+            if len(phrase) and phrase in table:
+                found.append((distance, table[phrase]))
+                break
+    for distance, (_, _, word) in enumerate(before):
+        pair = (before[distance + 1][2].lower(), word.lower()) if distance + 1 < len(before) else ()
+        for phrase in (pair, (word.lower(),)):
+            if len(phrase) and phrase in table:
+                found.append((distance, table[phrase]))
+                break
+    # the nearest name wins; on a tie the one after ("20 ft storm surge")
+    return min(found, key=lambda x: x[0])[1] if found else None
+
+
+_RESTATED = re.compile(r"^\s*[,(]?\s*(?:[^\W\d_]+\s+)?\d[\d.,]*-?[^\W\d_]+\s*[,)]?")
+_HEAD = re.compile(r"^[\s,]*([a-z]+)\b")
+
+
+def priced(ctx: Context, m: numbers.Mention, sentence: Sentence) -> str | None:
+    """What a sum of money is ("insured losses", "damage"): the name nearest it in its
+    sentence, so that a cost and an insured loss are two quantities."""
+    table = ctx.words.frames.priced
+    if not table:
+        return None
+    words = [(w.start(), w.end(), w.group().lower())
+             for w in _WORD.finditer(ctx.text, sentence.start, sentence.end)]
+    found: list[tuple[int, str]] = []
+    for k, (start, _, _) in enumerate(words):
+        for length in (3, 2, 1):
+            phrase = tuple(w[2] for w in words[k : k + length])
+            if len(phrase) == length and phrase in table:
+                end = words[k + length - 1][1]
+                found.append((min(abs(start - m.end), abs(m.start - end)), table[phrase]))
+                break
+    return min(found)[1] if found else None
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
 def length_measure() -> str:

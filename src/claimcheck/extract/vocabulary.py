@@ -97,8 +97,9 @@ class Frames:
     partitive_heads: tuple[str, ...]
     partitive_cues: tuple[str, ...]
     noun_measures: LemmaTable  # a counted noun that says what happened: "demonstrators"
-    length_measures: LemmaTable  # a word that makes a length no distance: "rain"
     whole_opener: re.Pattern[str]  # "of the" before the whole a part is taken of
+    measured: LemmaTable  # "rain", "storm surge": what a length or a speed is of
+    priced: LemmaTable  # "insured losses", "damage": what a sum of money is
 
 
 @dataclass(frozen=True)
@@ -178,6 +179,10 @@ class Vocabulary:
     distance_reference: re.Pattern[str]
     place_glue: re.Pattern[str]
     facilities: tuple[re.Pattern[str], ...]
+    several_regions: re.Pattern[str] | None  # "across five states": the whole country
+    local_units: re.Pattern[str] | None  # "Buncombe County": a local unit by its title word
+    tally_verbs: frozenset[str]  # "South Carolina has recorded 39 deaths": a toll's place
+    demonym_endings: tuple[tuple[str, str], ...]  # "North Carolinians" -> "North Carolina"
 
 
 @cache
@@ -246,6 +251,14 @@ def _compile(code: str, t: dict[str, Any], f: dict[str, Any],
             rf"(?:{_alt(t.get('place_prepositions', []))})?"
             rf"(?:\s+(?:{_alt(t.get('articles', []))}))?\s*"),
         facilities=tuple(re.compile(p) for p in t.get("facility_patterns", [])),
+        several_regions=re.compile(
+            rf"\b(?:{_alt(t.get('locative_prepositions', []), spaced=True)})\s+"
+            rf"(?:[\w-]+\s+){{1,2}}(?:{_alt(t['region_plurals'])})\b", i)
+        if t.get("region_plurals") else None,
+        local_units=re.compile(rf"\b((?:[A-Z][a-z]+ ){{1,3}})(?:{_alt(t['local_unit_words'])})\b")
+        if t.get("local_unit_words") else None,
+        tally_verbs=_words(t, "tally_verbs"),
+        demonym_endings=tuple((a, b) for a, b in t.get("demonym_endings", [])),
     )
 
 
@@ -271,9 +284,12 @@ def _frames(f: dict[str, Any], lemma: Callable[[str], tuple[str, ...]]) -> Frame
     for canonical, forms in f.get("measures", {}).items():
         for form in forms:
             measures.setdefault(tuple(form.split()), canonical)
+    measured = {tuple(form.split()): canonical
+                for canonical, forms in f.get("measured", {}).items() for form in forms}
+    priced = {tuple(form.split()): canonical
+              for canonical, forms in f.get("priced", {}).items() for form in forms}
     return Frames(
         noun_measures=_inverted(f.get("noun_measures", {}), lemma),
-        length_measures=_inverted(f.get("length_measures", {}), lemma),
         whole_opener=re.compile(rf"\b(?:{_alt(f.get('whole_openers', []), spaced=True)})\s*$",
                                 re.IGNORECASE),
         entities=LemmaTable(entities, lemma),
@@ -282,6 +298,8 @@ def _frames(f: dict[str, Any], lemma: Callable[[str], tuple[str, ...]]) -> Frame
         measure_words=frozenset(w for phrase in measures for w in phrase),
         partitive_heads=tuple(f.get("partitive_heads", [])),
         partitive_cues=tuple(f.get("partitive_cues", [])),
+        measured=LemmaTable(measured, lemma),
+        priced=LemmaTable(priced, lemma),
     )
 
 

@@ -65,6 +65,8 @@ def when(ctx: Context, m: numbers.Mention,
         if d.day is not None and not (total and d.night) \
                 and (event is None or abs(d.start - m.start) < abs(event.start - m.start)):
             event = d
+    if as_of is None:
+        as_of = _paragraph_clock(ctx, sentence)
     if event is None:
         event = _earlier_in_paragraph(ctx, sentence) or ctx.anchor
         if event is not None and _recalled_date(ctx, event) and _of_now(ctx, sentence):
@@ -132,6 +134,25 @@ def _as_of(ctx: Context, d: dates.DateMention) -> dt.datetime | None:
     if d.day is not None:
         return dt.datetime.combine(d.day, dt.time(23, 59), tzinfo=dt.timezone.utc)
     return None
+
+
+def _paragraph_clock(ctx: Context, sentence: Sentence) -> dt.datetime | None:
+    """The clock time a sentence without one is told at, from its paragraph: the time a
+    following sentence of nothing but a time gives ("These are the figures as of 07:30."),
+    else the last as-of time stated earlier in the paragraph ("As of 09:02 ... . So far, 9
+    are known dead.")."""
+    following = [s for s in ctx.sentences[sentence.index + 1 : sentence.index + 2]
+                 if s.paragraph == sentence.paragraph]
+    for s in following:
+        clocks = [d for d in ctx.dates_in(s.start, s.end) if d.kind == "time" and is_as_of(ctx, d)]
+        rest = ctx.text[s.start : clocks[0].start] + ctx.text[clocks[-1].end : s.end] if clocks else ""
+        if len(clocks) == 1 and not any(c.isdigit() for c in rest):
+            return _as_of(ctx, clocks[0])
+    para = sentence.paragraph
+    para_start = ctx.line_breaks[para - 1] + 1 if para > 0 else 0
+    earlier = [d for d in ctx.dates_in(para_start, sentence.start)
+               if d.kind == "time" and d.end <= sentence.start and is_as_of(ctx, d)]
+    return _as_of(ctx, earlier[-1]) if earlier else None
 
 
 def _earlier_in_paragraph(ctx: Context, sentence: Sentence) -> dates.DateMention | None:
