@@ -34,7 +34,98 @@ def test_a_speaker_carries_on_through_a_paragraph_and_the_next_with_figures() ->
     assert [c.speaker for c in claims] == ["mayor", "mayor", "mayor", None]
 
 
+def test_a_pronoun_names_the_person_after_an_office() -> None:
+    text = ("Ivan Petrenko arrived on Monday. According to Lviv Mayor Anna Kovalenko, roads are "
+            "closed. Many were hurt, she said, and 12 people are in hospital.")
+    (claim,) = claimcheck.extract(Document(id="d", text=text))
+    assert claim.speaker == "Lviv Mayor Anna Kovalenko"  # not Ivan Petrenko
+
+
 def test_a_pronoun_names_the_last_person() -> None:
     text = "Ivan Petrenko arrived on Monday. He said 14 people were injured."
     (claim,) = claimcheck.extract(Document(id="d", text=text))
     assert claim.speaker == "Ivan Petrenko"
+
+
+@pytest.mark.parametrize(
+    ("code", "sentence", "expected"),
+    [
+        # verb-final German: the subject after "wie", never the day before the verb
+        ("de", "Die Zahl der Toten stieg auf 12, wie die Feuerwehr Trier am Freitag mitteilte.",
+         "Feuerwehr Trier"),
+        ("de", "Bürgermeisterin Petra Schulz (CDU) hatte am Montagabend gesagt, 20 Menschen "
+               "würden vermisst.", "Bürgermeisterin Petra Schulz"),
+        ("de", "Noch würden 30 Menschen vermisst, sagte eine Sprecherin der Stadt.",
+         "Sprecherin der Stadt"),
+        ("fr", "Selon le ministre de la Santé, 40 blessés ont été recensés.",
+         "ministre de la Santé"),
+        ("fr", "Le ministère fait état de 12 blessés dans la nuit.", "ministère"),
+        ("it", "Secondo il bilancio dei vigili del fuoco i feriti sono 8.",
+         "bilancio dei vigili del fuoco"),
+        ("en", "According to the health ministry, 40 people were hurt.", "health ministry"),
+        ("en", "Reports of three more deaths were not confirmed.", None),
+        ("en", "The county's confirmed toll rose to 9, the coroner said.", "coroner"),
+        ("en", "The flood caused 10 confirmed deaths in the valley, the coroner said.", "coroner"),
+        ("en", "A bridge in the port city of Genoa gave way, killing 12 people.", None),
+        ("fr", "Le ministère de l'Intérieur recense 45 blessés.", "ministère de l'Intérieur"),
+        # the office first, its country after: one key for "X's office" and "office of X"
+        ("en", "Norway's Coast Guard said 4 sailors were rescued.", "Coast Guard of Norway"),
+        ("en", "The Navy's tally was 12 boats.", "Navy"),
+    ],
+)
+def test_attribution_by_clause_in_every_language(code: str, sentence: str,
+                                                 expected: str | None) -> None:
+    assert speaker.attribution(vocabulary(code), sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("code", "headline", "expected"),
+    [
+        ("de", "Feuerwehr: 7 Verletzte nach Brand in der Altstadt", "Feuerwehr"),
+        ("en", "Coast Guard: 4 sailors rescued off the cape", "Coast Guard"),
+        ("fr", "Lyon : 7 blessés dans un incendie", None),  # a place, not a source
+    ],
+)
+def test_a_headline_names_its_source_before_a_colon(code: str, headline: str,
+                                                     expected: str | None) -> None:
+    assert speaker.attribution(vocabulary(code), headline) == expected
+
+
+def test_reported_speech_runs_on_one_sentence_and_a_cited_source_none() -> None:
+    said = "Five people died, the mayor said. Twelve were injured. Three cars burned."
+    claims = claimcheck.extract(Document(id="d", text=said))
+    assert [c.speaker for c in claims] == ["mayor", "mayor", None]
+    cited = "According to the ministry, 40 people died. The bridge is 200 metres long."
+    claims = claimcheck.extract(Document(id="d", text=cited))
+    assert [c.speaker for c in claims] == ["ministry", None]
+
+
+def test_a_later_sentence_can_name_the_speaker_of_the_figures_before() -> None:
+    text = "Загинули п'ятеро людей, ще 12 поранені.\nПро це повідомив мер Одеси Іван Петренко."
+    claims = claimcheck.extract(Document(id="d", text=text, language="uk"))
+    assert [c.speaker for c in claims] == ["мер Одеси Іван Петренко"] * 2
+
+
+def test_a_bare_office_takes_the_fuller_name_given_before() -> None:
+    text = ("The Leeds Police said 3 people were hurt on Friday. The roads reopened at noon. "
+            "On Sunday the police said 2 more were missing.")
+    claims = claimcheck.extract(Document(id="d", text=text))
+    assert [c.speaker for c in claims if c.value in (3, 2)] == ["Leeds Police", "Leeds Police"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Зеленський", "Zelensky", True),
+        ("Зеленский", "Selenskyj", True),
+        ("Віталій Кличко", "Vitali Klitschko", True),
+        ("Gérald Darmanin", "Darmanin", True),
+        ("Polizei", "Polizei Koblenz", True),
+        ("Pavlo Kyrylenko", "Oleksandr Honcharenko", False),
+        ("mayor", None, False),
+        (None, None, True),
+    ],
+)
+def test_one_speaker_across_scripts_and_spellings(a: str | None, b: str | None,
+                                                  same: bool) -> None:
+    assert speaker.same_speaker(a, b) is same

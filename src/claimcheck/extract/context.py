@@ -67,6 +67,9 @@ class SpeakerState:
     person: str | None = None
     paragraph: int = -1
     had_claims: bool = False
+    sentence: int = -1  # the sentence that named the speaker
+    spoke: bool = False  # named by a speech verb ("X said"), not cited ("according to X")
+    names: tuple[str, ...] = ()  # the speakers named so far, latest last
 
 
 @dataclass(frozen=True)

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import replace
+from functools import cache
+
+from rapidfuzz import fuzz
 
 from claimcheck import places
 from claimcheck.extract.context import Context, SpeakerState
 from claimcheck.extract.vocabulary import Speech, Vocabulary
+from claimcheck.lexicon import load
 from claimcheck.text import Sentence
 from claimcheck.text.clauses import WORD
 from claimcheck.text.sentences import QUOTES
@@ -15,56 +20,116 @@ from claimcheck.text.sentences import QUOTES
 _NAME = re.compile(r"\b[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,3}\b")
 _APPOSED_NAME = re.compile(r"\s*,\s*([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)+)")
 _PUNCTUATION = ("-", "'", "’")
+_PLACE_OWNER = re.compile(r"^([^\W\d_][\w-]*)['’]s\s+(\w.+)$")
+_NAMES_KEPT = 8  # the speakers named so far that a bare office can stand for
+_WHOLE_PARAGRAPH = -2  # SpeakerState.sentence of a paragraph that continues the last speaker
+_BEFORE_INVERSION = (",", "”", "’", "\"", "'", "»", "-", "–", "—")  # "», — додав мер"
 
 
 def speak(ctx: Context, sentence: Sentence, state: SpeakerState,
           has_claims: bool) -> tuple[str | None, SpeakerState]:
     """The speaker of `sentence` and the state the next sentence starts from."""
     speech = ctx.words.speech
-    found = attribution(ctx.words, ctx.text[sentence.start : sentence.end])
+    found, spoke = _attribution(ctx.words, ctx.text[sentence.start : sentence.end])
+    if found is None:
+        later = told_after(ctx, sentence)
+        if later is not None:
+            return later, state  # "... Про це повідомив мер": named after, for these only
     if found is not None:
         if found.lower() in speech.pronouns:
-            found = last_name(speech, ctx.text[: sentence.start]) or state.person or state.speaker
-        elif found not in speech.generic and _looks_like_person(found):
-            state = replace(state, person=found)
+            named = last_name(speech, ctx.text[: sentence.start])
+            if named and state.person and named in state.person:
+                named = state.person  # the name as given with its title
+            found = named or state.person or state.speaker
+        elif found not in speech.generic:
+            found = _named_before(speech, found, state.names)
+            if _looks_like_person(found):
+                state = replace(state, person=found)
         if found is not None:
             had = state.had_claims if state.paragraph == sentence.paragraph else False
-            state = replace(state, speaker=found, paragraph=sentence.paragraph, had_claims=had)
+            state = replace(state, speaker=found, paragraph=sentence.paragraph, had_claims=had,
+                            sentence=sentence.index, spoke=spoke,
+                            names=(*state.names, found)[-_NAMES_KEPT:])
         return found, state
     if state.speaker is None:
         return None, state
     if state.paragraph == sentence.paragraph:
-        return state.speaker, state
+        # reported speech ("X said") runs on to the next sentence only, unless the whole
+        # paragraph continues a briefing (below); a source cited ("according to X") does not
+        if state.sentence == _WHOLE_PARAGRAPH or (state.sentence == sentence.index - 1
+                                                  and state.spoke):
+            return state.speaker, state
+        return None, state
     first = ctx.text[sentence.start : sentence.start + 1]
     para_start = sentence.index == 0 or ctx.sentences[sentence.index - 1].paragraph != \
         sentence.paragraph
     follows = para_start and state.paragraph == sentence.paragraph - 1
     # a paragraph that opens a quote continues the last speaker's quote
-    if follows and (first in QUOTES or (state.had_claims and has_claims
+    # (a speaker who gave figures in their own words, not a source cited "according to")
+    if follows and (first in QUOTES or (state.had_claims and has_claims and state.spoke
                                         and state.speaker not in speech.generic)):
-        return state.speaker, replace(state, paragraph=sentence.paragraph)
+        return state.speaker, replace(state, paragraph=sentence.paragraph,
+                                      sentence=_WHOLE_PARAGRAPH)
     return None, state
+
+
+def _named_before(speech: Speech, found: str, names: tuple[str, ...]) -> str:
+    """A bare office ("die Polizei", "the ministry") is the fuller name given earlier that
+    contains it ("Polizei Koblenz"): one speaker, one name in a document."""
+    words = speaker_key(found).split()
+    plain = speech.subjects | speech.phrase_determiners | speech.phrase_article
+    if not words or any(w not in plain for w in found.lower().split()):
+        return found
+    for name in reversed(names):
+        if set(words) <= set(speaker_key(name).split()):
+            return name
+    return found
 
 
 def attribution(words: Vocabulary, sentence: str) -> str | None:
     """The speaker a sentence attributes its figures to, or None for the outlet's own voice."""
+    return _attribution(words, sentence)[0]
+
+
+def _bare(speech: Speech, phrase: str) -> str:
+    """The phrase without its leading article: "die Polizei" and "Polizei" are one speaker."""
+    head, _, rest = phrase.partition(" ")
+    low = head.lower()
+    articles = speech.phrase_determiners | speech.phrase_article | speech.leading_function_words
+    if rest and (low in articles or low.endswith("'") and low in articles):
+        phrase = rest
+    # "Ukraine's Defense Intelligence agency" is the agency of Ukraine: the office first
+    owner = _PLACE_OWNER.match(phrase)
+    if owner and places.resolve(owner.group(1)) is not None:
+        return f"{owner.group(2)} of {owner.group(1)}"
+    return phrase
+
+
+def _attribution(words: Vocabulary, sentence: str) -> tuple[str | None, bool]:
+    """The speaker of a sentence and whether a speech verb names them (not a preposition)."""
     speech = words.speech
+    head = _headline_source(words, sentence)
+    if head is not None:
+        return head, False
     # "NAME, who speaks for ..., said" / "NAME, governor of X, said": the name is the speaker
     for m in speech.named_speaker.finditer(sentence):
         middle = {w.lower() for w in WORD.findall(m.group(2))}
         if not any(w in speech.verb_set for w in middle) and places.resolve(m.group(1)) is None:
-            return m.group(1)
+            return m.group(1), True
     found = _after_preposition(speech, sentence)
-    if found is None:
-        found = _around_verb(words, sentence)
     if found is not None:
-        return found
+        return _bare(speech, found), False
+    found = _around_verb(words, sentence)
+    if found is not None:
+        # "Interior ministry figures show ...": data cited, not speech that runs on
+        spoke = not any(w in speech.data_nouns for w in found.lower().split())
+        return _bare(speech, found), spoke
     low = sentence.lower()
     for cue, speaker in speech.fixed:
         if cue.search(low):
-            return speaker
+            return speaker, False
     owner = speech.owner.search(sentence)
-    return owner.group(1) if owner else None
+    return (_bare(speech, owner.group(1)) if owner else None), False
 
 
 def _after_preposition(speech: Speech, sentence: str) -> str | None:
@@ -79,27 +144,45 @@ def _after_preposition(speech: Speech, sentence: str) -> str | None:
         if lead and prep.lower() in speech.lead_prepositions:
             start += lead.end()  # skip the verb and the day after the preposition
         np = noun_phrase_after(speech, sentence, start)
-        if np and (np[:1].isupper() or np.split()[0].strip(",").lower() in roles
-                   or np.split()[0].lower() in speech.phrase_determiners):
+        if np and _names_someone(speech, np, roles):
             return np
     return None
+
+
+def _names_someone(speech: Speech, phrase: str, roles: frozenset[str], *,
+                   cited: bool = True) -> bool:
+    """A phrase that names a source: a capital, an office word, or a determiner before one
+    ("le décompte de la Place Beauveau", "eine Sprecherin"); after a citing preposition an
+    office word anywhere will do ("the interior ministry")."""
+    words = [w.strip(",") for w in phrase.split()]
+    if not words:
+        return False
+    if words[0][:1].isupper() or words[0].lower() in roles:
+        return True
+    offices = speech.subjects - speech.function_words
+    return any(_capital(w) or w.lower() in offices for w in words[1:]) and (
+        words[0].lower() in speech.phrase_determiners | speech.phrase_article
+        or (cited and any(w.lower() in offices for w in words)))
 
 
 def _around_verb(words: Vocabulary, sentence: str) -> str | None:
     """The subject of a speech verb, before it or (inverted) after it."""
     speech = words.speech
     roles = speech.subjects - speech.glue_words
-    for m in WORD.finditer(sentence):
-        if m.group().lower() not in speech.verb_set:
-            continue
-        after = noun_phrase_after(speech, sentence, m.end())
-        if after and not (after[:1].isupper() or after.lower() in speech.pronouns
-                          or after.split()[0].strip(",").lower() in roles):
+    for start, end in _verb_spans(speech, sentence):
+        if _attributive(speech, sentence, start):
+            continue  # "the county's confirmed death toll": an adjective, not a verb
+        after = noun_phrase_after(speech, sentence, _skip_ahead(speech, sentence, end))
+        if after and not (after.lower() in speech.pronouns
+                          or _names_someone(speech, after, roles, cited=False)):
             after = None
         # ", said Myroslav Biletskyi": after a comma the speaker follows the verb
-        if after and sentence[: m.start()].rstrip().endswith((",", "”", "’", "\"", "'")):
+        if after and sentence[:start].rstrip().endswith(_BEFORE_INVERSION):
             return after
-        before = noun_phrase_before(words, sentence, m.start())
+        before = noun_phrase_before(words, sentence, start)
+        if before and places.resolve(before) is not None and \
+                not any(w.lower() in speech.subjects for w in before.split()):
+            continue  # "the city of Genoa gave way": a place does not speak (the police do)
         if before and before.lower() not in speech.first_person:
             return before
         if after:
@@ -107,12 +190,102 @@ def _around_verb(words: Vocabulary, sentence: str) -> str | None:
     return None
 
 
+def _verb_spans(speech: Speech, sentence: str) -> list[tuple[int, int]]:
+    """Where speech verbs stand: single words (by form or lemma) and phrases ("fait état")."""
+    spans = [(m.start(), m.end()) for m in WORD.finditer(sentence)
+             if m.group().lower() in speech.verb_set]
+    spans += [(m.start(), m.end()) for m in speech.verb_phrases.finditer(sentence)]
+    return sorted(spans)
+
+
+def _attributive(speech: Speech, sentence: str, pos: int) -> bool:
+    """A verb form after an article, a possessive or a figure is an adjective: "the reported
+    toll", "10 confirmed deaths"."""
+    if sentence[:pos].rstrip()[-1:].isdigit():
+        return True
+    before = list(WORD.finditer(sentence, max(0, pos - 30), pos))
+    if not before or before[-1].end() + 1 < pos:
+        return False
+    word = before[-1].group().lower()
+    return word in speech.phrase_article or word in speech.possessive_suffixes or \
+        word.endswith(("'s", "’s"))
+
+
+def _skip_ahead(speech: Speech, sentence: str, pos: int) -> int:
+    """Past the words between a verb and its speaker: "написал в телеграме глава ..."."""
+    while True:
+        m = WORD.match(sentence, pos + len(sentence[pos:]) - len(sentence[pos:].lstrip()))
+        if not m or m.group().lower() not in speech.skip_words:
+            return pos
+        pos = m.end()
+
+
+def _skip_back(speech: Speech, sentence: str, pos: int) -> int:
+    """Before the words between a subject and its verb: an auxiliary, a day ("am Donnerstag"),
+    a party in brackets ("Roger Lewentz (SPD) hatte ... gesagt")."""
+    clause = max(sentence.rfind(c, 0, pos) for c in ",;:") + 1
+    auxes = list(speech.perfect_inside.finditer(sentence, clause, pos))
+    if auxes:
+        pos = auxes[-1].start()  # "X hatte am Freitag noch von 63 Toten gesprochen"
+    while True:
+        head = sentence[:pos].rstrip()
+        aux = speech.perfect.search(head)
+        if aux:
+            pos = aux.start()  # "the authorities have confirmed"
+            continue
+        if head.endswith(")") and "(" in head:
+            pos = head.rindex("(")
+            continue
+        last = list(WORD.finditer(head[-40:]))
+        if last and last[-1].group().lower() in speech.skip_words and \
+                last[-1].end() == len(head[-40:]):
+            pos = len(head) - len(head[-40:]) + last[-1].start()
+            continue
+        return pos
+
+
+def _headline_source(words: Vocabulary, sentence: str) -> str | None:
+    """ "Polizei: 18 Tote nach Unwetter": a short source before a colon, if an office or a
+    person (never a place: "Ahrtal: Zahl der Flutopfer steigt")."""
+    m = words.speech.headline_cue.match(sentence)
+    if not m:
+        return None
+    head = m.group(1).strip()
+    parts = head.split()
+    if len(parts) > 4 or places.resolve(head) is not None or \
+            any(w.lower() in words.speech.verb_set for w in parts):
+        return None  # "Mayor X said: ..." is a speech verb's business
+    if any(w.lower() in words.speech.subjects - words.speech.function_words for w in parts):
+        return head
+    caps = [w for w in parts if w[:1].isupper()]
+    return head if len(parts) >= 2 and len(caps) == len(parts) else None
+
+
+def told_after(ctx: Context, sentence: Sentence) -> str | None:
+    """The speaker a later sentence names for this one: "Об этом сообщил глава МВД" after
+    the figures, in the same paragraph or opening the next; None when another speaker or
+    a sentence of the outlet's own comes first."""
+    speech = ctx.words.speech
+    if not speech.back_cues:
+        return None
+    for later in ctx.sentences[sentence.index + 1 : sentence.index + 4]:
+        if later.paragraph > sentence.paragraph + 1:
+            return None
+        text = ctx.text[later.start : later.end]
+        if later.paragraph != sentence.paragraph and not (
+                later.index > 0 and ctx.sentences[later.index - 1].paragraph == sentence.paragraph):
+            return None  # only the first sentence of the next paragraph can point back
+        if text.lstrip(QUOTES + " ").lower().startswith(speech.back_cues):
+            return attribution(ctx.words, text)
+        if later.paragraph != sentence.paragraph or attribution(ctx.words, text) is not None:
+            return None
+    return None
+
+
 def noun_phrase_before(words: Vocabulary, sentence: str, pos: int) -> str | None:
     """The subject right before a speech verb: "Governor Maksym Kozytskyi said"."""
     speech = words.speech
-    aux = speech.perfect.search(sentence[:pos])
-    if aux:
-        pos = aux.start()  # "the authorities have confirmed"
+    pos = _skip_back(speech, sentence, pos)
     picked = _subject_words(words, sentence, pos)
     while picked and picked[0].group().lower() in speech.leading_function_words:
         picked.pop(0)
@@ -122,7 +295,7 @@ def noun_phrase_before(words: Vocabulary, sentence: str, pos: int) -> str | None
     if phrase.lower() in speech.pronouns:
         return phrase
     offices = speech.subjects - speech.function_words
-    if not any(w.group()[:1].isupper() or w.group().lower() in offices for w in picked):
+    if not any(_capital(w.group()) or w.group().lower() in offices for w in picked):
         return None
     if picked[0].group()[:1].isupper() and picked[0].start() == _first_word_start(sentence) and \
             len(picked) == 1 and picked[0].group().lower() in words.stop_words:
@@ -143,7 +316,9 @@ def _subject_words(words: Vocabulary, sentence: str, pos: int) -> list[re.Match[
                 glue and glue not in speech.possessive_suffixes and glue not in _PUNCTUATION):
             break
         lw = w.group().lower()
-        if w.group()[:1].isupper() or lw in speech.subjects or lw in speech.pronouns:
+        if lw in speech.skip_words:
+            break  # "On Sunday the police said": a day is never part of the speaker
+        if _capital(w.group()) or lw in speech.subjects or lw in speech.pronouns:
             picked.insert(0, w)
             if lw in speech.pronouns:
                 break
@@ -156,6 +331,12 @@ def _subject_words(words: Vocabulary, sentence: str, pos: int) -> list[re.Match[
             continue
         break
     return picked
+
+
+def _capital(word: str) -> bool:
+    """A capitalised word, after an elided article too ("l'Intérieur", "dell'Interno")."""
+    elided = re.match(r"^\w{1,4}['’](?=\w)", word)
+    return word[elided.end() if elided else 0 :][:1].isupper()
 
 
 def _first_word_start(sentence: str) -> int:
@@ -185,9 +366,14 @@ def last_name(speech: Speech, before: str) -> str | None:
     """The last person-like name (two to four capitalised words, not a place) in `before`."""
     for m in reversed(list(_NAME.finditer(before[-600:]))):
         name = m.group()
-        if any(w.lower() in speech.subjects for w in name.split()):
-            continue  # an office or a body ("Air Force"), not a person a pronoun points to
         words = name.split()
+        offices = [i for i, w in enumerate(words) if w.lower() in speech.subjects]
+        if offices and len(words) - offices[-1] > 2:
+            # "Kramatorsk Mayor Oleksandr Honcharenko": the person after the office
+            name = " ".join(words[offices[-1] + 1 :])
+            words = name.split()
+        elif offices:
+            continue  # an office or a body ("Air Force"), not a person a pronoun points to
         if places.resolve(name) is None and words[0] not in speech.name_non_openers:
             return name
         if words[0] in speech.name_titles and len(words) > 2:
@@ -198,3 +384,27 @@ def last_name(speech: Speech, before: str) -> str | None:
 def _looks_like_person(name: str) -> bool:
     caps = [w for w in name.split() if w[:1].isupper()]
     return len(caps) >= 2 or (len(caps) == 1 and len(name.split()) == 1)
+
+
+@cache
+def speaker_key(name: str) -> str:
+    """A speaker's name in one spelling: lower case, Latin letters, no accents nor punctuation
+    ("Віталій Кличко" -> "vitalii klychko", "Gérald" -> "gerald")."""
+    table = load("attribution")["transliteration"]
+    latin = "".join(table.get(ch, ch) for ch in name.lower())
+    plain = "".join(ch for ch in unicodedata.normalize("NFKD", latin) if not unicodedata.combining(ch))
+    key = " ".join(re.findall(r"[^\W_]+", plain))
+    for spelled, one in load("attribution")["key_spellings"]:
+        key = key.replace(spelled, one)
+    return key
+
+
+def same_speaker(a: str | None, b: str | None) -> bool:
+    """Whether two speakers are one: the same key up to a title, an office or a spelling
+    ("Kyiv Mayor Vitali Klitschko" / "Віталій Кличко" / "Klitschko"), fuzzy-matched."""
+    if a is None or b is None:
+        return a is b
+    ka, kb = speaker_key(a), speaker_key(b)
+    if not ka or not kb:
+        return ka == kb
+    return bool(fuzz.token_set_ratio(ka, kb) >= load("attribution")["same_speaker_ratio"])

@@ -108,12 +108,14 @@ class Speech:
 
     verbs: tuple[str, ...]
     verb_set: frozenset[str]
+    verb_phrases: re.Pattern[str]  # the speech verbs of more than one word: "fait état de"
     named_speaker: re.Pattern[str]
     prepositions: tuple[tuple[str, re.Pattern[str]], ...]
     lead_prepositions: frozenset[str]
     lead: re.Pattern[str]
     fixed: tuple[tuple[re.Pattern[str], str], ...]
     owner: re.Pattern[str]
+    data_nouns: frozenset[str]  # what a source publishes: "figures", "tally", "data"
     pronouns: frozenset[str]
     subjects: frozenset[str]
     first_person: frozenset[str]
@@ -121,6 +123,7 @@ class Speech:
     leading_function_words: frozenset[str]
     glue_words: frozenset[str]
     perfect: re.Pattern[str]
+    perfect_inside: re.Pattern[str]  # an auxiliary anywhere: "X hatte ... gesagt"
     possessive_suffixes: frozenset[str]
     phrase_article: frozenset[str]
     phrase_determiners: frozenset[str]
@@ -129,6 +132,9 @@ class Speech:
     name_non_openers: frozenset[str]
     name_titles: frozenset[str]
     generic: frozenset[str]
+    skip_words: frozenset[str]  # between a speaker and its verb: "am Donnerstag", "later"
+    back_cues: tuple[str, ...]  # a sentence naming the speaker of the one before: "про це"
+    headline_cue: re.Pattern[str]  # "Police: 18 dead": a short source before a colon
 
 
 @dataclass(frozen=True)
@@ -317,6 +323,8 @@ def _speech(t: dict[str, Any], lemma: Callable[[str], tuple[str, ...]]) -> Speec
     return Speech(
         verbs=verbs,
         verb_set=LemmaSet(verbs, lemma),
+        verb_phrases=re.compile(rf"\b(?:{_alt([v for v in verbs if ' ' in v], spaced=True)})\b",
+                                re.IGNORECASE),
         named_speaker=re.compile(rf"\b{name},\s+([^,;]{{3,90}}),\s+(?:{_alt(verbs)})\b"),
         prepositions=tuple((p, re.compile(rf"\b{re.escape(p)}\s+", re.IGNORECASE))
                            for p in t.get("speech_prepositions", [])),
@@ -326,6 +334,7 @@ def _speech(t: dict[str, Any], lemma: Callable[[str], tuple[str, ...]]) -> Speec
                     for cue, speaker in t.get("fixed_speakers", {}).items()),
         owner=re.compile(r"([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,4})['’]s\s+(?:"
                          rf"{_alt(t.get('possessive_nouns', []))})\b"),
+        data_nouns=_words(t, "possessive_nouns"),
         pronouns=_words(t, "pronouns"),
         subjects=_words(t, "subject_words"),
         first_person=_words(t, "first_person"),
@@ -333,6 +342,7 @@ def _speech(t: dict[str, Any], lemma: Callable[[str], tuple[str, ...]]) -> Speec
         leading_function_words=_words(t, "leading_function_words"),
         glue_words=_words(t, "glue_words"),
         perfect=re.compile(rf"(?:\s+(?:{_alt(t.get('perfect_auxiliaries', []), spaced=True)}))+\s*$"),
+        perfect_inside=re.compile(rf"\s(?:{_alt(t.get('perfect_auxiliaries', []), spaced=True)})\s"),
         possessive_suffixes=_words(t, "possessive_suffixes"),
         phrase_article=_words(t, "phrase_article"),
         phrase_determiners=_words(t, "phrase_determiners"),
@@ -342,4 +352,7 @@ def _speech(t: dict[str, Any], lemma: Callable[[str], tuple[str, ...]]) -> Speec
         name_non_openers=_words(t, "name_non_openers"),
         name_titles=_words(t, "name_titles"),
         generic=frozenset(load("attribution")["generic_speakers"]),
+        skip_words=_words(t, "speaker_skip_words"),
+        back_cues=tuple(t.get("back_reference_cues", [])),
+        headline_cue=re.compile(load("attribution")["headline_cue"]),
     )
