@@ -135,6 +135,14 @@ def test_units_of_one_dimension_are_converted() -> None:
     assert _judge([metres, far])[0] == "conflict"
 
 
+def test_an_exact_figure_and_its_rounded_conversion_agree() -> None:
+    # "a 20 ft (6 m) surge": 6 m is 19.7 ft, a conversion rounded to its last digit
+    depth = {"entity": None, "measure": "present", "kind": "measurement"}
+    feet = make_claim("a:c1", 20, unit="foot", **depth)
+    assert _judge([feet, make_claim("b:c1", 6, unit="meter", **depth)])[0] == "consistent"
+    assert _judge([feet, make_claim("b:c1", 9, unit="meter", **depth)])[0] == "conflict"
+
+
 def test_a_consistent_estimate_is_a_real_interval() -> None:
     _, _, estimate = _judge([make_claim("a:c1", 600, qualifier="approximate"),
                              make_claim("b:c1", 597)])

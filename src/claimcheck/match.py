@@ -228,8 +228,11 @@ class _Chain:
         self.night = self.night or _is_night(cand)
 
 
-def _reading(c: Claim, policy: Policy, scale: float = 1.0) -> Interval:
-    return policy.interval(c.value, c.qualifier, c.low, c.high, scale)
+def _reading(c: Claim, policy: Policy, scale: float = 1.0, converted: bool = False) -> Interval:
+    # a figure beside its conversion is rounded in one unit or the other: exact ones keep the
+    # slack of their last digit (an exact count under 100 has none otherwise)
+    qualifier = "approximate" if converted and c.qualifier == "exact" else c.qualifier
+    return policy.interval(c.value, qualifier, c.low, c.high, scale)
 
 
 def _agree(a: Claim, b: Claim, policy: Policy) -> bool:
@@ -237,7 +240,8 @@ def _agree(a: Claim, b: Claim, policy: Policy) -> bool:
     scale = 1.0
     if a.unit != b.unit and a.unit is not None and b.unit is not None:
         scale = units.convert(1.0, b.unit, a.unit) or 1.0
-    if _reading(a, policy).disjoint(_reading(b, policy, scale)):
+    converted = scale != 1.0
+    if _reading(a, policy, converted=converted).disjoint(_reading(b, policy, scale, converted)):
         return False
     pointish = ("exact", "approximate", "vague")
     if a.qualifier in pointish or b.qualifier in pointish:
