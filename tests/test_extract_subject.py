@@ -1,9 +1,135 @@
-"""extract.subject: what a figure counts or measures."""
+"""extract.subject: what a figure counts and what happened to it, across domains (crowds,
+arrests, evacuations, outages, money, weather), in lists, and read through a lemmatiser."""
 
 from __future__ import annotations
 
+import pytest
+
 import claimcheck
 from claimcheck import Document
+
+
+def _read(text: str, language: str = "en") -> list[tuple[str, str | None, str | None]]:
+    return [(c.text, c.entity, c.measure)
+            for c in claimcheck.extract(Document(id="d", text=text, language=language))]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # crowds and turnout: police and organisers counting one march
+    ("Police counted 18,000 marchers in Nantes, while the union said 35,000 took part.",
+     [("18,000 marchers", "person", "took part"), ("35,000", "person", "took part")]),
+    ("Roughly 7,500 people rallied outside parliament.", [("Roughly 7,500 people", "person", "took part")]),
+    ("The vigil drew 2,000 mourners.", [("2,000 mourners", "person", "took part")]),
+    # arrests, charges and questioning
+    ("Officers detained 64 people; 20 were later charged.",
+     [("64 people", "person", "arrested"), ("20", "person", "charged")]),
+    ("Another 12 youths were taken into custody.", [("12 youths", "person", "arrested")]),
+    # evacuations, shelters, missing and rescued
+    ("About 9,000 residents were ordered to evacuate.", [("About 9,000 residents", "person", "evacuated")]),
+    ("Some 700 people spent the night in shelters.", [("Some 700 people", "person", "sheltered")]),
+    ("Eight hikers remain missing.", [("Eight hikers", "hiker", "missing")]),
+    ("Crews pulled 45 people from the floodwater.", [("45 people", "person", "rescued")]),
+    ("About 20 people are still under the rubble.", [("About 20 people", "person", "missing")]),
+    # buildings: a home destroyed is damaged, never intercepted
+    ("The tornado destroyed 60 homes.", [("60 homes", "home", "damaged")]),
+    ("Rioters torched 90 cars.", [("90 cars", "vehicle", "damaged")]),  # as "incendiées" is
+    ("The fire burned 900 hectares.", [("900 hectares", "area", "burned")]),
+    ("Water inundated 400 houses.", [("400 houses", "home", "flooded")]),
+    # power and infrastructure
+    ("Around 52,000 customers lost power overnight.",
+     [("Around 52,000 customers", "customer", "without power")]),
+    ("The utility restored electricity to 30,000 customers.", [("30,000 customers", "customer", "restored")]),
+    ("Police closed 25 roads.", [("25 roads", "road", "closed")]),
+    # money: losses, costs and aid
+    # a sum is named by what it is, never by a noun earlier in its sentence
+    ("Insured losses could reach $3 billion.", [("$3 billion", "insured loss", "insured loss")]),
+    ("Growers lost harvests worth $40 million.", [("$40 million", "losses", "losses")]),
+    ("The council approved €5 million in emergency aid.", [("€5 million", "aid", "aid")]),
+    ("The storm destroyed 40 homes, and losses could reach $2 billion.",
+     [("40 homes", "home", "damaged"), ("$2 billion", "losses", "losses")]),
+    ("The town pledged $2 million after 40 homes burned.",
+     [("$2 million", "pledged", "pledged"), ("40 homes", "home", "damaged")]),
+    # responders sent are deployed
+    ("The region sent 300 firefighters.", [("300 firefighters", "firefighter", "deployed")]),
+])
+def test_each_domain_has_its_measure(text: str, expected: list[tuple[str, str | None, str]]) -> None:
+    assert _read(text) == expected
+
+
+def test_rain_and_snow_are_no_distance_of_anything_else() -> None:
+    rain, snow = claimcheck.extract("Up to 120 mm of rain fell, with 30 cm of snow on the passes.")
+    assert (rain.entity, snow.entity) == ("rain", "snow")
+    (level,) = claimcheck.extract("After heavy rain the river rose 3 metres.")
+    assert (level.entity, level.measure) == ("height", "height")  # a level risen is a height
+    (far,) = claimcheck.extract("The village lies 12 km from the dam.")
+    assert (far.entity, far.measure) == ("distance", "distance")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # items after a colon count what the list's head counts
+    ("Shelling killed 9 people: five in Sumy, three in Okhtyrka and two in Trostianets.",
+     [("9 people", "person", "killed"), ("five", "person", "killed"),
+      ("three", "person", "killed"), ("two", "person", "killed")]),
+    # a verb after the last item is every item's
+    ("Of the 60 drones, 52 drones and 3 missiles were downed.",
+     [("60 drones", "drone", "launched"), ("52 drones", "drone", "intercepted"),
+      ("3 missiles", "missile", "intercepted")]),
+    ("Moscow fired 60 drones, of which 52 drones and 3 decoys were downed.",
+     [("60 drones", "drone", "launched"), ("52 drones", "drone", "intercepted"),
+      ("3 decoys", "decoy", "intercepted")]),
+    # the verb before the list still governs when the list has no verb of its own
+    ("The quake killed 800 people, more than 300 in the old town.",
+     [("800 people", "person", "killed"), ("more than 300", "person", "killed")]),
+    # "killed 17 people and 40 were wounded": the verb before wins over the next item's
+    ("The bombing killed 17 people and 40 were wounded.",
+     [("17 people", "person", "killed"), ("40", "person", "injured")]),
+])
+def test_list_items_share_the_lists_measure(text: str,
+                                            expected: list[tuple[str, str | None, str]]) -> None:
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Officers held 30 people, of whom 9 were minors.",
+     [("30 people", "arrested"), ("9", "arrested (part)")]),
+    ("Some 200 people were rescued, including 35 in the old port.",
+     [("Some 200 people", "rescued"), ("35", "rescued (part)")]),
+])
+def test_of_whom_and_including_make_parts(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(t, m) for t, _, m in _read(text)] == expected
+
+
+def test_french_measures_are_read_through_their_lemma() -> None:
+    # "arrêtées" is no listed form; its lemma is
+    assert _read("Au total, 240 personnes ont été arrêtées.", "fr") == [
+        ("240 personnes", "person", "arrested")]
+
+
+def test_a_french_article_is_no_number_word() -> None:
+    # simplemma reads "des" as "un": the number scanner keeps the lemmatiser off number words
+    assert [c.text for c in claimcheck.extract(
+        Document(id="d", text="Des centaines de manifestants et 300 policiers.", language="fr"))] == [
+        "Des centaines de manifestants", "300 policiers"]
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), [
+    ("fr", "Selon la police, 12 000 manifestants ont défilé à Lille.", (12000, "person", "took part")),
+    ("fr", "Quelque 40 000 foyers sont privés d'électricité.", (40000, "household", "without power")),
+    ("de", "Rund 3000 Demonstranten zogen durch die Innenstadt.", (3000, "person", "took part")),
+    ("es", "Unos 15.000 manifestantes marcharon por el centro.", (15000, "person", "took part")),
+    ("it", "Circa 5.000 persone sono scese in piazza a Torino.", (5000, "person", "took part")),
+])
+def test_crowds_and_outages_in_other_languages(language: str, text: str,
+                                               expected: tuple[float, str, str]) -> None:
+    (claim,) = claimcheck.extract(Document(id="d", text=text, language=language))
+    assert (claim.value, claim.entity, claim.measure) == expected
+
+
+def test_a_list_item_with_its_own_unknown_noun_keeps_it() -> None:
+    # "rubbish bins" is no entity the lexicon knows, but it is this figure's own noun
+    assert _read("Rioters set 500 cars and 900 rubbish bins on fire.")[1][1] is None
+    assert _read("Crowds set fire to 500 cars and 900 rubbish bins overnight.")[1] == (
+        "900", None, "burned")
 
 
 def _entities(text: str) -> list[tuple[str, str | None]]:

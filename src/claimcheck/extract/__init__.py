@@ -21,8 +21,8 @@ import re
 from dataclasses import dataclass, replace
 
 from claimcheck import dates, lang, numbers, places
+from claimcheck.extract import frame, links, scope, speaker, subject, sums, when
 from claimcheck.extract import kind as _kind
-from claimcheck.extract import links, scope, speaker, subject, when
 from claimcheck.extract.context import Context, Notes, SpeakerState, evidence
 from claimcheck.extract.vocabulary import vocabulary
 from claimcheck.lexicon import load
@@ -54,7 +54,10 @@ def _claims(document: Document, scanned: list[numbers.Mention]) -> list[Claim]:
     ctx = read(document)
     out: list[Claim] = []
     notes, state = Notes(), SpeakerState()
+    paragraph = -1
     for sentence, found in _by_sentence(ctx, _numbers(ctx, scanned)):
+        if sentence.paragraph != paragraph:  # "the total stood at" refers within its paragraph
+            notes, paragraph = replace(notes, last_measure=None), sentence.paragraph
         said, state = speaker.speak(ctx, sentence, state, bool(found))
         previous: numbers.Mention | None = None
         for k, m in enumerate(found):
@@ -62,7 +65,8 @@ def _claims(document: Document, scanned: list[numbers.Mention]) -> list[Claim]:
                 continue
             figure = _Figure(m, sentence, said, len(out),
                              found[k + 1].start if k + 1 < len(found) else None,
-                             previous, out[-1] if out and previous is not None else None)
+                             previous, out[-1] if out and previous is not None else None,
+                             tuple(found[k + 1 :]))
             claim, notes = _claim(ctx, figure, notes)
             if claim.qualifier == "vague" and claim.kind == "count" \
                     and claim.entity in ctx.words.time_entities:
@@ -71,7 +75,7 @@ def _claims(document: Document, scanned: list[numbers.Mention]) -> list[Claim]:
             previous = m
         if said and any(c.start >= sentence.start and c.end <= sentence.end for c in out[-3:]):
             state = replace(state, had_claims=True)
-    return links.widen_sums(links.link_ratios(out, ctx), ctx)
+    return sums.widen_sums(frame.with_frame(links.link_ratios(out, ctx), ctx), ctx)
 
 
 def read(document: Document) -> Context:
@@ -131,6 +135,7 @@ class _Figure:
     next_start: int | None  # where the sentence's next number starts
     previous: numbers.Mention | None  # the sentence's previous number that made a claim
     previous_claim: Claim | None  # its claim
+    rest: tuple[numbers.Mention, ...] = ()  # the sentence's later numbers
 
 
 def _claim(ctx: Context, f: _Figure, notes: Notes) -> tuple[Claim, Notes]:
@@ -180,10 +185,11 @@ def _subject(ctx: Context, f: _Figure, kind: str, end: int, entity: str | None,
     m, sentence = f.mention, f.sentence
     if kind == "age":
         entity = subject.entity_for(kind)
-    measure = kind if kind == "age" else subject.measure(ctx, m, sentence, end, entity)
-    if entity and measure:
-        aliases = subject.measure_aliases(entity)
-        measure = aliases.get(measure, measure)
+    before = f.previous_claim
+    listed, floor = subject.list_link(ctx, m, sentence, (before.start, before.end) if before else None)
+    measure = kind if kind == "age" else subject.measure(ctx, m, sentence, end, entity, floor,
+                                                                 f.rest)
+    measure = subject.aliased(kind, entity, measure)  # money "lost" is no death toll
     if kind == "measurement" and subject.is_length(m.unit):
         measure = subject.length_measure()  # a length measures a distance, whatever verb says
     detail: str | None = None
@@ -201,12 +207,19 @@ def _subject(ctx: Context, f: _Figure, kind: str, end: int, entity: str | None,
     if measure is None:
         measure = links.referred_measure(ctx, m, sentence, end, kind, notes.last_measure,
                                          f.previous_claim)
+    if listed and before is not None and before.kind == kind:
+        # an item of a list counts what the list counts: "17 in Kyiv, 5 in Kharkiv"
+        measure = measure or before.measure
+        if subject.bare(ctx, m, sentence):  # "10,000 rubbish bins" names its own thing
+            entity = entity or before.entity
     if entity is None and kind == "money":
         entity = subject.priced(ctx, m, sentence)
-        measure = measure or entity  # "insured losses of $5 billion": the sum is the measure
-    if entity is None:
+        measure = entity or measure  # "insured losses of $5 billion": the sum is the measure
+    if kind == "money":
+        entity = entity or measure  # a sum is named by what it is: losses, aid, a cost
+    elif entity is None and subject.bare(ctx, m, sentence):  # not "10,000 rubbish bins"
         entity = subject.entity_before(ctx, m, sentence)
-    return entity, measure, detail, notes
+    return entity, subject.aliased(kind, entity, measure), detail, notes
 
 
 def _cumulative() -> frozenset[str]:

@@ -6,6 +6,7 @@ import re
 
 from claimcheck import numbers, units
 from claimcheck.extract.context import Context
+from claimcheck.extract.links import coordinated
 from claimcheck.extract.vocabulary import Phrase
 from claimcheck.lexicon import load
 from claimcheck.text import Sentence, words_after, words_before
@@ -124,8 +125,13 @@ def entity_before(ctx: Context, m: numbers.Mention, sentence: Sentence) -> str |
 
 
 def measure(ctx: Context, m: numbers.Mention, sentence: Sentence, noun_end: int,
-            entity: str | None) -> str | None:
-    """What happened to the counted thing: a verb or a noun near the figure."""
+            entity: str | None, floor: int | None = None,
+            rest: tuple[numbers.Mention, ...] = ()) -> str | None:
+    """What happened to the counted thing: a verb or a noun near the figure. A verb before it
+    is looked for after `floor` only (the end of an earlier figure of another clause, whose
+    verb it is: in "launched 215 drones, of which 190 were shot down" 190 was not launched).
+    `rest` are the sentence's later figures: a list's verb after its last item is every
+    item's ("190 drones and 14 missiles were shot down")."""
     table = ctx.words.frames.measures
     text = ctx.text
     # 0. a measure word among the noun's modifiers: "three missing people"
@@ -142,15 +148,28 @@ def measure(ctx: Context, m: numbers.Mention, sentence: Sentence, noun_end: int,
         return _over_noun(ctx, m, sentence, noun_end) or found
     # 2. the nearest verb before the number in its clause: "killed one person"
     reach = 8 if noun_end > m.end else 20
-    forward = [w[2].lower() for w in reversed(words_before(text, m.start, sentence.start, reach))]
-    for stop in range(len(forward), 0, -1):
-        for length in (3, 2, 1):
-            phrase = tuple(forward[max(0, stop - length) : stop])
-            if len(phrase) == length and phrase in table:
-                return table[phrase]
-    # 3. anywhere later in the sentence
+    start = sentence.start if floor is None else max(sentence.start, floor)
+    found = _verb_before(ctx, m, start, reach)
+    if found:
+        return found
+    # 2b. after the list this figure opens: "190 drones and 14 missiles were shot down"
+    # (not for the whole a part is taken of: "of the 215 drones, 190 were shot down")
+    whole = ctx.words.frames.whole_opener.search(text, max(start, m.start - 20), m.start)
+    found = None if whole else _after_list(ctx, sentence, noun_end, rest)
+    if found:
+        return found
+    # 3. the counted noun says it itself: "52,000 demonstrators", "300 evacuees"
+    nouns = ctx.words.frames.noun_measures
+    for w in between:
+        if (w[2].lower(),) in nouns:
+            return nouns[(w[2].lower(),)]
+    # 4. anywhere later in the sentence
     later = words_after(text, noun_end, sentence.end, 14)
     found = _first_measure(later, table, skip=frozenset(), strict=False)
+    if found:
+        return found
+    # 5. a verb before an earlier figure, when nothing after this one says otherwise
+    found = _verb_before(ctx, m, sentence.start, reach) if start != sentence.start else None
     if found:
         return found
     defaults: dict[str, str] = load("measures")["default_for"]
@@ -171,6 +190,33 @@ def _over_noun(ctx: Context, m: numbers.Mention, sentence: Sentence, noun_end: i
     near += [w[2].lower() for w in words_after(ctx.text, noun_end, sentence.end, 4)]
     found = (table.get((w,)) for w in near)
     return next((f for f in found if f in over), None)
+
+
+def _verb_before(ctx: Context, m: numbers.Mention, start: int, reach: int) -> str | None:
+    """The measure of the nearest measure word before the figure, back to `start`."""
+    table = ctx.words.frames.measures
+    forward = [w[2].lower() for w in reversed(words_before(ctx.text, m.start, start, reach))]
+    for stop in range(len(forward), 0, -1):
+        for length in (3, 2, 1):
+            phrase = tuple(forward[max(0, stop - length) : stop])
+            if len(phrase) == length and phrase in table:
+                return table[phrase]
+    return None
+
+
+def _after_list(ctx: Context, sentence: Sentence, noun_end: int,
+                rest: tuple[numbers.Mention, ...]) -> str | None:
+    """The measure right after the last item of the list a figure opens, if it is one."""
+    pos = noun_end
+    for item in rest:
+        if not coordinated(ctx.words, ctx.text[pos : item.start]):
+            break
+        pos = max(item.end, entity(ctx, item, sentence)[0])
+    if pos == noun_end:
+        return None
+    # the last item's own words may be unknown: "and 10,000 rubbish bins set on fire"
+    after = words_after(ctx.text, pos, sentence.end, 5)
+    return _first_measure(after, ctx.words.frames.measures, skip=frozenset(), strict=False)
 
 
 def _first_measure(words: list[Word], table: dict[Phrase, str], skip: frozenset[str],
@@ -311,6 +357,19 @@ def measure_aliases(entity: str) -> dict[str, str]:
     return aliases
 
 
+def aliased(kind: str, entity: str | None, measure: str | None) -> str | None:
+    """The measure as it reads for this entity and kind: a drone "deployed" was launched, a
+    home "destroyed" is damaged (not intercepted), money "lost" is losses (not deaths); a
+    part keeps its " (part)" mark."""
+    if measure is None:
+        return None
+    base, part, mark = measure.partition(" (part)")
+    if entity:
+        base = measure_aliases(entity).get(base, base)
+    base = load("measures")["kind_measure_aliases"].get(kind, {}).get(base, base)
+    return f"{base}{part}{mark}"
+
+
 def entity_for(measure: str) -> str | None:
     """The entity a measure counts when none is named: the killed are people."""
     found: str | None = load("measures")["entity_for"].get(measure)
@@ -330,3 +389,24 @@ def is_length(unit: str | None) -> bool:
 def detail(ctx: Context, end: int, sentence: Sentence) -> str:
     """The words after a part: "children" in "five of them children were killed"."""
     return " ".join(w[2].lower() for w in words_after(ctx.text, end, sentence.end, 8))
+
+
+def list_link(ctx: Context, m: numbers.Mention, sentence: Sentence,
+              previous: tuple[int, int] | None) -> tuple[bool, int | None]:
+    """(listed, floor) of a figure after an earlier one of its sentence (`previous`: its start
+    and end). Listed: the two are items of one list ("17 in Kyiv, 5 in Kharkiv", "12 people:
+    seven in Dnipro"), so this one inherits what the list's figures count. Floor: where a
+    verb for this figure may start, the end of an earlier figure of another clause."""
+    if previous is None or not sentence.start <= previous[0] < m.start:
+        return False, None
+    between = ctx.text[previous[1] : m.start]
+    if between.strip() == ":" or coordinated(ctx.words, between):
+        return True, None
+    return False, previous[1] if any(c in between for c in ",;:") else None
+
+
+
+def bare(ctx: Context, m: numbers.Mention, sentence: Sentence) -> bool:
+    """No noun follows the figure ("5 in Kharkiv", "3,"), so it may take its list's."""
+    after = words_after(ctx.text, m.end, sentence.end, 1)
+    return not after or after[0][0] > m.end + 2 or after[0][2].lower() in ctx.words.stop_words

@@ -96,6 +96,8 @@ class Frames:
     measure_words: frozenset[str]
     partitive_heads: tuple[str, ...]
     partitive_cues: tuple[str, ...]
+    noun_measures: LemmaTable  # a counted noun that says what happened: "demonstrators"
+    whole_opener: re.Pattern[str]  # "of the" before the whole a part is taken of
     measured: LemmaTable  # "rain", "storm surge": what a length or a speed is of
     priced: LemmaTable  # "insured losses", "damage": what a sum of money is
 
@@ -293,6 +295,9 @@ def _frames(f: dict[str, Any], lemma: Callable[[str], tuple[str, ...]]) -> Frame
     priced = {tuple(form.split()): canonical
               for canonical, forms in f.get("priced", {}).items() for form in forms}
     return Frames(
+        noun_measures=_inverted(f.get("noun_measures", {}), lemma),
+        whole_opener=re.compile(rf"\b(?:{_alt(f.get('whole_openers', []), spaced=True)})\s*$",
+                                re.IGNORECASE),
         entities=LemmaTable(entities, lemma),
         subtypes=_words(f, "subtypes"),
         measures=LemmaTable(measures, lemma),
@@ -302,6 +307,12 @@ def _frames(f: dict[str, Any], lemma: Callable[[str], tuple[str, ...]]) -> Frame
         measured=LemmaTable(measured, lemma),
         priced=LemmaTable(priced, lemma),
     )
+
+
+def _inverted(table: dict[str, list[str]], lemma: Callable[[str], tuple[str, ...]]) -> LemmaTable:
+    """Canonical name -> words, read the other way: each word (a phrase) -> its name."""
+    return LemmaTable({tuple(form.split()): canonical
+                       for canonical, forms in table.items() for form in forms}, lemma)
 
 
 def _speech(t: dict[str, Any], lemma: Callable[[str], tuple[str, ...]]) -> Speech:

@@ -154,7 +154,8 @@ def tables(code: str) -> NumberTables:
         than=_set(hed, "than"),
         to_after_change=_phrases({p: True for p in hed.get("to_after_change", [])}),
         word_re=word_re(num.get("word_apostrophes", "")),
-        lemma=language.lemmas if language.lemmatizer else None,
+        # a language may keep its lemmatiser off its number words: French "des" is "un" (one)
+        lemma=language.lemmas if language.lemmatizer and num.get("number_lemmas", True) else None,
         lemmas=_lemmas(num),
     )
 
