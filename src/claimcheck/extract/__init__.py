@@ -219,7 +219,10 @@ def _subject(ctx: Context, f: _Figure, kind: str, end: int, entity: str | None,
         entity = entity or measure  # a sum is named by what it is: losses, aid, a cost
     elif entity is None and subject.bare(ctx, m, sentence):  # not "10,000 rubbish bins"
         entity = subject.entity_before(ctx, m, sentence)
-    return entity, subject.aliased(kind, entity, measure), detail, notes
+    measure = subject.aliased(kind, entity, measure)
+    if links.increment(ctx, m.end, sentence, measure, before):
+        measure = f"{measure} (more)"  # "and hundreds more": its own quantity, not the total
+    return entity, measure, detail, notes
 
 
 def _cumulative() -> frozenset[str]:
