@@ -111,3 +111,16 @@ def test_the_sentence_before_sets_the_place_over_the_headline() -> None:
             "At least 9 people died in the floods.")
     (claim,) = claimcheck.extract(Document(id="d", text=text))
     assert claim.location == "Bayern"
+
+
+def test_a_figure_for_parts_of_a_place_is_a_scope_of_its_own() -> None:
+    (rain,) = claimcheck.extract("The storm dumped 18 inches of rain on parts of eastern Ohio.")
+    assert (rain.location, rain.place_key) == ("parts of Ohio", "US/Ohio#parts")
+
+
+def test_a_figure_for_parts_of_a_region_never_speaks_for_its_one_town() -> None:
+    docs = [Document(id="a", text="The storm dumped 18 inches of rain on parts of eastern Ohio.",
+                     published="2025-03-02"),
+            Document(id="b", text="Columbus got 9 inches of rain.", published="2025-03-02")]
+    report = claimcheck.check(docs)
+    assert not [d for g in report.groups for d in g.discrepancies]

@@ -144,7 +144,9 @@ def _rescope_sole_locality(members: list[Candidate]) -> list[Candidate]:
               and c.place.name.split()[-1].lower() not in load("places")["region_words"]}
     out: list[Candidate] = []
     for cand in members:
-        if cand.place is not None and cand.place.kind == "region":
+        # a figure within the region ("#parts", "#hospital") is no figure of the whole
+        if cand.place is not None and cand.place.kind == "region" \
+                and "#" not in (cand.claim.place_key or ""):
             inside = [key for key, city in cities.items() if city is not None
                       and (cand.place.contains(city) or _namesake(cand.place, city))]
             if len(inside) == 1:

@@ -156,6 +156,9 @@ def _claim(ctx: Context, f: _Figure, notes: Notes) -> tuple[Claim, Notes]:
     if facility and place_key and not _names(ctx.lead, facility):
         place_key = f"{place_key}#{facility}"  # a figure about one building, not the town
         location = f"{facility}, {location}"
+    elif place is not None and place_key and scope.partial(ctx, sentence, place):
+        place_key = f"{place_key}#parts"  # a figure for some parts of it, not the whole
+        location = f"parts of {location}"
     date, precision, as_of = when.when(ctx, m, sentence)
     if kind == "count" and measure in _cumulative():
         toll = when.event_of_toll(ctx, date)  # a running toll weeks on: the event's, as of then

@@ -328,6 +328,25 @@ def default_place(ctx: Context) -> places.Place | None:
     return first if first.kind == "country" else _country(first.country) or first
 
 
+def partial(ctx: Context, sentence: Sentence, place: places.Place) -> bool:
+    """True when the sentence gives its figure for parts of the place ("20 inches of rain on
+    parts of western Ohio"): a local figure, neither the place's own nor any town's in it."""
+    pattern = _partial(ctx.words.code)
+    return pattern is not None and any(
+        p.key == place.key and pattern.search(ctx.text, max(sentence.start, s - 40), s)
+        for s, _, p in ctx.places_in(sentence.start, sentence.end))
+
+
+@cache
+def _partial(code: str) -> re.Pattern[str] | None:
+    cues = lang.get(code).table("extract").get("partial_place_cues", [])
+    if not cues:
+        return None
+    alternatives = "|".join(r"\s+".join(map(re.escape, c.split())) for c in cues)
+    # the cue, then at most one word before the name ("parts of western Ohio")
+    return re.compile(rf"\b(?:{alternatives})\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
 def backdrop(ctx: Context, start: int) -> bool:
     """The place at `start` is where an earlier event that sets the story off happened ("after
     the death of a teenager in Nanterre", "depuis la mort de Nahel, 17 ans, tué à Nanterre"),
