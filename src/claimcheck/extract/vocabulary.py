@@ -48,6 +48,8 @@ class LemmaTable(dict[Phrase, str]):
                  lemma: Callable[[str], tuple[str, ...]] = _same) -> None:
         super().__init__(items)
         self.lemma = lemma
+        # the most words a phrase has: a longest-first lookup starts there (never mutated)
+        self.longest = max((len(k) for k in items), default=1)
 
     def _key(self, phrase: Phrase) -> Phrase:
         if dict.__contains__(self, phrase) or self.lemma is _same or len(phrase) > 3:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import cache
 
 from claimcheck import dates, numbers
 from claimcheck.extract.context import Context
@@ -86,7 +87,7 @@ def _running_total(ctx: Context, m: numbers.Mention, sentence: Sentence,
     low = ctx.text[sentence.start : sentence.end].lower()
     spots = [(sentence.start + f.start(), sentence.start + f.end())
              for w in dates.cumulative_markers(ctx.document.language)
-             for f in re.finditer(rf"(?<!\w){re.escape(w)}(?!\w)", low)]
+             for f in _whole_word(w).finditer(low)]
     if not spots:
         return False
 
@@ -95,6 +96,12 @@ def _running_total(ctx: Context, m: numbers.Mention, sentence: Sentence,
 
     nearest = min(gap(*spot) for spot in spots)
     return all(nearest < gap(d.start, d.end) for d in nights)
+
+
+@cache
+def _whole_word(word: str) -> re.Pattern[str]:
+    """`word` standing alone (compiled once per marker: it is looked for in every sentence)."""
+    return re.compile(rf"(?<!\w){re.escape(word)}(?!\w)")
 
 
 def _aside(text: str, pos: int, other: int) -> bool:
