@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from itertools import product
 from typing import Any
@@ -137,6 +137,25 @@ class Speech:
     skip_words: frozenset[str]  # between a speaker and its verb: "am Donnerstag", "later"
     back_cues: tuple[str, ...]  # a sentence naming the speaker of the one before: "про це"
     headline_cue: re.Pattern[str]  # "Police: 18 dead": a short source before a colon
+    # derived once here, not per sentence (the attachers read them for every figure)
+    offices: frozenset[str] = field(init=False)  # subjects that are no function words
+    roles: frozenset[str] = field(init=False)  # subjects that are no glue words
+    cited_roles: frozenset[str] = field(init=False)  # subjects that cannot lead a phrase
+    determiners: frozenset[str] = field(init=False)  # phrase determiners and articles
+    plain_words: frozenset[str] = field(init=False)  # what a bare office is made of
+    articles: frozenset[str] = field(init=False)  # what a speaker's name drops in front
+
+    def __post_init__(self) -> None:
+        derived = {
+            "offices": self.subjects - self.function_words,
+            "roles": self.subjects - self.glue_words,
+            "cited_roles": self.subjects - self.leading_function_words,
+            "determiners": self.phrase_determiners | self.phrase_article,
+            "plain_words": self.subjects | self.phrase_determiners | self.phrase_article,
+            "articles": self.phrase_determiners | self.phrase_article | self.leading_function_words,
+        }
+        for name, value in derived.items():
+            object.__setattr__(self, name, value)  # a frozen record: set once, at creation
 
 
 @dataclass(frozen=True)

@@ -86,7 +86,7 @@ def _running_total(ctx: Context, m: numbers.Mention, sentence: Sentence,
     is never one night's count, whatever night the sentence or the story names."""
     low = ctx.text[sentence.start : sentence.end].lower()
     spots = [(sentence.start + f.start(), sentence.start + f.end())
-             for w in dates.cumulative_markers(ctx.document.language)
+             for w in dates.cumulative_markers(ctx.document.language) if w in low
              for f in _whole_word(w).finditer(low)]
     if not spots:
         return False
