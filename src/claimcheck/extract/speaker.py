@@ -192,8 +192,8 @@ def _around_verb(words: Vocabulary, sentence: str) -> str | None:
 
 def _verb_spans(speech: Speech, sentence: str) -> list[tuple[int, int]]:
     """Where speech verbs stand: single words (by form or lemma) and phrases ("fait état")."""
-    spans = [(m.start(), m.end()) for m in WORD.finditer(sentence)
-             if m.group().lower() in speech.verb_set]
+    is_verb = speech.verb_set.lookup()
+    spans = [(m.start(), m.end()) for m in WORD.finditer(sentence) if is_verb(m.group().lower())]
     spans += [(m.start(), m.end()) for m in speech.verb_phrases.finditer(sentence)]
     return sorted(spans)
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
 from itertools import product
 from typing import Any
 
@@ -87,6 +87,13 @@ class LemmaSet(frozenset[str]):
         return isinstance(word, str) and self.lemma is not _same and \
             any(frozenset.__contains__(self, lemma) for lemma in self.lemma(word))
 
+    def lookup(self) -> Callable[[object], bool]:
+        """`word in self` as a function, a plain set lookup when no lemma is read (for loops
+        that test every word of a sentence)."""
+        if self.lemma is _same:
+            return partial(frozenset.__contains__, self)
+        return self.__contains__
+
 
 @dataclass(frozen=True)
 class Frames:
@@ -109,7 +116,7 @@ class Speech:
     """Who says so: speech verbs, cues before a speaker, pronouns and office words."""
 
     verbs: tuple[str, ...]
-    verb_set: frozenset[str]
+    verb_set: LemmaSet
     verb_phrases: re.Pattern[str]  # the speech verbs of more than one word: "fait état de"
     named_speaker: re.Pattern[str]
     prepositions: tuple[tuple[str, re.Pattern[str]], ...]

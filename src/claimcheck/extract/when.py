@@ -118,7 +118,14 @@ def _of_now(ctx: Context, sentence: Sentence) -> bool:
     """Does the sentence speak of the present ("this time", "so far", "cette fois")?"""
     words = dates.present_markers(ctx.document.language)
     joined = f" {' '.join(WORD.findall(ctx.text[sentence.start : sentence.end].lower()))} "
-    return any(f" {' '.join(WORD.findall(w))} " in joined for w in words)
+    return any(phrase in joined for phrase in _spaced(words))
+
+
+@cache
+def _spaced(words: frozenset[str]) -> tuple[str, ...]:
+    """Each phrase of `words` as " w1 w2 ", the form a sentence's words are searched for in
+    (once per language's set, not per figure)."""
+    return tuple(f" {' '.join(WORD.findall(w))} " for w in words)
 
 
 def _contrasted(ctx: Context, m: numbers.Mention, d: dates.DateMention) -> bool:
@@ -132,7 +139,7 @@ def _contrasted(ctx: Context, m: numbers.Mention, d: dates.DateMention) -> bool:
     else:
         between = ctx.text[d.end : m.start].lower()
     joined = f" {' '.join(WORD.findall(between))} "
-    return any(f" {' '.join(WORD.findall(w))} " in joined for w in words)
+    return any(phrase in joined for phrase in _spaced(words))
 
 
 def _as_of(ctx: Context, d: dates.DateMention) -> dt.datetime | None:
