@@ -40,3 +40,25 @@ def test_entity_and_measure_words_are_the_documents_language() -> None:
     assert (es.entity, es.measure) == ("person", "killed")
     (en,) = claimcheck.extract(Document(id="d", text="Murieron 62 personas.", language="en"))
     assert (en.entity, en.measure) == ("persona", None)  # an unknown English plural noun
+
+
+
+def test_more_of_the_same_measure_is_an_increment_of_its_own() -> None:
+    first, second = claimcheck.extract(
+        "Officers detained 900 people on Friday, and hundreds more were arrested on Sunday.")
+    assert (first.measure, second.measure) == ("arrested", "arrested (more)")
+
+
+def test_more_of_another_measure_only_means_other_people() -> None:
+    first, second = claimcheck.extract("Six people were killed and 40 more were injured.")
+    assert (first.measure, second.measure) == ("killed", "injured")
+
+
+def test_an_increment_never_joins_the_total_it_adds_to() -> None:
+    docs = [Document(id="a", text="Police arrested 900 people, and hundreds more were "
+                                  "detained later.", published="2025-03-02"),
+            Document(id="b", text="Police arrested 910 people.", published="2025-03-02")]
+    report = claimcheck.check(docs)
+    grouped = {cid for g in report.groups for cid in g.claims}
+    assert "a:c2" not in grouped
+    assert not [d for g in report.groups for d in g.discrepancies if d.kind != "update"]

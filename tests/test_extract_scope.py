@@ -104,3 +104,10 @@ def test_a_place_outside_the_backdrop_phrase_still_scopes_the_story() -> None:
             "Police arrested 420 people overnight.")
     (claim,) = claimcheck.extract(Document(id="d", text=text))
     assert claim.location == "Lyon"
+
+
+def test_the_sentence_before_sets_the_place_over_the_headline() -> None:
+    text = ("Deaths at a care home in Cologne\nHeavy rain caused havoc in Bavaria. "
+            "At least 9 people died in the floods.")
+    (claim,) = claimcheck.extract(Document(id="d", text=text))
+    assert claim.location == "Bayern"

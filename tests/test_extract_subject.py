@@ -165,3 +165,13 @@ def test_a_sum_of_money_is_what_its_sentence_names() -> None:
 def test_lives_counted_with_no_verb_are_lives_lost() -> None:
     claims = claimcheck.extract(Document(id="d", text="The flood claimed 12 lives. Divers saved 3 lives."))
     assert [(c.entity, c.measure) for c in claims] == [("person", "killed"), ("person", "rescued")]
+
+
+def test_a_verb_that_outranks_the_noun_gives_the_measure() -> None:
+    # identified bodies are their own measure, not the dead the noun names
+    for text in ("Police have identified 27 dead so far.",
+                 "So far 27 dead have been identified, officials said."):
+        (claim,) = claimcheck.extract(Document(id="d", text=text))
+        assert claim.measure == "identified"
+    (claim,) = claimcheck.extract(Document(id="d", text="27 people were killed on Monday."))
+    assert claim.measure == "killed"

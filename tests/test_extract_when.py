@@ -102,3 +102,15 @@ def test_a_running_total_is_never_one_nights_count() -> None:
     text = "The third night was calm.\nSo far 1,900 people have been arrested."
     got = _dated(text, dt.date(2024, 3, 6), "en")
     assert got["1,900 people"][1] != "night"
+
+
+def test_a_running_toll_weeks_later_is_the_events_toll_as_of_its_day() -> None:
+    text = "The floods of October 2 destroyed whole villages. On Wednesday the death toll rose to 64."
+    doc = Document(id="d", text=text, published=dt.date(2024, 10, 30))
+    (claim,) = claimcheck.extract(doc)
+    assert claim.date == dt.date(2024, 10, 2)
+    assert claim.as_of is not None and claim.as_of.date() == dt.date(2024, 10, 30)
+    # a toll of the reporting days keeps its own day
+    text = "The floods of October 27 destroyed whole villages. On Wednesday the death toll rose to 64."
+    (claim,) = claimcheck.extract(Document(id="d", text=text, published=dt.date(2024, 10, 30)))
+    assert claim.date == dt.date(2024, 10, 30)

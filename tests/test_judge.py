@@ -509,3 +509,11 @@ def test_a_weak_alignment_lowers_the_confidence_with_its_reasons() -> None:
     assert d.reasons == ["the grouped claims are alike at 80/100 (event date 40/100)"]
     assert judge(claims, _docs(9, 11), Policy(min_confidence=0.9), alignment=weak)[1][0].kind \
         == "possible"
+
+
+
+def test_a_cap_is_in_no_tension_with_a_vague_figure_under_it() -> None:
+    # "dozens missing" vs "up to 1,300 missing": dozens lie under the cap
+    verdict, found, _ = _judge([make_claim("a:c1", 24, qualifier="vague", **MISSING),
+                                make_claim("b:c1", 1300, qualifier="at_most", **MISSING)])
+    assert (verdict, found) == ("consistent", [])

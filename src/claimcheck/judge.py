@@ -451,8 +451,9 @@ def _tension(a: _Reading, b: _Reading, policy: Policy) -> bool:
     for vague, other in ((a, b), (b, a)):
         if vague.claim.qualifier == "vague":
             # "hundreds" reads as fewer than a thousand: beyond that ceiling it is a tension
+            # "up to 1,300" caps the figure from above: dozens lie under the cap, no tension
             ceiling = 10 ** (math.floor(math.log10(max(vague.value, 1.0))) + 1)
-            return bool(other.value >= ceiling)
+            return bool(other.value >= ceiling) and other.claim.qualifier not in _OPEN_DOWN
     open_ended = qa in _OPEN_UP | _OPEN_DOWN or qb in _OPEN_UP | _OPEN_DOWN
     rel = policy.rel(a.value, b.value)  # None (a zero figure): as far apart as figures can be
     return open_ended and (rel is None or rel > policy.tension_threshold)

@@ -16,14 +16,16 @@ What one figure leaves for the next travels in frozen records (`Notes`, `Speaker
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
 from claimcheck import dates, lang, numbers, places
-from claimcheck.extract import frame, links, scope, speaker, subject, when
+from claimcheck.extract import frame, links, scope, speaker, subject, sums, when
 from claimcheck.extract import kind as _kind
 from claimcheck.extract.context import Context, Notes, SpeakerState, evidence
 from claimcheck.extract.vocabulary import vocabulary
+from claimcheck.lexicon import load
 from claimcheck.models import Claim, Document
 from claimcheck.text import Sentence, boundaries, split_sentences
 
@@ -73,7 +75,7 @@ def _claims(document: Document, scanned: list[numbers.Mention]) -> list[Claim]:
             previous = m
         if said and any(c.start >= sentence.start and c.end <= sentence.end for c in out[-3:]):
             state = replace(state, had_claims=True)
-    return frame.with_frame(links.link_ratios(out, ctx), ctx)
+    return sums.widen_sums(frame.with_frame(links.link_ratios(out, ctx), ctx), ctx)
 
 
 def read(document: Document) -> Context:
@@ -155,6 +157,12 @@ def _claim(ctx: Context, f: _Figure, notes: Notes) -> tuple[Claim, Notes]:
         place_key = f"{place_key}#{facility}"  # a figure about one building, not the town
         location = f"{facility}, {location}"
     date, precision, as_of = when.when(ctx, m, sentence)
+    if kind == "count" and measure in _cumulative():
+        toll = when.event_of_toll(ctx, date)  # a running toll weeks on: the event's, as of then
+        if toll is not None and toll.day is not None:
+            as_of = as_of or dt.datetime.combine(date, dt.time(23, 59), tzinfo=dt.timezone.utc) \
+                if date is not None else as_of
+            date, precision = toll.day, toll.granularity
     if measure and kind == "count":
         notes = replace(notes, last_measure=measure)
     recalled = when.recalled(ctx, m, sentence)
@@ -211,7 +219,14 @@ def _subject(ctx: Context, f: _Figure, kind: str, end: int, entity: str | None,
         entity = entity or measure  # a sum is named by what it is: losses, aid, a cost
     elif entity is None and subject.bare(ctx, m, sentence):  # not "10,000 rubbish bins"
         entity = subject.entity_before(ctx, m, sentence)
-    return entity, subject.aliased(kind, entity, measure), detail, notes
+    measure = subject.aliased(kind, entity, measure)
+    if links.increment(ctx, m.end, sentence, measure, before):
+        measure = f"{measure} (more)"  # "and hundreds more": its own quantity, not the total
+    return entity, measure, detail, notes
+
+
+def _cumulative() -> frozenset[str]:
+    return frozenset(load("measures")["cumulative"])
 
 
 def _names(lead: str, word: str) -> bool:

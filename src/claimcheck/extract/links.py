@@ -3,7 +3,10 @@ refers back to the measure of an earlier one."""
 
 from __future__ import annotations
 
-from claimcheck import numbers
+import re
+from functools import cache
+
+from claimcheck import lang, numbers
 from claimcheck.extract.context import Context
 from claimcheck.extract.vocabulary import Vocabulary
 from claimcheck.lexicon import load
@@ -65,3 +68,26 @@ def link_ratios(claims: list[Claim], ctx: Context) -> list[Claim]:
             if whole_measure and b.measure == part["measure"] and whole_measure != b.measure:
                 out[i + 1] = b.model_copy(update={"measure": whole_measure})
     return out
+
+
+
+def increment(ctx: Context, end: int, sentence: Sentence, measure: str | None,
+              before: Claim | None) -> bool:
+    """True for a figure that adds to one just given for the same measure: "4,700 were
+    arrested, and hundreds more were detained later" counts the later arrests, its own
+    quantity, never the total. "12 were killed and 40 more were hurt" (another measure)
+    is no increment: there "more" only means other people."""
+    pattern = _increment(ctx.words.code)
+    if pattern is None or measure is None or before is None or before.measure != measure \
+            or before.start < sentence.start:
+        return False
+    return pattern.match(ctx.text, end, sentence.end) is not None
+
+
+@cache
+def _increment(code: str) -> re.Pattern[str] | None:
+    words = lang.get(code).table("extract").get("increment_words", [])
+    if not words:
+        return None
+    alternatives = "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
+    return re.compile(rf"\s*(?:{alternatives})\b", re.IGNORECASE)

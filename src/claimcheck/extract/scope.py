@@ -271,6 +271,7 @@ def remember(recent: tuple[places.Place, ...], paragraph_of: int | None, sentenc
 
 def _paragraph_frame(ctx: Context, sentence: Sentence) -> places.Place | None:
     """The place a leading "In X," of an earlier sentence of the paragraph sets."""
+    named = False  # whether a sentence in between names a place: it ends a setting's reach
     for k in range(sentence.index - 1, -1, -1):
         earlier = ctx.sentences[k]
         if earlier.paragraph != sentence.paragraph:
@@ -279,7 +280,27 @@ def _paragraph_frame(ctx: Context, sentence: Sentence) -> places.Place | None:
         framing = [x for x in ctx.places_in(earlier.start, end) if x[1] <= end]
         if framing:
             return most_specific([p for _, _, p in framing])
+        if not named:
+            setting = _setting(ctx, earlier)
+            if setting is not None:
+                return setting
+            named = bool(ctx.places_in(earlier.start, earlier.end))
     return None
+
+
+def _setting(ctx: Context, sentence: Sentence) -> places.Place | None:
+    """The one place a sentence puts its event in ("Storms caused havoc in the X district."),
+    when it gives no figure of its own: the next sentence's figure is about that place, not
+    the headline's."""
+    text, spans = ctx.text, ctx.speaker_spans[sentence.index]
+    chunk = text[sentence.start : sentence.end]
+    if any(c.isdigit() for c in chunk) or any(
+            w.lower() in ctx.words.speech.verb_set for w in re.findall(r"\w+", chunk)):
+        return None  # a figure of its own, or a speaker's place ("said X, visiting Y")
+    located = {p for s, e, p in ctx.places_in(sentence.start, sentence.end)
+               if not _overlaps((s, e, p), spans) and not backdrop(ctx, s)
+               and ctx.words.locative.search(text[max(0, s - 25) : s])}
+    return next(iter(located)) if len(located) == 1 else None
 
 
 def default_place(ctx: Context) -> places.Place | None:

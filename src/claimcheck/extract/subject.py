@@ -134,14 +134,14 @@ def measure(ctx: Context, m: numbers.Mention, sentence: Sentence, noun_end: int,
     between = words_after(text, m.end, noun_end + 1, 4) if noun_end > m.end else []
     for w in between:  # the head itself may say it: "202 fallecidos", "40 dead"
         if (w[2].lower(),) in table:
-            return table[(w[2].lower(),)]
+            return _over_noun(ctx, m, sentence, noun_end) or table[(w[2].lower(),)]
     # 1. right after the noun: "18 injured", "one person dead", "15 people were injured";
     # an apposition in between is skipped: "50 people, five of them children, were killed"
     apposition = ctx.words.apposition.match(text, noun_end)
     after = words_after(text, apposition.end() if apposition else noun_end, sentence.end, 6)
     found = _first_measure(after, table, skip=ctx.words.auxiliaries)
     if found:
-        return found
+        return _over_noun(ctx, m, sentence, noun_end) or found
     # 2. the nearest verb before the number in its clause: "killed one person"
     reach = 8 if noun_end > m.end else 20
     start = sentence.start if floor is None else max(sentence.start, floor)
@@ -176,6 +176,16 @@ def measure(ctx: Context, m: numbers.Mention, sentence: Sentence, noun_end: int,
     if entity:
         return defaults.get(entity.split()[-1])
     return None
+
+
+def _over_noun(ctx: Context, m: numbers.Mention, sentence: Sentence, noun_end: int) -> str | None:
+    """A measure of the clause that outranks the one the noun names ("identified 115 dead",
+    "115 dead were identified"): the words next to the figure, up to a clause break."""
+    table, over = ctx.words.frames.measures, frozenset(load("measures")["over_noun"])
+    near = [w[2].lower() for w in words_before(ctx.text, m.start, sentence.start, 4)]
+    near += [w[2].lower() for w in words_after(ctx.text, noun_end, sentence.end, 4)]
+    found = (table.get((w,)) for w in near)
+    return next((f for f in found if f in over), None)
 
 
 def _verb_before(ctx: Context, m: numbers.Mention, start: int, reach: int) -> str | None:

@@ -12,6 +12,7 @@ from claimcheck.text import Sentence
 from claimcheck.text.clauses import WORD
 
 RECENT_DAYS = 45  # a date of the story lies at most this long before publication
+TOLL_GAP_DAYS = 7  # a running toll dated this long after the event the story dates is its toll
 _CLOCK = re.compile(r"(\d{1,2})(?::(\d{2}))?\s*([ap])?")
 
 
@@ -77,6 +78,19 @@ def when(ctx: Context, m: numbers.Mention,
     if event is not None and event.day is not None:
         return event.day, "night" if event.night else event.granularity, as_of
     return ctx.document.published_day, None, as_of  # the publication day: no date in the text
+
+
+def event_of_toll(ctx: Context, day: dt.date | None) -> dates.DateMention | None:
+    """The event a running toll dated `day` counts from: the earliest day the story dates (no
+    as-of date, no recalled past) that lies more than `TOLL_GAP_DAYS` before `day`. A toll
+    given weeks after a disaster the text dates ("the floods of 14 July") is that disaster's
+    toll, told as of `day`; a toll of the reporting days keeps its own day."""
+    if day is None:
+        return None
+    earlier = [d for d in ctx.dates if d.day is not None and d.kind != "time" and not d.night
+               and d.granularity == "day" and (day - d.day).days > TOLL_GAP_DAYS
+               and not _recalled_date(ctx, d) and not is_as_of(ctx, d)]
+    return min(earlier, key=lambda d: (d.day, d.start)) if earlier else None
 
 
 def _running_total(ctx: Context, m: numbers.Mention, sentence: Sentence,
