@@ -77,7 +77,7 @@ def _named_before(speech: Speech, found: str, names: tuple[str, ...]) -> str:
     """A bare office ("die Polizei", "the ministry") is the fuller name given earlier that
     contains it ("Polizei Koblenz"): one speaker, one name in a document."""
     words = speaker_key(found).split()
-    plain = speech.subjects | speech.phrase_determiners | speech.phrase_article
+    plain = speech.plain_words
     if not words or any(w not in plain for w in found.lower().split()):
         return found
     for name in reversed(names):
@@ -95,7 +95,7 @@ def _bare(speech: Speech, phrase: str) -> str:
     """The phrase without its leading article: "die Polizei" and "Polizei" are one speaker."""
     head, _, rest = phrase.partition(" ")
     low = head.lower()
-    articles = speech.phrase_determiners | speech.phrase_article | speech.leading_function_words
+    articles = speech.articles
     if rest and (low in articles or low.endswith("'") and low in articles):
         phrase = rest
     # "Ukraine's Defense Intelligence agency" is the agency of Ukraine: the office first
@@ -134,7 +134,7 @@ def _attribution(words: Vocabulary, sentence: str) -> tuple[str | None, bool]:
 
 def _after_preposition(speech: Speech, sentence: str) -> str | None:
     """ "according to the regional governor", "según explicó el jueves la alcaldesa"."""
-    roles = speech.subjects - speech.leading_function_words
+    roles = speech.cited_roles
     for prep, pattern in speech.prepositions:
         cue = pattern.search(sentence)
         if not cue:
@@ -159,16 +159,16 @@ def _names_someone(speech: Speech, phrase: str, roles: frozenset[str], *,
         return False
     if words[0][:1].isupper() or words[0].lower() in roles:
         return True
-    offices = speech.subjects - speech.function_words
+    offices = speech.offices
     return any(_capital(w) or w.lower() in offices for w in words[1:]) and (
-        words[0].lower() in speech.phrase_determiners | speech.phrase_article
+        words[0].lower() in speech.determiners
         or (cited and any(w.lower() in offices for w in words)))
 
 
 def _around_verb(words: Vocabulary, sentence: str) -> str | None:
     """The subject of a speech verb, before it or (inverted) after it."""
     speech = words.speech
-    roles = speech.subjects - speech.glue_words
+    roles = speech.roles
     for start, end in _verb_spans(speech, sentence):
         if _attributive(speech, sentence, start):
             continue  # "the county's confirmed death toll": an adjective, not a verb
@@ -192,8 +192,8 @@ def _around_verb(words: Vocabulary, sentence: str) -> str | None:
 
 def _verb_spans(speech: Speech, sentence: str) -> list[tuple[int, int]]:
     """Where speech verbs stand: single words (by form or lemma) and phrases ("fait état")."""
-    spans = [(m.start(), m.end()) for m in WORD.finditer(sentence)
-             if m.group().lower() in speech.verb_set]
+    is_verb = speech.verb_set.lookup()
+    spans = [(m.start(), m.end()) for m in WORD.finditer(sentence) if is_verb(m.group().lower())]
     spans += [(m.start(), m.end()) for m in speech.verb_phrases.finditer(sentence)]
     return sorted(spans)
 
@@ -255,7 +255,7 @@ def _headline_source(words: Vocabulary, sentence: str) -> str | None:
     if len(parts) > 4 or places.resolve(head) is not None or \
             any(w.lower() in words.speech.verb_set for w in parts):
         return None  # "Mayor X said: ..." is a speech verb's business
-    if any(w.lower() in words.speech.subjects - words.speech.function_words for w in parts):
+    if any(w.lower() in words.speech.offices for w in parts):
         return head
     caps = [w for w in parts if w[:1].isupper()]
     return head if len(parts) >= 2 and len(caps) == len(parts) else None
@@ -294,7 +294,7 @@ def noun_phrase_before(words: Vocabulary, sentence: str, pos: int) -> str | None
     phrase = sentence[picked[0].start() : picked[-1].end()]
     if phrase.lower() in speech.pronouns:
         return phrase
-    offices = speech.subjects - speech.function_words
+    offices = speech.offices
     if not any(_capital(w.group()) or w.group().lower() in offices for w in picked):
         return None
     if picked[0].group()[:1].isupper() and picked[0].start() == _first_word_start(sentence) and \
@@ -325,7 +325,7 @@ def _subject_words(words: Vocabulary, sentence: str, pos: int) -> list[re.Match[
             continue
         # a modifier of an office: "the air force", "the fire service"
         head = picked[0].group().lower() if picked else ""
-        if head in speech.subjects - speech.function_words and lw not in words.stop_words \
+        if head in speech.offices and lw not in words.stop_words \
                 and lw not in words.verbish and lw not in speech.verb_set and len(picked) < 4:
             picked.insert(0, w)
             continue

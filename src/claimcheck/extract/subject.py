@@ -76,16 +76,12 @@ def _entity_at(ctx: Context, words: list[Word], i: int) -> tuple[int, str | None
     """(length, entity) of the counted-noun phrase the words open at `i`, the longest listed
     ("members of the security forces" before "forces"); (0, None) if none."""
     table = ctx.words.frames.entities
-    for length in range(min(_longest(table), len(words) - i), 0, -1):
+    for length in range(min(table.longest, len(words) - i), 0, -1):
         phrase = _phrase(words, i, length)
         for form in (phrase, (*phrase[:-1], numbers._singular(phrase[-1]))):
             if form in table:
                 return length, table[form]
     return 0, None
-
-
-def _longest(table: dict[Phrase, str]) -> int:
-    return max((len(k) for k in table), default=1)
 
 
 def _coordinated(ctx: Context, words: list[Word], i: int) -> int | None:

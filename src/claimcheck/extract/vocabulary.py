@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from functools import cache
+from dataclasses import dataclass, field
+from functools import cache, partial
 from itertools import product
 from typing import Any
 
@@ -48,6 +48,8 @@ class LemmaTable(dict[Phrase, str]):
                  lemma: Callable[[str], tuple[str, ...]] = _same) -> None:
         super().__init__(items)
         self.lemma = lemma
+        # the most words a phrase has: a longest-first lookup starts there (never mutated)
+        self.longest = max((len(k) for k in items), default=1)
 
     def _key(self, phrase: Phrase) -> Phrase:
         if dict.__contains__(self, phrase) or self.lemma is _same or len(phrase) > 3:
@@ -85,6 +87,13 @@ class LemmaSet(frozenset[str]):
         return isinstance(word, str) and self.lemma is not _same and \
             any(frozenset.__contains__(self, lemma) for lemma in self.lemma(word))
 
+    def lookup(self) -> Callable[[object], bool]:
+        """`word in self` as a function, a plain set lookup when no lemma is read (for loops
+        that test every word of a sentence)."""
+        if self.lemma is _same:
+            return partial(frozenset.__contains__, self)
+        return self.__contains__
+
 
 @dataclass(frozen=True)
 class Frames:
@@ -107,7 +116,7 @@ class Speech:
     """Who says so: speech verbs, cues before a speaker, pronouns and office words."""
 
     verbs: tuple[str, ...]
-    verb_set: frozenset[str]
+    verb_set: LemmaSet
     verb_phrases: re.Pattern[str]  # the speech verbs of more than one word: "fait état de"
     named_speaker: re.Pattern[str]
     prepositions: tuple[tuple[str, re.Pattern[str]], ...]
@@ -135,6 +144,25 @@ class Speech:
     skip_words: frozenset[str]  # between a speaker and its verb: "am Donnerstag", "later"
     back_cues: tuple[str, ...]  # a sentence naming the speaker of the one before: "про це"
     headline_cue: re.Pattern[str]  # "Police: 18 dead": a short source before a colon
+    # derived once here, not per sentence (the attachers read them for every figure)
+    offices: frozenset[str] = field(init=False)  # subjects that are no function words
+    roles: frozenset[str] = field(init=False)  # subjects that are no glue words
+    cited_roles: frozenset[str] = field(init=False)  # subjects that cannot lead a phrase
+    determiners: frozenset[str] = field(init=False)  # phrase determiners and articles
+    plain_words: frozenset[str] = field(init=False)  # what a bare office is made of
+    articles: frozenset[str] = field(init=False)  # what a speaker's name drops in front
+
+    def __post_init__(self) -> None:
+        derived = {
+            "offices": self.subjects - self.function_words,
+            "roles": self.subjects - self.glue_words,
+            "cited_roles": self.subjects - self.leading_function_words,
+            "determiners": self.phrase_determiners | self.phrase_article,
+            "plain_words": self.subjects | self.phrase_determiners | self.phrase_article,
+            "articles": self.phrase_determiners | self.phrase_article | self.leading_function_words,
+        }
+        for name, value in derived.items():
+            object.__setattr__(self, name, value)  # a frozen record: set once, at creation
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import cache
 
 from claimcheck import dates, numbers
 from claimcheck.extract.context import Context
@@ -99,8 +100,8 @@ def _running_total(ctx: Context, m: numbers.Mention, sentence: Sentence,
     is never one night's count, whatever night the sentence or the story names."""
     low = ctx.text[sentence.start : sentence.end].lower()
     spots = [(sentence.start + f.start(), sentence.start + f.end())
-             for w in dates.cumulative_markers(ctx.document.language)
-             for f in re.finditer(rf"(?<!\w){re.escape(w)}(?!\w)", low)]
+             for w in dates.cumulative_markers(ctx.document.language) if w in low
+             for f in _whole_word(w).finditer(low)]
     if not spots:
         return False
 
@@ -109,6 +110,12 @@ def _running_total(ctx: Context, m: numbers.Mention, sentence: Sentence,
 
     nearest = min(gap(*spot) for spot in spots)
     return all(nearest < gap(d.start, d.end) for d in nights)
+
+
+@cache
+def _whole_word(word: str) -> re.Pattern[str]:
+    """`word` standing alone (compiled once per marker: it is looked for in every sentence)."""
+    return re.compile(rf"(?<!\w){re.escape(word)}(?!\w)")
 
 
 def _aside(text: str, pos: int, other: int) -> bool:
@@ -125,7 +132,14 @@ def _of_now(ctx: Context, sentence: Sentence) -> bool:
     """Does the sentence speak of the present ("this time", "so far", "cette fois")?"""
     words = dates.present_markers(ctx.document.language)
     joined = f" {' '.join(WORD.findall(ctx.text[sentence.start : sentence.end].lower()))} "
-    return any(f" {' '.join(WORD.findall(w))} " in joined for w in words)
+    return any(phrase in joined for phrase in _spaced(words))
+
+
+@cache
+def _spaced(words: frozenset[str]) -> tuple[str, ...]:
+    """Each phrase of `words` as " w1 w2 ", the form a sentence's words are searched for in
+    (once per language's set, not per figure)."""
+    return tuple(f" {' '.join(WORD.findall(w))} " for w in words)
 
 
 def _contrasted(ctx: Context, m: numbers.Mention, d: dates.DateMention) -> bool:
@@ -139,7 +153,7 @@ def _contrasted(ctx: Context, m: numbers.Mention, d: dates.DateMention) -> bool:
     else:
         between = ctx.text[d.end : m.start].lower()
     joined = f" {' '.join(WORD.findall(between))} "
-    return any(f" {' '.join(WORD.findall(w))} " in joined for w in words)
+    return any(phrase in joined for phrase in _spaced(words))
 
 
 def _as_of(ctx: Context, d: dates.DateMention) -> dt.datetime | None:
