@@ -292,6 +292,22 @@ def test_an_untimed_figure_is_not_simultaneous_with_a_timed_one_of_its_document(
     assert _judge_day(claims)[0] == "evolving"
 
 
+def test_a_rise_back_to_a_level_reported_before_is_no_outlier() -> None:
+    # 16 injured on the 12th; on the 13th, with no hours, "about fifteen" and 16; 15 on the
+    # 14th: the 16 of the 13th repeats the known level, so it is the update, not an outlier
+    days = {"a": 12, "b": 13, "c": 13, "d": 14}
+    docs = {i: Document(id=i, text=f"report {i}", published=dt.date(2025, 7, day))
+            for i, day in days.items()}
+    injured = {"entity": "person", "measure": "injured"}
+    claims = [make_claim("a:c1", 16, speaker="police", **injured),
+              make_claim("b:c1", 15, qualifier="approximate", speaker="a hospital", **injured),
+              make_claim("c:c1", 16, speaker="the mayor", **injured),
+              make_claim("d:c1", 15, speaker="police", **injured)]
+    _, found, _ = judge(claims, docs)
+    assert ("b:c1", "c:c1") in {d.claims for d in found if d.kind == "update"}
+    assert ("c:c1", "d:c1") in {tuple(sorted(d.claims)) for d in found if d.kind == "contradiction"}
+
+
 def test_a_copy_of_a_report_orders_its_figures_the_way_the_original_does() -> None:
     # one report, also filed under a second id: "39 dead by one tally, 189 by another; the
     # toll has since risen to 189": the later 189 is an update of the 39 in the copy too

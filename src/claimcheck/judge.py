@@ -334,6 +334,12 @@ class _Record:
                 and not r.claim.recalled and _disjoint(r, late)]
         return self._fallbacks[key]
 
+    def reported_before(self, level: _Reading, early: _Reading) -> bool:
+        """Whether a current report that time puts before both `early` and `level` already
+        gave `level`'s figure."""
+        return any(_before(r, early) and _before(r, level) and not r.claim.recalled
+                   and _same_level(r, level) and not _disjoint(r, level) for r in self.readings)
+
 
 def _pair(a: _Reading, b: _Reading, record: _Record,
           disputed: dict[int, list[_Reading]], cumulative: bool, policy: Policy
@@ -408,6 +414,8 @@ def _running_count(a: _Reading, b: _Reading, record: _Record,
         if late.when.start.date() == early.when.start.date() and _same_level(late, rival) \
                 and not _disjoint(late, rival):
             return "contradiction"  # the earlier figure was already disputed at its own level
+    if record.reported_before(late, early):
+        return "update"  # the higher level was reported before both: a level, no outlier
     for later in record.fallbacks(late):
         if _same_level(later, early):
             return "contradiction"  # the count fell back: the rise was an outlier
