@@ -179,10 +179,7 @@ def _read(claim: Claim, unit: str | None, times: dict[str, When], policy: Policy
         if max(abs(claim.value), abs(claim.low or 0.0), abs(claim.high or 0.0)) * factor \
                 > units.LARGEST:
             factor = 1.0  # no finite reading in the group's unit: compare it unconverted
-    # a figure given in another unit is most likely a rounded conversion ("20 ft (6 m)"), so
-    # an exact one keeps the slack of its last digit even where exact counts have none
-    qualifier = "approximate" if factor != 1.0 and claim.qualifier == "exact" \
-        else claim.qualifier
+    qualifier = policy.converted(claim.qualifier) if factor != 1.0 else claim.qualifier
     span = policy.interval(claim.value, qualifier, claim.low, claim.high, factor)
     tol = policy.tolerance(claim.value, qualifier) * factor
     return _Reading(claim, span, claim.value * factor, tol, _when(claim, times), source)

@@ -231,9 +231,8 @@ class _Chain:
 
 
 def _reading(c: Claim, policy: Policy, scale: float = 1.0, converted: bool = False) -> Interval:
-    # a figure beside its conversion is rounded in one unit or the other: exact ones keep the
-    # slack of their last digit (an exact count under 100 has none otherwise)
-    qualifier = "approximate" if converted and c.qualifier == "exact" else c.qualifier
+    # a figure beside its conversion is rounded in one unit or the other
+    qualifier = policy.converted(c.qualifier) if converted else c.qualifier
     return policy.interval(c.value, qualifier, c.low, c.high, scale)
 
 

@@ -101,6 +101,13 @@ class Policy(BaseModel):
             return Interval(lo, hi)  # "fewer than 0" allows nothing: read it as its bound
         return Interval(lo, hi, lo_open=qualifier == "more_than", hi_open=qualifier == "less_than")
 
+    @staticmethod
+    def converted(qualifier: str) -> str:
+        """The qualifier of a figure compared with one in another unit: most likely a rounded
+        conversion ("20 ft (6 m)"), an exact figure keeps the slack of its last digit even
+        where exact counts have none."""
+        return "approximate" if qualifier == "exact" else qualifier
+
     def rel(self, a: float, b: float) -> float | None:
         """Relative difference against the smaller magnitude: 0 when the figures are equal,
         None when they differ and the smaller is zero or too small to divide by (a denormal),

@@ -3,10 +3,7 @@ refers back to the measure of an earlier one."""
 
 from __future__ import annotations
 
-import re
-from functools import cache
-
-from claimcheck import lang, numbers
+from claimcheck import numbers
 from claimcheck.extract.context import Context
 from claimcheck.extract.vocabulary import Vocabulary
 from claimcheck.lexicon import load
@@ -77,17 +74,7 @@ def increment(ctx: Context, end: int, sentence: Sentence, measure: str | None,
     arrested, and hundreds more were detained later" counts the later arrests, its own
     quantity, never the total. "12 were killed and 40 more were hurt" (another measure)
     is no increment: there "more" only means other people."""
-    pattern = _increment(ctx.words.code)
-    if pattern is None or measure is None or before is None or before.measure != measure \
+    if measure is None or before is None or before.measure != measure \
             or before.start < sentence.start:
         return False
-    return pattern.match(ctx.text, end, sentence.end) is not None
-
-
-@cache
-def _increment(code: str) -> re.Pattern[str] | None:
-    words = lang.get(code).table("extract").get("increment_words", [])
-    if not words:
-        return None
-    alternatives = "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
-    return re.compile(rf"\s*(?:{alternatives})\b", re.IGNORECASE)
+    return ctx.words.increment.match(ctx.text, end, sentence.end) is not None

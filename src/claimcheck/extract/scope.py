@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
-from claimcheck import lang, numbers, places
+from claimcheck import numbers, places
 from claimcheck.extract.context import Context, Found
 from claimcheck.extract.subject import length_measure
 from claimcheck.extract.vocabulary import Vocabulary
@@ -331,40 +331,16 @@ def default_place(ctx: Context) -> places.Place | None:
 def partial(ctx: Context, sentence: Sentence, place: places.Place) -> bool:
     """True when the sentence gives its figure for parts of the place ("20 inches of rain on
     parts of western Ohio"): a local figure, neither the place's own nor any town's in it."""
-    pattern = _partial(ctx.words.code)
-    return pattern is not None and any(
-        p.key == place.key and pattern.search(ctx.text, max(sentence.start, s - 40), s)
-        for s, _, p in ctx.places_in(sentence.start, sentence.end))
-
-
-@cache
-def _partial(code: str) -> re.Pattern[str] | None:
-    cues = lang.get(code).table("extract").get("partial_place_cues", [])
-    if not cues:
-        return None
-    alternatives = "|".join(r"\s+".join(map(re.escape, c.split())) for c in cues)
-    # the cue, then at most one word before the name ("parts of western Ohio")
-    return re.compile(rf"\b(?:{alternatives})\s+(?:\w+\s+)?$", re.IGNORECASE)
+    return any(p.key == place.key
+               and ctx.words.partial_place.search(ctx.text, max(sentence.start, s - 40), s)
+               for s, _, p in ctx.places_in(sentence.start, sentence.end))
 
 
 def backdrop(ctx: Context, start: int) -> bool:
     """The place at `start` is where an earlier event that sets the story off happened ("after
     the death of a teenager in Nanterre", "depuis la mort de Nahel, 17 ans, tué à Nanterre"),
     not where the story's figures are."""
-    pattern = _backdrop(ctx.words.code)
-    return pattern is not None and pattern.search(ctx.text, max(0, start - 70), start) is not None
-
-
-@cache
-def _backdrop(code: str) -> re.Pattern[str] | None:
-    cues = lang.get(code).table("extract").get("backdrop_cues", [])
-    if not cues:
-        return None
-    alternatives = "|".join(r"\s+".join(map(re.escape, c.split())) for c in cues)
-    # the cue, then its noun phrase up to the place, with at most a short apposition between
-    # commas (", 19, shot in"); a comma that opens a clause ("..., riots broke out in") ends it
-    return re.compile(rf"\b(?:{alternatives})\s*[^,.;:!?()\n]{{0,40}}"
-                      rf"(?:,[^,.;:!?()\n]{{1,14}},)?[^,.;:!?()\n]{{0,30}}$", re.IGNORECASE)
+    return ctx.words.backdrop.search(ctx.text, max(0, start - 70), start) is not None
 
 
 _DATELINE_END = re.compile(r"(?:,[^\n\u2013\u2014-]{0,30})?\s*(?:\([^)\n]{1,20}\)\s*)?[-\u2013\u2014]\s")

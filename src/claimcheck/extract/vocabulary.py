@@ -217,6 +217,9 @@ class Vocabulary:
     local_units: re.Pattern[str] | None  # "Buncombe County": a local unit by its title word
     tally_verbs: frozenset[str]  # "South Carolina has recorded 39 deaths": a toll's place
     demonym_endings: tuple[tuple[str, str], ...]  # "North Carolinians" -> "North Carolina"
+    backdrop: re.Pattern[str]  # "after the death of X in Nanterre": another event's place
+    partial_place: re.Pattern[str]  # "on parts of western Ohio": a figure for parts of it
+    increment: re.Pattern[str]  # "and hundreds more": a figure that adds to the one before
 
 
 @cache
@@ -293,6 +296,16 @@ def _compile(code: str, t: dict[str, Any], f: dict[str, Any],
         if t.get("local_unit_words") else None,
         tally_verbs=_words(t, "tally_verbs"),
         demonym_endings=tuple((a, b) for a, b in t.get("demonym_endings", [])),
+        # the cue, then its noun phrase up to the place, with at most a short apposition
+        # between commas (", 19, shot in"); a comma that opens a clause ("..., riots broke
+        # out in") ends it
+        backdrop=re.compile(rf"\b(?:{_alt(t.get('backdrop_cues', []), spaced=True)})\s*"
+                            rf"[^,.;:!?()\n]{{0,40}}(?:,[^,.;:!?()\n]{{1,14}},)?"
+                            rf"[^,.;:!?()\n]{{0,30}}$", i),
+        # the cue, then at most one word before the name ("parts of western Ohio")
+        partial_place=re.compile(
+            rf"\b(?:{_alt(t.get('partial_place_cues', []), spaced=True)})\s+(?:\w+\s+)?$", i),
+        increment=re.compile(rf"\s*(?:{_alt(t.get('increment_words', []), spaced=True)})\b", i),
     )
 
 
