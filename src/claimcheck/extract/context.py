@@ -54,6 +54,11 @@ class Context:
         starts = self.date_starts
         return self.dates[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
 
+    def paragraph_at(self, pos: int) -> int:
+        """The paragraph of the sentence holding `pos` (-1 outside every sentence)."""
+        i = bisect.bisect_right(self.sentences, pos, key=lambda s: s.start) - 1
+        return self.sentences[i].paragraph if i >= 0 and pos < self.sentences[i].end else -1
+
     def clause(self, sentence: Sentence, pos: int) -> tuple[int, int]:
         """The clause of `sentence` around `pos`."""
         return clause_at(self.bounds, sentence.start, sentence.end, pos)
