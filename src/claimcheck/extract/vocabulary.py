@@ -186,6 +186,7 @@ class Vocabulary:
     verb_suffixes: tuple[str, ...]
     not_verbs: frozenset[str]
     as_of_verbs: frozenset[str]
+    as_of_adverbs: frozenset[str]  # "were still without power on Monday": a state as of then
     region_words: tuple[str, ...]
     anaphora_kinds: dict[str, str]
     time_entities: frozenset[str]
@@ -252,6 +253,7 @@ def _compile(code: str, t: dict[str, Any], f: dict[str, Any],
         verb_suffixes=tuple(t.get("verb_suffixes", [])),
         not_verbs=_words(t, "not_verbs"),
         as_of_verbs=_words(t, "as_of_verbs"),
+        as_of_adverbs=_words(t, "as_of_adverbs"),
         region_words=tuple(t.get("region_words", [])),
         anaphora_kinds=dict(t.get("anaphora_kinds", {})),
         time_entities=frozenset(entities["time_entities"]),

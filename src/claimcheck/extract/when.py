@@ -44,8 +44,12 @@ def is_as_of(ctx: Context, d: dates.DateMention) -> bool:
     before = before[cut + 1 :] if cut >= 0 else before  # never past the sentence start
     if ctx.words.as_of.search(before):
         return True
-    words = [w.lower() for w in WORD.findall(before)][-3:]
-    return any(w in ctx.words.as_of_verbs for w in words)
+    words = [w.lower() for w in WORD.findall(before)]
+    if any(w in ctx.words.as_of_verbs for w in words[-3:]):
+        return True
+    # "homes were still without power on Monday": a state that held as of the day, not an event
+    clause = [w.lower() for w in WORD.findall(before[before.rfind(",") + 1 :])]
+    return any(w in ctx.words.as_of_adverbs for w in clause)
 
 
 def when(ctx: Context, m: numbers.Mention,
