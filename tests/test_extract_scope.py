@@ -124,3 +124,31 @@ def test_a_figure_for_parts_of_a_region_never_speaks_for_its_one_town() -> None:
             Document(id="b", text="Columbus got 9 inches of rain.", published="2025-03-02")]
     report = claimcheck.check(docs)
     assert not [d for g in report.groups for d in g.discrepancies]
+
+
+def test_a_building_hit_as_the_subject_scopes_the_figure_of_its_participle() -> None:
+    text = ("Missiles struck Odesa on Monday, killing 20 people. A city maternity clinic was "
+            "also struck in the port, killing four.")
+    claims = claimcheck.extract(Document(id="d", text=text))
+    keys = {c.value: c.place_key for c in claims}
+    assert keys[20] == "UA/Odesa Oblast/Odesa"
+    assert keys[4] is not None and keys[4].endswith("#maternity hospital")
+
+
+def test_a_figure_that_died_at_a_building_is_the_buildings() -> None:
+    text = "Drones hit Kharkiv overnight. Three people died at the main railway station."
+    (claim,) = claimcheck.extract(Document(id="d", text=text))
+    assert claim.place_key is not None and claim.place_key.endswith("#station")
+
+
+def test_two_names_of_one_kind_of_hospital_give_one_scope() -> None:
+    text = ("Rockets hit Lviv. A pediatric clinic was hit in the city centre, injuring nine. "
+            "Nine were wounded at the children's hospital on Green Street.")
+    claims = claimcheck.extract(Document(id="d", text=text))
+    assert {c.place_key for c in claims if c.value == 9} == {"UA/Lviv Oblast/Lviv#children's hospital"}
+
+
+def test_a_building_that_is_only_the_object_leaves_the_toll_whole() -> None:
+    text = "Russia struck Dnipro, destroying a school and killing 11 people."
+    (claim,) = claimcheck.extract(Document(id="d", text=text))
+    assert claim.place_key == "UA/Dnipropetrovsk Oblast/Dnipro"

@@ -395,13 +395,33 @@ def plausible(words: Vocabulary, text: str, found: Found) -> bool:
     return True
 
 
-def facility(ctx: Context, sentence_start: int, pos: int) -> str | None:
-    """The building a figure is about: "the waiting hall, where hundreds had gathered"."""
-    before = ctx.text[max(sentence_start, pos - 300) : pos]
-    for pattern in ctx.words.facilities:
-        m = pattern.search(before)
-        if m and m.group(1) in _facility_nouns():
-            return m.group(1)
+def facility(ctx: Context, sentence: Sentence, m: numbers.Mention) -> str | None:
+    """The building a figure is about: "the waiting hall, where hundreds had gathered", "a
+    clinic was hit, killing seven", "seven died at the city's maternity hospital". It is
+    named by its kind and specialty (lexicon/places.json: an IVF clinic and a fertility
+    hospital are one "fertility hospital"), so two ways of naming one building meet."""
+    before = ctx.text[max(sentence.start, m.start - 300) : m.start]
+    after = ctx.text[m.end : sentence.end]
+    for patterns, text in ((ctx.words.facilities, before), (ctx.words.facilities_after, after)):
+        for pattern in patterns:
+            found = pattern.search(text)
+            noun = _facility_noun(found.group(1)) if found else None
+            if noun is not None:
+                return noun
+    return None
+
+
+def _facility_noun(phrase: str) -> str | None:
+    """The first facility noun of a noun phrase, by its kind, with the first specialty
+    that qualifies it ("Kyiv IVF clinic": "fertility hospital"; "the school": "school")."""
+    table = load("places")
+    kinds, specialties = table.get("facility_kinds", {}), table.get("facility_specialties", {})
+    words = re.findall(r"[a-z]+", phrase.lower())
+    for k, word in enumerate(words):
+        if word in _facility_nouns():
+            kind = str(kinds.get(word, word))
+            special = next((specialties[w] for w in words[:k] if w in specialties), None)
+            return f"{special} {kind}" if special else kind
     return None
 
 

@@ -213,7 +213,8 @@ class Vocabulary:
     place_title: re.Pattern[str]
     distance_reference: re.Pattern[str]
     place_glue: re.Pattern[str]
-    facilities: tuple[re.Pattern[str], ...]
+    facilities: tuple[re.Pattern[str], ...]  # the text before a figure names its building
+    facilities_after: tuple[re.Pattern[str], ...]  # "seven died at the X hospital"
     several_regions: re.Pattern[str] | None  # "across five states": the whole country
     local_units: re.Pattern[str] | None  # "Buncombe County": a local unit by its title word
     tally_verbs: frozenset[str]  # "South Carolina has recorded 39 deaths": a toll's place
@@ -290,6 +291,7 @@ def _compile(code: str, t: dict[str, Any], f: dict[str, Any],
             rf"(?:{_alt(t.get('place_prepositions', []))})?"
             rf"(?:\s+(?:{_alt(t.get('articles', []))}))?\s*"),
         facilities=tuple(re.compile(p) for p in t.get("facility_patterns", [])),
+        facilities_after=tuple(re.compile(p) for p in t.get("facility_after_patterns", [])),
         several_regions=re.compile(
             rf"\b(?:{_alt(t.get('locative_prepositions', []), spaced=True)})\s+"
             rf"(?:[\w-]+\s+){{1,2}}(?:{_alt(t['region_plurals'])})\b", i)
