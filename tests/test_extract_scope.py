@@ -152,3 +152,15 @@ def test_a_building_that_is_only_the_object_leaves_the_toll_whole() -> None:
     text = "Russia struck Dnipro, destroying a school and killing 11 people."
     (claim,) = claimcheck.extract(Document(id="d", text=text))
     assert claim.place_key == "UA/Dnipropetrovsk Oblast/Dnipro"
+
+
+def test_a_place_and_a_wider_place_that_holds_it_give_the_wider_one() -> None:
+    text = "Drones struck Odesa - and across wider Ukraine - killing 14 people overnight."
+    (claim,) = claimcheck.extract(Document(id="d", text=text))
+    assert claim.location == "Ukraine"
+
+
+def test_a_town_in_apposition_to_its_country_stays_the_town() -> None:
+    text = "Drones struck Odesa, in southern Ukraine, killing 14 people overnight."
+    (claim,) = claimcheck.extract(Document(id="d", text=text))
+    assert claim.location == "Odesa"

@@ -53,7 +53,7 @@ def locate(ctx: Context, m: numbers.Mention, sentence: Sentence, measure: str | 
     if in_clause and _coordinated_places(ctx.words, text, in_clause):
         chosen = common([p for _, _, p in in_clause])  # "in Valencia and in Castilla"
     if in_clause and chosen is None:
-        chosen = _in_clause(m, in_clause, text)
+        chosen = _widened(ctx.words, text, in_clause) or _in_clause(m, in_clause, text)
     elif ctx.words.several_regions is not None and ctx.words.several_regions.search(
             text, clause[0], clause[1]):
         chosen = _whole_country(ctx)  # "55 lives across five states": no one state's toll
@@ -216,7 +216,18 @@ def _framing(ctx: Context, m: numbers.Mention, sentence: Sentence,
         return (common([p for _, _, p in framing]) if _coordinated_places(ctx.words, text, framing)
                 else most_specific([p for _, _, p in framing]))
     if before:
-        return most_specific([p for _, _, p in before])
+        return _widened(ctx.words, text, before) or most_specific([p for _, _, p in before])
+    return None
+
+
+def _widened(words: Vocabulary, text: str, found: list[Found]) -> places.Place | None:
+    """A place joined by "and" to a wider place that holds it ("on Kyiv - and across wider
+    Ukraine -"): the figure is the wider place's, not the first one's."""
+    for (_, e1, p1), (s2, _, p2) in zip(found, found[1:], strict=False):
+        between = text[e1:s2].strip(" ,-\u2013\u2014").split()
+        if between and between[0].lower() in words.place_joiners and p1 != p2 \
+                and (p1.contains(p2) or p2.contains(p1)):
+            return p2 if p2.contains(p1) else p1
     return None
 
 

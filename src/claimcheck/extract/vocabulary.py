@@ -177,6 +177,7 @@ class Vocabulary:
     verbish: frozenset[str]
     auxiliaries: frozenset[str]
     list_joiners: frozenset[str]
+    place_joiners: frozenset[str]  # "in Valencia and in Castilla": the words that join places
     partitive_of: frozenset[str]
     ratio_openers: tuple[Phrase, ...]
     ratio_links: frozenset[str]
@@ -245,6 +246,7 @@ def _compile(code: str, t: dict[str, Any], f: dict[str, Any],
         verbish=_words(t, "verbish"),
         auxiliaries=LemmaSet(t.get("auxiliaries", []), lemma),
         list_joiners=_words(t, "list_joiners"),
+        place_joiners=_words(t, "place_joiners"),
         partitive_of=_words(t, "partitive_of"),
         ratio_openers=tuple(tuple(p.split()) for p in t.get("ratio_openers", [])),
         ratio_links=_words(t, "ratio_links"),
