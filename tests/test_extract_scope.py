@@ -164,3 +164,17 @@ def test_a_town_beside_its_country_without_and_stays_the_town() -> None:
     text = "Drones killed 14 people in Odesa in southern Ukraine overnight."
     (claim,) = claimcheck.extract(Document(id="d", text=text))
     assert claim.location == "Odesa"
+
+
+def test_a_side_of_a_region_is_a_part_of_it() -> None:
+    text = "Storms hit the South. Three people were killed by a tornado in north Alabama."
+    (claim,) = claimcheck.extract(Document(id="d", text=text))
+    assert claim.place_key == "US/Alabama#parts"
+
+
+def test_a_side_word_that_places_a_whole_region_keeps_it_whole() -> None:
+    for text in ("Floods in Spain's eastern Andalusia have killed 12 people.",
+                 "Floods in the eastern Andalusia region have killed 12 people.",
+                 "Floods in eastern Spain have killed 12 people."):
+        (claim,) = claimcheck.extract(Document(id="d", text=text))
+        assert claim.place_key is not None and "#" not in claim.place_key, text

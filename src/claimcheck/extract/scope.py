@@ -341,10 +341,26 @@ def default_place(ctx: Context) -> places.Place | None:
 
 def partial(ctx: Context, sentence: Sentence, place: places.Place) -> bool:
     """True when the sentence gives its figure for parts of the place ("20 inches of rain on
-    parts of western Ohio"): a local figure, neither the place's own nor any town's in it."""
+    parts of western Ohio", "killed in south Georgia"): a local figure, neither the place's
+    own nor any town's in it. A side of a country ("eastern Spain") is how news names the
+    country's disaster, so only a region's side is a part."""
+    words, text = ctx.words, ctx.text
     return any(p.key == place.key
-               and ctx.words.partial_place.search(ctx.text, max(sentence.start, s - 40), s)
-               for s, _, p in ctx.places_in(sentence.start, sentence.end))
+               and (words.partial_place.search(text, max(sentence.start, s - 40), s)
+                    or (p.kind == "region" and _side_of(ctx, s, e)))
+               for s, e, p in ctx.places_in(sentence.start, sentence.end))
+
+
+def _side_of(ctx: Context, start: int, end: int) -> bool:
+    """ "in south Georgia": a side of the region named at `start`. Not "Spain's eastern
+    Valencia region", where the side word places the whole region in its country."""
+    named = ctx.text[start:end].split()
+    if named and named[-1].lower() in load("places")["region_words"]:
+        return False
+    side = ctx.words.compass_part.search(ctx.text, max(0, start - 20), start)
+    # "the country's eastern Valencia": the side is the country's, the region is whole
+    return side is not None and not ctx.text[max(0, side.start() - 3) : side.start()].rstrip() \
+        .endswith(("'s", "\u2019s"))
 
 
 def backdrop(ctx: Context, start: int) -> bool:
