@@ -187,6 +187,7 @@ class Vocabulary:
     verb_suffixes: tuple[str, ...]
     not_verbs: frozenset[str]
     as_of_verbs: frozenset[str]
+    day_part_hours: dict[str, int]  # "as of Saturday afternoon": the hour a part of day is read at
     as_of_adverbs: frozenset[str]  # "were still without power on Monday": a state as of then
     region_words: tuple[str, ...]
     anaphora_kinds: dict[str, str]
@@ -258,6 +259,7 @@ def _compile(code: str, t: dict[str, Any], f: dict[str, Any],
         not_verbs=_words(t, "not_verbs"),
         as_of_verbs=_words(t, "as_of_verbs"),
         as_of_adverbs=_words(t, "as_of_adverbs"),
+        day_part_hours={k: int(v) for k, v in t.get("day_part_hours", {}).items()},
         region_words=tuple(t.get("region_words", [])),
         anaphora_kinds=dict(t.get("anaphora_kinds", {})),
         time_entities=frozenset(entities["time_entities"]),
