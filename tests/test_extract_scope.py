@@ -178,3 +178,18 @@ def test_a_side_word_that_places_a_whole_region_keeps_it_whole() -> None:
                  "Floods in eastern Spain have killed 12 people."):
         (claim,) = claimcheck.extract(Document(id="d", text=text))
         assert claim.place_key is not None and "#" not in claim.place_key, text
+
+
+def test_dying_in_a_plain_hospital_is_no_figure_of_the_hospital() -> None:
+    text = "Shelling hit Kherson on Monday. Two people died in a local hospital."
+    (claim,) = claimcheck.extract(Document(id="d", text=text))
+    assert claim.place_key is not None and "#" not in claim.place_key
+
+
+def test_dying_at_a_named_hospital_is_that_hospitals_figure() -> None:
+    for text, scope in (("Shelling hit Kherson. Two people died at the Tropinka city hospital.",
+                         "#hospital"),
+                        ("Shelling hit Kherson. Two people died at the maternity hospital.",
+                         "#maternity hospital")):
+        (claim,) = claimcheck.extract(Document(id="d", text=text))
+        assert claim.place_key is not None and claim.place_key.endswith(scope), text

@@ -432,7 +432,12 @@ def facility(ctx: Context, sentence: Sentence, m: numbers.Mention) -> str | None
     for patterns, text in ((ctx.words.facilities, before), (ctx.words.facilities_after, after)):
         for pattern in patterns:
             found = pattern.search(text)
-            noun = _facility_noun(found.group(1)) if found else None
+            phrase = found.group(found.lastindex or 1) if found else ""
+            noun = _facility_noun(phrase) if found else None
+            if noun is not None and found is not None and found.groupdict().get("died") \
+                    and noun in load("places").get("treatment_facilities", []) \
+                    and not any(w[:1].isupper() for w in phrase.split()):
+                continue  # "two died in a local hospital": where they were treated
             if noun is not None:
                 return noun
     return None
