@@ -188,3 +188,14 @@ def test_it_stands_for_the_office_named_before() -> None:
     text = ("The weather agency said the storm was large. It described winds reaching "
             "300 miles from its centre.")
     assert _speakers(text) == ["weather agency"]
+
+
+def test_a_statement_the_office_posted_is_the_offices() -> None:
+    sentence = "Nine people were hurt, according to a statement the town council posted."
+    assert speaker.attribution(vocabulary("en"), sentence) == "town council"
+
+
+def test_a_pronoun_after_a_title_and_surname_names_the_surname() -> None:
+    text = ("Olena Bondar spoke first. The president himself left for Warsaw after meeting "
+            "President Marchenko. \u201cMore than 30 drones hit us,\u201d he said.")
+    assert _speakers(text) == ["Marchenko"]

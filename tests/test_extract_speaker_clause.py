@@ -59,3 +59,24 @@ def test_a_figure_in_a_clause_telling_the_event_is_nobodys() -> None:
 def test_a_named_office_opening_the_clause_is_the_source_of_what_it_did(
         code: str, text: str, expected: str | None) -> None:
     assert _speakers(text, code) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "expected"),
+    [
+        ("en", "Police put the crowd at 6,000, organisers at 25,000.", ["Police", "organisers"]),
+        ("fr", "La préfecture en a compté 4 100, les organisateurs de la marche 15 000.",
+         ["préfecture", "organisateurs de la marche"]),
+        # a verb after the subject: no gap, the sentence's speaker holds
+        ("en", "The ministry said 12 people died, the flood destroyed 30 cars.",
+         ["ministry", "ministry"]),
+    ],
+)
+def test_a_clause_of_a_source_and_its_figure_alone_is_that_sources(
+        code: str, text: str, expected: list[str | None]) -> None:
+    assert _speakers(text, code) == expected
+
+
+def test_an_office_of_two_words_opening_the_clause_is_the_source() -> None:
+    text = "La Protezione civile ha abbassato a sette il numero dei dispersi."
+    assert _speakers(text, "it") == ["Protezione civile"]

@@ -167,7 +167,9 @@ def clause_subject(words: Vocabulary, clause: str) -> str | None:
         if gap.strip(" .&") or "\n" in gap:
             break
         nxt = found[k + 1].group() if k + 1 < len(found) else ""
+        pair = f"{picked[-1].group().lower()} {low}" if picked else ""
         if capital(w.group()) or low in speech.offices or low in speech.determiners or \
+                pair in speech.subjects or \
                 (picked and low in speech.function_words) or \
                 (nxt.lower() in speech.offices and low not in words.stop_words):
             picked.append(w)
@@ -187,11 +189,19 @@ def clause_subject(words: Vocabulary, clause: str) -> str | None:
         return None  # no verb after it: a noun phrase, not a clause's subject
     phrase = clause[picked[0].start() : picked[-1].end()]
     named = [w for w in picked if capital(w.group())]
-    if not any(w.group().lower() in speech.offices for w in picked) and len(named) < 2:
+    if not office_in(speech, phrase, speech.offices) and len(named) < 2:
         return None
     if places.resolve(phrase) is not None or phrase.lower() in words.stop_words:
         return None
     return phrase
+
+
+def office_in(speech: Speech, phrase: str, offices: frozenset[str]) -> bool:
+    """Whether a phrase holds an office word of `offices`, or an office of two words
+    ("Protezione civile")."""
+    low = phrase.lower().split()
+    return any(w in offices for w in low) or \
+        any(f"{a} {b}" in speech.subjects for a, b in itertools.pairwise(low))
 
 
 def _named_before(speech: Speech, found: str, names: tuple[str, ...]) -> str:
@@ -241,6 +251,13 @@ def _attribution(words: Vocabulary, sentence: str) -> tuple[str | None, bool]:
             return m.group(1), True
     cited = _after_preposition(speech, sentence)
     if cited is not None:
+        named = cited[0].split(" ")
+        while len(named) > 1 and named[0].lower() in speech.articles:
+            named.pop(0)  # "a statement the city council posted"
+        head, _, rest = " ".join(named).partition(" ")
+        article, _, office = rest.partition(" ")
+        if head.lower() in speech.data_nouns and article.lower() in speech.articles and office:
+            cited = (office, cited[1])  # "a statement the city council posted": the council
         # "X reported, citing Y": reported speech, which runs on like "Y said"
         return bare(speech, cited[0]), cited[1].lower() in speech.reporting_prepositions
     found = _around_verb(words, sentence)
@@ -505,6 +522,9 @@ def last_name(speech: Speech, before: str) -> str | None:
             # "Kramatorsk Mayor Oleksandr Honcharenko": the person after the office
             name = " ".join(words[offices[-1] + 1 :])
             words = name.split()
+        elif offices and len(words) - offices[-1] == 2 and words[-2] in speech.name_titles \
+                and places.resolve(words[-1]) is None:
+            return words[-1]  # "President Zelensky": a title and a surname
         elif offices:
             continue  # an office or a body ("Air Force"), not a person a pronoun points to
         if places.resolve(name) is None and words[0] not in speech.name_non_openers:

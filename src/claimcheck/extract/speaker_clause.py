@@ -65,6 +65,9 @@ def _clause_source(ctx: Context, sentence: Sentence, clause_start: int,
     owned = speech.owned.search(before)
     if owned and places.resolve(owned.group(1)) is None:
         return speaker.bare(speech, owned.group(1))
+    gapped = _gapped_subject(ctx, sentence, clause_start, start)
+    if gapped is not None:
+        return gapped
     k = bisect.bisect_left(ctx.bounds, start)
     end = min(ctx.bounds[k], sentence.end) if k < len(ctx.bounds) else sentence.end
     clause = ctx.text[clause_start:end].lower()
@@ -81,9 +84,46 @@ def _actor(ctx: Context, sentence: Sentence, clause_start: int, start: int) -> s
     words = ctx.words
     lo = max(clause_start, start - 160)
     found = speaker.clause_subject(words, ctx.text[lo:start])
-    if found is None or not any(w.lower() in words.speech.actors for w in found.split()):
+    if found is None or not speaker.office_in(words.speech, found, words.speech.actors):
         return None
     at = ctx.text.find(found, lo)
     capitals = [w for w in WORD.finditer(ctx.text, at, at + len(found))
                 if speaker.capital(w.group()) and w.start() != sentence.start]
     return speaker.bare(words.speech, found) if capitals else None
+
+
+def _gapped_subject(ctx: Context, sentence: Sentence, clause_start: int,
+                    start: int) -> str | None:
+    """A later clause that is only a subject and its figure, the verb left out: "la
+    préfecture en a compté 6 200, les organisateurs 20 000" -> the organisers' figure."""
+    speech = ctx.words.speech
+    if clause_start <= sentence.start or ctx.text[clause_start - 1] != ",":
+        return None
+    words = list(WORD.finditer(ctx.text, clause_start, start))
+    if not words or len(words) > 8 or ctx.text[words[-1].end() : start].strip():
+        return None
+    if words[-1].group().lower() in speech.owned_links:
+        words.pop()  # "organisers at 20,000"
+    while words and words[0].group().lower() in speech.determiners:
+        words.pop(0)
+    if not words:
+        return None
+    phrase = ctx.text[words[0].start() : words[-1].end()]
+    head = words[0].group()
+    if not (speaker.capital(head) or speaker.office_in(speech, head, speech.actors)) or \
+            not speaker.office_in(speech, phrase, speech.actors):
+        return None  # the clause opens with its source: "les organisateurs de la marche"
+    modified, loose = False, 0  # after "de" / "of" a lower-case word modifies the source
+    for w in words[1:]:
+        low = w.group().lower()
+        if low in speech.function_words:
+            modified = True
+            continue
+        if low in speech.verb_set or low in ctx.words.auxiliaries or low in ctx.words.verbish:
+            return None  # "the government counted 5,000": a verb, no gap
+        if speaker.capital(w.group()) or low in speech.plain_words:
+            continue
+        loose += 1  # "de la marche blanche": a short modifier, not a clause of its own
+        if not modified or loose > 2:
+            return None
+    return speaker.bare(speech, phrase)

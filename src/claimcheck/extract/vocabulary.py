@@ -147,6 +147,7 @@ class Speech:
     own_voice: re.Pattern[str]  # "as we reported earlier": the outlet's own, never run on
     reported_mood: frozenset[str]  # verb forms of reported speech (German "seien", "würden")
     owned: re.Pattern[str]  # "A.M. Best's forecast of": a figure's owner right before it
+    owned_links: frozenset[str]  # "organisers at 20,000": the word between a source and its figure
     actors: frozenset[str]  # offices whose own doings they count: "la Guardia Civil ha efectuado"
     impersonal: frozenset[str]  # pronouns of an office, not a person: "it"
     reporting_prepositions: frozenset[str]  # cues of reported speech: "citing", "как сообщил"
@@ -410,6 +411,7 @@ def _speech(t: dict[str, Any], lemma: Callable[[str], tuple[str, ...]]) -> Speec
         owned=re.compile(r"([A-Z][\w.&’'-]*(?:\s+&?\s*[A-Z][\w.&’'-]*){0,4})['’]s\s+"
                          rf"(?:(?:[\w-]+\s+){{0,2}}(?:{_alt(t.get('owned_figure_nouns', []))})\s+"
                          rf"(?:{_alt(t.get('owned_figure_links', []))})\s+)?$"),
+        owned_links=_words(t, "owned_figure_links"),
         actors=_words(t, "subject_words") - _words(t, "function_words")
         - _words(t, "possessive_nouns") - _words(t, "not_actors"),
         impersonal=_words(t, "impersonal_pronouns"),
