@@ -62,7 +62,7 @@ def _clause_source(ctx: Context, sentence: Sentence, clause_start: int,
     ("A.M. Best's forecast of about $5 billion") or a fixed cue ("missiles reportedly hit")."""
     speech = ctx.words.speech
     before = ctx.text[max(clause_start, start - 120) : start]
-    owned = speech.owned.search(before)
+    owned = speech.owned.search(before) if "'" in before or "’" in before else None
     if owned and places.resolve(owned.group(1)) is None:
         return speaker.bare(speech, owned.group(1))
     gapped = _gapped_subject(ctx, sentence, clause_start, start)
@@ -97,8 +97,9 @@ def _gapped_subject(ctx: Context, sentence: Sentence, clause_start: int,
     """A later clause that is only a subject and its figure, the verb left out: "la
     préfecture en a compté 6 200, les organisateurs 20 000" -> the organisers' figure."""
     speech = ctx.words.speech
-    if clause_start <= sentence.start or ctx.text[clause_start - 1] != ",":
-        return None
+    if clause_start <= sentence.start or ctx.text[clause_start - 1] != "," or \
+            start - clause_start > 80:
+        return None  # only a short clause after a comma can be a source and its figure
     words = list(WORD.finditer(ctx.text, clause_start, start))
     if not words or len(words) > 8 or ctx.text[words[-1].end() : start].strip():
         return None
