@@ -199,3 +199,14 @@ def test_a_pronoun_after_a_title_and_surname_names_the_surname() -> None:
     text = ("Olena Bondar spoke first. The president himself left for Warsaw after meeting "
             "President Marchenko. \u201cMore than 30 drones hit us,\u201d he said.")
     assert _speakers(text) == ["Marchenko"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Norway says 30 drones were shot down overnight", "Norway"),  # a headline "X says"
+        ("Norway announced 30 new tanks for the army.", None),  # an act, not a statement
+    ],
+)
+def test_a_country_speaks_by_a_verb_of_saying_only(sentence: str, expected: str | None) -> None:
+    assert speaker.attribution(vocabulary("en"), sentence) == expected

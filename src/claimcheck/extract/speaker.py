@@ -325,8 +325,9 @@ def _around_verb(words: Vocabulary, sentence: str) -> str | None:
         if before and before.split()[-1].lower() in speech.function_words:
             before = None  # "visited the hospital and said": the clause's subject says it
         if before and places.resolve(before) is not None and \
-                not any(w.lower() in speech.subjects for w in before.split()):
-            continue  # "the city of Genoa gave way": a place does not speak (the police do)
+                not any(w.lower() in speech.subjects for w in before.split()) and \
+                sentence[start:end].lower() not in speech.place_verbs:
+            continue  # "the city of Genoa gave way": a place does not speak ("Ukraine says" does)
         if before and before.lower() not in speech.first_person:
             return before
         if after:
