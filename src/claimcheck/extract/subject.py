@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from claimcheck import numbers, units
 from claimcheck.extract.context import Context
@@ -181,11 +182,16 @@ def measure(ctx: Context, m: numbers.Mention, sentence: Sentence, noun_end: int,
 def _over_noun(ctx: Context, m: numbers.Mention, sentence: Sentence, noun_end: int) -> str | None:
     """A measure of the clause that outranks the one the noun names ("identified 115 dead",
     "115 dead were identified"): the words next to the figure, up to a clause break."""
-    table, over = ctx.words.frames.measures, frozenset(load("measures")["over_noun"])
+    table, over = ctx.words.frames.measures, _over_noun_measures()
     near = [w[2].lower() for w in words_before(ctx.text, m.start, sentence.start, 4)]
     near += [w[2].lower() for w in words_after(ctx.text, noun_end, sentence.end, 4)]
     found = (table.get((w,)) for w in near)
     return next((f for f in found if f in over), None)
+
+
+@cache
+def _over_noun_measures() -> frozenset[str]:
+    return frozenset(load("measures")["over_noun"])
 
 
 def _verb_before(ctx: Context, m: numbers.Mention, start: int, reach: int) -> str | None:
