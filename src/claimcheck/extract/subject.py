@@ -223,12 +223,15 @@ def _after_list(ctx: Context, sentence: Sentence, noun_end: int,
 
 def _first_measure(words: list[Word], table: dict[Phrase, str], skip: frozenset[str],
                    strict: bool = True) -> str | None:
-    for i in range(len(words)):
+    lows = [w[2].lower() for w in words]  # once, not once for every phrase tried
+    n = len(lows)
+    for i in range(n):
         for length in (3, 2, 1):
-            phrase = _phrase(words, i, length)
-            if len(phrase) == length and phrase in table:
-                return table[phrase]
-        if strict and words[i][2].lower() not in skip:
+            if i + length <= n:
+                phrase = tuple(lows[i : i + length])
+                if phrase in table:
+                    return table[phrase]
+        if strict and lows[i] not in skip:
             return None
     return None
 
