@@ -8,7 +8,7 @@ from functools import cache
 from claimcheck import numbers, units
 from claimcheck.extract.context import Context
 from claimcheck.extract.links import coordinated
-from claimcheck.extract.vocabulary import Phrase
+from claimcheck.extract.vocabulary import LemmaTable, Phrase
 from claimcheck.lexicon import load
 from claimcheck.text import Sentence, words_after, words_before
 from claimcheck.text.clauses import Word
@@ -200,9 +200,10 @@ def _verb_before(ctx: Context, m: numbers.Mention, start: int, reach: int) -> st
     forward = [w[2].lower() for w in reversed(words_before(ctx.text, m.start, start, reach))]
     for stop in range(len(forward), 0, -1):
         for length in (3, 2, 1):
-            phrase = tuple(forward[max(0, stop - length) : stop])
-            if len(phrase) == length and phrase in table:
-                return table[phrase]
+            if stop >= length and table.may_open(forward[stop - length]):
+                phrase = tuple(forward[stop - length : stop])
+                if phrase in table:
+                    return table[phrase]
     return None
 
 
@@ -221,12 +222,12 @@ def _after_list(ctx: Context, sentence: Sentence, noun_end: int,
     return _first_measure(after, ctx.words.frames.measures, skip=frozenset(), strict=False)
 
 
-def _first_measure(words: list[Word], table: dict[Phrase, str], skip: frozenset[str],
+def _first_measure(words: list[Word], table: LemmaTable, skip: frozenset[str],
                    strict: bool = True) -> str | None:
     lows = [w[2].lower() for w in words]  # once, not once for every phrase tried
     n = len(lows)
     for i in range(n):
-        for length in (3, 2, 1):
+        for length in (3, 2, 1) if table.may_open(lows[i]) else ():
             if i + length <= n:
                 phrase = tuple(lows[i : i + length])
                 if phrase in table:
@@ -338,7 +339,9 @@ def priced(ctx: Context, m: numbers.Mention, sentence: Sentence) -> str | None:
     words = [(w.start(), w.end(), w.group().lower())
              for w in _WORD.finditer(ctx.text, sentence.start, sentence.end)]
     found: list[tuple[int, str]] = []
-    for k, (start, _, _) in enumerate(words):
+    for k, (start, _, low) in enumerate(words):
+        if not table.may_open(low):
+            continue  # most words open no name of a sum
         for length in (3, 2, 1):
             phrase = tuple(w[2] for w in words[k : k + length])
             if len(phrase) == length and phrase in table:
