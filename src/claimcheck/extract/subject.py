@@ -77,7 +77,10 @@ def _entity_at(ctx: Context, words: list[Word], i: int) -> tuple[int, str | None
     """(length, entity) of the counted-noun phrase the words open at `i`, the longest listed
     ("members of the security forces" before "forces"); (0, None) if none."""
     table = ctx.words.frames.entities
+    opens = i < len(words) and table.may_open(words[i][2].lower())
     for length in range(min(table.longest, len(words) - i), 0, -1):
+        if length > 1 and not opens:
+            continue  # both forms below start with the word at i (only a lone word is singularised first)
         phrase = _phrase(words, i, length)
         for form in (phrase, (*phrase[:-1], numbers._singular(phrase[-1]))):
             if form in table:
@@ -185,7 +188,7 @@ def _over_noun(ctx: Context, m: numbers.Mention, sentence: Sentence, noun_end: i
     table, over = ctx.words.frames.measures, _over_noun_measures()
     near = [w[2].lower() for w in words_before(ctx.text, m.start, sentence.start, 4)]
     near += [w[2].lower() for w in words_after(ctx.text, noun_end, sentence.end, 4)]
-    found = (table.get((w,)) for w in near)
+    found = (table.get((w,)) for w in near if table.may_open(w))
     return next((f for f in found if f in over), None)
 
 
