@@ -125,3 +125,10 @@ def test_two_coordinated_nouns_are_one_count_measured_after_the_pair(
     injured = claims[-1]
     assert injured.text == span
     assert (injured.entity, injured.measure) == ("police officer", "injured")
+
+
+def test_every_item_of_a_list_an_age_cue_opens_is_an_age() -> None:
+    text = "Three children, aged eight, 12 and 13, were taken to hospital. 4 were hurt, 12 of them badly."
+    kinds = [(c.text, c.kind) for c in claimcheck.extract(Document(id="d", text=text, language="en"))]
+    assert kinds[:4] == [("Three children", "count"), ("eight", "age"), ("12", "age"), ("13", "age")]
+    assert all(kind == "count" for _, kind in kinds[4:])  # no age cue opens the second list

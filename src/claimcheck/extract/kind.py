@@ -63,7 +63,12 @@ def kind(ctx: Context, m: numbers.Mention) -> ClaimKind:
 def _listed_age(ctx: Context, m: numbers.Mention) -> bool:
     """The figure is in a list ("eight, 12 and 13") that an age cue ("aged") opens."""
     before = ctx.text[max(0, m.start - 60) : m.start]
-    listed = _list_tail(ctx.words.list_joiners).search(before)
+    joiners, tail = ctx.words.list_joiners, before.rstrip()
+    # a list item ends in a comma or a joiner: test that before the regex, whose search
+    # backtracks at every start when it fails
+    if not tail.endswith((",", *joiners)):
+        return False
+    listed = _list_tail(joiners).search(before)
     if listed is None:
         return False
     return bool(ctx.words.age_before.search(before[: listed.start()]))
