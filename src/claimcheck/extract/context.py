@@ -3,8 +3,9 @@
 `Context` holds what is found once per document: the text, its sentences and clause breaks,
 the dates and places in it (sorted, looked up by bisection), the lead, the language's
 vocabulary, the story's default place and anchor date. Nothing in it changes after
-`extract()` builds it; what one figure leaves for the next travels in `Notes` and
-`SpeakerState`, frozen records replaced, never mutated.
+`extract()` builds it (what is read per sentence, `PerSentence`, is read on first use and
+kept: a memo of a pure function); what one figure leaves for the next travels in `Notes`
+and `SpeakerState`, records replaced, never mutated.
 """
 
 from __future__ import annotations
