@@ -50,6 +50,13 @@ class LemmaTable(dict[Phrase, str]):
         self.lemma = lemma
         # the most words a phrase has: a longest-first lookup starts there (never mutated)
         self.longest = max((len(k) for k in items), default=1)
+        self._firsts = frozenset(k[0] for k in items if k)
+
+    def may_open(self, word: str) -> bool:
+        """False only when no phrase of the table can start with `word` (the lower-case word
+        as written): a loop that tries every phrase at every word skips most words with it.
+        Always True where words are also read as their lemmas."""
+        return self.lemma is not _same or word in self._firsts
 
     def _key(self, phrase: Phrase) -> Phrase:
         if dict.__contains__(self, phrase) or self.lemma is _same or len(phrase) > 3:
