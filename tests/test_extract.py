@@ -125,3 +125,13 @@ def test_two_coordinated_nouns_are_one_count_measured_after_the_pair(
     injured = claims[-1]
     assert injured.text == span
     assert (injured.entity, injured.measure) == ("police officer", "injured")
+
+
+def test_a_bare_recalled_figure_counts_what_its_sentence_counts() -> None:
+    doc = Document(id="d", text="In Tarvik, 40 people have been confirmed dead since the dam burst "
+                                "on Sunday 2 March (the ministry had given 41 earlier on 3 March).",
+                   published=dt.date(2025, 3, 4))
+    forty, forty_one = (c for c in claimcheck.extract(doc) if c.value in (40, 41))
+    assert forty_one.recalled
+    assert (forty_one.entity, forty_one.measure, forty_one.date) == \
+        (forty.entity, forty.measure, forty.date)

@@ -114,3 +114,19 @@ def test_a_running_toll_weeks_later_is_the_events_toll_as_of_its_day() -> None:
     text = "The floods of October 27 destroyed whole villages. On Wednesday the death toll rose to 64."
     (claim,) = claimcheck.extract(Document(id="d", text=text, published=dt.date(2024, 10, 30)))
     assert claim.date == dt.date(2024, 10, 30)
+
+
+def test_a_sentence_opening_on_a_recall_adverbial_recalls_its_figures() -> None:
+    doc = Document(id="d", text="At least 22 people died in the blast. Earlier on Monday, the "
+                                "regional fire brigade had told reporters that 30 were dead.",
+                   published=dt.date(2025, 3, 4))
+    recalled = {c.value: c.recalled for c in claimcheck.extract(doc)}
+    assert recalled == {22: False, 30: True}
+
+
+def test_a_recall_adverb_after_the_figure_recalls_it() -> None:
+    doc = Document(id="d", text="Officials now confirm 40 deaths (the ministry had given 41 "
+                                "earlier in the day).",
+                   published=dt.date(2025, 3, 4))
+    recalled = {c.value: c.recalled for c in claimcheck.extract(doc)}
+    assert recalled == {40: False, 41: True}

@@ -210,6 +210,33 @@ def test_a_recalled_lower_figure_is_an_update() -> None:
     assert (verdict, _kinds(found)) == ("evolving", ["update"])
 
 
+def test_a_report_lower_than_the_figure_it_recalls_contradicts_it() -> None:
+    # "the office had given 41 earlier; 40 are now confirmed": the count cannot fall
+    claims = [make_claim("a:c1", 40, start=0, end=2, **TOLL),
+              make_claim("a:c2", 41, start=50, end=52, recalled=True, **TOLL)]
+    verdict, found, _ = _judge(claims)
+    assert (verdict, _kinds(found)) == ("conflict", ["contradiction"])
+
+
+def test_a_hedged_report_below_a_recalled_hedged_figure_is_a_tension() -> None:
+    # "at least 22 dead; earlier, firefighters had said at least 30": both floors, yet it fell
+    claims = [make_claim("a:c1", 22, qualifier="at_least", low=22, high=None, start=0, end=2,
+                         **TOLL),
+              make_claim("a:c2", 30, qualifier="at_least", low=30, high=None, start=50, end=52,
+                         recalled=True, **TOLL)]
+    verdict, found, _ = _judge(claims)
+    assert (verdict, _kinds(found)) == ("conflict", ["tension"])
+
+
+def test_a_recalled_figure_far_above_the_report_is_another_quantity() -> None:
+    # "80 hurt, against 300 the night before": another night's count, no revision
+    claims = [make_claim("a:c1", 80, start=0, end=2, **TOLL),
+              make_claim("a:c2", 300, start=30, end=33, recalled=True, **TOLL)]
+    assert _judge(claims)[1] == []
+    loose = Policy(max_revision=5.0)
+    assert _kinds(_judge(claims, policy=loose)[1]) == ["contradiction"]
+
+
 def test_simultaneous_disjoint_figures_contradict() -> None:
     claims = [make_claim("a:c1", 27, speaker="a spokeswoman", **TOLL),
               make_claim("a:c2", 30, qualifier="more_than", speaker="officials", **TOLL)]

@@ -347,14 +347,14 @@ def _pair(a: _Reading, b: _Reading, record: _Record,
     if (a.claim.recalled or b.claim.recalled) and not cumulative:
         return None  # a figure recalled as past is no rival to a current one
     if cumulative:
-        kind = _running_count(a, b, record, disputed, disjoint)
+        kind = _running_count(a, b, record, disputed, disjoint, policy)
         if kind == "update":
             early, late = _ordered(a, b)
             if _same_time(a, b) or early.value > late.value:
                 early, late = sorted((a, b), key=lambda r: r.value)
             return early, late, "update"
-        if kind == "contradiction":
-            return a, b, "contradiction"
+        if kind in ("contradiction", "tension"):
+            return a, b, kind
         if kind == "none":
             return None
     if disjoint:
@@ -380,8 +380,9 @@ def _stock_pair(a: _Reading, b: _Reading, policy: Policy) -> tuple[_Reading, _Re
 
 
 def _running_count(a: _Reading, b: _Reading, record: _Record,
-                   disputed: dict[int, list[_Reading]], disjoint: bool) -> str:
-    """update / contradiction / none / defer (to the ordinary rules) for a running count."""
+                   disputed: dict[int, list[_Reading]], disjoint: bool, policy: Policy) -> str:
+    """update / contradiction / tension / none / defer (to the ordinary rules) for a
+    running count."""
     qa, qb = a.claim.qualifier, b.claim.qualifier
     if qa in _OPEN_DOWN or qb in _OPEN_DOWN:
         return "defer"  # "up to N" caps a figure; it is no step of a count
@@ -396,8 +397,17 @@ def _running_count(a: _Reading, b: _Reading, record: _Record,
         return "contradiction"  # one speaker's one statement, reported with two figures
     early, late = _ordered(a, b)
     if a.claim.recalled or b.claim.recalled:
-        # a recalled figure only dates the count: it is an earlier step or nothing
-        return "update" if late.value > early.value or late.claim.recalled else "none"
+        # a recalled figure dates the count: an earlier step, or, when the current report is
+        # lower than what was said before ("had said 39; now 38"), a fall the count cannot make
+        if late.value > early.value or late.claim.recalled:
+            return "update"
+        rel = policy.rel(early.value, late.value)
+        if rel is None or rel > policy.max_revision:
+            return "none"  # far above: another night's or a part's figure, not a revision
+        if disjoint:
+            return "contradiction"
+        # "at least 35" said before, "at least 26" now: both hedged, yet the count fell
+        return "tension" if rel > policy.tension_threshold else "none"
     if late.value < early.value:
         return "contradiction" if disjoint else "none"
     # the later report is higher: an evolution. When time orders the two, it is a step of the

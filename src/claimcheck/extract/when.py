@@ -204,9 +204,21 @@ def _at_time(day: dt.date, expression: str) -> dt.datetime | None:
     return dt.datetime.combine(day, dt.time(hour, minute), tzinfo=dt.timezone.utc)
 
 
+_OPENER = 40  # an adverbial that opens a sentence ("Earlier on Tuesday,") is this short
+
+
 def recalled(ctx: Context, m: numbers.Mention, sentence: Sentence) -> bool:
-    """A figure recalled from before ("up from 12", "earlier")."""
-    return bool(ctx.words.recall.search(ctx.text[max(sentence.start, m.start - 80) : m.start]))
+    """A figure recalled from before ("up from 12", "earlier", "had given 39 earlier in the
+    day"), or any figure of a sentence
+    that opens on a recall adverbial set off by a comma ("Earlier on Tuesday, officials had
+    said that at least 35 ..."), unless a newer cue stands between ("... it has risen to")."""
+    if ctx.words.recall.search(ctx.text[max(sentence.start, m.start - 80) : m.start]) \
+            or ctx.words.recall_after.match(ctx.text[m.end : sentence.end]):
+        return True
+    head = ctx.text[sentence.start : m.start].lstrip()
+    comma = head.find(",", 0, _OPENER)
+    return comma > 0 and bool(ctx.words.recall.match(head[:comma])) \
+        and not ctx.words.newer.search(head[comma:])
 
 
 def later(ctx: Context, m: numbers.Mention, sentence: Sentence) -> bool:
