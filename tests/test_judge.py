@@ -237,6 +237,28 @@ def test_a_recalled_figure_far_above_the_report_is_another_quantity() -> None:
     assert _kinds(_judge(claims, policy=loose)[1]) == ["contradiction"]
 
 
+def _same_day(day: int) -> dict[str, Document]:
+    """Documents a and b, both published on `day` July 2025 with no hour."""
+    return {i: Document(id=i, text=f"report {i}", published=dt.date(2025, 7, day)) for i in "ab"}
+
+
+def test_two_exact_tallies_of_one_day_days_after_the_event_contradict() -> None:
+    # a count that started on 12 July, given as 1,480 and 1,517 by two reports of 16 July
+    claims = [make_claim("a:c1", 1480, **TOLL), make_claim("b:c1", 1517, **TOLL)]
+    verdict, found, _ = judge(claims, _same_day(16))
+    assert (verdict, _kinds(found)) == ("conflict", ["contradiction"])
+    # never when the policy says counts are never settled
+    assert _kinds(judge(claims, _same_day(16), Policy(settled_after_days=0))[1]) == ["update"]
+
+
+def test_a_count_on_its_first_days_or_hedged_is_read_as_growing() -> None:
+    fresh = [make_claim("a:c1", 1480, **TOLL), make_claim("b:c1", 1517, **TOLL)]
+    assert _kinds(judge(fresh, _same_day(13))[1]) == ["update"]  # the day after the event
+    hedged = [make_claim("a:c1", 1480, **TOLL),
+              make_claim("b:c1", 1600, qualifier="more_than", **TOLL)]
+    assert _kinds(judge(hedged, _same_day(16))[1]) == ["update"]
+
+
 def test_simultaneous_disjoint_figures_contradict() -> None:
     claims = [make_claim("a:c1", 27, speaker="a spokeswoman", **TOLL),
               make_claim("a:c2", 30, qualifier="more_than", speaker="officials", **TOLL)]

@@ -321,6 +321,9 @@ class _Record:
     def __init__(self, readings: list[_Reading]) -> None:
         self.readings = readings
         self.position = {id(r): i for i, r in enumerate(readings)}
+        # the day the count counts from: the earliest event day its claims give
+        self.first_day = min((r.claim.date for r in readings if r.claim.date is not None),
+                             default=None)
         self._fallbacks: dict[int, list[_Reading]] = {}
 
     def fallbacks(self, late: _Reading) -> list[_Reading]:
@@ -395,6 +398,8 @@ def _running_count(a: _Reading, b: _Reading, record: _Record,
         return "update" if low.claim.qualifier in ("at_least", "more_than") else "defer"
     if disjoint and _one_statement(a, b):
         return "contradiction"  # one speaker's one statement, reported with two figures
+    if disjoint and _one_tally(a, b, record.first_day, policy):
+        return "contradiction"  # two versions of one day's settled tally
     early, late = _ordered(a, b)
     if a.claim.recalled or b.claim.recalled:
         # a recalled figure dates the count: an earlier step, or, when the current report is
@@ -437,6 +442,21 @@ def _one_statement(a: _Reading, b: _Reading) -> bool:
         return False
     sa, sb = a.claim.speaker, b.claim.speaker
     return bool(sa and sb and fuzz.token_set_ratio(sa, sb, processor=default_process) >= _SAME_SPEAKER)
+
+
+def _one_tally(a: _Reading, b: _Reading, first_day: dt.date | None, policy: Policy) -> bool:
+    """Two exact figures of a count from two date-only reports of one day, at least
+    `settled_after_days` after the event the count counts from (`first_day`, the earliest
+    day its claims give): days on, a count is published once
+    a day (a ministry's morning tally), so the two give that day's one tally. In the first
+    days it moves by the hour, and the lower figure is read as the earlier."""
+    if a.when != b.when or a.when.start == a.when.end or a.source == b.source:
+        return False
+    if policy.settled_after_days == 0 or a.claim.qualifier != "exact" \
+            or b.claim.qualifier != "exact":
+        return False
+    return first_day is not None \
+        and (a.when.start.date() - first_day).days >= policy.settled_after_days
 
 
 def _reduce_updates(found: list[_Pending]) -> list[_Pending]:

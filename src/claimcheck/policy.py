@@ -45,7 +45,9 @@ class Policy(BaseModel):
     `implausible_ratio` times apart are more likely two quantities than one misreported. A
     running count given lower than a figure its text recalls is revised down (a conflict)
     when the recalled figure is at most `max_revision` above it; further apart, the recalled
-    figure is more likely another quantity (another night's, a part's).
+    figure is more likely another quantity (another night's, a part's). From
+    `settled_after_days` after its event on (0: never), a count is one tally a day: two
+    exact figures of two date-only reports of one day are simultaneous, not a rise.
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -65,6 +67,7 @@ class Policy(BaseModel):
     min_confidence: float = Field(0.7, ge=0, le=1)
     implausible_ratio: float = Field(10.0, gt=1)
     max_revision: float = Field(0.4, ge=0)
+    settled_after_days: int = Field(2, ge=0, le=366)
     event_window_days: int = Field(1, ge=0, le=366)
     undated_window_days: int = Field(7, ge=0, le=366)
     sole_locality_rule: bool = True
