@@ -259,6 +259,29 @@ def test_a_count_on_its_first_days_or_hedged_is_read_as_growing() -> None:
     assert _kinds(judge(hedged, _same_day(16))[1]) == ["update"]
 
 
+def test_a_figure_another_report_recalls_as_earlier_precedes_that_reports_figures() -> None:
+    # report a (no hour) gives 35 dead; report b, the same day, gives "at least 26" and says
+    # "earlier, firefighters had said 35": a's 35 is the earlier figure, and the count fell
+    claims = [make_claim("a:c1", 35, **TOLL),
+              make_claim("b:c1", 26, qualifier="at_least", low=26, high=None, **TOLL),
+              make_claim("b:c2", 35, qualifier="at_least", low=35, high=None, start=40, end=42,
+                         recalled=True, **TOLL)]
+    verdict, found, _ = judge(claims, _same_day(14))
+    assert verdict == "conflict"
+    assert sorted((d.kind, d.claims) for d in found) == [
+        ("tension", ("a:c1", "b:c1")), ("tension", ("b:c1", "b:c2"))]
+
+
+def test_a_later_hedged_figure_far_below_is_no_tension() -> None:
+    # 35 at 09:00, "at least 12" at 13:00: too far below to be a revision of the same count
+    claims = [make_claim("a:c1", 35, **TOLL),
+              make_claim("c:c1", 12, qualifier="at_least", low=12, high=None, **TOLL)]
+    assert _judge(claims)[1] == []
+    near = [make_claim("a:c1", 35, **TOLL),
+            make_claim("c:c1", 29, qualifier="at_least", low=29, high=None, **TOLL)]
+    assert _kinds(_judge(near)[1]) == ["tension"]
+
+
 def test_simultaneous_disjoint_figures_contradict() -> None:
     claims = [make_claim("a:c1", 27, speaker="a spokeswoman", **TOLL),
               make_claim("a:c2", 30, qualifier="more_than", speaker="officials", **TOLL)]

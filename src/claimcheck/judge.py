@@ -24,7 +24,7 @@ import math
 import sys
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Protocol
 
@@ -73,6 +73,9 @@ class _Reading:
     tol: float
     when: When
     source: str  # the document, or the lowest id among copies of its text: one report
+    # reports of the same window that recall this figure as earlier: it precedes their
+    # current figures ("Earlier on Tuesday, firefighters had said 35")
+    recalled_by: frozenset[str] = frozenset()
 
     @property
     def lo(self) -> float:
@@ -115,8 +118,9 @@ def judge(
     unit = _common_unit(claims)
     times = times if times is not None else doc_times(documents)
     sources = _sources(claims, documents)
-    readings = sorted((_read(c, unit, times, policy, sources.get(c.doc, c.doc)) for c in claims),
-                      key=_Reading.key)
+    readings = _echoed(sorted(
+        (_read(c, unit, times, policy, sources.get(c.doc, c.doc)) for c in claims),
+        key=_Reading.key))
     if len(readings) > _PAIRWISE_LIMIT:
         # a large group repeats a few figures many times: compare each distinct reading of a
         # day once, so that cost follows the number of distinct figures, not of reports
@@ -183,6 +187,21 @@ def _read(claim: Claim, unit: str | None, times: dict[str, When], policy: Policy
     span = policy.interval(claim.value, qualifier, claim.low, claim.high, factor)
     tol = policy.tolerance(claim.value, qualifier) * factor
     return _Reading(claim, span, claim.value * factor, tol, _when(claim, times), source)
+
+
+def _echoed(readings: list[_Reading]) -> list[_Reading]:
+    """The readings, each current figure marked with the other reports of its window that
+    recall the same figure as earlier: their text dates it before their own figures."""
+    recalls = [r for r in readings if r.claim.recalled]
+    if not recalls:
+        return readings
+    out = []
+    for q in readings:
+        by = frozenset(r.source for r in recalls if r.source != q.source and not q.claim.recalled
+                       and r.value == q.value and q.when.start <= r.when.end
+                       and r.when.start <= q.when.end)
+        out.append(replace(q, recalled_by=by) if by else q)
+    return out
 
 
 def _timed(claims: Sequence[Claim]) -> Sequence[Claim]:
@@ -258,6 +277,8 @@ def _before(a: _Reading, b: _Reading) -> bool:
         return a.when.moment < b.when.moment
     if a.when.end < b.when.start:
         return True
+    if b.source in a.recalled_by and not b.claim.recalled and a.source not in b.recalled_by:
+        return True  # b's report recalls a's figure as earlier than its own
     # a figure recalled as past precedes the current figures of a report of its time
     return a.when.moment < b.when.moment and a.when.start <= b.when.end and a.claim.recalled
 
@@ -409,12 +430,9 @@ def _running_count(a: _Reading, b: _Reading, record: _Record,
         rel = policy.rel(early.value, late.value)
         if rel is None or rel > policy.max_revision:
             return "none"  # far above: another night's or a part's figure, not a revision
-        if disjoint:
-            return "contradiction"
-        # "at least 35" said before, "at least 26" now: both hedged, yet the count fell
-        return "tension" if rel > policy.tension_threshold else "none"
+        return "contradiction" if disjoint else _fell(early, late, policy)
     if late.value < early.value:
-        return "contradiction" if disjoint else "none"
+        return "contradiction" if disjoint else _fell(early, late, policy)
     # the later report is higher: an evolution. When time orders the two, it is a step of the
     # count whatever came before or after; read as growing only for want of time evidence,
     # the record may show the rise was none
@@ -432,6 +450,19 @@ def _running_count(a: _Reading, b: _Reading, record: _Record,
         if _same_level(later, early):
             return "contradiction"  # the count fell back: the rise was an outlier
     return "update"
+
+
+def _fell(early: _Reading, late: _Reading, policy: Policy) -> str:
+    """A later, lower figure of a count that meets the earlier one only thanks to a hedge
+    ("35" or "at least 35" earlier, "at least 26" later): a tension when the figures differ
+    beyond `tension_threshold`, yet by at most `max_revision` (further apart, the earlier is
+    more likely another quantity); else nothing."""
+    if {early.claim.qualifier, late.claim.qualifier}.isdisjoint(_OPEN_UP | _OPEN_DOWN) \
+            or "vague" in (early.claim.qualifier, late.claim.qualifier):
+        return "none"
+    rel = policy.rel(early.value, late.value)
+    return "tension" if rel is not None and policy.tension_threshold < rel <= policy.max_revision \
+        else "none"
 
 
 def _one_statement(a: _Reading, b: _Reading) -> bool:
