@@ -272,6 +272,16 @@ def test_a_figure_another_report_recalls_as_earlier_precedes_that_reports_figure
         ("tension", ("a:c1", "b:c1")), ("tension", ("b:c1", "b:c2"))]
 
 
+def test_a_recalled_figure_another_report_states_is_of_that_reports_time() -> None:
+    # report a gives 35 (firefighters) and 20 (officials); report b recalls the 35 as
+    # earlier: b's recalled 35 is simultaneous with a's 20, and cannot both be true
+    claims = [make_claim("a:c1", 35, **TOLL), make_claim("a:c2", 20, start=30, end=32, **TOLL),
+              make_claim("b:c2", 35, qualifier="at_least", low=35, high=None, start=40, end=42,
+                         recalled=True, **TOLL)]
+    _, found, _ = judge(claims, _same_day(14))
+    assert ("contradiction", ("a:c2", "b:c2")) in [(d.kind, d.claims) for d in found]
+
+
 def test_a_later_hedged_figure_far_below_is_no_tension() -> None:
     # 35 at 09:00, "at least 12" at 13:00: too far below to be a revision of the same count
     claims = [make_claim("a:c1", 35, **TOLL),

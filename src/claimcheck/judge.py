@@ -76,6 +76,9 @@ class _Reading:
     # reports of the same window that recall this figure as earlier: it precedes their
     # current figures ("Earlier on Tuesday, firefighters had said 35")
     recalled_by: frozenset[str] = frozenset()
+    # for a recalled figure: the reports of its window that state it as current, so that it
+    # is of their time, simultaneous with their other current figures
+    stated_by: frozenset[str] = frozenset()
 
     @property
     def lo(self) -> float:
@@ -195,11 +198,17 @@ def _echoed(readings: list[_Reading]) -> list[_Reading]:
     recalls = [r for r in readings if r.claim.recalled]
     if not recalls:
         return readings
+    def echo(q: _Reading, r: _Reading) -> bool:  # r, recalled, repeats q, current, of its window
+        return r.source != q.source and not q.claim.recalled and r.value == q.value \
+            and q.when.start <= r.when.end and r.when.start <= q.when.end
+
     out = []
     for q in readings:
-        by = frozenset(r.source for r in recalls if r.source != q.source and not q.claim.recalled
-                       and r.value == q.value and q.when.start <= r.when.end
-                       and r.when.start <= q.when.end)
+        if q.claim.recalled:
+            stated = frozenset(c.source for c in readings if echo(c, q))
+            out.append(replace(q, stated_by=stated) if stated else q)
+            continue
+        by = frozenset(r.source for r in recalls if echo(q, r))
         out.append(replace(q, recalled_by=by) if by else q)
     return out
 
@@ -301,6 +310,11 @@ def _disjoint(a: _Reading, b: _Reading) -> bool:
 def _same_time(a: _Reading, b: _Reading) -> bool:
     if a.claim.recalled and b.claim.recalled:
         return False  # two past figures are two past moments, in an order the text may not give
+    for past, now in ((a, b), (b, a)):
+        # "earlier, firefighters had said 35", and the report that said 35 also gave 20
+        if now.source in past.stated_by and not now.claim.recalled and now.claim.as_of is None \
+                and now.when.moment == 0:
+            return True
     # one document may give figures of several clock times ("as of 04:00 ... as of 10:32"):
     # only figures of the same stated time (or both without one) are simultaneous
     if a.source == b.source:
