@@ -257,6 +257,8 @@ def test_a_count_on_its_first_days_or_hedged_is_read_as_growing() -> None:
     hedged = [make_claim("a:c1", 1480, **TOLL),
               make_claim("b:c1", 1600, qualifier="more_than", **TOLL)]
     assert _kinds(judge(hedged, _same_day(16))[1]) == ["update"]
+    apart = [make_claim("a:c1", 1480, **TOLL), make_claim("b:c1", 1890, **TOLL)]
+    assert _kinds(judge(apart, _same_day(16))[1]) == ["update"]  # two tallies of the day
 
 
 def test_a_figure_another_report_recalls_as_earlier_precedes_that_reports_figures() -> None:

@@ -492,7 +492,8 @@ def _one_statement(a: _Reading, b: _Reading) -> bool:
 def _one_tally(a: _Reading, b: _Reading, first_day: dt.date | None, policy: Policy) -> bool:
     """Two exact figures of a count from two date-only reports of one day, at least
     `settled_after_days` after the event the count counts from (`first_day`, the earliest
-    day its claims give): days on, a count is published once
+    day its claims give), within `tension_threshold` of each other: days on, a count is
+    published once
     a day (a ministry's morning tally), so the two give that day's one tally. In the first
     days it moves by the hour, and the lower figure is read as the earlier."""
     if a.when != b.when or a.when.start == a.when.end or a.source == b.source:
@@ -500,6 +501,9 @@ def _one_tally(a: _Reading, b: _Reading, first_day: dt.date | None, policy: Poli
     if policy.settled_after_days == 0 or a.claim.qualifier != "exact" \
             or b.claim.qualifier != "exact":
         return False
+    rel = policy.rel(a.value, b.value)
+    if rel is None or rel > policy.tension_threshold:
+        return False  # far apart: more likely two tallies of the day than one misreported
     return first_day is not None \
         and (a.when.start.date() - first_day).days >= policy.settled_after_days
 
