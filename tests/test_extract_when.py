@@ -130,3 +130,10 @@ def test_a_recall_adverb_after_the_figure_recalls_it() -> None:
                    published=dt.date(2025, 3, 4))
     recalled = {c.value: c.recalled for c in claimcheck.extract(doc)}
     assert recalled == {40: False, 41: True}
+
+
+def test_a_recall_adverb_that_opens_the_events_date_recalls_nothing() -> None:
+    doc = Document(id="d", text="The flood in the valley killed 12 people earlier this week.",
+                   published=dt.date(2025, 3, 7))
+    (claim,) = claimcheck.extract(doc)
+    assert not claim.recalled

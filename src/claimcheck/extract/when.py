@@ -209,16 +209,26 @@ _OPENER = 40  # an adverbial that opens a sentence ("Earlier on Tuesday,") is th
 
 def recalled(ctx: Context, m: numbers.Mention, sentence: Sentence) -> bool:
     """A figure recalled from before ("up from 12", "earlier", "had given 39 earlier in the
-    day"), or any figure of a sentence
-    that opens on a recall adverbial set off by a comma ("Earlier on Tuesday, officials had
-    said that at least 35 ..."), unless a newer cue stands between ("... it has risen to")."""
-    if ctx.words.recall.search(ctx.text[max(sentence.start, m.start - 80) : m.start]) \
-            or ctx.words.recall_after.match(ctx.text[m.end : sentence.end]):
+    day", unless the cue opens the event's date: "12 people earlier this week"), or a figure
+    someone is said to have given in a sentence that opens on a recall adverbial set off by a
+    comma ("Earlier on Tuesday, officials had said that at least 35 ..."), unless a newer cue
+    stands between ("... it has risen to")."""
+    if ctx.words.recall.search(ctx.text[max(sentence.start, m.start - 80) : m.start]):
         return True
+    after = ctx.words.recall_after.match(ctx.text[m.end : sentence.end])
+    if after is not None:
+        # "killed 12 people earlier this week": the cue opens the event's date, no recall
+        cue = m.end + after.start("cue")
+        return not ctx.dates_in(cue, cue + 1)
     head = ctx.text[sentence.start : m.start].lstrip()
     comma = head.find(",", 0, _OPENER)
-    return comma > 0 and bool(ctx.words.recall.match(head[:comma])) \
-        and not ctx.words.newer.search(head[comma:])
+    if comma <= 0 or not ctx.words.recall.match(head[:comma]) \
+            or ctx.words.newer.search(head[comma:]):
+        return False
+    # what someone said then ("Earlier on Tuesday, officials had told reporters that 35
+    # ..."), not an event of then ("Earlier this week, the strike killed 12")
+    said = ctx.words.speech.verb_set
+    return any(w.lower() in said for w in WORD.findall(head[comma:]))
 
 
 def later(ctx: Context, m: numbers.Mention, sentence: Sentence) -> bool:
