@@ -259,7 +259,7 @@ def _compile(code: str, t: dict[str, Any], f: dict[str, Any],
         uncounted_before=frozenset(entities["uncounted_before"]),
         recall=re.compile(rf"\b(?:{_alt(t.get('recall', []))})\b", i),
         recall_after=re.compile(
-            rf"^[^\w,;]*(?:\w+[^\w,;]+)?(?P<cue>{_alt(t.get('recall_after', []), spaced=True)})\b",
+            rf"^[^\w,;]*(?:\w+[^\w,;]+)?({_alt(t.get('recall_after', []), spaced=True)})\b",
             i),
         newer=re.compile(rf"\b(?:{_alt(t.get('newer', []))})\b", i),
         as_of=re.compile(rf"\b(?:{_alt(t.get('as_of', []))})\s*$", i),

@@ -218,7 +218,7 @@ def recalled(ctx: Context, m: numbers.Mention, sentence: Sentence) -> bool:
     after = ctx.words.recall_after.match(ctx.text[m.end : sentence.end])
     if after is not None:
         # "killed 12 people earlier this week": the cue opens the event's date, no recall
-        cue = m.end + after.start("cue")
+        cue = m.end + after.start(1)  # the cue itself, after any word between
         return not ctx.dates_in(cue, cue + 1)
     head = ctx.text[sentence.start : m.start].lstrip()
     comma = head.find(",", 0, _OPENER)
