@@ -7,7 +7,8 @@ numbers in text order and composes small pure attachers in the order the data fl
     kind      what kind of figure (count, age, money, ...), and which numbers are none
     subject   the counted entity and the measure (what happened to it)
     links     a hedge carried down a list, back-references, a part and its whole
-    speaker   who says so, carried along a paragraph
+    speaker   who says so, carried along a paragraph, then read figure by figure in its
+              clause (speaker_clause)
     scope     the place
     when      the event day and the as-of moment
 
@@ -21,7 +22,7 @@ import re
 from dataclasses import dataclass, replace
 
 from claimcheck import dates, lang, numbers, places
-from claimcheck.extract import frame, links, scope, speaker, subject, sums, when
+from claimcheck.extract import frame, links, scope, speaker, speaker_clause, subject, sums, when
 from claimcheck.extract import kind as _kind
 from claimcheck.extract.context import Context, Notes, SpeakerState, evidence
 from claimcheck.extract.vocabulary import vocabulary
@@ -73,7 +74,8 @@ def _claims(document: Document, scanned: list[numbers.Mention]) -> list[Claim]:
                 continue  # "several years", "a few hours": no figure to check
             out.append(claim)
             previous = m
-        if said and any(c.start >= sentence.start and c.end <= sentence.end for c in out[-3:]):
+        if said.speaker and any(c.start >= sentence.start and c.end <= sentence.end
+                                for c in out[-3:]):
             state = replace(state, had_claims=True)
     return sums.widen_sums(frame.with_frame(links.link_ratios(out, ctx), ctx), ctx)
 
@@ -130,7 +132,7 @@ class _Figure:
 
     mention: numbers.Mention
     sentence: Sentence
-    speaker: str | None
+    said: speaker.Said
     index: int
     next_start: int | None  # where the sentence's next number starts
     previous: numbers.Mention | None  # the sentence's previous number that made a claim
@@ -155,7 +157,7 @@ def _claim(ctx: Context, f: _Figure, notes: Notes) -> tuple[Claim, Notes]:
     notes = replace(notes, recent_places=recent, places_paragraph=para, places_sentence=index)
     place = located.place
     place_key, location = (place.key, place.name) if place else (None, None)
-    facility = scope.facility(ctx, sentence.start, m.start)
+    facility = scope.facility(ctx, sentence, m)
     # the story's own site (named in its first sentence) is no sub-scope
     if facility and place_key and not _names(ctx.lead, facility):
         place_key = f"{place_key}#{facility}"  # a figure about one building, not the town
@@ -185,7 +187,8 @@ def _claim(ctx: Context, f: _Figure, notes: Notes) -> tuple[Claim, Notes]:
         entity=entity, measure=measure, location=location, place_key=place_key,
         date=date, date_precision=precision, as_of=as_of,
         recalled=recalled, later=not recalled and when.later(ctx, m, sentence),
-        detail=detail, speaker=f.speaker, hedge=hedge,
+        detail=detail, hedge=hedge,
+        speaker=speaker_clause.figure_speaker(ctx, f.said, sentence, m.start, kind, date),
     ), notes
 
 

@@ -144,6 +144,16 @@ class Speech:
     skip_words: frozenset[str]  # between a speaker and its verb: "am Donnerstag", "later"
     back_cues: tuple[str, ...]  # a sentence naming the speaker of the one before: "про це"
     headline_cue: re.Pattern[str]  # "Police: 18 dead": a short source before a colon
+    own_voice: re.Pattern[str]  # "as we reported earlier": the outlet's own, never run on
+    reported_mood: frozenset[str]  # verb forms of reported speech (German "seien", "würden")
+    owned: re.Pattern[str]  # "A.M. Best's forecast of": a figure's owner right before it
+    owned_links: frozenset[str]  # "organisers at 20,000": the word between a source and its figure
+    actors: frozenset[str]  # offices whose own doings they count: "la Guardia Civil ha efectuado"
+    impersonal: frozenset[str]  # pronouns of an office, not a person: "it"
+    reporting_prepositions: frozenset[str]  # cues of reported speech: "citing", "как сообщил"
+    dropped: frozenset[str]  # words a speaker's name drops in front: "latest", "new"
+    event_clause: re.Pattern[str]  # "when" opening a clause that tells the event, not a claim
+    place_verbs: frozenset[str]  # verbs by which a country speaks: "Ukraine says"
     # derived once here, not per sentence (the attachers read them for every figure)
     offices: frozenset[str] = field(init=False)  # subjects that are no function words
     roles: frozenset[str] = field(init=False)  # subjects that are no glue words
@@ -177,6 +187,7 @@ class Vocabulary:
     verbish: frozenset[str]
     auxiliaries: frozenset[str]
     list_joiners: frozenset[str]
+    place_joiners: frozenset[str]  # "in Valencia and in Castilla": the words that join places
     partitive_of: frozenset[str]
     ratio_openers: tuple[Phrase, ...]
     ratio_links: frozenset[str]
@@ -186,6 +197,8 @@ class Vocabulary:
     verb_suffixes: tuple[str, ...]
     not_verbs: frozenset[str]
     as_of_verbs: frozenset[str]
+    day_part_hours: dict[str, int]  # "as of Saturday afternoon": the hour a part of day is read at
+    as_of_adverbs: frozenset[str]  # "were still without power on Monday": a state as of then
     region_words: tuple[str, ...]
     anaphora_kinds: dict[str, str]
     time_entities: frozenset[str]
@@ -213,13 +226,15 @@ class Vocabulary:
     place_title: re.Pattern[str]
     distance_reference: re.Pattern[str]
     place_glue: re.Pattern[str]
-    facilities: tuple[re.Pattern[str], ...]
+    facilities: tuple[re.Pattern[str], ...]  # the text before a figure names its building
+    facilities_after: tuple[re.Pattern[str], ...]  # "seven died at the X hospital"
     several_regions: re.Pattern[str] | None  # "across five states": the whole country
     local_units: re.Pattern[str] | None  # "Buncombe County": a local unit by its title word
     tally_verbs: frozenset[str]  # "South Carolina has recorded 39 deaths": a toll's place
     demonym_endings: tuple[tuple[str, str], ...]  # "North Carolinians" -> "North Carolina"
     backdrop: re.Pattern[str]  # "after the death of X in Nanterre": another event's place
     partial_place: re.Pattern[str]  # "on parts of western Ohio": a figure for parts of it
+    compass_part: re.Pattern[str]  # "in south Georgia": a part of a region named by its side
     increment: re.Pattern[str]  # "and hundreds more": a figure that adds to the one before
 
 
@@ -244,6 +259,7 @@ def _compile(code: str, t: dict[str, Any], f: dict[str, Any],
         verbish=_words(t, "verbish"),
         auxiliaries=LemmaSet(t.get("auxiliaries", []), lemma),
         list_joiners=_words(t, "list_joiners"),
+        place_joiners=_words(t, "place_joiners"),
         partitive_of=_words(t, "partitive_of"),
         ratio_openers=tuple(tuple(p.split()) for p in t.get("ratio_openers", [])),
         ratio_links=_words(t, "ratio_links"),
@@ -253,6 +269,8 @@ def _compile(code: str, t: dict[str, Any], f: dict[str, Any],
         verb_suffixes=tuple(t.get("verb_suffixes", [])),
         not_verbs=_words(t, "not_verbs"),
         as_of_verbs=_words(t, "as_of_verbs"),
+        as_of_adverbs=_words(t, "as_of_adverbs"),
+        day_part_hours={k: int(v) for k, v in t.get("day_part_hours", {}).items()},
         region_words=tuple(t.get("region_words", [])),
         anaphora_kinds=dict(t.get("anaphora_kinds", {})),
         time_entities=frozenset(entities["time_entities"]),
@@ -292,6 +310,7 @@ def _compile(code: str, t: dict[str, Any], f: dict[str, Any],
             rf"(?:{_alt(t.get('place_prepositions', []))})?"
             rf"(?:\s+(?:{_alt(t.get('articles', []))}))?\s*"),
         facilities=tuple(re.compile(p) for p in t.get("facility_patterns", [])),
+        facilities_after=tuple(re.compile(p) for p in t.get("facility_after_patterns", [])),
         several_regions=re.compile(
             rf"\b(?:{_alt(t.get('locative_prepositions', []), spaced=True)})\s+"
             rf"(?:[\w-]+\s+){{1,2}}(?:{_alt(t['region_plurals'])})\b", i)
@@ -309,6 +328,8 @@ def _compile(code: str, t: dict[str, Any], f: dict[str, Any],
         # the cue, then at most one word before the name ("parts of western Ohio")
         partial_place=re.compile(
             rf"\b(?:{_alt(t.get('partial_place_cues', []), spaced=True)})\s+(?:\w+\s+)?$", i),
+        compass_part=re.compile(rf"\b(?:{_alt(t.get('compass_part_words', []))})\s+$")
+        if t.get("compass_part_words") else re.compile(r"(?!)"),
         increment=re.compile(rf"\s*(?:{_alt(t.get('increment_words', []), spaced=True)})\b", i),
     )
 
@@ -362,7 +383,7 @@ def _inverted(table: dict[str, list[str]], lemma: Callable[[str], tuple[str, ...
 
 def _speech(t: dict[str, Any], lemma: Callable[[str], tuple[str, ...]]) -> Speech:
     verbs = tuple(t.get("speech_verbs", []))
-    name = r"([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)+)"
+    name = r"([A-Z][\w’'-]+(?:\s+(?:&\s+)?[A-Z][\w’'.-]+)+)"
     stops = _alt(t.get("phrase_stops", []))
     article = _alt(t.get("phrase_article", []))
     return Speech(
@@ -400,4 +421,19 @@ def _speech(t: dict[str, Any], lemma: Callable[[str], tuple[str, ...]]) -> Speec
         skip_words=_words(t, "speaker_skip_words"),
         back_cues=tuple(t.get("back_reference_cues", [])),
         headline_cue=re.compile(load("attribution")["headline_cue"]),
+        own_voice=re.compile(rf"\b(?:{_alt(t.get('own_voice_cues', []), spaced=True)})\b",
+                             re.IGNORECASE),
+        reported_mood=_words(t, "reported_mood"),
+        owned=re.compile(r"([A-Z][\w.&’'-]*(?:\s+&?\s*[A-Z][\w.&’'-]*){0,4})['’]s\s+"
+                         rf"(?:(?:[\w-]+\s+){{0,2}}(?:{_alt(t.get('owned_figure_nouns', []))})\s+"
+                         rf"(?:{_alt(t.get('owned_figure_links', []))})\s+)?$"),
+        owned_links=_words(t, "owned_figure_links"),
+        actors=_words(t, "subject_words") - _words(t, "function_words")
+        - _words(t, "possessive_nouns") - _words(t, "not_actors"),
+        impersonal=_words(t, "impersonal_pronouns"),
+        reporting_prepositions=_words(t, "reporting_prepositions"),
+        dropped=_words(t, "speaker_dropped_words"),
+        place_verbs=_words(t, "place_speech_verbs"),
+        event_clause=re.compile(rf"\b(?:{_alt(t.get('event_clause_openers', []))})\b[^,;:]*$",
+                                re.IGNORECASE),
     )
