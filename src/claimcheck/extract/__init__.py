@@ -20,12 +20,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
+from functools import cache, lru_cache, partial
 
 from claimcheck import dates, lang, numbers, places
 from claimcheck.extract import frame, links, scope, speaker, speaker_clause, subject, sums, when
 from claimcheck.extract import kind as _kind
-from claimcheck.extract.context import Context, Notes, SpeakerState, evidence
-from claimcheck.extract.vocabulary import vocabulary
+from claimcheck.extract.context import Context, Notes, PerSentence, SpeakerState, evidence
+from claimcheck.extract.vocabulary import Vocabulary, vocabulary
 from claimcheck.lexicon import load
 from claimcheck.models import Claim, Document
 from claimcheck.text import Sentence, boundaries, split_sentences
@@ -58,7 +59,7 @@ def _claims(document: Document, scanned: list[numbers.Mention]) -> list[Claim]:
     paragraph = -1
     for sentence, found in _by_sentence(ctx, _numbers(ctx, scanned)):
         if sentence.paragraph != paragraph:  # "the total stood at" refers within its paragraph
-            notes, paragraph = replace(notes, last_measure=None), sentence.paragraph
+            notes, paragraph = notes._replace(last_measure=None), sentence.paragraph
         said, state = speaker.speak(ctx, sentence, state, bool(found))
         previous: numbers.Mention | None = None
         for k, m in enumerate(found):
@@ -99,13 +100,22 @@ def read(document: Document) -> Context:
         place_starts=tuple(s for s, _, _ in found_places),
         date_starts=tuple(d.start for d in found_dates),
         bounds=tuple(boundaries(text)),
-        speaker_spans=tuple(scope.speaker_spans(words, text, s) for s in sentences),
-        framing_ends=tuple(s.start + scope.framing_end(words, text[s.start : s.end])
-                           for s in sentences),
+        # read for the sentences asked about only: those near a figure, and the lead's
+        speaker_spans=PerSentence(sentences, partial(scope.speaker_spans, words, text)),
+        framing_ends=PerSentence(sentences, partial(_framing_end, words, text)),
         line_breaks=tuple(m.start() for m in _NEWLINE.finditer(text)),
         lead=text[: sentences[0].end].lower() if sentences else "",
     )
-    return replace(ctx, default_place=scope.default_place(ctx), anchor=when.anchor(ctx))
+    # the story's place and date read the context itself: set once, before anyone else sees
+    # it (what `dataclasses.replace` would give, without building a second Context)
+    object.__setattr__(ctx, "default_place", scope.default_place(ctx))
+    object.__setattr__(ctx, "anchor", when.anchor(ctx))
+    return ctx
+
+
+def _framing_end(words: Vocabulary, text: str, s: Sentence) -> int:
+    """Where the leading "In X," adverbials of sentence `s` end (an offset in `text`)."""
+    return s.start + scope.framing_end(words, text[s.start : s.end])
 
 
 def _numbers(ctx: Context, mentions: list[numbers.Mention]) -> list[numbers.Mention]:
@@ -146,11 +156,15 @@ def _claim(ctx: Context, f: _Figure, notes: Notes) -> tuple[Claim, Notes]:
     kind = _kind.kind(ctx, m)
     noun_end, entity = subject.entity(ctx, m, sentence)
     start, end = m.start, max(m.end, noun_end)
+    recalled = when.recalled(ctx, m, sentence)
+    echo = _echo(ctx, f, kind, entity, recalled)
     entity, measure, detail, notes = _subject(ctx, f, kind, end, entity, notes)
+    if echo is not None:  # "38 dead (39 had been given earlier)": the 39 counts the dead
+        entity, measure = echo.entity, echo.measure
     located = scope.locate(ctx, m, sentence, measure, notes.recent_places, f.next_start, entity)
     recent, para, index = scope.remember(notes.recent_places, notes.places_paragraph,
                                          notes.places_sentence, sentence, located.seen)
-    notes = replace(notes, recent_places=recent, places_paragraph=para, places_sentence=index)
+    notes = notes._replace(recent_places=recent, places_paragraph=para, places_sentence=index)
     place = located.place
     place_key, location = (place.key, place.name) if place else (None, None)
     facility = scope.facility(ctx, sentence, m)
@@ -162,6 +176,10 @@ def _claim(ctx: Context, f: _Figure, notes: Notes) -> tuple[Claim, Notes]:
         place_key = f"{place_key}#parts"  # a figure for some parts of it, not the whole
         location = f"parts of {location}"
     date, precision, as_of = when.when(ctx, m, sentence)
+    if echo is not None and precision != "night":
+        # an earlier step of the same count is of the same event ("39 earlier on the 15th":
+        # as of then); one night's figure "against 249 the night before" keeps its night
+        date, precision = echo.date, echo.date_precision
     if kind == "count" and measure in _cumulative():
         toll = when.event_of_toll(ctx, date)  # a running toll weeks on: the event's, as of then
         if toll is not None and toll.day is not None:
@@ -169,8 +187,7 @@ def _claim(ctx: Context, f: _Figure, notes: Notes) -> tuple[Claim, Notes]:
                 if date is not None else as_of
             date, precision = toll.day, toll.granularity
     if measure and kind == "count":
-        notes = replace(notes, last_measure=measure)
-    recalled = when.recalled(ctx, m, sentence)
+        notes = notes._replace(last_measure=measure)
     context_start, context_len = evidence(sentence, start, end)
     doc = ctx.document.id
     return Claim(
@@ -183,6 +200,23 @@ def _claim(ctx: Context, f: _Figure, notes: Notes) -> tuple[Claim, Notes]:
         detail=detail, hedge=hedge,
         speaker=speaker_clause.figure_speaker(ctx, f.said, sentence, m.start, kind, date),
     ), notes
+
+
+def _echo(ctx: Context, f: _Figure, kind: str, entity: str | None,
+          recalled: bool) -> Claim | None:
+    """The claim of its sentence that a bare recalled figure gives an earlier value of ("38
+    people have died; the same office had given 39 earlier"), if any: the figure names no
+    noun of its own, and the previous claim of its sentence is a count of a measure."""
+    before = f.previous_claim
+    if not recalled or entity is not None or before is None or before.recalled \
+            or before.kind != kind or kind != "count" or not before.measure \
+            or before.entity is None:
+        return None
+    m = f.mention
+    if not (subject.bare(ctx, m, f.sentence)
+            or ctx.words.recall_after.match(ctx.text[m.end : f.sentence.end])):
+        return None
+    return before
 
 
 def _subject(ctx: Context, f: _Figure, kind: str, end: int, entity: str | None,
@@ -203,7 +237,7 @@ def _subject(ctx: Context, f: _Figure, kind: str, end: int, entity: str | None,
     # noun ("five of them children", "five children were among those killed") does
     if entity in (None, subject.people()) and subject.subset(ctx, m, sentence, notes.subset_sentence):
         if entity is None:
-            notes = replace(notes, subset_sentence=sentence.index)
+            notes = notes._replace(subset_sentence=sentence.index)
         detail = subject.detail(ctx, end, sentence)
         measure = f"{measure or 'counted'} (part)"
     if entity is None and measure:
@@ -231,9 +265,16 @@ def _subject(ctx: Context, f: _Figure, kind: str, end: int, entity: str | None,
     return entity, measure, detail, notes
 
 
+@cache
 def _cumulative() -> frozenset[str]:
     return frozenset(load("measures")["cumulative"])
 
 
 def _names(lead: str, word: str) -> bool:
-    return re.search(rf"\b{re.escape(word)}\b", lead) is not None
+    return _whole_word(word).search(lead) is not None
+
+
+@lru_cache(maxsize=512)
+def _whole_word(word: str) -> re.Pattern[str]:
+    """`word` as a whole word, compiled once (a facility's name: a few dozen recur)."""
+    return re.compile(rf"\b{re.escape(word)}\b")

@@ -50,6 +50,13 @@ class LemmaTable(dict[Phrase, str]):
         self.lemma = lemma
         # the most words a phrase has: a longest-first lookup starts there (never mutated)
         self.longest = max((len(k) for k in items), default=1)
+        self._firsts = frozenset(k[0] for k in items if k)
+
+    def may_open(self, word: str) -> bool:
+        """False only when no phrase of the table can start with `word` (the lower-case word
+        as written): a loop that tries every phrase at every word skips most words with it.
+        Always True where words are also read as their lemmas."""
+        return self.lemma is not _same or word in self._firsts
 
     def _key(self, phrase: Phrase) -> Phrase:
         if dict.__contains__(self, phrase) or self.lemma is _same or len(phrase) > 3:
@@ -204,6 +211,7 @@ class Vocabulary:
     time_entities: frozenset[str]
     uncounted_before: frozenset[str]
     recall: re.Pattern[str]
+    recall_after: re.Pattern[str]  # "had given 39 earlier in the day": a cue after the figure
     newer: re.Pattern[str]
     as_of: re.Pattern[str]
     age_after: re.Pattern[str]
@@ -275,6 +283,9 @@ def _compile(code: str, t: dict[str, Any], f: dict[str, Any],
         time_entities=frozenset(entities["time_entities"]),
         uncounted_before=frozenset(entities["uncounted_before"]),
         recall=re.compile(rf"\b(?:{_alt(t.get('recall', []))})\b", i),
+        recall_after=re.compile(
+            rf"^[^\w,;]*(?:\w+[^\w,;]+)?({_alt(t.get('recall_after', []), spaced=True)})\b",
+            i),
         newer=re.compile(rf"\b(?:{_alt(t.get('newer', []))})\b", i),
         as_of=re.compile(rf"\b(?:{_alt(t.get('as_of', []))})\s*$", i),
         age_after=re.compile(rf"^(?:{_alt(t.get('age_after_patterns', []), raw=True)})", i),
