@@ -63,7 +63,8 @@ def when(ctx: Context, m: numbers.Mention,
     own = [d for d in in_sentence
            if not ((";" in ctx.text[min(d.start, m.start) : max(d.start, m.start)]
                     and not _listed_as_of(ctx, d, m, in_sentence))
-                   or _contrasted(ctx, m, d) or _aside(ctx.text, d.start, m.start))]
+                   or _contrasted(ctx, m, d) or _aside(ctx.text, d.start, m.start)
+                   or _later_recalled(ctx, sentence, m, d, in_sentence))]
     # not across a ";" ("...; two days earlier, officials had urged"), a contrast or an aside
     total = _running_total(ctx, m, sentence, [d for d in own if d.night])
     for d in own:
@@ -84,6 +85,20 @@ def when(ctx: Context, m: numbers.Mention,
     if event is not None and event.day is not None:
         return event.day, "night" if event.night else event.granularity, as_of
     return ctx.document.published_day, None, as_of  # the publication day: no date in the text
+
+
+def _later_recalled(ctx: Context, sentence: Sentence, m: numbers.Mention,
+                    d: dates.DateMention, in_sentence: tuple[dates.DateMention, ...]) -> bool:
+    """Is `d` a long-past date in a later clause than `m`, whose own clause names a recent
+    time? "The toll passed 200 on Thursday, the most since a storm killed 1,392 two decades
+    ago": a recalled event keeps its date to its own clause. A figure whose clause names no
+    time ("Thousands have died, most of them civilians, since the invasion in 2022") keeps
+    it."""
+    if d.start < m.end or not _recalled_date(ctx, d):
+        return False
+    lo, hi = ctx.clause(sentence, m.start)
+    return hi <= d.start and any(lo <= x.start < hi and not _recalled_date(ctx, x)
+                                 for x in in_sentence)
 
 
 def _listed_as_of(ctx: Context, d: dates.DateMention, m: numbers.Mention,
