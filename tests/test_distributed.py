@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import faulthandler
 import json
+import sys
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -16,7 +18,7 @@ from claimcheck.cli import main
 from claimcheck.errors import InputError
 from claimcheck.io import read_reference_csv
 from claimcheck.models import Claim
-from claimcheck.parallel import block_key, check_jobs
+from claimcheck.parallel import _warm_context, block_key, check_jobs, warm
 
 # the scheduler serves its health endpoint on port 8787 even with no dashboard; when another
 # cluster on the machine holds the port it takes a free one and warns, which is no failure
@@ -81,6 +83,28 @@ def test_the_documents_make_groups_and_conflicts(expected: Report) -> None:
 
 def test_jobs_report_what_one_process_reports(expected: Report) -> None:
     _same(expected, check_jobs(_documents(), 2))
+
+
+def test_jobs_fork_from_a_warm_process_when_no_other_thread_runs() -> None:
+    context, initializer = _warm_context()
+    if sys.platform.startswith("linux"):
+        assert context.get_start_method() == "fork" and initializer is None
+    else:
+        assert context.get_start_method() == "spawn" and initializer is warm
+
+
+def test_jobs_spawn_warmed_workers_beside_another_thread(expected: Report) -> None:
+    # a fork while another thread holds a lock could deadlock: spawned workers warm themselves
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        context, initializer = _warm_context()
+        assert context.get_start_method() == "spawn" and initializer is warm
+        _same(expected, check_jobs(_documents(), 2))
+    finally:
+        stop.set()
+        other.join()
 
 
 def test_jobs_of_one_run_here(expected: Report) -> None:
