@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import faulthandler
 import json
+import subprocess
 import sys
 import threading
 from collections.abc import Iterator
@@ -85,12 +86,29 @@ def test_jobs_report_what_one_process_reports(expected: Report) -> None:
     _same(expected, check_jobs(_documents(), 2))
 
 
-def test_jobs_fork_from_a_warm_process_when_no_other_thread_runs() -> None:
+@pytest.mark.parametrize("threads", [1, 2])
+def test_jobs_fork_from_a_warm_process_only_when_no_other_thread_runs(
+        threads: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(threading, "active_count", lambda: threads)
     context, initializer = _warm_context()
-    if sys.platform.startswith("linux"):
+    if threads == 1 and sys.platform.startswith("linux"):
         assert context.get_start_method() == "fork" and initializer is None
     else:
         assert context.get_start_method() == "spawn" and initializer is warm
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers fork on Linux only")
+def test_jobs_forked_from_a_process_with_one_thread_report_what_check_reports(
+        expected: Report) -> None:
+    # a fresh interpreter: this one may run threads (a test's cluster), which rule out a fork
+    code = ("import json, sys, threading; sys.path.insert(0, sys.argv[1]); "
+            "from test_distributed import _documents; from claimcheck.parallel import "
+            "_warm_context, check_jobs; assert threading.active_count() == 1; "
+            "assert _warm_context()[0].get_start_method() == 'fork'; "
+            "print(check_jobs(_documents(), 2).to_json(indent=2))")
+    done = subprocess.run([sys.executable, "-c", code, str(Path(__file__).parent)],
+                          capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == expected.to_json(indent=2)
 
 
 def test_jobs_spawn_warmed_workers_beside_another_thread(expected: Report) -> None:
