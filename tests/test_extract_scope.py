@@ -124,3 +124,72 @@ def test_a_figure_for_parts_of_a_region_never_speaks_for_its_one_town() -> None:
             Document(id="b", text="Columbus got 9 inches of rain.", published="2025-03-02")]
     report = claimcheck.check(docs)
     assert not [d for g in report.groups for d in g.discrepancies]
+
+
+def test_a_building_hit_as_the_subject_scopes_the_figure_of_its_participle() -> None:
+    text = ("Missiles struck Odesa on Monday, killing 20 people. A city maternity clinic was "
+            "also struck in the port, killing four.")
+    claims = claimcheck.extract(Document(id="d", text=text))
+    keys = {c.value: c.place_key for c in claims}
+    assert keys[20] == "UA/Odesa Oblast/Odesa"
+    assert keys[4] is not None and keys[4].endswith("#maternity hospital")
+
+
+def test_a_figure_that_died_at_a_building_is_the_buildings() -> None:
+    text = "Drones hit Kharkiv overnight. Three people died at the main railway station."
+    (claim,) = claimcheck.extract(Document(id="d", text=text))
+    assert claim.place_key is not None and claim.place_key.endswith("#station")
+
+
+def test_two_names_of_one_kind_of_hospital_give_one_scope() -> None:
+    text = ("Rockets hit Lviv. A pediatric clinic was hit in the city centre, injuring nine. "
+            "Nine were wounded at the children's hospital on Green Street.")
+    claims = claimcheck.extract(Document(id="d", text=text))
+    assert {c.place_key for c in claims if c.value == 9} == {"UA/Lviv Oblast/Lviv#children's hospital"}
+
+
+def test_a_building_that_is_only_the_object_leaves_the_toll_whole() -> None:
+    text = "Russia struck Dnipro, destroying a school and killing 11 people."
+    (claim,) = claimcheck.extract(Document(id="d", text=text))
+    assert claim.place_key == "UA/Dnipropetrovsk Oblast/Dnipro"
+
+
+def test_a_place_and_a_wider_place_that_holds_it_give_the_wider_one() -> None:
+    text = "Drones struck Odesa - and across wider Ukraine - killing 14 people overnight."
+    (claim,) = claimcheck.extract(Document(id="d", text=text))
+    assert claim.location == "Ukraine"
+
+
+def test_a_town_beside_its_country_without_and_stays_the_town() -> None:
+    text = "Drones killed 14 people in Odesa in southern Ukraine overnight."
+    (claim,) = claimcheck.extract(Document(id="d", text=text))
+    assert claim.location == "Odesa"
+
+
+def test_a_side_of_a_region_is_a_part_of_it() -> None:
+    text = "Storms hit the South. Three people were killed by a tornado in north Alabama."
+    (claim,) = claimcheck.extract(Document(id="d", text=text))
+    assert claim.place_key == "US/Alabama#parts"
+
+
+def test_a_side_word_that_places_a_whole_region_keeps_it_whole() -> None:
+    for text in ("Floods in Spain's eastern Andalusia have killed 12 people.",
+                 "Floods in the eastern Andalusia region have killed 12 people.",
+                 "Floods in eastern Spain have killed 12 people."):
+        (claim,) = claimcheck.extract(Document(id="d", text=text))
+        assert claim.place_key is not None and "#" not in claim.place_key, text
+
+
+def test_dying_in_a_plain_hospital_is_no_figure_of_the_hospital() -> None:
+    text = "Shelling hit Kherson on Monday. Two people died in a local hospital."
+    (claim,) = claimcheck.extract(Document(id="d", text=text))
+    assert claim.place_key is not None and "#" not in claim.place_key
+
+
+def test_dying_at_a_named_hospital_is_that_hospitals_figure() -> None:
+    for text, scope in (("Shelling hit Kherson. Two people died at the Tropinka city hospital.",
+                         "#hospital"),
+                        ("Shelling hit Kherson. Two people died at the maternity hospital.",
+                         "#maternity hospital")):
+        (claim,) = claimcheck.extract(Document(id="d", text=text))
+        assert claim.place_key is not None and claim.place_key.endswith(scope), text

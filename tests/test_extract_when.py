@@ -114,3 +114,48 @@ def test_a_running_toll_weeks_later_is_the_events_toll_as_of_its_day() -> None:
     text = "The floods of October 27 destroyed whole villages. On Wednesday the death toll rose to 64."
     (claim,) = claimcheck.extract(Document(id="d", text=text, published=dt.date(2024, 10, 30)))
     assert claim.date == dt.date(2024, 10, 30)
+
+
+def test_a_state_that_still_holds_on_a_day_is_told_as_of_that_day() -> None:
+    # the lead's first date is when a state still held; the story's event is the storm's day
+    doc = Document(id="d", published=dt.date(2025, 3, 12),
+                   text="About 40,000 homes were still without heating on Tuesday after the "
+                        "blizzard struck the valley on March 8. The blizzard has killed 12 people.")
+    ctx = read(doc)
+    tuesday = next(d for d in ctx.dates if ctx.text[d.start : d.end] == "Tuesday")
+    assert when.is_as_of(ctx, tuesday)
+    toll = next(c for c in claimcheck.extract(doc) if c.value == 12)
+    assert toll.date == dt.date(2025, 3, 8)
+
+
+def test_still_in_an_earlier_clause_does_not_make_an_as_of_date() -> None:
+    doc = Document(id="d", published=dt.date(2025, 3, 12),
+                   text="Still closed, the pass was hit on Tuesday by a blizzard that killed 12 people.")
+    ctx = read(doc)
+    (tuesday,) = [d for d in ctx.dates if ctx.text[d.start : d.end] == "Tuesday"]
+    assert not when.is_as_of(ctx, tuesday)
+
+
+def test_a_part_of_day_is_read_at_its_hour() -> None:
+    doc = Document(id="d", published=dt.date(2025, 3, 9),
+                   text="As of Saturday afternoon, 14 people had died. By Saturday, 20 had died.")
+    stamps = {c.value: c.as_of for c in claimcheck.extract(doc)}
+    assert stamps[14] == dt.datetime(2025, 3, 8, 15, 0, tzinfo=dt.timezone.utc)
+    assert stamps[20] == dt.datetime(2025, 3, 8, 23, 59, tzinfo=dt.timezone.utc)
+
+
+def test_an_as_of_time_reaches_down_a_list_cut_by_semicolons() -> None:
+    doc = Document(id="d", published=dt.date(2025, 3, 9),
+                   text="As of 6 p.m., 12 people had died in Ohio; 8 in Indiana and four in Iowa; "
+                        "on Sunday, 3 died in Utah.")
+    stamps = {c.value: c.as_of for c in claimcheck.extract(doc)}
+    six_pm = dt.datetime(2025, 3, 9, 18, 0, tzinfo=dt.timezone.utc)
+    assert stamps[12] == stamps[8] == stamps[4] == six_pm
+    assert stamps[3] != six_pm  # its own part names a day of its own
+
+
+def test_an_hour_right_before_a_day_is_that_days_hour() -> None:
+    doc = Document(id="d", published=dt.date(2025, 3, 10),
+                   text="As of 8 p.m. March 8, 10 people had been confirmed dead.")
+    (claim,) = claimcheck.extract(doc)
+    assert claim.as_of == dt.datetime(2025, 3, 8, 20, 0, tzinfo=dt.timezone.utc)

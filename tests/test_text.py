@@ -50,12 +50,15 @@ def test_sentences_are_ordered_offsets_that_slice_back(text: str) -> None:
 
 def _words_after_by_char(text: str, pos: int, limit: int, count: int) -> list[tuple[int, int, str]]:
     """The character-by-character reading `words_after` speeds up (spaces skipped at once)."""
-    from claimcheck.text.clauses import WORD
+    from claimcheck.text.clauses import WORD, _initial
 
     out: list[tuple[int, int, str]] = []
     i, limit = pos, min(limit, len(text))
     while len(out) < count and i < limit:
         ch = text[i]
+        if ch == "." and _initial(text, i):
+            i += 1
+            continue
         if ch in ".;:!?()[]\n,":
             break
         m = WORD.match(text, i)
@@ -80,3 +83,9 @@ def test_words_after_skips_spaces_and_marks_between_words() -> None:
     text = "some   \"quoted\" -- words_here ², then 4 more"
     # "²" is a word to the pattern (a letter-like sign); the comma ends the reading
     assert [w for _, _, w in words_after(text, 0, len(text), 9)] == ["some", "quoted", "words", "here", "²"]
+
+
+def test_words_after_read_past_an_initials_dot() -> None:
+    text = "900 homes in the U.S. Northeast were without heat. Then it snowed."
+    words = [w for _, _, w in words_after(text, 3, len(text), 20)]
+    assert words[-3:] == ["were", "without", "heat"]  # the sentence's own dot still ends it

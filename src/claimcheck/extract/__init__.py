@@ -151,7 +151,7 @@ def _claim(ctx: Context, f: _Figure, notes: Notes) -> tuple[Claim, Notes]:
     notes = replace(notes, recent_places=recent, places_paragraph=para, places_sentence=index)
     place = located.place
     place_key, location = (place.key, place.name) if place else (None, None)
-    facility = scope.facility(ctx, sentence.start, m.start)
+    facility = scope.facility(ctx, sentence, m)
     # the story's own site (named in its first sentence) is no sub-scope
     if facility and place_key and not _names(ctx.lead, facility):
         place_key = f"{place_key}#{facility}"  # a figure about one building, not the town

@@ -53,7 +53,7 @@ def locate(ctx: Context, m: numbers.Mention, sentence: Sentence, measure: str | 
     if in_clause and _coordinated_places(ctx.words, text, in_clause):
         chosen = common([p for _, _, p in in_clause])  # "in Valencia and in Castilla"
     if in_clause and chosen is None:
-        chosen = _in_clause(m, in_clause, text)
+        chosen = _widened(ctx.words, text, in_clause) or _in_clause(m, in_clause, text)
     elif ctx.words.several_regions is not None and ctx.words.several_regions.search(
             text, clause[0], clause[1]):
         chosen = _whole_country(ctx)  # "55 lives across five states": no one state's toll
@@ -216,7 +216,18 @@ def _framing(ctx: Context, m: numbers.Mention, sentence: Sentence,
         return (common([p for _, _, p in framing]) if _coordinated_places(ctx.words, text, framing)
                 else most_specific([p for _, _, p in framing]))
     if before:
-        return most_specific([p for _, _, p in before])
+        return _widened(ctx.words, text, before) or most_specific([p for _, _, p in before])
+    return None
+
+
+def _widened(words: Vocabulary, text: str, found: list[Found]) -> places.Place | None:
+    """A place joined by "and" to a wider place that holds it ("on Kyiv - and across wider
+    Ukraine -"): the figure is the wider place's, not the first one's."""
+    for (_, e1, p1), (s2, _, p2) in zip(found, found[1:], strict=False):
+        between = text[e1:s2].strip(" ,-\u2013\u2014").split()
+        if between and between[0].lower() in words.place_joiners and p1 != p2 \
+                and (p1.contains(p2) or p2.contains(p1)):
+            return p2 if p2.contains(p1) else p1
     return None
 
 
@@ -330,10 +341,26 @@ def default_place(ctx: Context) -> places.Place | None:
 
 def partial(ctx: Context, sentence: Sentence, place: places.Place) -> bool:
     """True when the sentence gives its figure for parts of the place ("20 inches of rain on
-    parts of western Ohio"): a local figure, neither the place's own nor any town's in it."""
+    parts of western Ohio", "killed in south Georgia"): a local figure, neither the place's
+    own nor any town's in it. A side of a country ("eastern Spain") is how news names the
+    country's disaster, so only a region's side is a part."""
+    words, text = ctx.words, ctx.text
     return any(p.key == place.key
-               and ctx.words.partial_place.search(ctx.text, max(sentence.start, s - 40), s)
-               for s, _, p in ctx.places_in(sentence.start, sentence.end))
+               and (words.partial_place.search(text, max(sentence.start, s - 40), s)
+                    or (p.kind == "region" and _side_of(ctx, s, e)))
+               for s, e, p in ctx.places_in(sentence.start, sentence.end))
+
+
+def _side_of(ctx: Context, start: int, end: int) -> bool:
+    """ "in south Georgia": a side of the region named at `start`. Not "Spain's eastern
+    Valencia region", where the side word places the whole region in its country."""
+    named = ctx.text[start:end].split()
+    if named and named[-1].lower() in load("places")["region_words"]:
+        return False
+    side = ctx.words.compass_part.search(ctx.text, max(0, start - 20), start)
+    # "the country's eastern Valencia": the side is the country's, the region is whole
+    return side is not None and not ctx.text[max(0, side.start() - 3) : side.start()].rstrip() \
+        .endswith(("'s", "\u2019s"))
 
 
 def backdrop(ctx: Context, start: int) -> bool:
@@ -395,13 +422,38 @@ def plausible(words: Vocabulary, text: str, found: Found) -> bool:
     return True
 
 
-def facility(ctx: Context, sentence_start: int, pos: int) -> str | None:
-    """The building a figure is about: "the waiting hall, where hundreds had gathered"."""
-    before = ctx.text[max(sentence_start, pos - 300) : pos]
-    for pattern in ctx.words.facilities:
-        m = pattern.search(before)
-        if m and m.group(1) in _facility_nouns():
-            return m.group(1)
+def facility(ctx: Context, sentence: Sentence, m: numbers.Mention) -> str | None:
+    """The building a figure is about: "the waiting hall, where hundreds had gathered", "a
+    clinic was hit, killing seven", "seven died at the city's maternity hospital". It is
+    named by its kind and specialty (lexicon/places.json: an IVF clinic and a fertility
+    hospital are one "fertility hospital"), so two ways of naming one building meet."""
+    before = ctx.text[max(sentence.start, m.start - 300) : m.start]
+    after = ctx.text[m.end : sentence.end]
+    for patterns, text in ((ctx.words.facilities, before), (ctx.words.facilities_after, after)):
+        for pattern in patterns:
+            found = pattern.search(text)
+            phrase = found.group(found.lastindex or 1) if found else ""
+            noun = _facility_noun(phrase) if found else None
+            if noun is not None and found is not None and found.groupdict().get("died") \
+                    and noun in load("places").get("treatment_facilities", []) \
+                    and not any(w[:1].isupper() for w in phrase.split()):
+                continue  # "two died in a local hospital": where they were treated
+            if noun is not None:
+                return noun
+    return None
+
+
+def _facility_noun(phrase: str) -> str | None:
+    """The first facility noun of a noun phrase, by its kind, with the first specialty
+    that qualifies it ("Kyiv IVF clinic": "fertility hospital"; "the school": "school")."""
+    table = load("places")
+    kinds, specialties = table.get("facility_kinds", {}), table.get("facility_specialties", {})
+    words = re.findall(r"[a-z]+", phrase.lower())
+    for k, word in enumerate(words):
+        if word in _facility_nouns():
+            kind = str(kinds.get(word, word))
+            special = next((specialties[w] for w in words[:k] if w in specialties), None)
+            return f"{special} {kind}" if special else kind
     return None
 
 

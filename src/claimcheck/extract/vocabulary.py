@@ -177,6 +177,7 @@ class Vocabulary:
     verbish: frozenset[str]
     auxiliaries: frozenset[str]
     list_joiners: frozenset[str]
+    place_joiners: frozenset[str]  # "in Valencia and in Castilla": the words that join places
     partitive_of: frozenset[str]
     ratio_openers: tuple[Phrase, ...]
     ratio_links: frozenset[str]
@@ -186,6 +187,8 @@ class Vocabulary:
     verb_suffixes: tuple[str, ...]
     not_verbs: frozenset[str]
     as_of_verbs: frozenset[str]
+    day_part_hours: dict[str, int]  # "as of Saturday afternoon": the hour a part of day is read at
+    as_of_adverbs: frozenset[str]  # "were still without power on Monday": a state as of then
     region_words: tuple[str, ...]
     anaphora_kinds: dict[str, str]
     time_entities: frozenset[str]
@@ -212,13 +215,15 @@ class Vocabulary:
     place_title: re.Pattern[str]
     distance_reference: re.Pattern[str]
     place_glue: re.Pattern[str]
-    facilities: tuple[re.Pattern[str], ...]
+    facilities: tuple[re.Pattern[str], ...]  # the text before a figure names its building
+    facilities_after: tuple[re.Pattern[str], ...]  # "seven died at the X hospital"
     several_regions: re.Pattern[str] | None  # "across five states": the whole country
     local_units: re.Pattern[str] | None  # "Buncombe County": a local unit by its title word
     tally_verbs: frozenset[str]  # "South Carolina has recorded 39 deaths": a toll's place
     demonym_endings: tuple[tuple[str, str], ...]  # "North Carolinians" -> "North Carolina"
     backdrop: re.Pattern[str]  # "after the death of X in Nanterre": another event's place
     partial_place: re.Pattern[str]  # "on parts of western Ohio": a figure for parts of it
+    compass_part: re.Pattern[str]  # "in south Georgia": a part of a region named by its side
     increment: re.Pattern[str]  # "and hundreds more": a figure that adds to the one before
 
 
@@ -243,6 +248,7 @@ def _compile(code: str, t: dict[str, Any], f: dict[str, Any],
         verbish=_words(t, "verbish"),
         auxiliaries=LemmaSet(t.get("auxiliaries", []), lemma),
         list_joiners=_words(t, "list_joiners"),
+        place_joiners=_words(t, "place_joiners"),
         partitive_of=_words(t, "partitive_of"),
         ratio_openers=tuple(tuple(p.split()) for p in t.get("ratio_openers", [])),
         ratio_links=_words(t, "ratio_links"),
@@ -252,6 +258,8 @@ def _compile(code: str, t: dict[str, Any], f: dict[str, Any],
         verb_suffixes=tuple(t.get("verb_suffixes", [])),
         not_verbs=_words(t, "not_verbs"),
         as_of_verbs=_words(t, "as_of_verbs"),
+        as_of_adverbs=_words(t, "as_of_adverbs"),
+        day_part_hours={k: int(v) for k, v in t.get("day_part_hours", {}).items()},
         region_words=tuple(t.get("region_words", [])),
         anaphora_kinds=dict(t.get("anaphora_kinds", {})),
         time_entities=frozenset(entities["time_entities"]),
@@ -288,6 +296,7 @@ def _compile(code: str, t: dict[str, Any], f: dict[str, Any],
             rf"(?:{_alt(t.get('place_prepositions', []))})?"
             rf"(?:\s+(?:{_alt(t.get('articles', []))}))?\s*"),
         facilities=tuple(re.compile(p) for p in t.get("facility_patterns", [])),
+        facilities_after=tuple(re.compile(p) for p in t.get("facility_after_patterns", [])),
         several_regions=re.compile(
             rf"\b(?:{_alt(t.get('locative_prepositions', []), spaced=True)})\s+"
             rf"(?:[\w-]+\s+){{1,2}}(?:{_alt(t['region_plurals'])})\b", i)
@@ -305,6 +314,8 @@ def _compile(code: str, t: dict[str, Any], f: dict[str, Any],
         # the cue, then at most one word before the name ("parts of western Ohio")
         partial_place=re.compile(
             rf"\b(?:{_alt(t.get('partial_place_cues', []), spaced=True)})\s+(?:\w+\s+)?$", i),
+        compass_part=re.compile(rf"\b(?:{_alt(t.get('compass_part_words', []))})\s+$")
+        if t.get("compass_part_words") else re.compile(r"(?!)"),
         increment=re.compile(rf"\s*(?:{_alt(t.get('increment_words', []), spaced=True)})\b", i),
     )
 

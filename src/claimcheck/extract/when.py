@@ -44,8 +44,12 @@ def is_as_of(ctx: Context, d: dates.DateMention) -> bool:
     before = before[cut + 1 :] if cut >= 0 else before  # never past the sentence start
     if ctx.words.as_of.search(before):
         return True
-    words = [w.lower() for w in WORD.findall(before)][-3:]
-    return any(w in ctx.words.as_of_verbs for w in words)
+    words = [w.lower() for w in WORD.findall(before)]
+    if any(w in ctx.words.as_of_verbs for w in words[-3:]):
+        return True
+    # "homes were still without power on Monday": a state that held as of the day, not an event
+    clause = [w.lower() for w in WORD.findall(before[before.rfind(",") + 1 :])]
+    return any(w in ctx.words.as_of_adverbs for w in clause)
 
 
 def when(ctx: Context, m: numbers.Mention,
@@ -55,8 +59,10 @@ def when(ctx: Context, m: numbers.Mention,
     night ("the night of 29-30 June", "the third night")."""
     as_of: dt.datetime | None = None
     event: dates.DateMention | None = None
-    own = [d for d in ctx.dates_in(sentence.start, sentence.end)
-           if not (";" in ctx.text[min(d.start, m.start) : max(d.start, m.start)]
+    in_sentence = ctx.dates_in(sentence.start, sentence.end)
+    own = [d for d in in_sentence
+           if not ((";" in ctx.text[min(d.start, m.start) : max(d.start, m.start)]
+                    and not _listed_as_of(ctx, d, m, in_sentence))
                    or _contrasted(ctx, m, d) or _aside(ctx.text, d.start, m.start))]
     # not across a ";" ("...; two days earlier, officials had urged"), a contrast or an aside
     total = _running_total(ctx, m, sentence, [d for d in own if d.night])
@@ -78,6 +84,17 @@ def when(ctx: Context, m: numbers.Mention,
     if event is not None and event.day is not None:
         return event.day, "night" if event.night else event.granularity, as_of
     return ctx.document.published_day, None, as_of  # the publication day: no date in the text
+
+
+def _listed_as_of(ctx: Context, d: dates.DateMention, m: numbers.Mention,
+                  in_sentence: tuple[dates.DateMention, ...]) -> bool:
+    """Does the as-of time `d` reach `m` across semicolons? "As of 5 p.m., 19 had died in A;
+    17 in B, six in C": a list cut by semicolons is told at one time, unless the part that
+    holds the figure names a time or a date of its own."""
+    if d.start > m.start or not (d.kind == "time" or is_as_of(ctx, d)):
+        return False
+    cut = ctx.text.rfind(";", d.end, m.start)
+    return not any(cut < x.start < m.start for x in in_sentence)
 
 
 def event_of_toll(ctx: Context, day: dt.date | None) -> dates.DateMention | None:
@@ -158,9 +175,17 @@ def _contrasted(ctx: Context, m: numbers.Mention, d: dates.DateMention) -> bool:
 
 def _as_of(ctx: Context, d: dates.DateMention) -> dt.datetime | None:
     if d.kind == "time" and ctx.document.published_day is not None:
-        return _at_time(ctx.document.published_day, ctx.text[d.start : d.end])
+        # "as of 8 p.m. Sept. 28": the day right after the hour is the hour's day
+        following = [x for x in ctx.dates_in(d.end, d.end + 4) if x.day is not None
+                     and x.kind != "time" and not ctx.text[d.end : x.start].strip(" ,")]
+        day = following[0].day if following and following[0].day else ctx.document.published_day
+        return _at_time(day, ctx.text[d.start : d.end])
     if d.day is not None:
-        return dt.datetime.combine(d.day, dt.time(23, 59), tzinfo=dt.timezone.utc)
+        # "as of Saturday afternoon" held before "5:05 p.m. Saturday"; a bare day, by its end
+        said = WORD.findall(ctx.text[d.start : d.end].lower())
+        hour = ctx.words.day_part_hours.get(said[-1]) if said and not d.night else None
+        at = dt.time(hour, 0) if hour is not None else dt.time(23, 59)
+        return dt.datetime.combine(d.day, at, tzinfo=dt.timezone.utc)
     return None
 
 

@@ -41,6 +41,9 @@ def words_after(text: str, pos: int, limit: int, count: int) -> list[Word]:
         if i >= limit:
             break
         ch = text[i]
+        if ch == "." and _initial(text, i):
+            i += 1  # "the U.S. Southeast": an initial's dot ends no sentence
+            continue
         if ch in ".;:!?()[]\n,":
             break
         m = WORD.match(text, i)
@@ -52,6 +55,12 @@ def words_after(text: str, pos: int, limit: int, count: int) -> list[Word]:
             break
         i += 1
     return out
+
+
+def _initial(text: str, i: int) -> bool:
+    """Is the dot at `i` that of a capital initial ("U.S.", "N.C."), not a sentence's end?"""
+    return i > 0 and text[i - 1].isupper() and (i < 2 or not text[i - 2].isalpha()) \
+        and i + 1 < len(text) and (text[i + 1].isupper() or text[i + 1] == " ")
 
 
 def words_before(text: str, pos: int, floor: int, count: int) -> list[Word]:
