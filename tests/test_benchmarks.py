@@ -6,6 +6,7 @@ only make sure that the inputs the benchmarks measure are what they say they are
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -15,9 +16,11 @@ BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
 sys.path.insert(0, str(BENCHMARKS))
 
 import _common  # noqa: E402
+import ab  # noqa: E402
 import corpus  # noqa: E402
 import grouping  # noqa: E402
 
+import claimcheck  # noqa: E402
 from claimcheck.match import align  # noqa: E402
 
 
@@ -60,3 +63,13 @@ def test_slope_is_the_log_log_fit(points: list[tuple[float, float]], expected: f
 def test_a_table_is_markdown() -> None:
     text = _common.table("T", ["a", "bb"], [["1", "2"]])
     assert text.splitlines()[2:] == ["| a | bb |", "|---|----|", "| 1 | 2  |"]
+
+
+def test_the_ab_copy_of_another_tree_imports_only_itself(tmp_path: Path) -> None:
+    ab.renamed_copy(Path(claimcheck.__file__).parent.parent, tmp_path)
+    copied = list((tmp_path / "claimcheck_base").rglob("*.py"))
+    assert len(copied) > 40
+    for path in copied:
+        text = path.read_text(encoding="utf-8")
+        assert not re.search(r"\bclaimcheck\.|from claimcheck import|^import claimcheck$", text,
+                             re.M), path.name

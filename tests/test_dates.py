@@ -484,3 +484,16 @@ def test_a_span_of_nights_is_one_period_from_its_first_evening() -> None:
 def test_contrast_words_are_read_per_language() -> None:
     assert "contre" in dates.contrast_words("fr")
     assert "compared with" in dates.contrast_words("en")
+
+
+@pytest.mark.parametrize("text", ["on 3 May at 14:00", "nothing dated here", "Tuesday night",
+                                  "el 12 de marzo", "depuis 2019"])
+def test_the_rules_tried_are_those_whose_needs_the_text_holds(text: str) -> None:
+    from claimcheck.dates import _applicable, _needs, _reader
+    from claimcheck.dates.vocabulary import languages
+
+    codes, low = languages(None), text.lower()
+    present = tuple(n.search(low) is not None for n in _needs(codes))
+    expected = [r for r in _reader(codes)[1] if r[3] is None or r[3].search(low)]
+    assert _applicable(codes, present) == expected
+    assert any(present) or text == "nothing dated here"

@@ -15,9 +15,12 @@ from typing import Any
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 import claimcheck
 from claimcheck import Claim, Document
+from claimcheck.extract.kind import _list_tail
+from claimcheck.extract.vocabulary import vocabulary
 from strategies import languages, number_text, unicode_text
 
 GOLDEN = Path(__file__).parent / "golden" / "extract.jsonl"
@@ -125,3 +128,20 @@ def test_two_coordinated_nouns_are_one_count_measured_after_the_pair(
     injured = claims[-1]
     assert injured.text == span
     assert (injured.entity, injured.measure) == ("police officer", "injured")
+
+
+def test_every_item_of_a_list_an_age_cue_opens_is_an_age() -> None:
+    text = "Three children, aged eight, 12 and 13, were taken to hospital. 4 were hurt, 12 of them badly."
+    kinds = [(c.text, c.kind) for c in claimcheck.extract(Document(id="d", text=text, language="en"))]
+    assert kinds[:4] == [("Three children", "count"), ("eight", "age"), ("12", "age"), ("13", "age")]
+    assert all(kind == "count" for _, kind in kinds[4:])  # no age cue opens the second list
+
+
+@given(st.lists(st.sampled_from(["eight", "12", ",", " ", "and", "or", "y", "\n", "-", "x1",
+                                 "\u00a0", "aged"]), max_size=14))
+def test_a_list_tail_matches_only_text_ending_in_a_comma_or_a_joiner(parts: list[str]) -> None:
+    before = "".join(parts)
+    for code in ("en", "es"):
+        joiners = vocabulary(code).list_joiners
+        if _list_tail(joiners).search(before) is not None:  # what `_listed_age` tests first
+            assert before.rstrip().endswith((",", *joiners))

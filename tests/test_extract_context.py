@@ -8,8 +8,10 @@ import pytest
 
 import claimcheck
 from claimcheck import Document
-from claimcheck.extract import read
+from claimcheck.extract import read, scope
+from claimcheck.extract.context import PerSentence
 from claimcheck.models import CONTEXT_LIMIT
+from claimcheck.text import Sentence, split_sentences
 
 
 def test_the_context_is_read_once_and_frozen() -> None:
@@ -57,3 +59,28 @@ def test_json_output_is_linear_in_claims_not_sentence_length() -> None:
     report = claimcheck.check([Document(id="d", text=text)])
     assert len(report.claims) > 100
     assert len(report.to_json()) < 1000 * len(report.claims)
+
+
+def test_per_sentence_values_are_read_when_asked_for_and_once() -> None:
+    text = "The dam held. Then 40 homes flooded. Crews left at dusk."
+    sentences = split_sentences(text, frozenset())
+    asked: list[int] = []
+
+    def length(s: Sentence) -> int:
+        asked.append(s.index)
+        return s.end - s.start
+
+    lazy = PerSentence(sentences, length)
+    assert asked == [] and len(lazy) == 3
+    assert lazy[1] == lazy[1] == len("Then 40 homes flooded.")
+    assert asked == [1]  # only the sentence asked about, and only once
+
+
+def test_lazy_sentence_context_matches_an_eager_reading() -> None:
+    doc = Document(id="d", text="In Kharkiv, 3 died. Mayor Ihor Terekhov said 12 were hurt. "
+                   "In Odesa, the port shut.")
+    ctx = read(doc)
+    for s in ctx.sentences:
+        assert ctx.speaker_spans[s.index] == scope.speaker_spans(ctx.words, doc.text, s)
+        assert ctx.framing_ends[s.index] == s.start + scope.framing_end(
+            ctx.words, doc.text[s.start : s.end])

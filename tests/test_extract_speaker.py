@@ -129,3 +129,84 @@ def test_a_bare_office_takes_the_fuller_name_given_before() -> None:
 def test_one_speaker_across_scripts_and_spellings(a: str | None, b: str | None,
                                                   same: bool) -> None:
     assert speaker.same_speaker(a, b) is same
+
+
+def _speakers(text: str, language: str = "en", published: str = "2025-06-02") -> list[str | None]:
+    document = Document(id="d", text=text, language=language, published=published)
+    return [c.speaker for c in claimcheck.extract(document)]
+
+
+def test_a_speaker_runs_on_to_a_german_sentence_in_reported_mood_only() -> None:
+    said = "Zwölf Menschen seien gestorben, sagte der Bürgermeister."
+    assert _speakers(f"{said} 30 Menschen würden vermisst.", "de") == ["Bürgermeister"] * 2
+    assert _speakers(f"{said} Damit stieg die Zahl der Toten auf 19.", "de") == \
+        ["Bürgermeister", None]  # indicative: the outlet's own sum
+
+
+def test_a_sentence_in_the_outlets_own_voice_ends_the_run() -> None:
+    text = ("Мер повідомив про 5 загиблих.\nРаніше йшлося про 3 загиблих.\n"
+            "Загинули ще 2 людини.")
+    assert _speakers(text, "uk") == ["Мер", None, None]
+    assert _speakers("Сообщалось, что погибли 4 человека.", "ru") == [None]
+
+
+def test_a_heading_line_takes_no_speaker_from_the_paragraph_before() -> None:
+    text = "Five people died, the mayor said. Twelve were injured.\n40 homes damaged\n"
+    assert _speakers(text) == ["mayor", "mayor", None]
+
+
+@pytest.mark.parametrize(
+    ("code", "sentence", "expected"),
+    [
+        ("en", "Anna Kovalenko visited the hospital and said 14 people were still treated.",
+         "Anna Kovalenko"),
+        ("ru", "Мэр Одессы Иван Петренко по состоянию на 05:00 сообщал о трех погибших.",
+         "Мэр Одессы Иван Петренко"),
+        ("en", "Acme & Co., the analytics firm, estimates that losses will reach $2 billion.",
+         "Acme & Co."),
+        ("en", "Power is out for 900,000 homes, according to the tracking site outagewatch.us.",
+         "tracking site outagewatch.us"),
+        ("en", "About 80,000 homes were dark, OutageWatch.us data showed.", "OutageWatch.us data"),
+        ("en", "Twelve people died, according to a release from Gov. Jane Doe's office.",
+         "release from Gov. Jane Doe's office"),
+        ("en", "The latest official figure puts the dead at 62.", "official figure"),
+        ("ru", "По данным местных властей, ранены 20 человек.", "местных властей"),
+    ],
+)
+def test_attribution_finds_names_with_dots_ampersands_and_clause_subjects(
+        code: str, sentence: str, expected: str) -> None:
+    assert speaker.attribution(vocabulary(code), sentence) == expected
+
+
+def test_citing_a_source_is_reported_speech_that_runs_on_one_sentence() -> None:
+    text = ("Rescuers reached the site, the agency reported, citing the regional police. "
+            "Forty people were hurt. Two roads were closed for 3 days.")
+    assert _speakers(text) == ["regional police", None, None]
+
+
+def test_it_stands_for_the_office_named_before() -> None:
+    text = ("The weather agency said the storm was large. It described winds reaching "
+            "300 miles from its centre.")
+    assert _speakers(text) == ["weather agency"]
+
+
+def test_a_statement_the_office_posted_is_the_offices() -> None:
+    sentence = "Nine people were hurt, according to a statement the town council posted."
+    assert speaker.attribution(vocabulary("en"), sentence) == "town council"
+
+
+def test_a_pronoun_after_a_title_and_surname_names_the_surname() -> None:
+    text = ("Olena Bondar spoke first. The president himself left for Warsaw after meeting "
+            "President Marchenko. \u201cMore than 30 drones hit us,\u201d he said.")
+    assert _speakers(text) == ["Marchenko"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Norway says 30 drones were shot down overnight", "Norway"),  # a headline "X says"
+        ("Norway announced 30 new tanks for the army.", None),  # an act, not a statement
+    ],
+)
+def test_a_country_speaks_by_a_verb_of_saying_only(sentence: str, expected: str | None) -> None:
+    assert speaker.attribution(vocabulary("en"), sentence) == expected

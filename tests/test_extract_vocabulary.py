@@ -12,7 +12,7 @@ import pytest
 
 import claimcheck
 from claimcheck import Document
-from claimcheck.extract.vocabulary import Vocabulary, vocabulary
+from claimcheck.extract.vocabulary import LemmaTable, Vocabulary, vocabulary
 
 
 def test_vocabularies_are_compiled_once_per_language() -> None:
@@ -65,3 +65,13 @@ def test_the_vocabulary_type_is_frozen() -> None:
     with pytest.raises(AttributeError):
         vocabulary("en").code = "fr"  # type: ignore[misc]
     assert isinstance(vocabulary("es"), Vocabulary)
+
+
+def test_a_table_says_which_words_may_open_one_of_its_phrases() -> None:
+    plain = LemmaTable({("storm", "surge"): "surge", ("rain",): "rain"})
+    assert plain.may_open("storm") and plain.may_open("rain")
+    assert not plain.may_open("surge") and not plain.may_open("the")
+    lemmatised = LemmaTable({("rain",): "rain"}, lambda w: (w.rstrip("s"),))
+    assert lemmatised.may_open("rains")  # a word may open a phrase through its lemma
+    measures = vocabulary("en").frames.measures
+    assert all(measures.may_open(phrase[0]) for phrase in measures)

@@ -59,6 +59,7 @@ Case-insensitive words are matched against a lower-cased copy of the text of the
 from __future__ import annotations
 
 import datetime as dt
+import re
 from functools import cache
 
 from claimcheck.dates.mention import DateMention
@@ -81,6 +82,24 @@ def _reader(codes: tuple[str, ...]) -> tuple[Vocabulary, list[Rule]]:
     return vocab, rules(vocab)
 
 
+@cache
+def _needs(codes: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    """What the rules need a text to hold (a month, a weekday, a digit, ...), each once."""
+    found: dict[int, re.Pattern[str]] = {}
+    for _, _, _, needs in _reader(codes)[1]:
+        if needs is not None:
+            found.setdefault(id(needs), needs)  # by id: hashing a Pattern hashes its code
+    return tuple(found.values())
+
+
+@cache
+def _applicable(codes: tuple[str, ...], present: tuple[bool, ...]) -> list[Rule]:
+    """The rules, in their order, that can match a text holding what `present` says it holds
+    (one flag for each of `_needs(codes)`): a few combinations occur, each listed once."""
+    held = {id(n) for n, there in zip(_needs(codes), present, strict=True) if there}
+    return [r for r in _reader(codes)[1] if r[3] is None or id(r[3]) in held]
+
+
 def find_dates(
     text: str, published: dt.date | dt.datetime | None, lang: str | None = None
 ) -> list[DateMention]:
@@ -91,17 +110,13 @@ def find_dates(
     """
     if not isinstance(text, str) or not text:
         return []
-    vocab, found_by = _reader(languages(lang))
+    codes = languages(lang)
+    vocab = _reader(codes)[0]
     scan = Scan(text, lower_same_length(text), as_date(published), vocab)
     cands: list[Cand] = []
-    # does the text contain what a rule needs? (keyed by id: hashing a Pattern hashes its code)
-    present: dict[int, bool] = {}
-    for pattern, on_text, handler, needs in found_by:
-        if needs is not None:
-            if id(needs) not in present:
-                present[id(needs)] = needs.search(scan.low) is not None
-            if not present[id(needs)]:
-                continue  # no month in the text: no rule that needs one can match
+    # does the text contain what a rule needs? no month in the text: no rule that needs one
+    present = tuple(needs.search(scan.low) is not None for needs in _needs(codes))
+    for pattern, on_text, handler, _ in _applicable(codes, present):
         for match in pattern.finditer(text if on_text else scan.low):
             found = handler(match, scan)
             if found is not None and 0 <= found.start < found.end <= len(text):

@@ -7,7 +7,8 @@ numbers in text order and composes small pure attachers in the order the data fl
     kind      what kind of figure (count, age, money, ...), and which numbers are none
     subject   the counted entity and the measure (what happened to it)
     links     a hedge carried down a list, back-references, a part and its whole
-    speaker   who says so, carried along a paragraph
+    speaker   who says so, carried along a paragraph, then read figure by figure in its
+              clause (speaker_clause)
     scope     the place
     when      the event day and the as-of moment
 
@@ -19,12 +20,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
+from functools import cache, lru_cache, partial
 
 from claimcheck import dates, lang, numbers, places
-from claimcheck.extract import frame, links, scope, speaker, subject, sums, when
+from claimcheck.extract import frame, links, scope, speaker, speaker_clause, subject, sums, when
 from claimcheck.extract import kind as _kind
-from claimcheck.extract.context import Context, Notes, SpeakerState, evidence
-from claimcheck.extract.vocabulary import vocabulary
+from claimcheck.extract.context import Context, Notes, PerSentence, SpeakerState, evidence
+from claimcheck.extract.vocabulary import Vocabulary, vocabulary
 from claimcheck.lexicon import load
 from claimcheck.models import Claim, Document
 from claimcheck.text import Sentence, boundaries, split_sentences
@@ -57,7 +59,7 @@ def _claims(document: Document, scanned: list[numbers.Mention]) -> list[Claim]:
     paragraph = -1
     for sentence, found in _by_sentence(ctx, _numbers(ctx, scanned)):
         if sentence.paragraph != paragraph:  # "the total stood at" refers within its paragraph
-            notes, paragraph = replace(notes, last_measure=None), sentence.paragraph
+            notes, paragraph = notes._replace(last_measure=None), sentence.paragraph
         said, state = speaker.speak(ctx, sentence, state, bool(found))
         previous: numbers.Mention | None = None
         for k, m in enumerate(found):
@@ -73,7 +75,8 @@ def _claims(document: Document, scanned: list[numbers.Mention]) -> list[Claim]:
                 continue  # "several years", "a few hours": no figure to check
             out.append(claim)
             previous = m
-        if said and any(c.start >= sentence.start and c.end <= sentence.end for c in out[-3:]):
+        if said.speaker and any(c.start >= sentence.start and c.end <= sentence.end
+                                for c in out[-3:]):
             state = replace(state, had_claims=True)
     return sums.widen_sums(frame.with_frame(links.link_ratios(out, ctx), ctx), ctx)
 
@@ -97,13 +100,22 @@ def read(document: Document) -> Context:
         place_starts=tuple(s for s, _, _ in found_places),
         date_starts=tuple(d.start for d in found_dates),
         bounds=tuple(boundaries(text)),
-        speaker_spans=tuple(scope.speaker_spans(words, text, s) for s in sentences),
-        framing_ends=tuple(s.start + scope.framing_end(words, text[s.start : s.end])
-                           for s in sentences),
+        # read for the sentences asked about only: those near a figure, and the lead's
+        speaker_spans=PerSentence(sentences, partial(scope.speaker_spans, words, text)),
+        framing_ends=PerSentence(sentences, partial(_framing_end, words, text)),
         line_breaks=tuple(m.start() for m in _NEWLINE.finditer(text)),
         lead=text[: sentences[0].end].lower() if sentences else "",
     )
-    return replace(ctx, default_place=scope.default_place(ctx), anchor=when.anchor(ctx))
+    # the story's place and date read the context itself: set once, before anyone else sees
+    # it (what `dataclasses.replace` would give, without building a second Context)
+    object.__setattr__(ctx, "default_place", scope.default_place(ctx))
+    object.__setattr__(ctx, "anchor", when.anchor(ctx))
+    return ctx
+
+
+def _framing_end(words: Vocabulary, text: str, s: Sentence) -> int:
+    """Where the leading "In X," adverbials of sentence `s` end (an offset in `text`)."""
+    return s.start + scope.framing_end(words, text[s.start : s.end])
 
 
 def _numbers(ctx: Context, mentions: list[numbers.Mention]) -> list[numbers.Mention]:
@@ -130,7 +142,7 @@ class _Figure:
 
     mention: numbers.Mention
     sentence: Sentence
-    speaker: str | None
+    said: speaker.Said
     index: int
     next_start: int | None  # where the sentence's next number starts
     previous: numbers.Mention | None  # the sentence's previous number that made a claim
@@ -148,7 +160,7 @@ def _claim(ctx: Context, f: _Figure, notes: Notes) -> tuple[Claim, Notes]:
     located = scope.locate(ctx, m, sentence, measure, notes.recent_places, f.next_start, entity)
     recent, para, index = scope.remember(notes.recent_places, notes.places_paragraph,
                                          notes.places_sentence, sentence, located.seen)
-    notes = replace(notes, recent_places=recent, places_paragraph=para, places_sentence=index)
+    notes = notes._replace(recent_places=recent, places_paragraph=para, places_sentence=index)
     place = located.place
     place_key, location = (place.key, place.name) if place else (None, None)
     facility = scope.facility(ctx, sentence, m)
@@ -167,7 +179,7 @@ def _claim(ctx: Context, f: _Figure, notes: Notes) -> tuple[Claim, Notes]:
                 if date is not None else as_of
             date, precision = toll.day, toll.granularity
     if measure and kind == "count":
-        notes = replace(notes, last_measure=measure)
+        notes = notes._replace(last_measure=measure)
     recalled = when.recalled(ctx, m, sentence)
     context_start, context_len = evidence(sentence, start, end)
     doc = ctx.document.id
@@ -178,7 +190,8 @@ def _claim(ctx: Context, f: _Figure, notes: Notes) -> tuple[Claim, Notes]:
         entity=entity, measure=measure, location=location, place_key=place_key,
         date=date, date_precision=precision, as_of=as_of,
         recalled=recalled, later=not recalled and when.later(ctx, m, sentence),
-        detail=detail, speaker=f.speaker, hedge=hedge,
+        detail=detail, hedge=hedge,
+        speaker=speaker_clause.figure_speaker(ctx, f.said, sentence, m.start, kind, date),
     ), notes
 
 
@@ -200,7 +213,7 @@ def _subject(ctx: Context, f: _Figure, kind: str, end: int, entity: str | None,
     # noun ("five of them children", "five children were among those killed") does
     if entity in (None, subject.people()) and subject.subset(ctx, m, sentence, notes.subset_sentence):
         if entity is None:
-            notes = replace(notes, subset_sentence=sentence.index)
+            notes = notes._replace(subset_sentence=sentence.index)
         detail = subject.detail(ctx, end, sentence)
         measure = f"{measure or 'counted'} (part)"
     if entity is None and measure:
@@ -228,9 +241,16 @@ def _subject(ctx: Context, f: _Figure, kind: str, end: int, entity: str | None,
     return entity, measure, detail, notes
 
 
+@cache
 def _cumulative() -> frozenset[str]:
     return frozenset(load("measures")["cumulative"])
 
 
 def _names(lead: str, word: str) -> bool:
-    return re.search(rf"\b{re.escape(word)}\b", lead) is not None
+    return _whole_word(word).search(lead) is not None
+
+
+@lru_cache(maxsize=512)
+def _whole_word(word: str) -> re.Pattern[str]:
+    """`word` as a whole word, compiled once (a facility's name: a few dozen recur)."""
+    return re.compile(rf"\b{re.escape(word)}\b")

@@ -3,14 +3,17 @@
 `Context` holds what is found once per document: the text, its sentences and clause breaks,
 the dates and places in it (sorted, looked up by bisection), the lead, the language's
 vocabulary, the story's default place and anchor date. Nothing in it changes after
-`extract()` builds it; what one figure leaves for the next travels in `Notes` and
-`SpeakerState`, frozen records replaced, never mutated.
+`extract()` builds it (what is read per sentence, `PerSentence`, is read on first use and
+kept: a memo of a pure function); what one figure leaves for the next travels in `Notes`
+and `SpeakerState`, records replaced, never mutated.
 """
 
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Generic, NamedTuple, TypeVar
 
 from claimcheck.dates import DateMention
 from claimcheck.extract.vocabulary import Vocabulary
@@ -19,6 +22,29 @@ from claimcheck.places import Place
 from claimcheck.text import Sentence, clause_at
 
 Found = tuple[int, int, Place]  # a place and its offsets
+T = TypeVar("T")
+
+
+class PerSentence(Generic[T]):
+    """What `read(sentence)` gives for each sentence, computed the first time it is asked for
+    and kept: a pure function of the sentence, so the memo changes no answer, and a sentence
+    nobody asks about (no figure near it) never pays for it."""
+
+    __slots__ = ("_read", "_sentences", "_values")
+
+    def __init__(self, sentences: Sequence[Sentence], read: Callable[[Sentence], T]) -> None:
+        self._sentences = sentences
+        self._read = read
+        self._values: dict[int, T] = {}
+
+    def __getitem__(self, index: int) -> T:
+        values = self._values
+        if index not in values:
+            values[index] = self._read(self._sentences[index])
+        return values[index]
+
+    def __len__(self) -> int:
+        return len(self._sentences)
 
 
 @dataclass(frozen=True)
@@ -33,8 +59,8 @@ class Context:
     place_starts: tuple[int, ...]
     date_starts: tuple[int, ...]
     bounds: tuple[int, ...]  # clause breaks in the whole text
-    speaker_spans: tuple[tuple[tuple[int, int], ...], ...]  # per sentence: speakers' titles
-    framing_ends: tuple[int, ...]  # per sentence: end of its leading "In X," adverbials
+    speaker_spans: PerSentence[tuple[tuple[int, int], ...]]  # per sentence: speakers' titles
+    framing_ends: PerSentence[int]  # per sentence: end of its leading "In X," adverbials
     line_breaks: tuple[int, ...]
     lead: str  # the first sentence, lower case
     default_place: Place | None = None
@@ -77,9 +103,9 @@ class SpeakerState:
     names: tuple[str, ...] = ()  # the speakers named so far, latest last
 
 
-@dataclass(frozen=True)
-class Notes:
-    """What earlier figures leave for later ones."""
+class Notes(NamedTuple):
+    """What earlier figures leave for later ones (a named tuple: `_replace` is what
+    `dataclasses.replace` does, for a few times less, and it runs several times a figure)."""
 
     last_measure: str | None = None  # for "the total stood at 158"
     subset_sentence: int | None = None  # a sentence whose figures are parts of one given

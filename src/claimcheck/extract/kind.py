@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from claimcheck import numbers, units
 from claimcheck.extract.context import Context
@@ -31,8 +32,7 @@ def not_a_claim(ctx: Context, m: numbers.Mention) -> bool:
     # a calibre ("155mm rounds") names a weapon type, it does not measure anything
     if m.unit == "millimeter":
         nxt = words_after(text, m.end, len(text), 1)
-        calibre = set(load("units")["calibre_nouns"])
-        if nxt and numbers._singular(nxt[0][2].lower()) in calibre:
+        if nxt and numbers._singular(nxt[0][2].lower()) in _calibre_nouns():
             return True
     return False
 
@@ -63,8 +63,24 @@ def kind(ctx: Context, m: numbers.Mention) -> ClaimKind:
 def _listed_age(ctx: Context, m: numbers.Mention) -> bool:
     """The figure is in a list ("eight, 12 and 13") that an age cue ("aged") opens."""
     before = ctx.text[max(0, m.start - 60) : m.start]
-    joiners = "|".join(re.escape(j) for j in sorted(ctx.words.list_joiners)) or "(?!)"
-    listed = re.search(rf"(?:[^\W_][\w-]{{0,15}}\s*(?:,|\s(?:{joiners})\b)\s*)+$", before)
+    joiners, tail = ctx.words.list_joiners, before.rstrip()
+    # a list item ends in a comma or a joiner: test that before the regex, whose search
+    # backtracks at every start when it fails
+    if not tail.endswith((",", *joiners)):
+        return False
+    listed = _list_tail(joiners).search(before)
     if listed is None:
         return False
     return bool(ctx.words.age_before.search(before[: listed.start()]))
+
+
+@cache
+def _list_tail(joiners: frozenset[str]) -> re.Pattern[str]:
+    """Words of a list up to the end of a text: "eight, 12 and " (compiled once per language)."""
+    alt = "|".join(re.escape(j) for j in sorted(joiners)) or "(?!)"
+    return re.compile(rf"(?:[^\W_][\w-]{{0,15}}\s*(?:,|\s(?:{alt})\b)\s*)+$")
+
+
+@cache
+def _calibre_nouns() -> frozenset[str]:
+    return frozenset(load("units")["calibre_nouns"])

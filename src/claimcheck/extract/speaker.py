@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import cache
 
 from rapidfuzz import fuzz
@@ -19,48 +20,57 @@ from claimcheck.text.sentences import QUOTES
 
 _NAME = re.compile(r"\b[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,3}\b")
 _APPOSED_NAME = re.compile(r"\s*,\s*([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)+)")
-_PUNCTUATION = ("-", "'", "’")
+_PUNCTUATION = ("-", "'", "’", ".")  # inside a word: "PowerOutage.us", "U.S."
 _PLACE_OWNER = re.compile(r"^([^\W\d_][\w-]*)['’]s\s+(\w.+)$")
 _NAMES_KEPT = 8  # the speakers named so far that a bare office can stand for
 _WHOLE_PARAGRAPH = -2  # SpeakerState.sentence of a paragraph that continues the last speaker
 _BEFORE_INVERSION = (",", "”", "’", "\"", "'", "»", "-", "–", "—")  # "», — додав мер"
+_SENTENCE_END = (".", "!", "?", "…", "»", "”", "\"", "’", "'", ")")
+_CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}$")
+_CLAUSE_BREAK = re.compile(r"[,;]|(?<!\d):(?!\d)")  # not the colon of a clock time
+_MASKED_DOT = "\u2024"  # a dot inside a name ("Gov. Roy", "poweroutage.us"), not a full stop
+_INNER_DOT = re.compile(r"(?<=\w)\.(?=\w)|(?<=\b[A-Z][a-z])\.(?=\s+[A-Z])|"
+                        r"(?<=\b[A-Z][a-z]{2})\.(?=\s+[A-Z])|(?<=\b[A-Z][a-z]{3})\.(?=\s+[A-Z])")
+_DOMAIN = re.compile(r"^\w[\w-]*\.[a-z]{2,6}$")  # a web site named as a source
+
+
+@dataclass(frozen=True)
+class Said:
+    """Who a sentence's figures are attributed to: the speaker it names (or runs on from an
+    earlier sentence: `carried`), and the spans of it that name a speaker of their own
+    ("According to X, A; B": the part after the semicolon is nobody's)."""
+
+    speaker: str | None = None
+    carried: bool = False
+    clauses: tuple[tuple[int, int, str | None], ...] = ()  # (start, end, speaker), offsets
 
 
 def speak(ctx: Context, sentence: Sentence, state: SpeakerState,
-          has_claims: bool) -> tuple[str | None, SpeakerState]:
-    """The speaker of `sentence` and the state the next sentence starts from."""
+          has_claims: bool) -> tuple[Said, SpeakerState]:
+    """Who `sentence` attributes its figures to, and the state the next sentence starts from."""
     speech = ctx.words.speech
-    found, spoke = _attribution(ctx.words, ctx.text[sentence.start : sentence.end])
+    text = ctx.text[sentence.start : sentence.end]
+    if speech.own_voice.search(text):  # "as we reported earlier": the outlet's own voice,
+        return Said(), replace(state, speaker=None)  # which ends the last speaker's run
+    found, spoke = _attribution(ctx.words, text)
     if found is None:
         later = told_after(ctx, sentence)
         if later is not None:
-            return later, state  # "... Про це повідомив мер": named after, for these only
+            return Said(later), state  # "... Про це повідомив мер": named after, for these only
     if found is not None:
-        if found.lower() in speech.pronouns:
-            named = last_name(speech, ctx.text[: sentence.start])
-            if named and state.person and named in state.person:
-                named = state.person  # the name as given with its title
-            found = named or state.person or state.speaker
-        elif found not in speech.generic:
-            found = _named_before(speech, found, state.names)
-            if _looks_like_person(found):
-                state = replace(state, person=found)
-        if found is not None:
-            had = state.had_claims if state.paragraph == sentence.paragraph else False
-            state = replace(state, speaker=found, paragraph=sentence.paragraph, had_claims=had,
-                            sentence=sentence.index, spoke=spoke,
-                            names=(*state.names, found)[-_NAMES_KEPT:])
-        return found, state
-    if state.speaker is None:
-        return None, state
+        found, state = _resolve(ctx, sentence, found, spoke, state)
+        clauses = _segments(ctx, sentence, state) if found is not None else ()
+        return Said(found, clauses=clauses), state
+    if state.speaker is None or _heading(ctx, sentence) or not _reported(speech, text):
+        return Said(), state
     if state.paragraph == sentence.paragraph:
         # reported speech ("X said") runs on to the next sentence only, unless the whole
         # paragraph continues a briefing (below); a source cited ("according to X") does not
         if state.sentence == _WHOLE_PARAGRAPH or (state.sentence == sentence.index - 1
                                                   and state.spoke):
-            return state.speaker, state
-        return None, state
-    first = ctx.text[sentence.start : sentence.start + 1]
+            return Said(state.speaker, carried=True), state
+        return Said(), state
+    first = text[:1]
     para_start = sentence.index == 0 or ctx.sentences[sentence.index - 1].paragraph != \
         sentence.paragraph
     follows = para_start and state.paragraph == sentence.paragraph - 1
@@ -68,9 +78,130 @@ def speak(ctx: Context, sentence: Sentence, state: SpeakerState,
     # (a speaker who gave figures in their own words, not a source cited "according to")
     if follows and (first in QUOTES or (state.had_claims and has_claims and state.spoke
                                         and state.speaker not in speech.generic)):
-        return state.speaker, replace(state, paragraph=sentence.paragraph,
-                                      sentence=_WHOLE_PARAGRAPH)
-    return None, state
+        return Said(state.speaker, carried=True), replace(state, paragraph=sentence.paragraph,
+                                                          sentence=_WHOLE_PARAGRAPH)
+    return Said(), state
+
+
+def _resolve(ctx: Context, sentence: Sentence, found: str, spoke: bool,
+             state: SpeakerState) -> tuple[str | None, SpeakerState]:
+    """A speaker as named (a pronoun is the person named before, a bare office the fuller
+    name given before), and the state it leaves."""
+    speech = ctx.words.speech
+    if found.lower() in speech.impersonal and state.speaker is not None:
+        resolved: str | None = state.speaker  # "It described ...": the office named before
+    elif found.lower() in speech.pronouns:
+        named = last_name(speech, ctx.text[: sentence.start])
+        if named and state.person and named in state.person:
+            named = state.person  # the name as given with its title
+        resolved = named or state.person or state.speaker
+    elif found not in speech.generic:
+        resolved = _named_before(speech, found, state.names)
+        if _looks_like_person(resolved):
+            state = replace(state, person=resolved)
+    else:
+        resolved = found
+    if resolved is not None:
+        had = state.had_claims if state.paragraph == sentence.paragraph else False
+        state = replace(state, speaker=resolved, paragraph=sentence.paragraph, had_claims=had,
+                        sentence=sentence.index, spoke=spoke,
+                        names=(*state.names, resolved)[-_NAMES_KEPT:])
+    return resolved, state
+
+
+def _segments(ctx: Context, sentence: Sentence,
+              state: SpeakerState) -> tuple[tuple[int, int, str | None], ...]:
+    """The parts of a sentence between semicolons, each with its own speaker: a part that
+    names none is said by the next part's speaker ("A; B, officials said"), else by the
+    speaker of an earlier part who speaks ("X said A; B"), but not by a source an earlier
+    part cites ("According to X, A; B": B is the outlet's)."""
+    text = ctx.text[sentence.start : sentence.end]
+    if ";" not in text:
+        return ()
+    cuts = [0, *(i + 1 for i, ch in enumerate(text) if ch == ";"), len(text)]
+    parts = []
+    for lo, hi in itertools.pairwise(cuts):
+        who, spoke = _attribution(ctx.words, text[lo:hi])
+        if who is not None:
+            who = state.speaker if who.lower() in ctx.words.speech.pronouns else \
+                _named_before(ctx.words.speech, who, state.names)
+        parts.append((lo, hi, who, spoke))
+    out: list[tuple[int, int, str | None]] = []
+    for k, (lo, hi, who, _) in enumerate(parts):
+        if who is None:
+            later = [w for _, _, w, _ in parts[k + 1 :] if w is not None]
+            earlier = [(w, spoke) for _, _, w, spoke in parts[:k] if w is not None]
+            who = later[0] if later else earlier[-1][0] if earlier and earlier[-1][1] else None
+        out.append((sentence.start + lo, sentence.start + hi, who))
+    return tuple(out)
+
+
+def _heading(ctx: Context, sentence: Sentence) -> bool:
+    """A line of its own with no closing stop: a heading, in nobody's voice."""
+    text = ctx.text[sentence.start : sentence.end].rstrip()
+    alone = (sentence.index == 0 or ctx.sentences[sentence.index - 1].paragraph != sentence.paragraph) \
+        and (sentence.index + 1 >= len(ctx.sentences)
+             or ctx.sentences[sentence.index + 1].paragraph != sentence.paragraph)
+    return alone and not text.endswith(_SENTENCE_END)
+
+
+def _reported(speech: Speech, text: str) -> bool:
+    """Whether a sentence can be reported speech run on from the one before: in a language
+    that marks it by mood (German "seien", "würden") only a sentence in that mood, or a quote."""
+    if not speech.reported_mood:
+        return True
+    if text.lstrip()[:1] in QUOTES:
+        return True
+    return any(w.group().lower() in speech.reported_mood for w in WORD.finditer(text))
+
+
+def clause_subject(words: Vocabulary, clause: str) -> str | None:
+    """The subject that opens a clause and names someone, followed by a verb: capitalised
+    words, office words and their modifiers ("Киевский городской голова Виталий Кличко")."""
+    speech = words.speech
+    picked: list[re.Match[str]] = []
+    found = list(WORD.finditer(clause))[:12]
+    for k, w in enumerate(found):
+        low = w.group().lower()
+        gap = clause[picked[-1].end() : w.start()] if picked else clause[: w.start()]
+        if gap.strip(" .&") or "\n" in gap:
+            break
+        nxt = found[k + 1].group() if k + 1 < len(found) else ""
+        pair = f"{picked[-1].group().lower()} {low}" if picked else ""
+        if capital(w.group()) or low in speech.offices or low in speech.determiners or \
+                pair in speech.subjects or \
+                (picked and low in speech.function_words) or \
+                (nxt.lower() in speech.offices and low not in words.stop_words):
+            picked.append(w)
+            continue
+        break
+    while picked and (picked[-1].group().lower() in speech.function_words
+                      or picked[-1].group().lower() in speech.determiners):
+        picked.pop()
+    head = picked[0].group().lower() if picked else ""
+    if head not in speech.determiners and head not in speech.offices and (
+            head in words.stop_words or
+            (len(picked) > 1 and picked[1].group().lower() in speech.determiners)):
+        return None  # "Aus dem Kreis Altenkirchen kamen ...": a preposition's phrase
+    while picked and picked[0].group().lower() in speech.determiners:
+        picked.pop(0)
+    if not picked or len(picked) == len(found):
+        return None  # no verb after it: a noun phrase, not a clause's subject
+    phrase = clause[picked[0].start() : picked[-1].end()]
+    named = [w for w in picked if capital(w.group())]
+    if not office_in(speech, phrase, speech.offices) and len(named) < 2:
+        return None
+    if places.resolve(phrase) is not None or phrase.lower() in words.stop_words:
+        return None
+    return phrase
+
+
+def office_in(speech: Speech, phrase: str, offices: frozenset[str]) -> bool:
+    """Whether a phrase holds an office word of `offices`, or an office of two words
+    ("Protezione civile")."""
+    low = phrase.lower().split()
+    return any(w in offices for w in low) or \
+        any(f"{a} {b}" in speech.subjects for a, b in itertools.pairwise(low))
 
 
 def _named_before(speech: Speech, found: str, names: tuple[str, ...]) -> str:
@@ -91,13 +222,15 @@ def attribution(words: Vocabulary, sentence: str) -> str | None:
     return _attribution(words, sentence)[0]
 
 
-def _bare(speech: Speech, phrase: str) -> str:
+def bare(speech: Speech, phrase: str) -> str:
     """The phrase without its leading article: "die Polizei" and "Polizei" are one speaker."""
     head, _, rest = phrase.partition(" ")
     low = head.lower()
     articles = speech.articles
     if rest and (low in articles or low.endswith("'") and low in articles):
         phrase = rest
+    while " " in phrase and phrase.split(" ", 1)[0].lower() in speech.dropped:
+        phrase = phrase.split(" ", 1)[1]  # "the latest official figure": one source, any day
     # "Ukraine's Defense Intelligence agency" is the agency of Ukraine: the office first
     owner = _PLACE_OWNER.match(phrase)
     if owner and places.resolve(owner.group(1)) is not None:
@@ -116,24 +249,33 @@ def _attribution(words: Vocabulary, sentence: str) -> tuple[str | None, bool]:
         middle = {w.lower() for w in WORD.findall(m.group(2))}
         if not any(w in speech.verb_set for w in middle) and places.resolve(m.group(1)) is None:
             return m.group(1), True
-    found = _after_preposition(speech, sentence)
-    if found is not None:
-        return _bare(speech, found), False
+    cited = _after_preposition(speech, sentence)
+    if cited is not None:
+        named = cited[0].split(" ")
+        while len(named) > 1 and named[0].lower() in speech.articles:
+            named.pop(0)  # "a statement the city council posted"
+        head, _, rest = " ".join(named).partition(" ")
+        article, _, office = rest.partition(" ")
+        if head.lower() in speech.data_nouns and article.lower() in speech.articles and office:
+            cited = (office, cited[1])  # "a statement the city council posted": the council
+        # "X reported, citing Y": reported speech, which runs on like "Y said"
+        return bare(speech, cited[0]), cited[1].lower() in speech.reporting_prepositions
     found = _around_verb(words, sentence)
     if found is not None:
         # "Interior ministry figures show ...": data cited, not speech that runs on
         spoke = not any(w in speech.data_nouns for w in found.lower().split())
-        return _bare(speech, found), spoke
+        return bare(speech, found), spoke
     low = sentence.lower()
     for cue, speaker in speech.fixed:
         if cue.search(low):
             return speaker, False
     owner = speech.owner.search(sentence)
-    return (_bare(speech, owner.group(1)) if owner else None), False
+    return (bare(speech, owner.group(1)) if owner else None), False
 
 
-def _after_preposition(speech: Speech, sentence: str) -> str | None:
-    """ "according to the regional governor", "según explicó el jueves la alcaldesa"."""
+def _after_preposition(speech: Speech, sentence: str) -> tuple[str, str] | None:
+    """ "according to the regional governor", "según explicó el jueves la alcaldesa": the
+    source and the preposition that cites it."""
     roles = speech.cited_roles
     for prep, pattern in speech.prepositions:
         cue = pattern.search(sentence)
@@ -145,7 +287,7 @@ def _after_preposition(speech: Speech, sentence: str) -> str | None:
             start += lead.end()  # skip the verb and the day after the preposition
         np = noun_phrase_after(speech, sentence, start)
         if np and _names_someone(speech, np, roles):
-            return np
+            return np, prep
     return None
 
 
@@ -157,10 +299,10 @@ def _names_someone(speech: Speech, phrase: str, roles: frozenset[str], *,
     words = [w.strip(",") for w in phrase.split()]
     if not words:
         return False
-    if words[0][:1].isupper() or words[0].lower() in roles:
+    if words[0][:1].isupper() or words[0].lower() in roles or any(map(_DOMAIN.match, words)):
         return True
     offices = speech.offices
-    return any(_capital(w) or w.lower() in offices for w in words[1:]) and (
+    return any(capital(w) or w.lower() in offices for w in words[1:]) and (
         words[0].lower() in speech.determiners
         or (cited and any(w.lower() in offices for w in words)))
 
@@ -180,13 +322,21 @@ def _around_verb(words: Vocabulary, sentence: str) -> str | None:
         if after and sentence[:start].rstrip().endswith(_BEFORE_INVERSION):
             return after
         before = noun_phrase_before(words, sentence, start)
+        if before and before.split()[-1].lower() in speech.function_words:
+            before = None  # "visited the hospital and said": the clause's subject says it
         if before and places.resolve(before) is not None and \
-                not any(w.lower() in speech.subjects for w in before.split()):
-            continue  # "the city of Genoa gave way": a place does not speak (the police do)
+                not any(w.lower() in speech.subjects for w in before.split()) and \
+                sentence[start:end].lower() not in speech.place_verbs:
+            continue  # "the city of Genoa gave way": a place does not speak ("Ukraine says" does)
         if before and before.lower() not in speech.first_person:
             return before
         if after:
             return after
+        # "Joe Biden visited the region and announced ...": the subject opening the clause
+        breaks = [m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, start)]
+        opening = clause_subject(words, sentence[breaks[-1] if breaks else 0 : start])
+        if opening is not None and sum(capital(w) for w in opening.split()) >= 2:
+            return opening
     return None
 
 
@@ -201,8 +351,9 @@ def _verb_spans(speech: Speech, sentence: str) -> list[tuple[int, int]]:
 def _attributive(speech: Speech, sentence: str, pos: int) -> bool:
     """A verb form after an article, a possessive or a figure is an adjective: "the reported
     toll", "10 confirmed deaths"."""
-    if sentence[:pos].rstrip()[-1:].isdigit():
-        return True
+    head = sentence[:pos].rstrip()
+    if head[-1:].isdigit():
+        return not _CLOCK.search(head)  # "10 confirmed deaths", not "as of 05:00 reported"
     before = list(WORD.finditer(sentence, max(0, pos - 30), pos))
     if not before or before[-1].end() + 1 < pos:
         return False
@@ -295,7 +446,7 @@ def noun_phrase_before(words: Vocabulary, sentence: str, pos: int) -> str | None
     if phrase.lower() in speech.pronouns:
         return phrase
     offices = speech.offices
-    if not any(_capital(w.group()) or w.group().lower() in offices for w in picked):
+    if not any(capital(w.group()) or w.group().lower() in offices for w in picked):
         return None
     if picked[0].group()[:1].isupper() and picked[0].start() == _first_word_start(sentence) and \
             len(picked) == 1 and picked[0].group().lower() in words.stop_words:
@@ -318,7 +469,7 @@ def _subject_words(words: Vocabulary, sentence: str, pos: int) -> list[re.Match[
         lw = w.group().lower()
         if lw in speech.skip_words:
             break  # "On Sunday the police said": a day is never part of the speaker
-        if _capital(w.group()) or lw in speech.subjects or lw in speech.pronouns:
+        if capital(w.group()) or lw in speech.subjects or lw in speech.pronouns:
             picked.insert(0, w)
             if lw in speech.pronouns:
                 break
@@ -333,7 +484,7 @@ def _subject_words(words: Vocabulary, sentence: str, pos: int) -> list[re.Match[
     return picked
 
 
-def _capital(word: str) -> bool:
+def capital(word: str) -> bool:
     """A capitalised word, after an elided article too ("l'Intérieur", "dell'Interno")."""
     elided = re.match(r"^\w{1,4}['’](?=\w)", word)
     return word[elided.end() if elided else 0 :][:1].isupper()
@@ -346,10 +497,10 @@ def _first_word_start(sentence: str) -> int:
 
 def noun_phrase_after(speech: Speech, sentence: str, pos: int) -> str | None:
     """The phrase after a cue, up to punctuation or a clause word: "the regional governor"."""
-    m = speech.phrase_after.match(sentence[pos:])
+    m = speech.phrase_after.match(_INNER_DOT.sub(_MASKED_DOT, sentence[pos:]))
     if not m:
         return None
-    phrase = m.group(1).strip()
+    phrase = m.group(1).strip().replace(_MASKED_DOT, ".")
     words = phrase.split()
     if not words or len(words) > 10:
         return None
@@ -372,6 +523,9 @@ def last_name(speech: Speech, before: str) -> str | None:
             # "Kramatorsk Mayor Oleksandr Honcharenko": the person after the office
             name = " ".join(words[offices[-1] + 1 :])
             words = name.split()
+        elif offices and len(words) - offices[-1] == 2 and words[-2] in speech.name_titles \
+                and places.resolve(words[-1]) is None:
+            return words[-1]  # "President Zelensky": a title and a surname
         elif offices:
             continue  # an office or a body ("Air Force"), not a person a pronoun points to
         if places.resolve(name) is None and words[0] not in speech.name_non_openers:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from claimcheck import numbers, units
 from claimcheck.extract.context import Context
 from claimcheck.extract.links import coordinated
-from claimcheck.extract.vocabulary import Phrase
+from claimcheck.extract.vocabulary import LemmaTable, Phrase
 from claimcheck.lexicon import load
 from claimcheck.text import Sentence, words_after, words_before
 from claimcheck.text.clauses import Word
@@ -76,7 +77,10 @@ def _entity_at(ctx: Context, words: list[Word], i: int) -> tuple[int, str | None
     """(length, entity) of the counted-noun phrase the words open at `i`, the longest listed
     ("members of the security forces" before "forces"); (0, None) if none."""
     table = ctx.words.frames.entities
+    opens = i < len(words) and table.may_open(words[i][2].lower())
     for length in range(min(table.longest, len(words) - i), 0, -1):
+        if length > 1 and not opens:
+            continue  # both forms below start with the word at i (only a lone word is singularised first)
         phrase = _phrase(words, i, length)
         for form in (phrase, (*phrase[:-1], numbers._singular(phrase[-1]))):
             if form in table:
@@ -181,11 +185,16 @@ def measure(ctx: Context, m: numbers.Mention, sentence: Sentence, noun_end: int,
 def _over_noun(ctx: Context, m: numbers.Mention, sentence: Sentence, noun_end: int) -> str | None:
     """A measure of the clause that outranks the one the noun names ("identified 115 dead",
     "115 dead were identified"): the words next to the figure, up to a clause break."""
-    table, over = ctx.words.frames.measures, frozenset(load("measures")["over_noun"])
+    table, over = ctx.words.frames.measures, _over_noun_measures()
     near = [w[2].lower() for w in words_before(ctx.text, m.start, sentence.start, 4)]
     near += [w[2].lower() for w in words_after(ctx.text, noun_end, sentence.end, 4)]
-    found = (table.get((w,)) for w in near)
+    found = (table.get((w,)) for w in near if table.may_open(w))
     return next((f for f in found if f in over), None)
+
+
+@cache
+def _over_noun_measures() -> frozenset[str]:
+    return frozenset(load("measures")["over_noun"])
 
 
 def _verb_before(ctx: Context, m: numbers.Mention, start: int, reach: int) -> str | None:
@@ -194,9 +203,10 @@ def _verb_before(ctx: Context, m: numbers.Mention, start: int, reach: int) -> st
     forward = [w[2].lower() for w in reversed(words_before(ctx.text, m.start, start, reach))]
     for stop in range(len(forward), 0, -1):
         for length in (3, 2, 1):
-            phrase = tuple(forward[max(0, stop - length) : stop])
-            if len(phrase) == length and phrase in table:
-                return table[phrase]
+            if stop >= length and table.may_open(forward[stop - length]):
+                phrase = tuple(forward[stop - length : stop])
+                if phrase in table:
+                    return table[phrase]
     return None
 
 
@@ -215,14 +225,17 @@ def _after_list(ctx: Context, sentence: Sentence, noun_end: int,
     return _first_measure(after, ctx.words.frames.measures, skip=frozenset(), strict=False)
 
 
-def _first_measure(words: list[Word], table: dict[Phrase, str], skip: frozenset[str],
+def _first_measure(words: list[Word], table: LemmaTable, skip: frozenset[str],
                    strict: bool = True) -> str | None:
-    for i in range(len(words)):
-        for length in (3, 2, 1):
-            phrase = _phrase(words, i, length)
-            if len(phrase) == length and phrase in table:
-                return table[phrase]
-        if strict and words[i][2].lower() not in skip:
+    lows = [w[2].lower() for w in words]  # once, not once for every phrase tried
+    n = len(lows)
+    for i in range(n):
+        for length in (3, 2, 1) if table.may_open(lows[i]) else ():
+            if i + length <= n:
+                phrase = tuple(lows[i : i + length])
+                if phrase in table:
+                    return table[phrase]
+        if strict and lows[i] not in skip:
             return None
     return None
 
@@ -329,7 +342,9 @@ def priced(ctx: Context, m: numbers.Mention, sentence: Sentence) -> str | None:
     words = [(w.start(), w.end(), w.group().lower())
              for w in _WORD.finditer(ctx.text, sentence.start, sentence.end)]
     found: list[tuple[int, str]] = []
-    for k, (start, _, _) in enumerate(words):
+    for k, (start, _, low) in enumerate(words):
+        if not table.may_open(low):
+            continue  # most words open no name of a sum
         for length in (3, 2, 1):
             phrase = tuple(w[2] for w in words[k : k + length])
             if len(phrase) == length and phrase in table:

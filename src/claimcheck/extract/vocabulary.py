@@ -50,6 +50,13 @@ class LemmaTable(dict[Phrase, str]):
         self.lemma = lemma
         # the most words a phrase has: a longest-first lookup starts there (never mutated)
         self.longest = max((len(k) for k in items), default=1)
+        self._firsts = frozenset(k[0] for k in items if k)
+
+    def may_open(self, word: str) -> bool:
+        """False only when no phrase of the table can start with `word` (the lower-case word
+        as written): a loop that tries every phrase at every word skips most words with it.
+        Always True where words are also read as their lemmas."""
+        return self.lemma is not _same or word in self._firsts
 
     def _key(self, phrase: Phrase) -> Phrase:
         if dict.__contains__(self, phrase) or self.lemma is _same or len(phrase) > 3:
@@ -144,6 +151,16 @@ class Speech:
     skip_words: frozenset[str]  # between a speaker and its verb: "am Donnerstag", "later"
     back_cues: tuple[str, ...]  # a sentence naming the speaker of the one before: "про це"
     headline_cue: re.Pattern[str]  # "Police: 18 dead": a short source before a colon
+    own_voice: re.Pattern[str]  # "as we reported earlier": the outlet's own, never run on
+    reported_mood: frozenset[str]  # verb forms of reported speech (German "seien", "würden")
+    owned: re.Pattern[str]  # "A.M. Best's forecast of": a figure's owner right before it
+    owned_links: frozenset[str]  # "organisers at 20,000": the word between a source and its figure
+    actors: frozenset[str]  # offices whose own doings they count: "la Guardia Civil ha efectuado"
+    impersonal: frozenset[str]  # pronouns of an office, not a person: "it"
+    reporting_prepositions: frozenset[str]  # cues of reported speech: "citing", "как сообщил"
+    dropped: frozenset[str]  # words a speaker's name drops in front: "latest", "new"
+    event_clause: re.Pattern[str]  # "when" opening a clause that tells the event, not a claim
+    place_verbs: frozenset[str]  # verbs by which a country speaks: "Ukraine says"
     # derived once here, not per sentence (the attachers read them for every figure)
     offices: frozenset[str] = field(init=False)  # subjects that are no function words
     roles: frozenset[str] = field(init=False)  # subjects that are no glue words
@@ -369,7 +386,7 @@ def _inverted(table: dict[str, list[str]], lemma: Callable[[str], tuple[str, ...
 
 def _speech(t: dict[str, Any], lemma: Callable[[str], tuple[str, ...]]) -> Speech:
     verbs = tuple(t.get("speech_verbs", []))
-    name = r"([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)+)"
+    name = r"([A-Z][\w’'-]+(?:\s+(?:&\s+)?[A-Z][\w’'.-]+)+)"
     stops = _alt(t.get("phrase_stops", []))
     article = _alt(t.get("phrase_article", []))
     return Speech(
@@ -407,4 +424,19 @@ def _speech(t: dict[str, Any], lemma: Callable[[str], tuple[str, ...]]) -> Speec
         skip_words=_words(t, "speaker_skip_words"),
         back_cues=tuple(t.get("back_reference_cues", [])),
         headline_cue=re.compile(load("attribution")["headline_cue"]),
+        own_voice=re.compile(rf"\b(?:{_alt(t.get('own_voice_cues', []), spaced=True)})\b",
+                             re.IGNORECASE),
+        reported_mood=_words(t, "reported_mood"),
+        owned=re.compile(r"([A-Z][\w.&’'-]*(?:\s+&?\s*[A-Z][\w.&’'-]*){0,4})['’]s\s+"
+                         rf"(?:(?:[\w-]+\s+){{0,2}}(?:{_alt(t.get('owned_figure_nouns', []))})\s+"
+                         rf"(?:{_alt(t.get('owned_figure_links', []))})\s+)?$"),
+        owned_links=_words(t, "owned_figure_links"),
+        actors=_words(t, "subject_words") - _words(t, "function_words")
+        - _words(t, "possessive_nouns") - _words(t, "not_actors"),
+        impersonal=_words(t, "impersonal_pronouns"),
+        reporting_prepositions=_words(t, "reporting_prepositions"),
+        dropped=_words(t, "speaker_dropped_words"),
+        place_verbs=_words(t, "place_speech_verbs"),
+        event_clause=re.compile(rf"\b(?:{_alt(t.get('event_clause_openers', []))})\b[^,;:]*$",
+                                re.IGNORECASE),
     )

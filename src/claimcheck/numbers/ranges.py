@@ -25,9 +25,11 @@ _DASHES = ("-", "–", "—", "~")
 
 def match_phrase(v: View, i: int, table: dict[tuple[str, ...], Any], longest: int = 6) -> int:
     """Length of the longest phrase of `table` starting at token i (0 if none)."""
+    firsts, prefixes = _prefixes_of(table)
+    if v.low(i) not in firsts:
+        return 0  # most tokens start no phrase: one set look-up instead of the walk
     best = 0
     words: list[str] = []
-    prefixes = _prefixes_of(table)
     for k in range(i, min(v.n, i + longest)):
         if k > i and v.t[k].kind != "sym" and not _spaced_or_glued_ok(v, k):
             break
@@ -166,13 +168,17 @@ def _digit_or(v: View, num: Num) -> float:
     return num.value or 1.0
 
 
-_PREFIXES: dict[int, tuple[dict[tuple[str, ...], Any], frozenset[tuple[str, ...]]]] = {}
+_PREFIXES: dict[int, tuple[dict[tuple[str, ...], Any], frozenset[str],
+                           frozenset[tuple[str, ...]]]] = {}
 
 
-def _prefixes_of(table: dict[tuple[str, ...], Any]) -> frozenset[tuple[str, ...]]:
-    """Every leading part of a phrase in `table`, computed once per table."""
+def _prefixes_of(table: dict[tuple[str, ...], Any]
+                 ) -> tuple[frozenset[str], frozenset[tuple[str, ...]]]:
+    """The first words of the phrases in `table`, and every leading part of them, computed
+    once per table."""
     entry = _PREFIXES.get(id(table))
     if entry is None or entry[0] is not table:  # the table is kept, so its id is not reused
-        entry = (table, frozenset(k[:n] for k in table for n in range(1, len(k) + 1)))
+        entry = (table, frozenset(k[0] for k in table if k),
+                 frozenset(k[:n] for k in table for n in range(1, len(k) + 1)))
         _PREFIXES[id(table)] = entry
-    return entry[1]
+    return entry[1], entry[2]

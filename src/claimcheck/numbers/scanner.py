@@ -19,10 +19,11 @@ from claimcheck.numbers.words import whole_follows
 def run(v: View) -> list[Mention]:
     out: list[Mention] = []
     starts = _starts(v.s)
+    toks, lows = v.t, v.lows  # `v.low(i)` for i inside the view, read without a call
     i = 0
     while i < v.n:
         # the view's lower case reads a lemmatised language's number words as their lemma
-        if v.t[i].kind != "num" and v.low(i) not in starts:
+        if toks[i].kind != "num" and lows[i] not in starts:
             i += 1  # an ordinary word or mark: no mention starts here (see `_starts`)
             continue
         found = _finite(v, mention_at(v, i))

@@ -41,6 +41,9 @@ def tokenize(
     out: list[Token] = []
     append = out.append
     spaces = cast(Callable[[str, int], re.Match[str]], _SPACES.match)  # `\s*` always matches
+    # a number or a word with the spaces after it, in one match (group 1 is the token)
+    number_sp, word_sp = _spaced(number_re).match, _spaced(word_re).match
+    new = tuple.__new__  # what `Token(...)` does, without its Python-level __new__
     n = len(text)
     i = spaces(text, 0).end()
     while i < n:
@@ -50,22 +53,41 @@ def tokenize(
             if url and (i == 0 or not text[i - 1].isalnum()):
                 i = spaces(text, url.end()).end()
                 continue
-        kind: TokenKind = "sym"
         m: re.Match[str] | None = None
         if ch.isdecimal():
-            m, kind = number_re.match(text, i), "num"
+            m, kind = number_sp(text, i), "num"
         elif ch.isalpha():
-            m, kind = word_re.match(text, i), "word"
-        elif ch == "." and leading_decimal and (i == 0 or not (text[i - 1].isalnum()
-                                                               or text[i - 1] in ".,")):
-            m, kind = _LEADING_DECIMAL_RE.match(text, i), "num"  # ".08", "the .25ml liquid"
+            m, kind = word_sp(text, i), "word"
         if m is not None:
-            word, end = m.group(), m.end()
-        else:
-            word, end, kind = ch, i + 1, "sym"
-        append(Token(kind, word, offset + i, offset + end, word.lower()))
+            word = m.group(1)
+            append(new(Token, (kind, word, offset + i, offset + m.end(1), word.lower())))
+            i = m.end()
+            continue
+        end = i + 1
+        if ch == "." and leading_decimal and (i == 0 or not (text[i - 1].isalnum()
+                                                             or text[i - 1] in ".,")):
+            dec = _LEADING_DECIMAL_RE.match(text, i)  # ".08", "the .25ml liquid"
+            if dec is not None:
+                word, end = dec.group(), dec.end()
+                append(new(Token, ("num", word, offset + i, offset + end, word)))
+                i = spaces(text, end).end()
+                continue
+        append(new(Token, ("sym", ch, offset + i, offset + end, ch.lower())))
         i = spaces(text, end).end()
     return out
+
+
+_SPACED: dict[int, tuple[re.Pattern[str], re.Pattern[str]]] = {}
+
+
+def _spaced(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """`pattern` as group 1, then any spaces; compiled once per pattern (a language's number
+    and word patterns), keyed by id: hashing a Pattern hashes its code."""
+    entry = _SPACED.get(id(pattern))
+    if entry is None or entry[0] is not pattern:  # the pattern is kept, so its id is not reused
+        entry = (pattern, re.compile(rf"({pattern.pattern})\s*", pattern.flags))
+        _SPACED[id(pattern)] = entry
+    return entry[1]
 
 
 def chunks(text: str) -> list[tuple[int, str]]:

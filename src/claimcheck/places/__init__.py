@@ -112,7 +112,8 @@ def find_places(
     hits: list[_Hit] = []
     lower: set[str] = set()  # words seen in lower case after a space
     resume = 0
-    before: list[re.Match[str]] = []  # the two words before the current one
+    older: re.Match[str] | None = None  # the two words before the current one
+    last: re.Match[str] | None = None
     for match in WORD.finditer(text):
         word = match.group()
         start = match.start()
@@ -126,11 +127,12 @@ def find_places(
                 hit = _lemma_name_at(gaz, text, match, lemmas) or hit or _lemma_at(
                     gaz, match, lemmas)
             if hit is not None:
+                before = [w for w in (older, last) if w is not None]
                 hit = _in_context(gaz, text, hit, before, hits[-1].end if hits else 0)
             if hit is not None:
                 hits.append(hit)
                 resume = hit.end
-        before = [before[-1], match] if before else [match]
+        older, last = last, match
     return [
         (h.start, h.end, h.place)
         for h in hits
@@ -317,7 +319,6 @@ def _match_at(
             if len(norms) <= count:
                 break
             count += 1
-        extend(count + 1)
         for n in range(min(count, len(norms)), 0, -1):
             entry = None
             if not fuzzy and not "".join(raws[:n]).isascii():
@@ -330,6 +331,7 @@ def _match_at(
             ):
                 continue
             place, end = entry.place, spans[n - 1][1]
+            extend(count + 1)  # the word after the name: a "city" or "region" suffix
             if place.kind == "city" and n < len(norms):
                 if norms[n] in gaz.city_words:
                     end = spans[n][1]

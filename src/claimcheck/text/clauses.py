@@ -11,6 +11,8 @@ WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W_]+)*")
 _BREAK = re.compile(r"[,;:—–()]")
 #: characters that neither start a word, stop `words_after`, nor are digits: skipped at once
 _GAP = re.compile(r"[^\w.;:!?()\[\]\n,]*")
+#: a gap, then a word: the usual step of `words_after` in one match
+_GAP_WORD = re.compile(_GAP.pattern + "(" + WORD.pattern + ")")
 
 Word = tuple[int, int, str]
 
@@ -35,8 +37,13 @@ def words_after(text: str, pos: int, limit: int, count: int) -> list[Word]:
     out: list[Word] = []
     i = pos
     limit = min(limit, len(text))
-    gap = _GAP.match
+    gap, step = _GAP.match, _GAP_WORD.match
     while len(out) < count and i < limit:
+        m = step(text, i)
+        if m is not None and m.end() <= limit:  # what the steps below find, in one match
+            out.append((m.start(1), m.end(), m.group(1)))
+            i = m.end()
+            continue
         i = gap(text, i, limit).end()  # type: ignore[union-attr]  # `*` always matches
         if i >= limit:
             break

@@ -1,0 +1,102 @@
+"""Extraction before/after in one process: another tree's claimcheck beside this one.
+
+On a loaded machine two `bench.py` runs of one tree differ by more than a 10% change. Here a
+copy of another tree's `src/claimcheck` (`--base DIR`, the `src` folder of a checkout of
+`main`, say) is imported as `claimcheck_base` next to this tree's `claimcheck`, and both
+extract the same inputs in alternating bursts; each prints its best burst (CPU time), so
+both see the same load. The copy is made in a temporary folder, its imports renamed.
+
+    git -C /path/to/main worktree list   # any checkout of the other tree
+    .venv/bin/python benchmarks/ab.py --base /path/to/main/src --corpus CORPUS --rounds 10
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import re
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from _common import fmt, table
+from throughput import NO_NUMBER, SENTENCE, inputs
+
+_IMPORTS = [(re.compile(r"\bclaimcheck\."), "claimcheck_base."),
+            (re.compile(r"\bfrom claimcheck import\b"), "from claimcheck_base import"),
+            (re.compile(r"^import claimcheck$", re.M), "import claimcheck_base as claimcheck"),
+            (re.compile(r"\"claimcheck\.lang\."), "\"claimcheck_base.lang.")]
+
+
+def renamed_copy(src: Path, into: Path) -> None:
+    """`src/claimcheck` copied to `into/claimcheck_base`, every import of it renamed."""
+    target = into / "claimcheck_base"
+    shutil.copytree(src / "claimcheck", target, ignore=shutil.ignore_patterns("__pycache__"))
+    for path in target.rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        for pattern, replacement in _IMPORTS:
+            text = pattern.sub(replacement, text)
+        path.write_text(text, encoding="utf-8")
+
+
+def workloads(package: ModuleType, corpus_dir: Path | None) -> dict[str, list[Any]]:
+    """The inputs as `package`'s own Documents (the English articles, the corpus if given, and
+    the per-call sentences of `throughput.py`)."""
+    document = importlib.import_module(package.__name__ + ".models").Document
+    package.extract(document(id="w", text="At least 5 people died in Lviv on Tuesday, $4 million.",
+                             language="en"))  # loads the lexicons and the gazetteer
+    sets = {name: [document(id="b", text=t, language="en") for t in texts]
+            for name, texts in inputs(corpus_dir).items()}
+    sets["one sentence, one figure (x200)"] = [document(id="o", text=SENTENCE, language="en")] * 200
+    sets["one sentence, no figure (x1000)"] = [document(id="o", text=NO_NUMBER, language="en")] * 1000
+    return sets
+
+
+def run(base_src: Path, corpus_dir: Path | None, rounds: int) -> str:
+    with tempfile.TemporaryDirectory() as folder:
+        renamed_copy(base_src, Path(folder))
+        sys.path.insert(0, folder)
+        import claimcheck as after
+        before = importlib.import_module("claimcheck_base")
+        trees: dict[str, tuple[Callable[[Any], Any], dict[str, list[Any]]]] = {
+            "before": (before.extract, workloads(before, corpus_dir)),
+            "after": (after.extract, workloads(after, corpus_dir))}
+        best: dict[tuple[str, str], float] = {}
+        for r in range(rounds):
+            for name in trees["after"][1]:
+                for tree in ("before", "after") if r % 2 == 0 else ("after", "before"):
+                    extract, docs = trees[tree][0], trees[tree][1][name]
+                    t0 = time.process_time()
+                    for doc in docs:
+                        extract(doc)
+                    spent = time.process_time() - t0
+                    best[tree, name] = min(best.get((tree, name), spent), spent)
+    rows = []
+    for name, docs in trees["after"][1].items():
+        chars = sum(len(d.text) for d in docs)
+        b, a = best["before", name], best["after", name]
+        rows.append([name, fmt(chars / b, ",.0f"), fmt(chars / a, ",.0f"),
+                     fmt(b / len(docs) * 1e6, ",.1f"), fmt(a / len(docs) * 1e6, ",.1f"),
+                     fmt(b / a, ".3f")])
+    head = ["input", "before chars/s", "after chars/s", "before us/text", "after us/text",
+            "speed-up"]
+    return table(f"Extraction, before and after in one process (best of {rounds} bursts, CPU time)",
+                 head, rows)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--base", type=Path, required=True, help="the other tree's src folder")
+    parser.add_argument("--corpus", type=Path, help="also the English documents of DIR/*/docs.jsonl")
+    parser.add_argument("--rounds", type=int, default=6)
+    args = parser.parse_args()
+    print(run(args.base, args.corpus, args.rounds))
+
+
+if __name__ == "__main__":
+    main()

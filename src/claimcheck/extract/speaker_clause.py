@@ -1,0 +1,130 @@
+"""Who says so, figure by figure: the speaker of a figure's own clause over its sentence's.
+
+`speaker.speak` reads a sentence's speaker (named, or run on from the one before) into a
+`speaker.Said`; `figure_speaker` then reads each figure in its clause: an owner right before
+it, a fixed cue in its clause, a clause telling the event, a named office doing what it
+counts, and what a run-on speaker may not take.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+
+from claimcheck import places
+from claimcheck.extract import speaker
+from claimcheck.extract.context import Context
+from claimcheck.extract.when import RECENT_DAYS
+from claimcheck.lexicon import load
+from claimcheck.text import Sentence
+from claimcheck.text.clauses import WORD
+
+
+def figure_speaker(ctx: Context, said: speaker.Said, sentence: Sentence, start: int, kind: str,
+                   day: dt.date | None) -> str | None:
+    """The speaker of one figure of a sentence: the speaker of its own clause when the
+    clause names one ("A.M. Best's forecast of $5 billion", "reportedly"), else the
+    sentence's, but nobody's inside a clause telling the event ("when the station was struck
+    by two rockets"); a speaker run on from an earlier sentence never takes a measurement,
+    a duration or an age (background, not the briefing), nor a figure of an event long past."""
+    for lo, hi, who in said.clauses:
+        if lo <= start < hi:
+            return who
+    clause_start = _clause_start(ctx, sentence, start)
+    local = _clause_source(ctx, sentence, clause_start, start)
+    if local is not None and local != said.speaker:
+        return local
+    if ctx.words.speech.event_clause.search(ctx.text[clause_start:start]):
+        return None  # "... were wounded when the station was struck by two rockets": the event
+    if said.speaker is not None and not said.carried:
+        return said.speaker
+    actor = _actor(ctx, sentence, clause_start, start)
+    if actor is not None:
+        return actor
+    if said.speaker is None or kind in load("attribution")["uncarried_kinds"]:
+        return None
+    published = ctx.document.published_day
+    if day is not None and published is not None and (published - day).days > RECENT_DAYS:
+        return None  # "Katrina killed 1,400 people in 2005": no part of today's briefing
+    return said.speaker
+
+
+def _clause_start(ctx: Context, sentence: Sentence, start: int) -> int:
+    """Where the clause holding `start` begins: after the last clause break before it."""
+    k = bisect.bisect_left(ctx.bounds, start)
+    last = ctx.bounds[k - 1] + 1 if k > 0 else 0
+    return max(last, sentence.start)
+
+
+def _clause_source(ctx: Context, sentence: Sentence, clause_start: int,
+                   start: int) -> str | None:
+    """A source named in the figure's own clause: an owner right before the figure
+    ("A.M. Best's forecast of about $5 billion") or a fixed cue ("missiles reportedly hit")."""
+    speech = ctx.words.speech
+    before = ctx.text[max(clause_start, start - 120) : start]
+    owned = speech.owned.search(before) if "'" in before or "’" in before else None
+    if owned and places.resolve(owned.group(1)) is None:
+        return speaker.bare(speech, owned.group(1))
+    gapped = _gapped_subject(ctx, sentence, clause_start, start)
+    if gapped is not None:
+        return gapped
+    k = bisect.bisect_left(ctx.bounds, start)
+    end = min(ctx.bounds[k], sentence.end) if k < len(ctx.bounds) else sentence.end
+    clause = ctx.text[clause_start:end].lower()
+    for cue, who in speech.fixed:
+        if who in speech.generic and cue.search(clause):
+            return who
+    return None
+
+
+def _actor(ctx: Context, sentence: Sentence, clause_start: int, start: int) -> str | None:
+    """The named office that opens the figure's clause and does what it counts: "la Guardia
+    Civil ha efectuado 3.400 rescates" is the Guardia Civil's figure (never a place's, nor
+    an office in lower case: "a military enlistment office was bombed")."""
+    words = ctx.words
+    lo = max(clause_start, start - 160)
+    found = speaker.clause_subject(words, ctx.text[lo:start])
+    if found is None or not speaker.office_in(words.speech, found, words.speech.actors):
+        return None
+    at = ctx.text.find(found, lo)
+    capitals = [w for w in WORD.finditer(ctx.text, at, at + len(found))
+                if speaker.capital(w.group()) and w.start() != sentence.start]
+    return speaker.bare(words.speech, found) if capitals else None
+
+
+def _gapped_subject(ctx: Context, sentence: Sentence, clause_start: int,
+                    start: int) -> str | None:
+    """A later clause that is only a subject and its figure, the verb left out: "la
+    préfecture en a compté 6 200, les organisateurs 20 000" -> the organisers' figure."""
+    speech = ctx.words.speech
+    if clause_start <= sentence.start or ctx.text[clause_start - 1] != "," or \
+            start - clause_start > 80:
+        return None  # only a short clause after a comma can be a source and its figure
+    words = list(WORD.finditer(ctx.text, clause_start, start))
+    if not words or len(words) > 8 or ctx.text[words[-1].end() : start].strip():
+        return None
+    if words[-1].group().lower() in speech.owned_links:
+        words.pop()  # "organisers at 20,000"
+    while words and words[0].group().lower() in speech.determiners:
+        words.pop(0)
+    if not words:
+        return None
+    phrase = ctx.text[words[0].start() : words[-1].end()]
+    head = words[0].group()
+    if not (speaker.capital(head) or speaker.office_in(speech, head, speech.actors)) or \
+            not speaker.office_in(speech, phrase, speech.actors):
+        return None  # the clause opens with its source: "les organisateurs de la marche"
+    modified, loose = False, 0  # after "de" / "of" a lower-case word modifies the source
+    for w in words[1:]:
+        low = w.group().lower()
+        if low in speech.function_words:
+            modified = True
+            continue
+        if low in speech.verb_set or low in ctx.words.auxiliaries or low in ctx.words.verbish:
+            return None  # "the government counted 5,000": a verb, no gap
+        if speaker.capital(w.group()) or low in speech.plain_words:
+            continue
+        loose += 1  # "de la marche blanche": a short modifier, not a clause of its own
+        if not modified or loose > 2:
+            return None
+    return speaker.bare(speech, phrase)

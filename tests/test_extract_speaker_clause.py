@@ -1,0 +1,82 @@
+"""extract.speaker_clause: each figure read in its own clause, and what a run-on speaker takes."""
+
+from __future__ import annotations
+
+import pytest
+
+import claimcheck
+from claimcheck import Document
+
+
+def _speakers(text: str, language: str = "en", published: str = "2025-06-02") -> list[str | None]:
+    document = Document(id="d", text=text, language=language, published=published)
+    return [c.speaker for c in claimcheck.extract(document)]
+
+
+def test_a_speaker_run_on_takes_no_measurement_and_no_event_long_past() -> None:
+    assert _speakers("Five people died, the mayor said. The bridge is 200 metres long.") == \
+        ["mayor", None]
+    text = "Five people died, the mayor said.\nA flood on May 3, 1998, killed 40 people."
+    assert _speakers(text) == ["mayor", None]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a source cited before the semicolon keeps to its part; a speaker speaks for both
+        ("According to the ministry, 40 people died; 12 more are missing.", ["ministry", None]),
+        ("The mayor said 40 people died; 12 more are missing.", ["mayor", "mayor"]),
+        ("40 people died; 12 are missing, officials said.", ["officials", "officials"]),
+    ],
+)
+def test_each_part_between_semicolons_has_its_own_speaker(text: str,
+                                                          expected: list[str | None]) -> None:
+    assert _speakers(text) == expected
+
+
+def test_a_figures_own_clause_names_its_source() -> None:
+    text = ("The estimate is above Acme Re's forecast of about $5 billion and Brook Corp's "
+            "upper range of $7 billion.")
+    assert _speakers(text) == ["Acme Re", "Brook Corp"]
+    text = ("Three missiles reportedly struck the port, killing 9 people, according to the "
+            "regional governor.")
+    assert _speakers(text) == ["reports", "regional governor"]
+
+
+def test_a_figure_in_a_clause_telling_the_event_is_nobodys() -> None:
+    text = "The governor said 12 people were hurt when the depot was hit by three drones."
+    assert _speakers(text) == ["governor", None]
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "expected"),
+    [
+        ("es", "Desde el lunes, la Guardia Civil ha rescatado a 500 personas.", "Guardia Civil"),
+        ("en", "Earlier, a military depot was hit 3 times by drones.", None),  # a thing, no source
+        ("de", "Aus dem Kreis Neustadt kamen 80 Feuerwehrleute.", None),  # a preposition's phrase
+    ],
+)
+def test_a_named_office_opening_the_clause_is_the_source_of_what_it_did(
+        code: str, text: str, expected: str | None) -> None:
+    assert _speakers(text, code) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "expected"),
+    [
+        ("en", "Police put the crowd at 6,000, organisers at 25,000.", ["Police", "organisers"]),
+        ("fr", "La préfecture en a compté 4 100, les organisateurs de la marche 15 000.",
+         ["préfecture", "organisateurs de la marche"]),
+        # a verb after the subject: no gap, the sentence's speaker holds
+        ("en", "The ministry said 12 people died, the flood destroyed 30 cars.",
+         ["ministry", "ministry"]),
+    ],
+)
+def test_a_clause_of_a_source_and_its_figure_alone_is_that_sources(
+        code: str, text: str, expected: list[str | None]) -> None:
+    assert _speakers(text, code) == expected
+
+
+def test_an_office_of_two_words_opening_the_clause_is_the_source() -> None:
+    text = "La Protezione civile ha abbassato a sette il numero dei dispersi."
+    assert _speakers(text, "it") == ["Protezione civile"]
