@@ -145,3 +145,13 @@ def test_a_list_tail_matches_only_text_ending_in_a_comma_or_a_joiner(parts: list
         joiners = vocabulary(code).list_joiners
         if _list_tail(joiners).search(before) is not None:  # what `_listed_age` tests first
             assert before.rstrip().endswith((",", *joiners))
+
+
+def test_a_bare_recalled_figure_counts_what_its_sentence_counts() -> None:
+    doc = Document(id="d", text="In Tarvik, 40 people have been confirmed dead since the dam burst "
+                                "on Sunday 2 March (the ministry had given 41 earlier on 3 March).",
+                   published=dt.date(2025, 3, 4))
+    forty, forty_one = (c for c in claimcheck.extract(doc) if c.value in (40, 41))
+    assert forty_one.recalled
+    assert (forty_one.entity, forty_one.measure, forty_one.date) == \
+        (forty.entity, forty.measure, forty.date)

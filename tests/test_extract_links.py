@@ -62,3 +62,18 @@ def test_an_increment_never_joins_the_total_it_adds_to() -> None:
     grouped = {cid for g in report.groups for cid in g.claims}
     assert "a:c2" not in grouped
     assert not [d for g in report.groups for d in g.discrepancies if d.kind != "update"]
+
+
+def test_a_back_reference_counts_what_its_sentence_named_before_it() -> None:
+    text = ("The storm killed 14 people in the valley.\n"
+            "Officials would not say how many residents are missing; local papers believe the "
+            "number is in the hundreds.")
+    measures = {c.text: c.measure for c in claimcheck.extract(text)}
+    assert measures["in the hundreds"] == "missing"
+
+
+def test_a_back_reference_after_a_figure_of_its_own_keeps_the_last_count() -> None:
+    # "destroyed 40 homes" has its own figure: "the toll" is still the dead
+    text = "The storm killed 14 people. It destroyed 40 homes; the toll rose to 16 by night."
+    measures = {c.value: c.measure for c in claimcheck.extract(text)}
+    assert measures[16] == "killed"

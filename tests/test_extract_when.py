@@ -116,6 +116,29 @@ def test_a_running_toll_weeks_later_is_the_events_toll_as_of_its_day() -> None:
     assert claim.date == dt.date(2024, 10, 30)
 
 
+def test_a_sentence_opening_on_a_recall_adverbial_recalls_its_figures() -> None:
+    doc = Document(id="d", text="At least 22 people died in the blast. Earlier on Monday, the "
+                                "regional fire brigade had told reporters that 30 were dead.",
+                   published=dt.date(2025, 3, 4))
+    recalled = {c.value: c.recalled for c in claimcheck.extract(doc)}
+    assert recalled == {22: False, 30: True}
+
+
+def test_a_recall_adverb_after_the_figure_recalls_it() -> None:
+    doc = Document(id="d", text="Officials now confirm 40 deaths (the ministry had given 41 "
+                                "earlier in the day).",
+                   published=dt.date(2025, 3, 4))
+    recalled = {c.value: c.recalled for c in claimcheck.extract(doc)}
+    assert recalled == {40: False, 41: True}
+
+
+def test_a_recall_adverb_that_opens_the_events_date_recalls_nothing() -> None:
+    doc = Document(id="d", text="The flood in the valley killed 12 people earlier this week.",
+                   published=dt.date(2025, 3, 7))
+    (claim,) = claimcheck.extract(doc)
+    assert not claim.recalled
+
+
 def test_a_state_that_still_holds_on_a_day_is_told_as_of_that_day() -> None:
     # the lead's first date is when a state still held; the story's event is the storm's day
     doc = Document(id="d", published=dt.date(2025, 3, 12),

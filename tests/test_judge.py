@@ -210,6 +210,90 @@ def test_a_recalled_lower_figure_is_an_update() -> None:
     assert (verdict, _kinds(found)) == ("evolving", ["update"])
 
 
+def test_a_report_lower_than_the_figure_it_recalls_contradicts_it() -> None:
+    # "the office had given 41 earlier; 40 are now confirmed": the count cannot fall
+    claims = [make_claim("a:c1", 40, start=0, end=2, **TOLL),
+              make_claim("a:c2", 41, start=50, end=52, recalled=True, **TOLL)]
+    verdict, found, _ = _judge(claims)
+    assert (verdict, _kinds(found)) == ("conflict", ["contradiction"])
+
+
+def test_a_hedged_report_below_a_recalled_hedged_figure_is_a_tension() -> None:
+    # "at least 22 dead; earlier, firefighters had said at least 30": both floors, yet it fell
+    claims = [make_claim("a:c1", 22, qualifier="at_least", low=22, high=None, start=0, end=2,
+                         **TOLL),
+              make_claim("a:c2", 30, qualifier="at_least", low=30, high=None, start=50, end=52,
+                         recalled=True, **TOLL)]
+    verdict, found, _ = _judge(claims)
+    assert (verdict, _kinds(found)) == ("conflict", ["tension"])
+
+
+def test_a_recalled_figure_far_above_the_report_is_another_quantity() -> None:
+    # "80 hurt, against 300 the night before": another night's count, no revision
+    claims = [make_claim("a:c1", 80, start=0, end=2, **TOLL),
+              make_claim("a:c2", 300, start=30, end=33, recalled=True, **TOLL)]
+    assert _judge(claims)[1] == []
+    loose = Policy(max_revision=5.0)
+    assert _kinds(_judge(claims, policy=loose)[1]) == ["contradiction"]
+
+
+def _same_day(day: int) -> dict[str, Document]:
+    """Documents a and b, both published on `day` July 2025 with no hour."""
+    return {i: Document(id=i, text=f"report {i}", published=dt.date(2025, 7, day)) for i in "ab"}
+
+
+def test_two_exact_tallies_of_one_day_days_after_the_event_contradict() -> None:
+    # a count that started on 12 July, given as 1,480 and 1,517 by two reports of 16 July
+    claims = [make_claim("a:c1", 1480, **TOLL), make_claim("b:c1", 1517, **TOLL)]
+    verdict, found, _ = judge(claims, _same_day(16))
+    assert (verdict, _kinds(found)) == ("conflict", ["contradiction"])
+    # never when the policy says counts are never settled
+    assert _kinds(judge(claims, _same_day(16), Policy(settled_after_days=0))[1]) == ["update"]
+
+
+def test_a_count_on_its_first_days_or_hedged_is_read_as_growing() -> None:
+    fresh = [make_claim("a:c1", 1480, **TOLL), make_claim("b:c1", 1517, **TOLL)]
+    assert _kinds(judge(fresh, _same_day(13))[1]) == ["update"]  # the day after the event
+    hedged = [make_claim("a:c1", 1480, **TOLL),
+              make_claim("b:c1", 1600, qualifier="more_than", **TOLL)]
+    assert _kinds(judge(hedged, _same_day(16))[1]) == ["update"]
+    apart = [make_claim("a:c1", 1480, **TOLL), make_claim("b:c1", 1890, **TOLL)]
+    assert _kinds(judge(apart, _same_day(16))[1]) == ["update"]  # two tallies of the day
+
+
+def test_a_figure_another_report_recalls_as_earlier_precedes_that_reports_figures() -> None:
+    # report a (no hour) gives 35 dead; report b, the same day, gives "at least 26" and says
+    # "earlier, firefighters had said 35": a's 35 is the earlier figure, and the count fell
+    claims = [make_claim("a:c1", 35, **TOLL),
+              make_claim("b:c1", 26, qualifier="at_least", low=26, high=None, **TOLL),
+              make_claim("b:c2", 35, qualifier="at_least", low=35, high=None, start=40, end=42,
+                         recalled=True, **TOLL)]
+    verdict, found, _ = judge(claims, _same_day(14))
+    assert verdict == "conflict"
+    assert sorted((d.kind, d.claims) for d in found) == [
+        ("tension", ("a:c1", "b:c1")), ("tension", ("b:c1", "b:c2"))]
+
+
+def test_a_recalled_figure_another_report_states_is_of_that_reports_time() -> None:
+    # report a gives 35 (firefighters) and 20 (officials); report b recalls the 35 as
+    # earlier: b's recalled 35 is simultaneous with a's 20, and cannot both be true
+    claims = [make_claim("a:c1", 35, **TOLL), make_claim("a:c2", 20, start=30, end=32, **TOLL),
+              make_claim("b:c2", 35, qualifier="at_least", low=35, high=None, start=40, end=42,
+                         recalled=True, **TOLL)]
+    _, found, _ = judge(claims, _same_day(14))
+    assert ("contradiction", ("a:c2", "b:c2")) in [(d.kind, d.claims) for d in found]
+
+
+def test_a_later_hedged_figure_far_below_is_no_tension() -> None:
+    # 35 at 09:00, "at least 12" at 13:00: too far below to be a revision of the same count
+    claims = [make_claim("a:c1", 35, **TOLL),
+              make_claim("c:c1", 12, qualifier="at_least", low=12, high=None, **TOLL)]
+    assert _judge(claims)[1] == []
+    near = [make_claim("a:c1", 35, **TOLL),
+            make_claim("c:c1", 29, qualifier="at_least", low=29, high=None, **TOLL)]
+    assert _kinds(_judge(near)[1]) == ["tension"]
+
+
 def test_simultaneous_disjoint_figures_contradict() -> None:
     claims = [make_claim("a:c1", 27, speaker="a spokeswoman", **TOLL),
               make_claim("a:c2", 30, qualifier="more_than", speaker="officials", **TOLL)]

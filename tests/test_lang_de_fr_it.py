@@ -99,3 +99,11 @@ def test_a_number_written_with_the_languages_marks_parses_back(
     text = marked(whole, decimals, marks, grouping)
     expected = float(f"{whole}.{decimals}") if decimals else whole
     assert numbers.parse_number(text, code) == expected
+
+
+def test_french_people_who_gathered_took_part() -> None:
+    doc = Document(id="d", text="Samedi, plusieurs centaines de personnes se sont rassemblées "
+                                "devant la mairie de Lille.",
+                   published=dt.date(2025, 5, 10), language="fr")
+    (claim,) = claimcheck.extract(doc)
+    assert claim.measure == "took part"

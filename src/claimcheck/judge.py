@@ -24,7 +24,7 @@ import math
 import sys
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Protocol
 
@@ -73,6 +73,12 @@ class _Reading:
     tol: float
     when: When
     source: str  # the document, or the lowest id among copies of its text: one report
+    # reports of the same window that recall this figure as earlier: it precedes their
+    # current figures ("Earlier on Tuesday, firefighters had said 35")
+    recalled_by: frozenset[str] = frozenset()
+    # for a recalled figure: the reports of its window that state it as current, so that it
+    # is of their time, simultaneous with their other current figures
+    stated_by: frozenset[str] = frozenset()
 
     @property
     def lo(self) -> float:
@@ -115,8 +121,9 @@ def judge(
     unit = _common_unit(claims)
     times = times if times is not None else doc_times(documents)
     sources = _sources(claims, documents)
-    readings = sorted((_read(c, unit, times, policy, sources.get(c.doc, c.doc)) for c in claims),
-                      key=_Reading.key)
+    readings = _echoed(sorted(
+        (_read(c, unit, times, policy, sources.get(c.doc, c.doc)) for c in claims),
+        key=_Reading.key))
     if len(readings) > _PAIRWISE_LIMIT:
         # a large group repeats a few figures many times: compare each distinct reading of a
         # day once, so that cost follows the number of distinct figures, not of reports
@@ -183,6 +190,27 @@ def _read(claim: Claim, unit: str | None, times: dict[str, When], policy: Policy
     span = policy.interval(claim.value, qualifier, claim.low, claim.high, factor)
     tol = policy.tolerance(claim.value, qualifier) * factor
     return _Reading(claim, span, claim.value * factor, tol, _when(claim, times), source)
+
+
+def _echoed(readings: list[_Reading]) -> list[_Reading]:
+    """The readings, each current figure marked with the other reports of its window that
+    recall the same figure as earlier: their text dates it before their own figures."""
+    recalls = [r for r in readings if r.claim.recalled]
+    if not recalls:
+        return readings
+    def echo(q: _Reading, r: _Reading) -> bool:  # r, recalled, repeats q, current, of its window
+        return r.source != q.source and not q.claim.recalled and r.value == q.value \
+            and q.when.start <= r.when.end and r.when.start <= q.when.end
+
+    out = []
+    for q in readings:
+        if q.claim.recalled:
+            stated = frozenset(c.source for c in readings if echo(c, q))
+            out.append(replace(q, stated_by=stated) if stated else q)
+            continue
+        by = frozenset(r.source for r in recalls if echo(q, r))
+        out.append(replace(q, recalled_by=by) if by else q)
+    return out
 
 
 def _timed(claims: Sequence[Claim]) -> Sequence[Claim]:
@@ -258,6 +286,8 @@ def _before(a: _Reading, b: _Reading) -> bool:
         return a.when.moment < b.when.moment
     if a.when.end < b.when.start:
         return True
+    if b.source in a.recalled_by and not b.claim.recalled and a.source not in b.recalled_by:
+        return True  # b's report recalls a's figure as earlier than its own
     # a figure recalled as past precedes the current figures of a report of its time
     return a.when.moment < b.when.moment and a.when.start <= b.when.end and a.claim.recalled
 
@@ -280,6 +310,11 @@ def _disjoint(a: _Reading, b: _Reading) -> bool:
 def _same_time(a: _Reading, b: _Reading) -> bool:
     if a.claim.recalled and b.claim.recalled:
         return False  # two past figures are two past moments, in an order the text may not give
+    for past, now in ((a, b), (b, a)):
+        # "earlier, firefighters had said 35", and the report that said 35 also gave 20
+        if now.source in past.stated_by and not now.claim.recalled and now.claim.as_of is None \
+                and now.when.moment == 0:
+            return True
     # one document may give figures of several clock times ("as of 04:00 ... as of 10:32"):
     # only figures of the same stated time (or both without one) are simultaneous
     if a.source == b.source:
@@ -321,6 +356,9 @@ class _Record:
     def __init__(self, readings: list[_Reading]) -> None:
         self.readings = readings
         self.position = {id(r): i for i, r in enumerate(readings)}
+        # the day the count counts from: the earliest event day its claims give
+        self.first_day = min((r.claim.date for r in readings if r.claim.date is not None),
+                             default=None)
         self._fallbacks: dict[int, list[_Reading]] = {}
 
     def fallbacks(self, late: _Reading) -> list[_Reading]:
@@ -347,14 +385,14 @@ def _pair(a: _Reading, b: _Reading, record: _Record,
     if (a.claim.recalled or b.claim.recalled) and not cumulative:
         return None  # a figure recalled as past is no rival to a current one
     if cumulative:
-        kind = _running_count(a, b, record, disputed, disjoint)
+        kind = _running_count(a, b, record, disputed, disjoint, policy)
         if kind == "update":
             early, late = _ordered(a, b)
             if _same_time(a, b) or early.value > late.value:
                 early, late = sorted((a, b), key=lambda r: r.value)
             return early, late, "update"
-        if kind == "contradiction":
-            return a, b, "contradiction"
+        if kind in ("contradiction", "tension"):
+            return a, b, kind
         if kind == "none":
             return None
     if disjoint:
@@ -380,8 +418,9 @@ def _stock_pair(a: _Reading, b: _Reading, policy: Policy) -> tuple[_Reading, _Re
 
 
 def _running_count(a: _Reading, b: _Reading, record: _Record,
-                   disputed: dict[int, list[_Reading]], disjoint: bool) -> str:
-    """update / contradiction / none / defer (to the ordinary rules) for a running count."""
+                   disputed: dict[int, list[_Reading]], disjoint: bool, policy: Policy) -> str:
+    """update / contradiction / tension / none / defer (to the ordinary rules) for a
+    running count."""
     qa, qb = a.claim.qualifier, b.claim.qualifier
     if qa in _OPEN_DOWN or qb in _OPEN_DOWN:
         return "defer"  # "up to N" caps a figure; it is no step of a count
@@ -394,12 +433,20 @@ def _running_count(a: _Reading, b: _Reading, record: _Record,
         return "update" if low.claim.qualifier in ("at_least", "more_than") else "defer"
     if disjoint and _one_statement(a, b):
         return "contradiction"  # one speaker's one statement, reported with two figures
+    if disjoint and _one_tally(a, b, record.first_day, policy):
+        return "contradiction"  # two versions of one day's settled tally
     early, late = _ordered(a, b)
     if a.claim.recalled or b.claim.recalled:
-        # a recalled figure only dates the count: it is an earlier step or nothing
-        return "update" if late.value > early.value or late.claim.recalled else "none"
+        # a recalled figure dates the count: an earlier step, or, when the current report is
+        # lower than what was said before ("had said 39; now 38"), a fall the count cannot make
+        if late.value > early.value or late.claim.recalled:
+            return "update"
+        rel = policy.rel(early.value, late.value)
+        if rel is None or rel > policy.max_revision:
+            return "none"  # far above: another night's or a part's figure, not a revision
+        return "contradiction" if disjoint else _fell(early, late, policy)
     if late.value < early.value:
-        return "contradiction" if disjoint else "none"
+        return "contradiction" if disjoint else _fell(early, late, policy)
     # the later report is higher: an evolution. When time orders the two, it is a step of the
     # count whatever came before or after; read as growing only for want of time evidence,
     # the record may show the rise was none
@@ -419,6 +466,19 @@ def _running_count(a: _Reading, b: _Reading, record: _Record,
     return "update"
 
 
+def _fell(early: _Reading, late: _Reading, policy: Policy) -> str:
+    """A later, lower figure of a count that meets the earlier one only thanks to a hedge
+    ("35" or "at least 35" earlier, "at least 26" later): a tension when the figures differ
+    beyond `tension_threshold`, yet by at most `max_revision` (further apart, the earlier is
+    more likely another quantity); else nothing."""
+    if {early.claim.qualifier, late.claim.qualifier}.isdisjoint(_OPEN_UP | _OPEN_DOWN) \
+            or "vague" in (early.claim.qualifier, late.claim.qualifier):
+        return "none"
+    rel = policy.rel(early.value, late.value)
+    return "tension" if rel is not None and policy.tension_threshold < rel <= policy.max_revision \
+        else "none"
+
+
 def _one_statement(a: _Reading, b: _Reading) -> bool:
     """Two reports of the same speaker with no time evidence at all between them (the same
     window: two date-only reports of one day): one statement. A figure with an hour and one
@@ -427,6 +487,25 @@ def _one_statement(a: _Reading, b: _Reading) -> bool:
         return False
     sa, sb = a.claim.speaker, b.claim.speaker
     return bool(sa and sb and fuzz.token_set_ratio(sa, sb, processor=default_process) >= _SAME_SPEAKER)
+
+
+def _one_tally(a: _Reading, b: _Reading, first_day: dt.date | None, policy: Policy) -> bool:
+    """Two exact figures of a count from two date-only reports of one day, at least
+    `settled_after_days` after the event the count counts from (`first_day`, the earliest
+    day its claims give), within `tension_threshold` of each other: days on, a count is
+    published once
+    a day (a ministry's morning tally), so the two give that day's one tally. In the first
+    days it moves by the hour, and the lower figure is read as the earlier."""
+    if a.when != b.when or a.when.start == a.when.end or a.source == b.source:
+        return False
+    if policy.settled_after_days == 0 or a.claim.qualifier != "exact" \
+            or b.claim.qualifier != "exact":
+        return False
+    rel = policy.rel(a.value, b.value)
+    if rel is None or rel > policy.tension_threshold:
+        return False  # far apart: more likely two tallies of the day than one misreported
+    return first_day is not None \
+        and (a.when.start.date() - first_day).days >= policy.settled_after_days
 
 
 def _reduce_updates(found: list[_Pending]) -> list[_Pending]:

@@ -42,7 +42,12 @@ class Policy(BaseModel):
     dead") is a count and has none; a hedged figure further than
     `tension_threshold` from another is a tension. A contradiction or tension whose
     confidence is below `min_confidence` is reported as `possible`; figures more than
-    `implausible_ratio` times apart are more likely two quantities than one misreported.
+    `implausible_ratio` times apart are more likely two quantities than one misreported. A
+    running count given lower than a figure its text recalls is revised down (a conflict)
+    when the recalled figure is at most `max_revision` above it; further apart, the recalled
+    figure is more likely another quantity (another night's, a part's). From
+    `settled_after_days` after its event on (0: never), a count is one tally a day: two
+    exact figures of two date-only reports of one day are simultaneous, not a rise.
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -61,6 +66,8 @@ class Policy(BaseModel):
     tension_threshold: float = Field(0.10, ge=0)
     min_confidence: float = Field(0.7, ge=0, le=1)
     implausible_ratio: float = Field(10.0, gt=1)
+    max_revision: float = Field(0.4, ge=0)
+    settled_after_days: int = Field(2, ge=0, le=366)
     event_window_days: int = Field(1, ge=0, le=366)
     undated_window_days: int = Field(7, ge=0, le=366)
     sole_locality_rule: bool = True

@@ -156,7 +156,11 @@ def _claim(ctx: Context, f: _Figure, notes: Notes) -> tuple[Claim, Notes]:
     kind = _kind.kind(ctx, m)
     noun_end, entity = subject.entity(ctx, m, sentence)
     start, end = m.start, max(m.end, noun_end)
+    recalled = when.recalled(ctx, m, sentence)
+    echo = _echo(ctx, f, kind, entity, recalled)
     entity, measure, detail, notes = _subject(ctx, f, kind, end, entity, notes)
+    if echo is not None:  # "38 dead (39 had been given earlier)": the 39 counts the dead
+        entity, measure = echo.entity, echo.measure
     located = scope.locate(ctx, m, sentence, measure, notes.recent_places, f.next_start, entity)
     recent, para, index = scope.remember(notes.recent_places, notes.places_paragraph,
                                          notes.places_sentence, sentence, located.seen)
@@ -172,6 +176,10 @@ def _claim(ctx: Context, f: _Figure, notes: Notes) -> tuple[Claim, Notes]:
         place_key = f"{place_key}#parts"  # a figure for some parts of it, not the whole
         location = f"parts of {location}"
     date, precision, as_of = when.when(ctx, m, sentence)
+    if echo is not None and precision != "night":
+        # an earlier step of the same count is of the same event ("39 earlier on the 15th":
+        # as of then); one night's figure "against 249 the night before" keeps its night
+        date, precision = echo.date, echo.date_precision
     if kind == "count" and measure in _cumulative():
         toll = when.event_of_toll(ctx, date)  # a running toll weeks on: the event's, as of then
         if toll is not None and toll.day is not None:
@@ -180,7 +188,6 @@ def _claim(ctx: Context, f: _Figure, notes: Notes) -> tuple[Claim, Notes]:
             date, precision = toll.day, toll.granularity
     if measure and kind == "count":
         notes = notes._replace(last_measure=measure)
-    recalled = when.recalled(ctx, m, sentence)
     context_start, context_len = evidence(sentence, start, end)
     doc = ctx.document.id
     return Claim(
@@ -193,6 +200,23 @@ def _claim(ctx: Context, f: _Figure, notes: Notes) -> tuple[Claim, Notes]:
         detail=detail, hedge=hedge,
         speaker=speaker_clause.figure_speaker(ctx, f.said, sentence, m.start, kind, date),
     ), notes
+
+
+def _echo(ctx: Context, f: _Figure, kind: str, entity: str | None,
+          recalled: bool) -> Claim | None:
+    """The claim of its sentence that a bare recalled figure gives an earlier value of ("38
+    people have died; the same office had given 39 earlier"), if any: the figure names no
+    noun of its own, and the previous claim of its sentence is a count of a measure."""
+    before = f.previous_claim
+    if not recalled or entity is not None or before is None or before.recalled \
+            or before.kind != kind or kind != "count" or not before.measure \
+            or before.entity is None:
+        return None
+    m = f.mention
+    if not (subject.bare(ctx, m, f.sentence)
+            or ctx.words.recall_after.match(ctx.text[m.end : f.sentence.end])):
+        return None
+    return before
 
 
 def _subject(ctx: Context, f: _Figure, kind: str, end: int, entity: str | None,

@@ -9,6 +9,7 @@ from claimcheck.extract.vocabulary import Vocabulary
 from claimcheck.lexicon import load
 from claimcheck.models import Claim
 from claimcheck.text import Sentence
+from claimcheck.text.clauses import WORD
 
 
 def carried_hedge(ctx: Context, m: numbers.Mention, previous: numbers.Mention | None,
@@ -43,12 +44,31 @@ def referred_measure(ctx: Context, m: numbers.Mention, sentence: Sentence, end: 
     (the last count's), "some 50 killed, five of them children" (the previous figure's)."""
     text = ctx.text
     found = None
-    if kind == "count" and ctx.words.back_reference.search(
-            text[max(sentence.start, m.start - 200) : m.start]):
-        found = last_measure
+    reference = ctx.words.back_reference.search(text, max(sentence.start, m.start - 200), m.start) \
+        if kind == "count" else None
+    if reference is not None:
+        # "how many are missing; local media say the number is in the hundreds": what its
+        # sentence named before it with no figure of its own (over a clause break), else the
+        # last count's measure
+        floor = max(sentence.start, previous.end if previous is not None else 0)
+        found = _named_before(ctx, floor, reference.start()) if floor < reference.start() \
+            else None
+        found = found or last_measure
     if found is None and previous is not None and ctx.words.of_them.search(text[m.start : end + 12]):
         found = previous.measure
     return found
+
+
+def _named_before(ctx: Context, start: int, end: int) -> str | None:
+    """The measure of the last measure word of text[start:end], over clause breaks."""
+    table = ctx.words.frames.measures
+    words = [w.lower() for w in WORD.findall(ctx.text[start:end])]
+    for stop in range(len(words), 0, -1):
+        for length in (3, 2, 1):
+            phrase = tuple(words[max(0, stop - length) : stop])
+            if len(phrase) == length and phrase in table:
+                return table[phrase]
+    return None
 
 
 def link_ratios(claims: list[Claim], ctx: Context) -> list[Claim]:

@@ -211,6 +211,7 @@ class Vocabulary:
     time_entities: frozenset[str]
     uncounted_before: frozenset[str]
     recall: re.Pattern[str]
+    recall_after: re.Pattern[str]  # "had given 39 earlier in the day": a cue after the figure
     newer: re.Pattern[str]
     as_of: re.Pattern[str]
     age_after: re.Pattern[str]
@@ -282,6 +283,9 @@ def _compile(code: str, t: dict[str, Any], f: dict[str, Any],
         time_entities=frozenset(entities["time_entities"]),
         uncounted_before=frozenset(entities["uncounted_before"]),
         recall=re.compile(rf"\b(?:{_alt(t.get('recall', []))})\b", i),
+        recall_after=re.compile(
+            rf"^[^\w,;]*(?:\w+[^\w,;]+)?({_alt(t.get('recall_after', []), spaced=True)})\b",
+            i),
         newer=re.compile(rf"\b(?:{_alt(t.get('newer', []))})\b", i),
         as_of=re.compile(rf"\b(?:{_alt(t.get('as_of', []))})\s*$", i),
         age_after=re.compile(rf"^(?:{_alt(t.get('age_after_patterns', []), raw=True)})", i),

@@ -229,9 +229,31 @@ def _at_time(day: dt.date, expression: str) -> dt.datetime | None:
     return dt.datetime.combine(day, dt.time(hour, minute), tzinfo=dt.timezone.utc)
 
 
+_OPENER = 40  # an adverbial that opens a sentence ("Earlier on Tuesday,") is this short
+
+
 def recalled(ctx: Context, m: numbers.Mention, sentence: Sentence) -> bool:
-    """A figure recalled from before ("up from 12", "earlier")."""
-    return bool(ctx.words.recall.search(ctx.text[max(sentence.start, m.start - 80) : m.start]))
+    """A figure recalled from before ("up from 12", "earlier", "had given 39 earlier in the
+    day", unless the cue opens the event's date: "12 people earlier this week"), or a figure
+    someone is said to have given in a sentence that opens on a recall adverbial set off by a
+    comma ("Earlier on Tuesday, officials had said that at least 35 ..."), unless a newer cue
+    stands between ("... it has risen to")."""
+    if ctx.words.recall.search(ctx.text[max(sentence.start, m.start - 80) : m.start]):
+        return True
+    after = ctx.words.recall_after.match(ctx.text[m.end : sentence.end])
+    if after is not None:
+        # "killed 12 people earlier this week": the cue opens the event's date, no recall
+        cue = m.end + after.start(1)  # the cue itself, after any word between
+        return not ctx.dates_in(cue, cue + 1)
+    head = ctx.text[sentence.start : m.start].lstrip()
+    comma = head.find(",", 0, _OPENER)
+    if comma <= 0 or not ctx.words.recall.match(head[:comma]) \
+            or ctx.words.newer.search(head[comma:]):
+        return False
+    # what someone said then ("Earlier on Tuesday, officials had told reporters that 35
+    # ..."), not an event of then ("Earlier this week, the strike killed 12")
+    said = ctx.words.speech.verb_set
+    return any(w.lower() in said for w in WORD.findall(head[comma:]))
 
 
 def later(ctx: Context, m: numbers.Mention, sentence: Sentence) -> bool:
