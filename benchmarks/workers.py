@@ -41,7 +41,7 @@ def dask_run(n: int, workers: int, seed: int = 2026) -> tuple[float, float | Non
 
     frame, warm = _frame(n, seed), _frame(8 * workers, seed + 1)
     with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                      dashboard_address=None) as cluster, Client(cluster) as client:
+                      dashboard_address=":0") as cluster, Client(cluster) as client:
         check_dask(warm, npartitions=2 * workers)  # every worker loads its data
         before, here = client.run(time.process_time), time.process_time()
         started = time.perf_counter()
