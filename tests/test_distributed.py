@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import faulthandler
 import json
+import subprocess
+import sys
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -16,7 +19,7 @@ from claimcheck.cli import main
 from claimcheck.errors import InputError
 from claimcheck.io import read_reference_csv
 from claimcheck.models import Claim
-from claimcheck.parallel import block_key, check_jobs
+from claimcheck.parallel import _warm_context, block_key, check_jobs, warm
 
 # the scheduler serves its health endpoint on a port even with no dashboard: ":0" lets it take
 # a free one, so a cluster elsewhere on the machine holding 8787 (the default) is no clash
@@ -80,6 +83,45 @@ def test_the_documents_make_groups_and_conflicts(expected: Report) -> None:
 
 def test_jobs_report_what_one_process_reports(expected: Report) -> None:
     _same(expected, check_jobs(_documents(), 2))
+
+
+@pytest.mark.parametrize("threads", [1, 2])
+def test_jobs_fork_from_a_warm_process_only_when_no_other_thread_runs(
+        threads: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(threading, "active_count", lambda: threads)
+    context, initializer = _warm_context()
+    if threads == 1 and sys.platform.startswith("linux"):
+        assert context.get_start_method() == "fork" and initializer is None
+    else:
+        assert context.get_start_method() == "spawn" and initializer is warm
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers fork on Linux only")
+def test_jobs_forked_from_a_process_with_one_thread_report_what_check_reports(
+        expected: Report) -> None:
+    # a fresh interpreter: this one may run threads (a test's cluster), which rule out a fork
+    code = ("import json, sys, threading; sys.path.insert(0, sys.argv[1]); "
+            "from test_distributed import _documents; from claimcheck.parallel import "
+            "_warm_context, check_jobs; assert threading.active_count() == 1; "
+            "assert _warm_context()[0].get_start_method() == 'fork'; "
+            "print(check_jobs(_documents(), 2).to_json(indent=2))")
+    done = subprocess.run([sys.executable, "-c", code, str(Path(__file__).parent)],
+                          capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == expected.to_json(indent=2)
+
+
+def test_jobs_spawn_warmed_workers_beside_another_thread(expected: Report) -> None:
+    # a fork while another thread holds a lock could deadlock: spawned workers warm themselves
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        context, initializer = _warm_context()
+        assert context.get_start_method() == "spawn" and initializer is warm
+        _same(expected, check_jobs(_documents(), 2))
+    finally:
+        stop.set()
+        other.join()
 
 
 def test_jobs_of_one_run_here(expected: Report) -> None:

@@ -278,3 +278,14 @@ def test_check_against_checks_the_context_too() -> None:
     _claim(context=doc.text, context_start=0).check_against(doc)
     with pytest.raises(ValueError, match="context"):
         _claim(context="Overnight 597 drones were fired.", context_start=0).check_against(doc)
+
+
+def test_records_given_the_same_fields_share_one_set_of_their_names() -> None:
+    # a run holds millions of claims: one set of names for all, not one per claim
+    a = _claim()
+    b = _claim(id="d:c2", start=30, end=40, text="610 drones", value=610.0, low=610.0,
+               high=610.0)
+    assert a.model_fields_set is b.model_fields_set
+    c = a.model_copy(update={"hedge": "about"})
+    assert "hedge" in c.model_fields_set and "hedge" not in a.model_fields_set
+    assert Claim.model_validate_json(c.model_dump_json()) == c

@@ -224,6 +224,9 @@ def _progress(args: argparse.Namespace, total: int) -> tqdm[Any] | None:
         return None
     from tqdm import tqdm  # only a run on a terminal pays for the import
 
+    # no monitor thread: `--jobs` forks its workers from a warm process only when it runs no
+    # other thread (claimcheck.parallel)
+    tqdm.monitor_interval = 0
     return tqdm(total=total, unit="doc", desc="extracting", file=sys.stderr, leave=False,
                 delay=_PROGRESS_DELAY, dynamic_ncols=True)
 

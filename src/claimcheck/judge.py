@@ -65,7 +65,7 @@ _DAWN = dt.datetime.min.replace(tzinfo=dt.timezone.utc)
 _DUSK = dt.datetime.max.replace(tzinfo=dt.timezone.utc)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Reading:
     claim: Claim
     span: Interval
@@ -516,11 +516,14 @@ def _reduce_updates(found: list[_Pending]) -> list[_Pending]:
     if len(updates) > 2000:
         return found  # too many to reduce cheaply; every pair is still a true statement
     after: dict[str, set[str]] = {}
+    before: dict[str, set[str]] = {}
     for d in updates:
         after.setdefault(d[2].claim.id, set()).add(d[3].claim.id)
-    keep = [d for d in updates if not any(
-        d[3].claim.id in after.get(mid, set()) for mid in after.get(d[2].claim.id, set())
-        if mid != d[3].claim.id)]
+        before.setdefault(d[3].claim.id, set()).add(d[2].claim.id)
+    # a -> b is implied when some mid (not b) has a -> mid and mid -> b: one set intersection
+    # per update instead of a look-up per successor of a
+    keep = [d for d in updates if not (after[d[2].claim.id] & before[d[3].claim.id])
+            - {d[3].claim.id}]
     return [d for d in found if d[4] != "update"] + keep
 
 
@@ -574,7 +577,7 @@ def _discrepancy(a: _Reading, b: _Reading, kind: str, policy: Policy) -> Discrep
     return Discrepancy(claims=(first.claim.id, second.claim.id), kind=kind,
                        abs_diff=round(diff, 6),
                        rel_diff=round(rel, 4) if rel is not None else None,
-                       explanation=explanation)
+                       explanation=explanation, reasons=[])  # given: no deep copy of the default
 
 
 def _percent(rel: float) -> str:

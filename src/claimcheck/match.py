@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Protocol
 
 from rapidfuzz import fuzz
@@ -25,7 +26,7 @@ _NOT_GROUPED = frozenset({"age"})
 _DETAIL_SIMILARITY = 60
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Candidate:
     """A claim with the normalised keys the matcher blocks and chains on."""
 
@@ -110,8 +111,15 @@ def _candidate(claim: Claim) -> Candidate | None:
 def _place(claim: Claim) -> places.Place | None:
     """The place extraction resolved (by its key); a reference row names its place in words."""
     if claim.place_key:
-        return places.from_key(claim.place_key)
+        return _from_key(claim.place_key)
     return places.resolve(claim.location) if claim.location else None
+
+
+@lru_cache(maxsize=1 << 16)
+def _from_key(key: str) -> places.Place | None:
+    """`places.from_key`, remembered: one (frozen) Place per key, shared by all its claims,
+    instead of a new one per claim (a million claims name a few thousand places)."""
+    return places.from_key(key)
 
 
 def _last_day(day: dt.date | None, precision: str | None) -> dt.date | None:
@@ -200,7 +208,7 @@ def _is_night(cand: Candidate) -> bool:
     return cand.claim.date_precision == "night"
 
 
-@dataclass
+@dataclass(slots=True)
 class _Chain:
     """A chain being built: its members, the days it spans, and whether it holds a night."""
 
@@ -233,7 +241,15 @@ class _Chain:
 def _reading(c: Claim, policy: Policy, scale: float = 1.0, converted: bool = False) -> Interval:
     # a figure beside its conversion is rounded in one unit or the other
     qualifier = policy.converted(c.qualifier) if converted else c.qualifier
-    return policy.interval(c.value, qualifier, c.low, c.high, scale)
+    return _interval(policy, c.value, qualifier, c.low, c.high, scale)
+
+
+@lru_cache(maxsize=1 << 16)
+def _interval(policy: Policy, value: float, qualifier: str, low: float | None,
+              high: float | None, scale: float) -> Interval:
+    """`policy.interval`, remembered: `_split_self_consistent` reads a figure once for every
+    figure it compares it with, and a long chain repeats a few figures many times."""
+    return policy.interval(value, qualifier, low, high, scale)
 
 
 def _agree(a: Claim, b: Claim, policy: Policy) -> bool:
