@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import sys
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -31,8 +30,8 @@ from typing import Protocol
 from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 
-from claimcheck import units
-from claimcheck.lexicon import load, plural
+from claimcheck import findings, units
+from claimcheck.lexicon import load
 from claimcheck.models import Alignment, Claim, Discrepancy, Document, Estimate, Verdict
 from claimcheck.policy import Interval, Policy
 
@@ -102,7 +101,6 @@ class Judge(Protocol):
                  alignment: Alignment | None) -> tuple[Verdict, list[Discrepancy], Estimate]: ...
 
 
-_IMPLAUSIBLE_PENALTY = 0.5  # figures `implausible_ratio` times apart halve the confidence
 _SAME_SPEAKER = 80  # token-set ratio: one name, two transliterations, with or without a title
 _PAIRWISE_LIMIT = 150  # above this many readings, identical ones are judged once
 
@@ -145,14 +143,16 @@ def judge(
             if p is not None:
                 pending.append((i, j, *p))
     # records (pydantic, with an explanation) only for the pairs the reduction keeps
-    found = [_weigh(_discrepancy(a, b, kind, policy), readings[i], readings[j], alignment, policy)
+    found = [findings.weigh(
+        findings.discrepancy(a, b, kind, policy, timed=_before(a, b) or _before(b, a)),
+        readings[i], readings[j], alignment, policy)
              for i, j, a, b, kind in _reduce_updates(pending)]
     kinds = {d.kind for d in found}
     verdict: Verdict = "conflict" if kinds & {"contradiction", "tension"} else (
         "evolving" if "update" in kinds else "consistent")
     # figures that possibly disagree have no common interval: estimate them as a conflict's
     spread = "conflict" if verdict == "consistent" and "possible" in kinds else verdict
-    return verdict, found, _estimate(readings, spread)
+    return verdict, found, findings.estimate(readings, spread)
 
 
 # ---------------------------------------------------------------- readings
@@ -345,7 +345,7 @@ def _disputed(readings: list[_Reading], policy: Policy) -> dict[int, list[_Readi
 
 
 # a pair found discrepant, before its record is built: (i, j, a, b, kind), where i, j index
-# the readings compared and a, b are the readings `_discrepancy` is given, in its order
+# the readings compared and a, b are the readings `findings.discrepancy` is given, in its order
 _Pending = tuple[int, int, _Reading, _Reading, str]
 
 
@@ -544,118 +544,3 @@ def _tension(a: _Reading, b: _Reading, policy: Policy) -> bool:
     open_ended = qa in _OPEN_UP | _OPEN_DOWN or qb in _OPEN_UP | _OPEN_DOWN
     rel = policy.rel(a.value, b.value)  # None (a zero figure): as far apart as figures can be
     return open_ended and (rel is None or rel > policy.tension_threshold)
-
-
-def _discrepancy(a: _Reading, b: _Reading, kind: str, policy: Policy) -> Discrepancy:
-    first, second = (a, b) if (a.claim.doc, a.claim.start) <= (b.claim.doc, b.claim.start) else (b, a)
-    if kind == "update":
-        first, second = a, b
-    diff = abs(a.value - b.value)  # finite: no reading is larger than units.LARGEST
-    smaller = min(abs(a.value), abs(b.value))
-    rel = policy.rel(a.value, b.value)
-    unit = a.claim.unit or plural(a.claim.entity or "", diff)
-    what = {
-        "contradiction": "cannot both be true",
-        "tension": "agree only thanks to an open-ended hedge",
-        "update": "a later report gives a higher running count",
-    }[kind]
-    if kind == "update" and not (_before(a, b) or _before(b, a)):
-        what = ("no time in the texts orders them; a running count grows, so the lower figure "
-                "is read as the earlier")
-    if rel is not None:
-        share = f"{_percent(rel)} of {_fmt(smaller)}"
-    elif smaller == 0:
-        share = "no relative gap: one figure is zero"
-    elif smaller < sys.float_info.min:
-        share = f"no relative gap: {smaller:g} is too small to divide by"
-    else:
-        share = f"no relative gap: {_fmt(diff)} is too many times {smaller:g} to say how many"
-    explanation = (
-        f"{_quote(first.claim)} vs {_quote(second.claim)}: {what}; "
-        f"{_fmt(diff)} {unit} apart ({share})"
-    ).replace("  ", " ")
-    return Discrepancy(claims=(first.claim.id, second.claim.id), kind=kind,
-                       abs_diff=round(diff, 6),
-                       rel_diff=round(rel, 4) if rel is not None else None,
-                       explanation=explanation, reasons=[])  # given: no deep copy of the default
-
-
-def _percent(rel: float) -> str:
-    """17%, 0.4%, 0.04%: enough digits that a real gap never reads as 0%."""
-    if rel == 0 or rel >= 0.01:
-        return f"{rel:.0%}"
-    return f"{rel * 100:.2g}%"
-
-
-def _quote(claim: Claim) -> str:
-    who = claim.speaker or "the outlet"
-    return f"\"{claim.text}\" ({who})"
-
-
-def _fmt(x: float) -> str:
-    return f"{int(x):,}" if x == int(x) else f"{x:,.2f}"
-
-
-# ---------------------------------------------------------------- confidence
-
-
-def _weigh(d: Discrepancy, a: _Reading, b: _Reading, alignment: Alignment | None,
-           policy: Policy) -> Discrepancy:
-    """A contradiction or tension with its confidence and reasons; `possible` below the
-    policy's threshold. Confidence is how alike the grouped claims are (the alignment's
-    score) times a penalty for measurements too far apart to be one quantity misreported."""
-    if d.kind == "update":
-        return d
-    confidence, reasons = 1.0, []
-    if alignment is not None and alignment.score < 100:
-        confidence *= alignment.score / 100
-        weak = ", ".join(f"{name} {score:g}/100" for name, score in alignment.scores.items()
-                         if score < 100)
-        reasons.append(f"the grouped claims are alike at {alignment.score:g}/100 ({weak})")
-    low, high = sorted((abs(a.value), abs(b.value)))
-    # a measurement (a length, an area) named only by its unit: a storm surge in feet and a
-    # rainfall in inches share a group; counts of one thing can truly be that far apart
-    measured = a.claim.kind == b.claim.kind == "measurement"
-    if measured and high > policy.implausible_ratio * low:
-        confidence *= _IMPLAUSIBLE_PENALTY
-        times = f"{high / low:,.0f} times" if low else "infinitely"
-        reasons.append(f"the figures are {times} apart: more likely two quantities than one "
-                       "misreported")
-    confidence = round(confidence, 3)
-    if confidence >= policy.min_confidence:
-        return d.model_copy(update={"confidence": confidence, "reasons": reasons})
-    return d.model_copy(update={
-        "kind": "possible", "confidence": confidence, "reasons": reasons,
-        "explanation": f"possible {d.kind} (confidence {confidence:g}, below "
-                       f"{policy.min_confidence:g}): {d.explanation}"})
-
-
-# ---------------------------------------------------------------- estimate
-
-
-def _estimate(readings: list[_Reading], verdict: Verdict) -> Estimate:
-    if verdict == "evolving":
-        current = [r for r in readings if not r.claim.recalled] or readings
-        latest = max(current, key=_Reading.key)
-        return Estimate(low=_finite(latest.claim.low), best=latest.claim.value,
-                        high=_finite(latest.claim.high), rule="latest report of a running count")
-    # readings are in the group's first unit, rounding slack included
-    points = sorted(r.value for r in readings if r.claim.qualifier in ("exact", "approximate"))
-    best = points[len(points) // 2] if points else sorted(r.value for r in readings)[
-        len(readings) // 2]
-    if verdict == "consistent":
-        # the intersection of the intervals as read, rounding slack included
-        low = _finite(max(r.lo for r in readings))
-        high = _finite(min(r.hi for r in readings))
-        if low is not None and best < low or high is not None and best > high:
-            best = low if low is not None and best < low else (high if high is not None else best)
-        return Estimate(low=low, best=best, high=high,
-                        rule="intersection of the stated intervals; best is the median point figure")
-    # the span of the figures: an open side anywhere leaves that side open
-    return Estimate(low=_finite(min(r.lo for r in readings)), best=best,
-                    high=_finite(max(r.hi for r in readings)),
-                    rule="span of the conflicting figures; best is the median point figure")
-
-
-def _finite(x: float | None) -> float | None:
-    return x if x is not None and math.isfinite(x) else None

@@ -1,0 +1,149 @@
+"""What a judged group reports: each discrepancy as a record (its explanation, its confidence
+and reasons, `possible` below the policy's threshold) and the group's reconciled estimate.
+`judge` decides the kind of each pair; this module only writes the findings down."""
+
+from __future__ import annotations
+
+import math
+import sys
+from collections.abc import Sequence
+from typing import Protocol
+
+from claimcheck.lexicon import plural
+from claimcheck.models import Alignment, Claim, Discrepancy, Estimate, Verdict
+from claimcheck.policy import Policy
+
+_IMPLAUSIBLE_PENALTY = 0.5  # figures `implausible_ratio` times apart halve the confidence
+
+
+class Read(Protocol):
+    """A claim as the judge reads it: its figure and interval in the group's unit."""
+
+    @property
+    def claim(self) -> Claim: ...
+    @property
+    def value(self) -> float: ...
+    @property
+    def lo(self) -> float: ...
+    @property
+    def hi(self) -> float: ...
+    def key(self) -> tuple[object, ...]: ...
+
+
+def discrepancy(a: Read, b: Read, kind: str, policy: Policy, *, timed: bool) -> Discrepancy:
+    """The pair as a Discrepancy with its explanation: an update in its order (earlier, later),
+    any other kind in text order. `timed`: the texts' times order the pair."""
+    first, second = (a, b) if (a.claim.doc, a.claim.start) <= (b.claim.doc, b.claim.start) else (b, a)
+    if kind == "update":
+        first, second = a, b
+    diff = abs(a.value - b.value)  # finite: no reading is larger than units.LARGEST
+    smaller = min(abs(a.value), abs(b.value))
+    rel = policy.rel(a.value, b.value)
+    unit = a.claim.unit or plural(a.claim.entity or "", diff)
+    what = {
+        "contradiction": "cannot both be true",
+        "tension": "agree only thanks to an open-ended hedge",
+        "update": "a later report gives a higher running count",
+    }[kind]
+    if kind == "update" and not timed:
+        what = ("no time in the texts orders them; a running count grows, so the lower figure "
+                "is read as the earlier")
+    if rel is not None:
+        share = f"{_percent(rel)} of {_fmt(smaller)}"
+    elif smaller == 0:
+        share = "no relative gap: one figure is zero"
+    elif smaller < sys.float_info.min:
+        share = f"no relative gap: {smaller:g} is too small to divide by"
+    else:
+        share = f"no relative gap: {_fmt(diff)} is too many times {smaller:g} to say how many"
+    explanation = (
+        f"{_quote(first.claim)} vs {_quote(second.claim)}: {what}; "
+        f"{_fmt(diff)} {unit} apart ({share})"
+    ).replace("  ", " ")
+    return Discrepancy(claims=(first.claim.id, second.claim.id), kind=kind,
+                       abs_diff=round(diff, 6),
+                       rel_diff=round(rel, 4) if rel is not None else None,
+                       explanation=explanation, reasons=[])  # given: no deep copy of the default
+
+
+def _percent(rel: float) -> str:
+    """17%, 0.4%, 0.04%: enough digits that a real gap never reads as 0%."""
+    if rel == 0 or rel >= 0.01:
+        return f"{rel:.0%}"
+    return f"{rel * 100:.2g}%"
+
+
+def _quote(claim: Claim) -> str:
+    who = claim.speaker or "the outlet"
+    return f"\"{claim.text}\" ({who})"
+
+
+def _fmt(x: float) -> str:
+    return f"{int(x):,}" if x == int(x) else f"{x:,.2f}"
+
+
+# ---------------------------------------------------------------- confidence
+
+
+def weigh(d: Discrepancy, a: Read, b: Read, alignment: Alignment | None,
+           policy: Policy) -> Discrepancy:
+    """A contradiction or tension with its confidence and reasons; `possible` below the
+    policy's threshold. Confidence is how alike the grouped claims are (the alignment's
+    score) times a penalty for measurements too far apart to be one quantity misreported."""
+    if d.kind == "update":
+        return d
+    confidence, reasons = 1.0, []
+    if alignment is not None and alignment.score < 100:
+        confidence *= alignment.score / 100
+        weak = ", ".join(f"{name} {score:g}/100" for name, score in alignment.scores.items()
+                         if score < 100)
+        reasons.append(f"the grouped claims are alike at {alignment.score:g}/100 ({weak})")
+    low, high = sorted((abs(a.value), abs(b.value)))
+    # a measurement (a length, an area) named only by its unit: a storm surge in feet and a
+    # rainfall in inches share a group; counts of one thing can truly be that far apart
+    measured = a.claim.kind == b.claim.kind == "measurement"
+    if measured and high > policy.implausible_ratio * low:
+        confidence *= _IMPLAUSIBLE_PENALTY
+        times = f"{high / low:,.0f} times" if low else "infinitely"
+        reasons.append(f"the figures are {times} apart: more likely two quantities than one "
+                       "misreported")
+    confidence = round(confidence, 3)
+    if confidence >= policy.min_confidence:
+        return d.model_copy(update={"confidence": confidence, "reasons": reasons})
+    return d.model_copy(update={
+        "kind": "possible", "confidence": confidence, "reasons": reasons,
+        "explanation": f"possible {d.kind} (confidence {confidence:g}, below "
+                       f"{policy.min_confidence:g}): {d.explanation}"})
+
+
+# ---------------------------------------------------------------- estimate
+
+
+def estimate(readings: Sequence[Read], verdict: Verdict) -> Estimate:
+    """The group's reconciled figure: the latest of a running count, else the intersection
+    (consistent) or the span (conflicting) of the readings, best the median point figure."""
+    if verdict == "evolving":
+        current = [r for r in readings if not r.claim.recalled] or readings
+        latest = max(current, key=lambda r: r.key())
+        return Estimate(low=_finite(latest.claim.low), best=latest.claim.value,
+                        high=_finite(latest.claim.high), rule="latest report of a running count")
+    # readings are in the group's first unit, rounding slack included
+    points = sorted(r.value for r in readings if r.claim.qualifier in ("exact", "approximate"))
+    best = points[len(points) // 2] if points else sorted(r.value for r in readings)[
+        len(readings) // 2]
+    if verdict == "consistent":
+        # the intersection of the intervals as read, rounding slack included
+        low = _finite(max(r.lo for r in readings))
+        high = _finite(min(r.hi for r in readings))
+        if low is not None and best < low or high is not None and best > high:
+            best = low if low is not None and best < low else (high if high is not None else best)
+        return Estimate(low=low, best=best, high=high,
+                        rule="intersection of the stated intervals; best is the median point figure")
+    # the span of the figures: an open side anywhere leaves that side open
+    return Estimate(low=_finite(min(r.lo for r in readings)), best=best,
+                    high=_finite(max(r.hi for r in readings)),
+                    rule="span of the conflicting figures; best is the median point figure")
+
+
+def _finite(x: float | None) -> float | None:
+    return x if x is not None and math.isfinite(x) else None
