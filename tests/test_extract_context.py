@@ -84,3 +84,16 @@ def test_lazy_sentence_context_matches_an_eager_reading() -> None:
         assert ctx.speaker_spans[s.index] == scope.speaker_spans(ctx.words, doc.text, s)
         assert ctx.framing_ends[s.index] == s.start + scope.framing_end(
             ctx.words, doc.text[s.start : s.end])
+
+
+def test_a_span_is_read_once_for_every_figure_that_asks() -> None:
+    ctx = read(Document(id="d", text="Across the country, 5, 6 and 7 homes lost power."))
+    asked: list[int] = []
+
+    def count_words() -> int:
+        asked.append(1)
+        return len(ctx.text.split())
+
+    answers = [ctx.per_span(("words", 0, len(ctx.text)), count_words) for _ in range(3)]
+    assert answers == [9, 9, 9] and len(asked) == 1
+    assert ctx.per_span(("words", 0, 6), lambda: 1) == 1  # another span is another question

@@ -89,6 +89,15 @@ def test_list_items_share_the_lists_measure(text: str,
     assert _read(text) == expected
 
 
+@pytest.mark.parametrize("items", [2, 5, 40])
+def test_a_verb_after_a_long_list_is_every_items(items: int) -> None:
+    # the list's end is found once and kept for every item (a list of n is walked once)
+    listed = ", ".join(f"{n + 2} drones" for n in range(items - 1)) + f" and {items + 1} missiles"
+    claims = _read(f"Overnight, {listed} were shot down over the region.")
+    assert len(claims) == items
+    assert all(measure == "intercepted" for _, _, measure in claims)
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("Officers held 30 people, of whom 9 were minors.",
      [("30 people", "arrested"), ("9", "arrested (part)")]),

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import Generic, NamedTuple, TypeVar
+from dataclasses import dataclass, field
+from typing import Generic, NamedTuple, TypeVar, cast
 
 from claimcheck.dates import DateMention
 from claimcheck.extract.vocabulary import Vocabulary
@@ -65,6 +65,10 @@ class Context:
     lead: str  # the first sentence, lower case
     default_place: Place | None = None
     anchor: DateMention | None = None
+    # answers about a span of text that every figure of a long clause asks again: a memo of
+    # pure functions of the span, so the many figures of one clause read it once (linear time)
+    _spans: dict[tuple[object, ...], object] = field(default_factory=dict, compare=False,
+                                                     repr=False)
 
     @property
     def text(self) -> str:
@@ -84,6 +88,12 @@ class Context:
         """The paragraph of the sentence holding `pos` (-1 outside every sentence)."""
         i = bisect.bisect_right(self.sentences, pos, key=lambda s: s.start) - 1
         return self.sentences[i].paragraph if i >= 0 and pos < self.sentences[i].end else -1
+
+    def per_span(self, key: tuple[object, ...], read: Callable[[], T]) -> T:
+        """`read()`, a pure function of the text span `key` names, computed once per key."""
+        if key not in self._spans:
+            self._spans[key] = read()
+        return cast(T, self._spans[key])
 
     def clause(self, sentence: Sentence, pos: int) -> tuple[int, int]:
         """The clause of `sentence` around `pos`."""

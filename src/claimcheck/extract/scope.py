@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -54,8 +55,9 @@ def locate(ctx: Context, m: numbers.Mention, sentence: Sentence, measure: str | 
         chosen = common([p for _, _, p in in_clause])  # "in Valencia and in Castilla"
     if in_clause and chosen is None:
         chosen = _widened(ctx.words, text, in_clause) or _in_clause(m, in_clause, text)
-    elif ctx.words.several_regions is not None and ctx.words.several_regions.search(
-            text, clause[0], clause[1]):
+    elif (several := ctx.words.several_regions) is not None and ctx.per_span(
+            ("several_regions", *clause),
+            lambda: several.search(text, clause[0], clause[1]) is not None):
         chosen = _whole_country(ctx)  # "55 lives across five states": no one state's toll
     else:
         chosen = _framing(ctx, m, sentence, inside) or chosen
@@ -65,8 +67,7 @@ def locate(ctx: Context, m: numbers.Mention, sentence: Sentence, measure: str | 
         chosen = _anaphora(ctx, m, sentence, clause)
     if chosen is None:
         chosen = _trailing(ctx, m, sentence, inside, next_start)
-    if chosen is None and not inside and ctx.words.country_wide.search(
-            text[sentence.start : clause[1]]):
+    if chosen is None and not inside and _country_wide_by(ctx, sentence) <= clause[1]:
         chosen = _whole_country(ctx)  # "sur l'ensemble du territoire, 667 personnes"
     if chosen is None and recent and ctx.words.totals.search(
             text[max(sentence.start, m.start - 200) : m.start]):
@@ -108,6 +109,15 @@ def _whole_list(words: Vocabulary, text: str, inside: list[Found],
         hi += 1
     whole = inside[lo : hi + 1]
     return whole if len(whole) > 2 else in_clause  # a list is three places or more
+
+
+def _country_wide_by(ctx: Context, sentence: Sentence) -> float:
+    """Where the sentence's first "across the country" ends (inf: it has none), found once
+    for all its figures: a figure whose clause ends after it is the whole country's."""
+    def first_end() -> float:
+        found = ctx.words.country_wide.search(ctx.text, sentence.start, sentence.end)
+        return found.end() if found else math.inf
+    return ctx.per_span(("country_wide", sentence.index), first_end)
 
 
 def _demonym(ctx: Context, m: numbers.Mention, sentence: Sentence) -> places.Place | None:

@@ -70,7 +70,14 @@ def _clause_source(ctx: Context, sentence: Sentence, clause_start: int,
         return gapped
     k = bisect.bisect_left(ctx.bounds, start)
     end = min(ctx.bounds[k], sentence.end) if k < len(ctx.bounds) else sentence.end
-    clause = ctx.text[clause_start:end].lower()
+    return ctx.per_span(("fixed_source", clause_start, end),
+                        lambda: _fixed_source(ctx, clause_start, end))
+
+
+def _fixed_source(ctx: Context, start: int, end: int) -> str | None:
+    """The generic source a fixed cue of the clause `start`..`end` names ("reportedly")."""
+    speech = ctx.words.speech
+    clause = ctx.text[start:end].lower()
     for cue, who in speech.fixed:
         if who in speech.generic and cue.search(clause):
             return who

@@ -213,16 +213,32 @@ def _verb_before(ctx: Context, m: numbers.Mention, start: int, reach: int) -> st
 def _after_list(ctx: Context, sentence: Sentence, noun_end: int,
                 rest: tuple[numbers.Mention, ...]) -> str | None:
     """The measure right after the last item of the list a figure opens, if it is one."""
-    pos = noun_end
-    for item in rest:
-        if not coordinated(ctx.words, ctx.text[pos : item.start]):
-            break
-        pos = max(item.end, entity(ctx, item, sentence)[0])
-    if pos == noun_end:
+    if not rest or not coordinated(ctx.words, ctx.text[noun_end : rest[0].start]):
         return None
+    pos = _list_end(ctx, sentence, rest)
     # the last item's own words may be unknown: "and 10,000 rubbish bins set on fire"
     after = words_after(ctx.text, pos, sentence.end, 5)
     return _first_measure(after, ctx.words.frames.measures, skip=frozenset(), strict=False)
+
+
+def _list_end(ctx: Context, sentence: Sentence, rest: tuple[numbers.Mention, ...]) -> int:
+    """Where the list whose next item is `rest[0]` ends: after its last item joined to the one
+    before. `rest` is the rest of its sentence, so the end from an item is the same whichever
+    earlier figure asks: kept per item, so a list of n figures is walked once, not n times."""
+    ends: dict[int, int] = ctx.per_span(("list_ends", sentence.index), dict)
+    walked: list[int] = []
+    pos = rest[0].start
+    for k, item in enumerate(rest):
+        if item.start in ends:
+            pos = ends[item.start]
+            break
+        walked.append(item.start)
+        pos = max(item.end, entity(ctx, item, sentence)[0])
+        if k + 1 == len(rest) or not coordinated(ctx.words, ctx.text[pos : rest[k + 1].start]):
+            break
+    for start in walked:
+        ends[start] = pos
+    return pos
 
 
 def _first_measure(words: list[Word], table: LemmaTable, skip: frozenset[str],
@@ -336,22 +352,28 @@ _HEAD = re.compile(r"^[\s,]*([a-z]+)\b")
 def priced(ctx: Context, m: numbers.Mention, sentence: Sentence) -> str | None:
     """What a sum of money is ("insured losses", "damage"): the name nearest it in its
     sentence, so that a cost and an insured loss are two quantities."""
-    table = ctx.words.frames.priced
-    if not table:
+    if not ctx.words.frames.priced:
         return None
+    names = ctx.per_span(("priced", sentence.index), lambda: _sum_names(ctx, sentence))
+    found = [(min(abs(start - m.end), abs(m.start - end)), name) for start, end, name in names]
+    return min(found)[1] if found else None
+
+
+def _sum_names(ctx: Context, sentence: Sentence) -> list[tuple[int, int, str]]:
+    """The names of a sum in a sentence with their offsets, read once for all its figures."""
+    table = ctx.words.frames.priced
     words = [(w.start(), w.end(), w.group().lower())
              for w in _WORD.finditer(ctx.text, sentence.start, sentence.end)]
-    found: list[tuple[int, str]] = []
+    names: list[tuple[int, int, str]] = []
     for k, (start, _, low) in enumerate(words):
         if not table.may_open(low):
             continue  # most words open no name of a sum
         for length in (3, 2, 1):
             phrase = tuple(w[2] for w in words[k : k + length])
             if len(phrase) == length and phrase in table:
-                end = words[k + length - 1][1]
-                found.append((min(abs(start - m.end), abs(m.start - end)), table[phrase]))
+                names.append((start, words[k + length - 1][1], table[phrase]))
                 break
-    return min(found)[1] if found else None
+    return names
 
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
