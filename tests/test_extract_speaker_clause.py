@@ -46,6 +46,10 @@ def test_a_figures_own_clause_names_its_source() -> None:
 def test_a_figure_in_a_clause_telling_the_event_is_nobodys() -> None:
     text = "The governor said 12 people were hurt when the depot was hit by three drones."
     assert _speakers(text) == ["governor", None]
+    # the telling of the event ends at a comma: the figures after it are the governor's again
+    text = ("The governor said 12 people were hurt when the depot was hit by 3 drones and "
+            "2 missiles, and 40 homes lost power.")
+    assert _speakers(text) == ["governor", None, None, "governor"]
 
 
 @pytest.mark.parametrize(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 
 from claimcheck import places
 from claimcheck.extract import speaker
@@ -34,7 +35,7 @@ def figure_speaker(ctx: Context, said: speaker.Said, sentence: Sentence, start: 
     local = _clause_source(ctx, sentence, clause_start, start)
     if local is not None and local != said.speaker:
         return local
-    if ctx.words.speech.event_clause.search(ctx.text[clause_start:start]):
+    if _in_event_clause(ctx, sentence, clause_start, start):
         return None  # "... were wounded when the station was struck by two rockets": the event
     if said.speaker is not None and not said.carried:
         return said.speaker
@@ -72,6 +73,33 @@ def _clause_source(ctx: Context, sentence: Sentence, clause_start: int,
     end = min(ctx.bounds[k], sentence.end) if k < len(ctx.bounds) else sentence.end
     return ctx.per_span(("fixed_source", clause_start, end),
                         lambda: _fixed_source(ctx, clause_start, end))
+
+
+_STOPS = re.compile(r"[,;:]")  # what ends the telling of an event ("when ..., 40 were hurt")
+
+
+def _in_event_clause(ctx: Context, sentence: Sentence, clause_start: int, start: int) -> bool:
+    """Does a word telling the event ("when") stand before `start` in its clause, with no
+    comma, semicolon or colon between them? The clause's openers and stops are found once
+    for all its figures, so a long clause of figures is read once."""
+    openers, stops = ctx.per_span(("event_clause", clause_start),
+                                  lambda: _event_marks(ctx, sentence, clause_start))
+    i = bisect.bisect_right(openers, start) - 1
+    if i < 0:
+        return False
+    j = bisect.bisect_left(stops, start) - 1
+    return j < 0 or stops[j] < openers[i]
+
+
+def _event_marks(ctx: Context, sentence: Sentence,
+                 clause_start: int) -> tuple[list[int], list[int]]:
+    """Where the event openers of the clause from `clause_start` end, and where its stops are."""
+    k = bisect.bisect_right(ctx.bounds, clause_start)
+    end = min(ctx.bounds[k], sentence.end) if k < len(ctx.bounds) else sentence.end
+    text = ctx.text
+    openers = [f.end() for f in ctx.words.speech.event_clause.finditer(text, clause_start, end)]
+    stops = [f.start() for f in _STOPS.finditer(text, clause_start, end)]
+    return openers, stops
 
 
 def _fixed_source(ctx: Context, start: int, end: int) -> str | None:

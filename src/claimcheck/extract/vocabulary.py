@@ -160,6 +160,7 @@ class Speech:
     reporting_prepositions: frozenset[str]  # cues of reported speech: "citing", "как сообщил"
     dropped: frozenset[str]  # words a speaker's name drops in front: "latest", "new"
     event_clause: re.Pattern[str]  # "when" opening a clause that tells the event, not a claim
+    # (the event runs from it to the next comma, semicolon or colon)
     place_verbs: frozenset[str]  # verbs by which a country speaks: "Ukraine says"
     # derived once here, not per sentence (the attachers read them for every figure)
     offices: frozenset[str] = field(init=False)  # subjects that are no function words
@@ -441,6 +442,6 @@ def _speech(t: dict[str, Any], lemma: Callable[[str], tuple[str, ...]]) -> Speec
         reporting_prepositions=_words(t, "reporting_prepositions"),
         dropped=_words(t, "speaker_dropped_words"),
         place_verbs=_words(t, "place_speech_verbs"),
-        event_clause=re.compile(rf"\b(?:{_alt(t.get('event_clause_openers', []))})\b[^,;:]*$",
+        event_clause=re.compile(rf"\b(?:{_alt(t.get('event_clause_openers', []))})\b",
                                 re.IGNORECASE),
     )

@@ -130,10 +130,7 @@ def _running_total(ctx: Context, m: numbers.Mention, sentence: Sentence,
     """Is the figure a running total ("since the start", "so far", "depuis le début")? A
     marker of its sentence stands nearer to it than any night the sentence names: a total
     is never one night's count, whatever night the sentence or the story names."""
-    low = ctx.text[sentence.start : sentence.end].lower()
-    spots = [(sentence.start + f.start(), sentence.start + f.end())
-             for w in dates.cumulative_markers(ctx.document.language) if w in low
-             for f in _whole_word(w).finditer(low)]
+    spots = ctx.per_span(("running_total", sentence.index), lambda: _total_markers(ctx, sentence))
     if not spots:
         return False
 
@@ -142,6 +139,14 @@ def _running_total(ctx: Context, m: numbers.Mention, sentence: Sentence,
 
     nearest = min(gap(*spot) for spot in spots)
     return all(nearest < gap(d.start, d.end) for d in nights)
+
+
+def _total_markers(ctx: Context, sentence: Sentence) -> list[tuple[int, int]]:
+    """The offsets of a sentence's running-total markers, read once for all its figures."""
+    low = ctx.text[sentence.start : sentence.end].lower()
+    return [(sentence.start + f.start(), sentence.start + f.end())
+            for w in dates.cumulative_markers(ctx.document.language) if w in low
+            for f in _whole_word(w).finditer(low)]
 
 
 @cache
