@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 import claimcheck
 from claimcheck import Document
 from claimcheck.extract import read, when
@@ -116,20 +118,18 @@ def test_a_running_toll_weeks_later_is_the_events_toll_as_of_its_day() -> None:
     assert claim.date == dt.date(2024, 10, 30)
 
 
-def test_a_sentence_opening_on_a_recall_adverbial_recalls_its_figures() -> None:
-    doc = Document(id="d", text="At least 22 people died in the blast. Earlier on Monday, the "
-                                "regional fire brigade had told reporters that 30 were dead.",
-                   published=dt.date(2025, 3, 4))
-    recalled = {c.value: c.recalled for c in claimcheck.extract(doc)}
-    assert recalled == {22: False, 30: True}
-
-
-def test_a_recall_adverb_after_the_figure_recalls_it() -> None:
-    doc = Document(id="d", text="Officials now confirm 40 deaths (the ministry had given 41 "
-                                "earlier in the day).",
-                   published=dt.date(2025, 3, 4))
-    recalled = {c.value: c.recalled for c in claimcheck.extract(doc)}
-    assert recalled == {40: False, 41: True}
+@pytest.mark.parametrize(("text", "expected"), [
+    # a sentence opening on a recall adverbial recalls its figures
+    ("At least 22 people died in the blast. Earlier on Monday, the regional fire brigade had "
+     "told reporters that 30 were dead.", {22: False, 30: True}),
+    # a recall adverb after the figure recalls it
+    ("Officials now confirm 40 deaths (the ministry had given 41 earlier in the day).",
+     {40: False, 41: True}),
+])
+def test_a_recall_adverbial_before_or_after_a_figure_recalls_it(
+        text: str, expected: dict[int, bool]) -> None:
+    doc = Document(id="d", text=text, published=dt.date(2025, 3, 4))
+    assert {c.value: c.recalled for c in claimcheck.extract(doc)} == expected
 
 
 def test_a_recall_adverb_that_opens_the_events_date_recalls_nothing() -> None:
