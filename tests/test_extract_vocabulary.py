@@ -75,3 +75,11 @@ def test_a_table_says_which_words_may_open_one_of_its_phrases() -> None:
     assert lemmatised.may_open("rains")  # a word may open a phrase through its lemma
     measures = vocabulary("en").frames.measures
     assert all(measures.may_open(phrase[0]) for phrase in measures)
+
+
+def test_the_last_phrase_of_a_text_wins_and_the_longer_of_two_ending_together() -> None:
+    table = LemmaTable({("storm", "surge"): "surge", ("surge",): "wave", ("rain",): "rain",
+                        ("killed",): "killed"}, lambda w: (w.rstrip("s"),))
+    assert table.last_in("rain fell and the storm surge rose".split()) == "surge"
+    assert table.last_in("the surge then rains".split()) == "rain"  # through its lemma
+    assert table.last_in("no such words".split()) is None and table.last_in([]) is None

@@ -214,7 +214,7 @@ def _echo(ctx: Context, f: _Figure, kind: str, entity: str | None,
         return None
     m = f.mention
     if not (subject.bare(ctx, m, f.sentence)
-            or ctx.words.recall_after.match(ctx.text[m.end : f.sentence.end])):
+            or ctx.words.recall_after.match(ctx.text, m.end, f.sentence.end)):
         return None
     return before
 

@@ -61,14 +61,8 @@ def referred_measure(ctx: Context, m: numbers.Mention, sentence: Sentence, end: 
 
 def _named_before(ctx: Context, start: int, end: int) -> str | None:
     """The measure of the last measure word of text[start:end], over clause breaks."""
-    table = ctx.words.frames.measures
     words = [w.lower() for w in WORD.findall(ctx.text[start:end])]
-    for stop in range(len(words), 0, -1):
-        for length in (3, 2, 1):
-            phrase = tuple(words[max(0, stop - length) : stop])
-            if len(phrase) == length and phrase in table:
-                return table[phrase]
-    return None
+    return ctx.words.frames.measures.last_in(words)
 
 
 def link_ratios(claims: list[Claim], ctx: Context) -> list[Claim]:

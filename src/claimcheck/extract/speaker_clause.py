@@ -31,15 +31,15 @@ def figure_speaker(ctx: Context, said: speaker.Said, sentence: Sentence, start: 
     for lo, hi, who in said.clauses:
         if lo <= start < hi:
             return who
-    clause_start = _clause_start(ctx, sentence, start)
-    local = _clause_source(ctx, sentence, clause_start, start)
+    clause = ctx.clause(sentence, start)
+    local = _clause_source(ctx, sentence, clause, start)
     if local is not None and local != said.speaker:
         return local
-    if _in_event_clause(ctx, sentence, clause_start, start):
+    if _in_event_clause(ctx, clause, start):
         return None  # "... were wounded when the station was struck by two rockets": the event
     if said.speaker is not None and not said.carried:
         return said.speaker
-    actor = _actor(ctx, sentence, clause_start, start)
+    actor = _actor(ctx, sentence, clause[0], start)
     if actor is not None:
         return actor
     if said.speaker is None or kind in load("attribution")["uncarried_kinds"]:
@@ -50,18 +50,12 @@ def figure_speaker(ctx: Context, said: speaker.Said, sentence: Sentence, start: 
     return said.speaker
 
 
-def _clause_start(ctx: Context, sentence: Sentence, start: int) -> int:
-    """Where the clause holding `start` begins: after the last clause break before it."""
-    k = bisect.bisect_left(ctx.bounds, start)
-    last = ctx.bounds[k - 1] + 1 if k > 0 else 0
-    return max(last, sentence.start)
-
-
-def _clause_source(ctx: Context, sentence: Sentence, clause_start: int,
+def _clause_source(ctx: Context, sentence: Sentence, clause: tuple[int, int],
                    start: int) -> str | None:
     """A source named in the figure's own clause: an owner right before the figure
     ("A.M. Best's forecast of about $5 billion") or a fixed cue ("missiles reportedly hit")."""
     speech = ctx.words.speech
+    clause_start = clause[0]
     before = ctx.text[max(clause_start, start - 120) : start]
     owned = speech.owned.search(before) if "'" in before or "’" in before else None
     if owned and places.resolve(owned.group(1)) is None:
@@ -69,21 +63,17 @@ def _clause_source(ctx: Context, sentence: Sentence, clause_start: int,
     gapped = _gapped_subject(ctx, sentence, clause_start, start)
     if gapped is not None:
         return gapped
-    k = bisect.bisect_left(ctx.bounds, start)
-    end = min(ctx.bounds[k], sentence.end) if k < len(ctx.bounds) else sentence.end
-    return ctx.per_span(("fixed_source", clause_start, end),
-                        lambda: _fixed_source(ctx, clause_start, end))
+    return ctx.per_span(("fixed_source", *clause), lambda: _fixed_source(ctx, *clause))
 
 
 _STOPS = re.compile(r"[,;:]")  # what ends the telling of an event ("when ..., 40 were hurt")
 
 
-def _in_event_clause(ctx: Context, sentence: Sentence, clause_start: int, start: int) -> bool:
+def _in_event_clause(ctx: Context, clause: tuple[int, int], start: int) -> bool:
     """Does a word telling the event ("when") stand before `start` in its clause, with no
     comma, semicolon or colon between them? The clause's openers and stops are found once
     for all its figures, so a long clause of figures is read once."""
-    openers, stops = ctx.per_span(("event_clause", clause_start),
-                                  lambda: _event_marks(ctx, sentence, clause_start))
+    openers, stops = ctx.per_span(("event_clause", *clause), lambda: _event_marks(ctx, *clause))
     i = bisect.bisect_right(openers, start) - 1
     if i < 0:
         return False
@@ -91,14 +81,11 @@ def _in_event_clause(ctx: Context, sentence: Sentence, clause_start: int, start:
     return j < 0 or stops[j] < openers[i]
 
 
-def _event_marks(ctx: Context, sentence: Sentence,
-                 clause_start: int) -> tuple[list[int], list[int]]:
-    """Where the event openers of the clause from `clause_start` end, and where its stops are."""
-    k = bisect.bisect_right(ctx.bounds, clause_start)
-    end = min(ctx.bounds[k], sentence.end) if k < len(ctx.bounds) else sentence.end
+def _event_marks(ctx: Context, start: int, end: int) -> tuple[list[int], list[int]]:
+    """Where the event openers of the clause `start`..`end` end, and where its stops are."""
     text = ctx.text
-    openers = [f.end() for f in ctx.words.speech.event_clause.finditer(text, clause_start, end)]
-    stops = [f.start() for f in _STOPS.finditer(text, clause_start, end)]
+    openers = [f.end() for f in ctx.words.speech.event_clause.finditer(text, start, end)]
+    stops = [f.start() for f in _STOPS.finditer(text, start, end)]
     return openers, stops
 
 

@@ -199,15 +199,8 @@ def _over_noun_measures() -> frozenset[str]:
 
 def _verb_before(ctx: Context, m: numbers.Mention, start: int, reach: int) -> str | None:
     """The measure of the nearest measure word before the figure, back to `start`."""
-    table = ctx.words.frames.measures
     forward = [w[2].lower() for w in reversed(words_before(ctx.text, m.start, start, reach))]
-    for stop in range(len(forward), 0, -1):
-        for length in (3, 2, 1):
-            if stop >= length and table.may_open(forward[stop - length]):
-                phrase = tuple(forward[stop - length : stop])
-                if phrase in table:
-                    return table[phrase]
-    return None
+    return ctx.words.frames.measures.last_in(forward)
 
 
 def _after_list(ctx: Context, sentence: Sentence, noun_end: int,

@@ -12,7 +12,7 @@ the word and then by its lemma (`Language.lemma`), so a language with a lemmatis
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, partial
 from itertools import product
@@ -57,6 +57,17 @@ class LemmaTable(dict[Phrase, str]):
         as written): a loop that tries every phrase at every word skips most words with it.
         Always True where words are also read as their lemmas."""
         return self.lemma is not _same or word in self._firsts
+
+    def last_in(self, words: Sequence[str]) -> str | None:
+        """The name of the last phrase (of up to three words) in the lower-case `words`; of
+        two ending at one word, the longer."""
+        for stop in range(len(words), 0, -1):
+            for length in (3, 2, 1):
+                if stop >= length and self.may_open(words[stop - length]):
+                    phrase = tuple(words[stop - length : stop])
+                    if phrase in self:
+                        return self[phrase]
+        return None
 
     def _key(self, phrase: Phrase) -> Phrase:
         if dict.__contains__(self, phrase) or self.lemma is _same or len(phrase) > 3:
@@ -213,6 +224,7 @@ class Vocabulary:
     uncounted_before: frozenset[str]
     recall: re.Pattern[str]
     recall_after: re.Pattern[str]  # "had given 39 earlier in the day": a cue after the figure
+    # (matched from the figure's end: pattern.match(text, end, sentence_end))
     newer: re.Pattern[str]
     as_of: re.Pattern[str]
     age_after: re.Pattern[str]
@@ -285,7 +297,7 @@ def _compile(code: str, t: dict[str, Any], f: dict[str, Any],
         uncounted_before=frozenset(entities["uncounted_before"]),
         recall=re.compile(rf"\b(?:{_alt(t.get('recall', []))})\b", i),
         recall_after=re.compile(
-            rf"^[^\w,;]*(?:\w+[^\w,;]+)?({_alt(t.get('recall_after', []), spaced=True)})\b",
+            rf"[^\w,;]*(?:\w+[^\w,;]+)?({_alt(t.get('recall_after', []), spaced=True)})\b",
             i),
         newer=re.compile(rf"\b(?:{_alt(t.get('newer', []))})\b", i),
         as_of=re.compile(rf"\b(?:{_alt(t.get('as_of', []))})\s*$", i),

@@ -260,15 +260,18 @@ def recalled(ctx: Context, m: numbers.Mention, sentence: Sentence) -> bool:
     stands between ("... it has risen to")."""
     if ctx.words.recall.search(ctx.text[max(sentence.start, m.start - 80) : m.start]):
         return True
-    after = ctx.words.recall_after.match(ctx.text[m.end : sentence.end])
+    after = ctx.words.recall_after.match(ctx.text, m.end, sentence.end)
     if after is not None:
         # "killed 12 people earlier this week": the cue opens the event's date, no recall
-        cue = m.end + after.start(1)  # the cue itself, after any word between
+        cue = after.start(1)  # the cue itself, after any word between
         return not ctx.dates_in(cue, cue + 1)
+    # only the sentence's opening is read for every figure; the rest once an opener is found
+    opening = ctx.text[sentence.start : min(m.start, sentence.start + 2 * _OPENER)].lstrip()
+    comma = opening.find(",", 0, _OPENER)
+    if comma <= 0 or not ctx.words.recall.match(opening[:comma]):
+        return False
     head = ctx.text[sentence.start : m.start].lstrip()
-    comma = head.find(",", 0, _OPENER)
-    if comma <= 0 or not ctx.words.recall.match(head[:comma]) \
-            or ctx.words.newer.search(head[comma:]):
+    if ctx.words.newer.search(head[comma:]):
         return False
     # what someone said then ("Earlier on Tuesday, officials had told reporters that 35
     # ..."), not an event of then ("Earlier this week, the strike killed 12")
