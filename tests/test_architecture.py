@@ -43,7 +43,7 @@ LAYERS: dict[str, int] = {
     "checks": 7,
     "report": 8, "report_html": 8,
     "pipeline": 9,
-    "io": 10, "__init__": 10, "parallel": 10,
+    "io": 10, "__init__": 10, "parallel": 10, "stream": 10,
     "cli": 11,
     "__main__": 12,
 }

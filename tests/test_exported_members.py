@@ -6,8 +6,8 @@ import types
 
 import claimcheck
 
-EXPECTED = ["Claim", "ClaimcheckError", "Document", "Pipeline", "Policy", "Report", "check", "extract",
-            "read_documents", "read_jsonl", "to_jsonl"]
+EXPECTED = ["Claim", "ClaimcheckError", "Document", "Pipeline", "Policy", "Report", "check",
+            "check_stream", "extract", "read_documents", "read_jsonl", "to_jsonl"]
 
 
 def test_all_is_exact_and_sorted() -> None:

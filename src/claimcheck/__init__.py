@@ -5,6 +5,8 @@
     >>> report = claimcheck.check(claimcheck.read_documents("docs/"))
     >>> claims = claimcheck.extract("At least 14 people were injured.")
     >>> claimcheck.to_jsonl(report.claim_rows(), "claims.jsonl")  # one record a line
+    >>> for item in claimcheck.check_stream(documents_in_publication_order):
+    ...     print(item)                      # groups, checks, diagnostics as they settle
 """
 
 from claimcheck.errors import ClaimcheckError
@@ -13,6 +15,7 @@ from claimcheck.models import Claim, Document
 from claimcheck.pipeline import Pipeline, check, extract
 from claimcheck.policy import Policy
 from claimcheck.report import Report
+from claimcheck.stream import check_stream
 
 __version__ = "0.1.0"
 
@@ -24,6 +27,7 @@ __all__ = [
     "Policy",
     "Report",
     "check",
+    "check_stream",
     "extract",
     "read_documents",
     "read_jsonl",

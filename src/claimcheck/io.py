@@ -29,6 +29,7 @@ import os
 import re
 import secrets
 from collections.abc import Iterable, Iterator, Mapping
+from io import BytesIO
 from pathlib import Path
 from typing import IO, Any, TextIO, cast
 
@@ -46,8 +47,8 @@ from claimcheck.models import Claim, Diagnostic, Document
 from claimcheck.pipeline import Batch, problems
 from claimcheck.report import dumps
 
-__all__ = ["Batch", "atomic_write", "read_documents", "read_jsonl", "read_reference_csv",
-           "to_jsonl"]
+__all__ = ["Batch", "atomic_write", "iter_documents", "read_documents", "read_jsonl",
+           "read_reference_csv", "to_jsonl"]
 
 _HEADER_KEYS = ("id", "source", "url", "published", "language")
 _HEADER_LINE = re.compile(r"([A-Za-z][\w-]{0,40})[ \t]*:(.*)")
@@ -320,28 +321,106 @@ def _read_jsonl(path: str, base: str, data: bytes) -> Iterator[_Item]:
                          where=str(path), action="processed")
         return
     for number, raw in enumerate(data.split(b"\n"), start=1):
-        where = f"{path}:{number}"
-        if not raw.strip():
-            continue
-        try:
-            line = raw.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            yield Diagnostic(code="invalid-utf8",
-                             message=f"the line is not valid UTF-8 (byte {exc.start})", where=where)
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            # json says "Unterminated string starting at", then the place
-            yield Diagnostic(code="bad-json", message=f"not a JSON object: "
-                             f"{exc.msg.removesuffix(' at')} at column {exc.colno}; write one "
-                             "JSON object per line", where=where)
-            continue
-        if not isinstance(record, dict):
-            yield Diagnostic(code="bad-json", message="the line must hold a JSON object",
-                             where=where)
-            continue
-        yield from _record(record, f"{base}-{number}", where)
+        yield from _jsonl_line(raw, path, base, number)
+
+
+def _jsonl_line(raw: bytes, path: str, base: str, number: int) -> Iterator[_Item]:
+    """One line of a JSON Lines file: a document, a diagnostic, or nothing when blank."""
+    where = f"{path}:{number}"
+    if not raw.strip():
+        return
+    try:
+        line = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        yield Diagnostic(code="invalid-utf8",
+                         message=f"the line is not valid UTF-8 (byte {exc.start})", where=where)
+        return
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        # json says "Unterminated string starting at", then the place
+        yield Diagnostic(code="bad-json", message=f"not a JSON object: "
+                         f"{exc.msg.removesuffix(' at')} at column {exc.colno}; write one "
+                         "JSON object per line", where=where)
+        return
+    if not isinstance(record, dict):
+        yield Diagnostic(code="bad-json", message="the line must hold a JSON object",
+                         where=where)
+        return
+    yield from _record(record, f"{base}-{number}", where)
+
+
+# ---------------------------------------------------------------- one document at a time
+
+
+def iter_documents(paths: Source | Iterable[Source], *,
+                   defaults: dict[str, str] | None = None) -> Iterator[_Item]:
+    """Every document of `paths` as `(Document, where)` as soon as it is read, and every
+    problem as a `Diagnostic`, in input order: what `check_stream` takes.
+
+    A JSON Lines file (`.jsonl`, `.ndjson`) and an open file (standard input, read as JSON
+    Lines) are read a line at a time, so a stream of any length never sits in memory whole;
+    other files are read whole, one at a time, as `read_documents` reads them. Ids are not
+    checked for duplicates here (`check_stream` does it).
+    """
+    if isinstance(paths, (str, os.PathLike)) or _is_file(paths):
+        sources = [cast(Source, paths)]
+    else:
+        sources = list(cast(Iterable[Source], paths))
+    batch = Batch()  # where `_expand` puts what it cannot read
+    for path, base in _expand(sources, batch, False):
+        yield from batch.diagnostics
+        batch.diagnostics.clear()
+        if _is_file(path) or cast(Path, path).suffix.lower() in (".jsonl", ".ndjson"):
+            yield from _lines_safely(path, base)
+        else:
+            yield from _read_safely(path, base, defaults or {}, jsonl=False)
+    yield from batch.diagnostics
+
+
+def _lines_safely(path: Path | IO[Any], base: str) -> Iterator[_Item]:
+    """A JSON Lines file a line at a time; a file that is not UTF-8 (a UTF-16 byte order
+    mark) is read whole instead, and a failure of claimcheck's own ends the file."""
+    name = str(path) if isinstance(path, Path) else _stream_name(path)
+    try:
+        with contextlib.ExitStack() as stack:
+            if isinstance(path, Path):
+                handle: IO[Any] = stack.enter_context(path.open("rb"))
+            else:
+                handle = getattr(path, "buffer", path)  # a text stream's bytes underneath
+            first = handle.readline()
+            if isinstance(first, str):
+                first = first.encode("utf-8", "surrogateescape")
+            if any(first.startswith(bom) for bom, codec in _BOMS if codec != "utf-8-sig"):
+                rest = handle.read()
+                data = first + (rest.encode("utf-8", "surrogateescape")
+                                if isinstance(rest, str) else rest)
+                yield from _read_path(BytesIO(data), name, base, {}, True)
+                return
+            first = first.removeprefix(codecs.BOM_UTF8)
+            empty = True
+            number = 0
+            for number, raw in enumerate(_chain(first, handle), start=1):
+                empty = empty and not raw.strip()
+                yield from _jsonl_line(raw, name, base, number)
+            if empty:
+                yield Diagnostic(code="empty-file", message="the file holds no documents",
+                                 where=name, action="processed")
+    except OSError as exc:
+        yield Diagnostic(code="unreadable", message=f"cannot read the file: {exc.strerror}; "
+                         "check its permissions", where=name)
+    except Exception as exc:  # noqa: BLE001 - turned into a diagnostic naming the file
+        yield Diagnostic(
+            code="internal-error", where=name,
+            message=f"claimcheck failed reading the file with {type(exc).__name__}: {exc}; "
+            "this is a bug in claimcheck, please report this with the file; the rest of the "
+            "file was left out")
+
+
+def _chain(first: bytes, handle: IO[Any]) -> Iterator[bytes]:
+    yield first
+    for line in handle:
+        yield line.encode("utf-8", "surrogateescape") if isinstance(line, str) else line
 
 
 def _record(record: dict[str, Any], default_id: str, where: str) -> Iterator[_Item]:

@@ -1,0 +1,367 @@
+"""`check()` as a stream: documents in, judged groups out as soon as no later document can
+change them, so that memory follows the open window of time, not the number of documents.
+
+    documents (in publication order, give or take the horizon)
+        -> claims, each document on its own (`pipeline.extract_one`); the text is let go
+        -> per block (`parallel.block_key`: measure and unit dimension), claims kept in
+           *episodes*: runs of event days no further apart than the policy's widest window
+        -> an episode whose last day, plus that window, lies before the floor (the latest
+           publication day read, less `horizon_days`) is closed: aligned by the pipeline's
+           matcher, judged with `doc_times`, written out and let go
+        -> its groups wait for the structural checks (`checks.structural_checks`) until no
+           open episode or later claim can bring a group whose days meet theirs
+
+What `check()` gives and this does not: `align` merges near-identical spellings of an entity,
+and lets a region's figure speak for its only town, over every claim of a block, at any
+date; here both see the claims of one episode. The two agree whenever a block's episodes do
+not share such spellings or towns (tests/test_stream.py holds them to the same groups,
+verdicts, discrepancies and checks on the dev corpus and on generated streams).
+
+A claim dated before the floor (a document read late, or a figure recalled weeks on) is
+still aligned with whatever is open; when a closed episode of its block reaches its day, the
+group it belonged with was already written, and a `stream-late` diagnostic names the
+document and its place in the input (never a silent loss); with `strict=True` it raises
+`StreamOrderError` instead. Claims with no date at all wait for the end of the stream.
+Groups are numbered s1, s2, ... in the order they are written, each episode's groups in
+`align`'s order (earliest document id and offset).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from claimcheck.checks import structural_checks
+from claimcheck.errors import DuplicateDocumentError, InputError, InputTypeError
+from claimcheck.judge import doc_times
+from claimcheck.models import Check, Claim, ClaimGroup, Diagnostic, Document
+from claimcheck.parallel import block_key
+from claimcheck.pipeline import Pipeline, _chronological, _from_mapping, extract_one
+from claimcheck.policy import Policy
+
+__all__ = ["StreamGroup", "StreamOrderError", "check_stream"]
+
+#: the rule of the checks within one document ("72 out of 99"), run as each document is read
+_PART_OF_WHOLE = "part <= whole"
+_ONE_DAY = dt.timedelta(days=1)
+
+
+class StreamOrderError(InputError):
+    """A document arrived too late for the groups it belongs with (`check_stream(strict=True)`)."""
+
+
+@dataclass(frozen=True)
+class StreamGroup:
+    """A judged group as written by `check_stream`, with its member claims (the stream keeps
+    no list of claims to look them up in)."""
+
+    group: ClaimGroup
+    claims: list[Claim]
+
+
+#: what `check_stream` yields
+StreamItem = StreamGroup | Check | Diagnostic
+
+
+@dataclass
+class _Episode:
+    """Claims of one block whose event days chain within the window: `first` day to `end`
+    (the last day a member reaches, plus the window)."""
+
+    first: dt.date
+    end: dt.date
+    seen: dt.date  # the latest publication day of a document that added a claim
+    claims: list[Claim] = field(default_factory=list)
+
+    def closes(self, floor: dt.date) -> bool:
+        """Whether no claim read from now on can join: its days end before the floor, and so
+        does the publication of its last claim (figures recalled from years back are
+        reported in a cluster of days too)."""
+        return max(self.end, self.seen) < floor
+
+
+@dataclass
+class _Held:
+    """A written group waiting for the structural checks: its members and event days."""
+
+    group: ClaimGroup
+    claims: list[Claim]
+    span: tuple[dt.date, dt.date] | None
+
+
+@dataclass
+class _State:
+    pipeline: Pipeline
+    window: dt.timedelta
+    horizon: dt.timedelta
+    strict: bool
+    latest: dt.date | None = None  # the latest publication day read
+    open: dict[str, list[_Episode]] = field(default_factory=lambda: defaultdict(list))
+    closed: dict[str, list[tuple[dt.date, dt.date]]] = field(
+        default_factory=lambda: defaultdict(list))
+    undated: dict[str, list[Claim]] = field(default_factory=lambda: defaultdict(list))
+    docs: dict[str, tuple[Document, int]] = field(default_factory=dict)  # stand-in, open claims
+    held: list[_Held] = field(default_factory=list)
+    checked_until: dt.date = dt.date.min
+    ids: set[str] = field(default_factory=set)
+    numbered: int = 0
+
+    @property
+    def floor(self) -> dt.date:
+        """The earliest event day a claim read from now on is expected to have."""
+        if self.latest is None:
+            return dt.date.min
+        return self.latest - self.horizon if self.latest > dt.date.min + self.horizon \
+            else dt.date.min
+
+
+def check_stream(
+    documents: Iterable[Document | str | Mapping[str, Any] | tuple[Document, str] | Diagnostic],
+    policy: Policy | None = None,
+    *,
+    pipeline: Pipeline | None = None,
+    horizon_days: int = 14,
+    strict: bool = False,
+    on_document: Callable[[Document], None] | None = None,
+) -> Iterator[StreamItem]:
+    """Yield judged groups (`StreamGroup`), structural checks (`Check`) and diagnostics as
+    soon as no later document can change them; the groups, verdicts, discrepancies and checks
+    are those `check()` gives on the same documents (module docstring: when they are not).
+
+    `documents` come in publication order, or at most `horizon_days` behind the latest one
+    read: a `Document`, a str, a mapping, a `(Document, where)` pair (`where`: file and line,
+    as `claimcheck.io.iter_documents` yields them) or a `Diagnostic` from the reader, passed
+    on. A claim that arrives after its group was written gives a `stream-late` diagnostic, or
+    raises `StreamOrderError` with `strict`. Raises `DuplicateDocumentError` when two documents
+    share an id. Groups are numbered s1, s2, ... as written.
+    """
+    pipeline = pipeline or Pipeline(policy or Policy())
+    if horizon_days < 0:
+        raise InputError(f"horizon_days must be 0 or more, not {horizon_days}; give the days "
+                         "a document may lag behind the latest one read")
+    window = max(pipeline.policy.event_window_days, pipeline.policy.undated_window_days)
+    state = _State(pipeline, dt.timedelta(days=window), dt.timedelta(days=horizon_days), strict)
+    for n, item in enumerate(documents):
+        if isinstance(item, Diagnostic):
+            yield item
+            continue
+        doc, where = _document(item, n)
+        if doc.id in state.ids:
+            raise DuplicateDocumentError(
+                f"two documents share the id {doc.id!r}; give every document a unique id",
+                where=where)
+        state.ids.add(doc.id)
+        yield from _read(state, doc, where, on_document)
+        yield from _close(state, state.floor)
+    yield from _close(state, None)
+
+
+def _document(item: object, n: int) -> tuple[Document, str]:
+    index = f"documents[{n}]"
+    if isinstance(item, tuple) and len(item) == 2 and isinstance(item[0], Document):
+        return item[0], str(item[1])
+    if isinstance(item, Document):
+        return item, index
+    if isinstance(item, str):
+        return Document(id=f"doc{n + 1}", text=item), index
+    if isinstance(item, Mapping):
+        return _from_mapping(item, index, f"doc{n + 1}"), index
+    raise InputTypeError(f"{index} is the {type(item).__name__} {item!r:.60}; each document "
+                         "must be a Document, a str or a mapping with a 'text' field")
+
+
+def _read(state: _State, doc: Document, where: str,
+          on_document: Callable[[Document], None] | None) -> Iterator[StreamItem]:
+    """Extract one document, file its claims, and let its text go."""
+    doc, claims, said, kept = extract_one(doc, where)
+    yield from said
+    if on_document is not None:
+        on_document(doc)
+    if not kept:
+        return
+    if doc.published is not None:
+        day = _chronological(doc)[0].date()
+        state.latest = day if state.latest is None else max(state.latest, day)
+    yield from (c for c in structural_checks(claims, []) if c.rule == _PART_OF_WHOLE)
+    late: list[Claim] = []
+    filed = 0
+    for claim in claims:
+        key = _cell(claim)
+        if not key:
+            continue  # no measure or no entity: align never groups it
+        filed += 1
+        if claim.date is None:
+            state.undated[key].append(claim)
+        elif _file(state, key, claim):
+            late.append(claim)
+    if filed:
+        # what judge reads of a document: its time, and its text only to tell copies apart
+        digest = hashlib.blake2b(doc.text.encode("utf-8", "surrogatepass"), digest_size=16)
+        state.docs[doc.id] = (Document(id=doc.id, text=digest.hexdigest(),
+                                       published=doc.published), filed)
+    if late:
+        yield _late(state, doc, where, late)
+    if doc.published is None and any(c.date is None for c in claims if _cell(c)):
+        yield Diagnostic(
+            code="stream-undated", where=where, document=doc.id, action="processed",
+            message=f"document {doc.id!r} has no publication date and claims its text does "
+            "not date; in a stream they wait for the end and are aligned then with the claims "
+            "of their measure still open: give the document its publication date")
+
+
+def _cell(claim: Claim) -> str:
+    """Where a claim is kept: its block (`parallel.block_key`) and the country of its place.
+    `align` groups claims of one place scope only, and lets a region's figure speak for a
+    town within it, never across a border; claims with no place share one cell."""
+    block = block_key(claim)
+    if not block:
+        return ""
+    return f"{block}\x1f{(claim.place_key or '').split('/', 1)[0]}"
+
+
+def _file(state: _State, key: str, claim: Claim) -> bool:
+    """Put a dated claim in the episode of its block it chains with (merging the episodes it
+    bridges); True when a closed episode of the block reaches its day (it comes too late)."""
+    assert claim.date is not None
+    first, end = claim.date, _last_day(claim) + state.window
+    late = first < state.floor and any(first <= e and s <= end for s, e in state.closed[key])
+    episodes = state.open[key]
+    meets = [e for e in episodes if first <= e.end and e.first <= end]
+    seen = state.latest or dt.date.min
+    merged = _Episode(min([first, *(e.first for e in meets)]), max([end, *(e.end for e in meets)]),
+                      max([seen, *(e.seen for e in meets)]))
+    for e in meets:
+        merged.claims += e.claims
+    merged.claims.append(claim)
+    state.open[key] = [e for e in episodes if not any(e is m for m in meets)] + [merged]
+    return late
+
+
+def _last_day(claim: Claim) -> dt.date:
+    """The last day a claim's date reaches: the end of its month or year when that is all the
+    text gives (as `align` reads it)."""
+    day = claim.date
+    assert day is not None
+    if claim.date_precision == "year":
+        return dt.date(day.year, 12, 31)
+    if claim.date_precision == "month":
+        return dt.date(day.year + (day.month == 12), day.month % 12 + 1, 1) - _ONE_DAY
+    return day
+
+
+def _late(state: _State, doc: Document, where: str, late: list[Claim]) -> Diagnostic:
+    days = sorted({c.date for c in late if c.date is not None})
+    message = (f"document {doc.id!r} has {len(late)} claim(s) dated {days[0]}"
+               f"{f' to {days[-1]}' if len(days) > 1 else ''}, before {state.floor} (the latest "
+               f"publication day read, {state.latest}, less the horizon), where groups of the "
+               "same measure were already written; they were aligned only with claims still "
+               "open: give a longer horizon, or put the documents in publication order")
+    if state.strict:
+        raise StreamOrderError(message, where=where)
+    return Diagnostic(code="stream-late", message=message, where=where, document=doc.id,
+                      action="processed")
+
+
+def _close(state: _State, floor: dt.date | None) -> Iterator[StreamItem]:
+    """Write every episode that ends before `floor` (all of them when None), then the
+    structural checks of groups no open episode or later claim can meet."""
+    for key in sorted(state.open):
+        done = [e for e in state.open[key] if floor is None or e.closes(floor)]
+        if not done:
+            continue
+        state.open[key] = [e for e in state.open[key] if not any(e is d for d in done)]
+        if not state.open[key]:
+            del state.open[key]
+        if floor is None and key in state.undated:
+            # claims with no date meet the block's last claims, as align chains them
+            claims = [c for e in done for c in e.claims] + state.undated.pop(key)
+            yield from _judge(state, claims)
+        else:
+            for episode in sorted(done, key=lambda e: e.first):
+                yield from _judge(state, episode.claims)
+        state.closed[key] += [(e.first, e.end) for e in done]
+    if floor is None:
+        for key in sorted(state.undated):
+            yield from _judge(state, state.undated.pop(key))
+    yield from _checks(state, floor)
+
+
+def _judge(state: _State, claims: list[Claim]) -> Iterator[StreamItem]:
+    """Align and judge the claims of one closed episode, write its groups, let them go."""
+    pipeline = state.pipeline
+    docs = {c.doc: state.docs[c.doc][0] for c in claims if c.doc in state.docs}
+    ordered = sorted(claims, key=lambda c: (_chronological(docs[c.doc]) if c.doc in docs
+                                            else (dt.datetime.max, c.doc), c.start))
+    found = pipeline.matcher(ordered, pipeline.policy)
+    judged = pipeline.judged(found, docs, doc_times(docs))
+    by_id = {c.id: c for c in claims}
+    for group in judged:
+        state.numbered += 1
+        group = group.model_copy(update={"id": f"s{state.numbered}"})
+        members = [by_id[i] for i in group.claims]
+        days = [c.date for c in members if c.date is not None]
+        span = (min(days), max(days)) if days else None
+        if span is not None and span[0] <= state.checked_until + _ONE_DAY:
+            yield Diagnostic(
+                code="stream-late", document=members[0].doc, action="processed",
+                message=f"group {group.id} ({group.about}) reaches {span[0]}, where the "
+                "structural checks were already run; it is checked only against groups "
+                "still open: give a longer horizon, or put the documents in publication order")
+        state.held.append(_Held(group, members, span))
+        yield StreamGroup(group, members)
+    for claim in claims:
+        doc, left = state.docs.get(claim.doc, (None, 0))
+        if doc is None:
+            continue
+        if left <= 1:
+            del state.docs[claim.doc]
+        else:
+            state.docs[claim.doc] = (doc, left - 1)
+
+
+def _checks(state: _State, floor: dt.date | None) -> Iterator[Check]:
+    """The structural checks of written groups whose days no open episode nor later claim can
+    reach (within a day, as the checks compare them), in runs of groups whose days meet."""
+    if not state.held:
+        return
+    if floor is not None:
+        # a figure dated by its month only ("in May") is dated to the 1st: a later one may
+        # still start its group's days there
+        month = floor.replace(day=1)
+        cutoff = min([month, *(e.first for episodes in state.open.values() for e in episodes)])
+        if any(h.span is None for h in state.held):
+            return  # a group with no date meets every other: wait for the end
+    dated = sorted((h for h in state.held if h.span is not None), key=lambda h: h.span or ())
+    runs: list[list[_Held]] = []
+    reach = dt.date.min
+    for held in dated:
+        assert held.span is not None
+        if runs and held.span[0] - reach <= _ONE_DAY:
+            runs[-1].append(held)
+            reach = max(reach, held.span[1])
+        else:
+            runs.append([held])
+            reach = held.span[1]
+    done: list[list[_Held]] = []
+    for run in runs:
+        end = max(h.span[1] for h in run if h.span is not None)
+        if floor is None or end + _ONE_DAY < cutoff:
+            done.append(run)
+    if floor is None:
+        undated = [h for h in state.held if h.span is None]
+        if undated:
+            done = [[h for run in done for h in run] + undated]
+    for run in done:
+        run.sort(key=lambda h: min((c.doc, c.start) for c in h.claims))
+        claims = [c for h in run for c in h.claims]
+        groups = [h.group for h in run]
+        yield from (c for c in structural_checks(claims, groups) if c.rule != _PART_OF_WHOLE)
+        for h in run:
+            if h.span is not None:
+                state.checked_until = max(state.checked_until, h.span[1])
+    finished = {id(h) for run in done for h in run}
+    state.held = [h for h in state.held if id(h) not in finished]
