@@ -20,11 +20,19 @@ from pydantic import ValidationError
 from claimcheck import __version__
 from claimcheck import lang as languages
 from claimcheck.errors import ClaimcheckError
-from claimcheck.io import Batch, atomic_write, read_documents, read_reference_csv, to_jsonl
-from claimcheck.models import Diagnostic, Document
+from claimcheck.io import (
+    Batch,
+    atomic_write,
+    iter_documents,
+    read_documents,
+    read_reference_csv,
+    to_jsonl,
+)
+from claimcheck.models import Check, Diagnostic, Document
 from claimcheck.parallel import check_jobs
 from claimcheck.pipeline import extract_documents, problems
-from claimcheck.report import ClaimRow, DiscrepancyRow, Report, ReportRecord
+from claimcheck.report import ClaimRow, DiscrepancyRow, Report, ReportRecord, dumps
+from claimcheck.stream import StreamGroup, check_stream
 
 if TYPE_CHECKING:
     from tqdm import tqdm
@@ -89,6 +97,14 @@ def _check_usage(args: argparse.Namespace) -> None:
         if not os.path.isdir(folder):
             error(f"--output {args.output!r}: the folder {folder!r} does not exist; create it "
                   "or write the file elsewhere")
+    if getattr(args, "stream", False):
+        if args.format != "jsonl":
+            error("--stream writes JSON Lines as it goes; add --format jsonl")
+        for flag, given in (("--what", args.what is not None), ("--reference", args.reference),
+                            ("--jobs", args.jobs != 1)):
+            if given:
+                error(f"--stream takes no {flag}: its lines are groups, checks and diagnostics, "
+                      "matched and judged in this process (docs/scale.md)")
     if args.run is _check and args.what is not None and args.format not in ("jsonl", "csv"):
         error(f"--what {args.what} chooses the rows of --format jsonl or csv; add --format jsonl "
               "or --format csv (the other formats show the whole report)")
@@ -122,6 +138,14 @@ def _parser() -> argparse.ArgumentParser:
     ck.add_argument("--jobs", "-j", metavar="N", type=_jobs, default=1,
                     help="extract documents in N local processes (default: 1, this one); the "
                     "report is the same for every N (docs/scale.md)")
+    ck.add_argument("--stream", action="store_true",
+                    help="read documents one at a time in publication order and write each "
+                    "judged group (its claims inside), structural check and diagnostic as a "
+                    "JSON line as soon as no later document can change it, so memory stays "
+                    "flat (needs --format jsonl; docs/scale.md)")
+    ck.add_argument("--horizon", metavar="DAYS", type=_days, default=14,
+                    help="with --stream: how many days a document or a figure's date may lag "
+                    "behind the latest publication read (default: 14)")
     _output_options(ck)
     ck.set_defaults(run=_check, parser=ck)
     sc = sub.add_parser("schema", help="print the JSON Schema of the JSON output",
@@ -178,6 +202,13 @@ def _jobs(raw: str) -> int:
             f"{raw!r} is no number of processes; give a whole number of 1 or more, such as "
             f"{os.cpu_count() or 2}")
     return jobs
+
+
+def _days(raw: str) -> int:
+    if not raw.isdigit():
+        raise argparse.ArgumentTypeError(
+            f"{raw!r} is no number of days; give a whole number of 0 or more, such as 14")
+    return int(raw)
 
 
 def _language(raw: str) -> str:
@@ -298,7 +329,56 @@ def _extract(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
+    if args.stream:
+        return _stream(args)
     return _report(args, "check")
+
+
+class _Stop(Exception):
+    """An input was rejected under --on-error fail: the stream ends there."""
+
+
+def _stream(args: argparse.Namespace) -> int:
+    """`check --stream`: one JSON line per judged group, check and diagnostic, each written
+    (and flushed) as soon as `check_stream` settles it."""
+    defaults = {k: v for k in ("source", "published", "language", "url")
+                if (v := getattr(args, k, None))}
+    paths = [sys.stdin.buffer if p == _STDIN else p for p in args.paths]
+    counts = {"documents": 0, "rejected": 0}
+
+    def tick(_doc: Document) -> None:
+        counts["documents"] += 1
+
+    items = check_stream(iter_documents(paths, defaults=defaults), horizon_days=args.horizon,
+                         strict=args.on_error == "fail", on_document=tick)
+
+    def render(handle: TextIO) -> None:
+        for item in items:
+            if isinstance(item, Diagnostic):
+                _tell(args, [item])
+                if item.action != "processed":
+                    counts["rejected"] += 1
+                    if args.on_error == "fail":
+                        raise _Stop
+            handle.write(dumps(stream_line(item)) + "\n")
+            handle.flush()
+
+    try:
+        _write(args, render)
+    except _Stop:
+        return _status(args, [Diagnostic(code="-", message="-")], counts["documents"])
+    rejected = [Diagnostic(code="-", message="-")] * counts["rejected"]
+    return _status(args, rejected, counts["documents"])
+
+
+def stream_line(item: StreamGroup | Check | Diagnostic) -> dict[str, Any]:
+    """One line of `check --stream`: `type` ("group", "check" or "diagnostic"), then the
+    record's fields; a group's `members` are its claims, whole."""
+    if isinstance(item, StreamGroup):
+        return {"type": "group", **item.group.model_dump(mode="json"),
+                "members": [c.model_dump(mode="json") for c in item.claims]}
+    kind = "check" if isinstance(item, Check) else "diagnostic"
+    return {"type": kind, **item.model_dump(mode="json")}
 
 
 def _report(args: argparse.Namespace, command: str) -> int:
