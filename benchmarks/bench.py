@@ -11,7 +11,9 @@ Sections (all by default; pick with `--only`):
               and 10x, with their ratio;
 * workers     `check_dask` on a LocalCluster of 1 worker and of 2, and `check_jobs` (`--jobs`)
               with 1 process and 2, on one batch, with whether the reports are the same
-              (needs the `dask` extra; docs/scale.md).
+              (needs the `dask` extra; docs/scale.md);
+* streaming   peak memory of `check_stream` against `check()` on the same seeded batches
+              (1k / 1k, 10k, 100k documents), each run in its own process.
 
 `--quick` runs smaller sizes in a few minutes; the full run can take an hour. Sizes that would
 pass `--budget` seconds are reported as over budget. Figures are printed, never asserted.
@@ -34,10 +36,11 @@ from pathlib import Path
 import end_to_end
 import grouping
 import linear_time
+import streaming
 import throughput
 import workers
 
-SECTIONS = ("throughput", "check", "grouping", "linear", "workers")
+SECTIONS = ("throughput", "check", "grouping", "linear", "workers", "streaming")
 
 
 @dataclass(frozen=True)
@@ -49,12 +52,14 @@ class Sizes:
     repeat: int
     calls: int
     budget: float
+    streaming: list[int]
 
 
 QUICK = Sizes(check=[100, 1000], grouping=[10_000, 30_000, 100_000], workers=500, linear_kb=5.0,
-              repeat=2, calls=500, budget=120.0)
+              repeat=2, calls=500, budget=120.0, streaming=[1000])
 FULL = Sizes(check=[1000, 10_000, 100_000], grouping=[10_000, 100_000, 1_000_000], workers=5000,
-             linear_kb=20.0, repeat=3, calls=2000, budget=900.0)
+             linear_kb=20.0, repeat=3, calls=2000, budget=900.0,
+             streaming=[1000, 10_000, 100_000])
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -88,6 +93,8 @@ def main(argv: list[str] | None = None) -> int:
                                        linear_time._extract, cfg.linear_kb, 10, budget), flush=True)
         elif section == "workers":
             print(workers.run(cfg.workers), flush=True)
+        elif section == "streaming":
+            print(streaming.run(cfg.streaming, timeout=6 * budget + 300), flush=True)
     print(f"total {time.perf_counter() - started:,.0f} s")
     return 0
 

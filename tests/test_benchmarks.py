@@ -19,6 +19,7 @@ import _common  # noqa: E402
 import ab  # noqa: E402
 import corpus  # noqa: E402
 import grouping  # noqa: E402
+import streaming  # noqa: E402
 
 import claimcheck  # noqa: E402
 from claimcheck.match import align  # noqa: E402
@@ -73,3 +74,11 @@ def test_the_ab_copy_of_another_tree_imports_only_itself(tmp_path: Path) -> None
         text = path.read_text(encoding="utf-8")
         assert not re.search(r"\bclaimcheck\.|from claimcheck import|^import claimcheck$", text,
                              re.M), path.name
+
+
+def test_the_streaming_bench_writes_its_batch_in_publication_order(tmp_path: Path) -> None:
+    path = tmp_path / "docs.jsonl"
+    streaming.write(40, path, seed=3)
+    docs = [claimcheck.Document.model_validate_json(line) for line in path.read_text().splitlines()]
+    assert len(docs) == 40
+    assert [str(d.published) for d in docs] == sorted(str(d.published) for d in docs)

@@ -3,22 +3,24 @@ change them, so that memory follows the open window of time, not the number of d
 
     documents (in publication order, give or take the horizon)
         -> claims, each document on its own (`pipeline.extract_one`); the text is let go
-        -> per block (`parallel.block_key`: measure and unit dimension), claims kept in
-           *episodes*: runs of event days no further apart than the policy's widest window
-        -> an episode whose last day, plus that window, lies before the floor (the latest
-           publication day read, less `horizon_days`) is closed: aligned by the pipeline's
-           matcher, judged with `doc_times`, written out and let go
+        -> claims kept per *cell* (`parallel.block_key`, measure and unit dimension, and the
+           country of the claim's place), in *episodes*: runs of event days no further apart
+           than the policy's widest window
+        -> an episode is closed once its last day plus that window, and the publication day
+           of its last claim, lie before the floor (the latest publication day read, less
+           `horizon_days`): aligned by the pipeline's matcher, judged with `doc_times`,
+           written out and let go
         -> its groups wait for the structural checks (`checks.structural_checks`) until no
            open episode or later claim can bring a group whose days meet theirs
 
-What `check()` gives and this does not: `align` merges near-identical spellings of an entity,
-and lets a region's figure speak for its only town, over every claim of a block, at any
-date; here both see the claims of one episode. The two agree whenever a block's episodes do
-not share such spellings or towns (tests/test_stream.py holds them to the same groups,
-verdicts, discrepancies and checks on the dev corpus and on generated streams).
+What `check()` gives and this does not: `align` merges near-identical spellings of an entity
+over every claim of a measure, at any date and place; here over the claims of one episode.
+The two agree whenever a measure's spellings are not spread over episodes one of which is
+closed before the other opens (tests/test_stream.py holds them to the same groups, verdicts,
+discrepancies and checks on the dev corpus and on generated streams).
 
 A claim dated before the floor (a document read late, or a figure recalled weeks on) is
-still aligned with whatever is open; when a closed episode of its block reaches its day, the
+still aligned with whatever is open; when a closed episode of its cell reaches its day, the
 group it belonged with was already written, and a `stream-late` diagnostic names the
 document and its place in the input (never a silent loss); with `strict=True` it raises
 `StreamOrderError` instead. Claims with no date at all wait for the end of the stream.
@@ -107,6 +109,7 @@ class _State:
     docs: dict[str, tuple[Document, int]] = field(default_factory=dict)  # stand-in, open claims
     held: list[_Held] = field(default_factory=list)
     checked_until: dt.date = dt.date.min
+    closed_at: dt.date = dt.date.min
     ids: set[str] = field(default_factory=set)
     numbered: int = 0
 
@@ -156,7 +159,9 @@ def check_stream(
                 where=where)
         state.ids.add(doc.id)
         yield from _read(state, doc, where, on_document)
-        yield from _close(state, state.floor)
+        if state.floor > state.closed_at:  # nothing closes until the floor moves
+            state.closed_at = state.floor
+            yield from _close(state, state.floor)
     yield from _close(state, None)
 
 
@@ -293,9 +298,9 @@ def _close(state: _State, floor: dt.date | None) -> Iterator[StreamItem]:
 def _judge(state: _State, claims: list[Claim]) -> Iterator[StreamItem]:
     """Align and judge the claims of one closed episode, write its groups, let them go."""
     pipeline = state.pipeline
-    docs = {c.doc: state.docs[c.doc][0] for c in claims if c.doc in state.docs}
-    ordered = sorted(claims, key=lambda c: (_chronological(docs[c.doc]) if c.doc in docs
-                                            else (dt.datetime.max, c.doc), c.start))
+    docs = {c.doc: state.docs[c.doc][0] for c in claims}
+    # in the order check() hands claims to the matcher: by document time, then offset
+    ordered = sorted(claims, key=lambda c: (_chronological(docs[c.doc]), c.start))
     found = pipeline.matcher(ordered, pipeline.policy)
     judged = pipeline.judged(found, docs, doc_times(docs))
     by_id = {c.id: c for c in claims}
