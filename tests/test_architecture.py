@@ -10,8 +10,9 @@
     checks
     report
     pipeline
-    io, __init__, parallel     (the root namespace re-exports up to here, read_documents too;
-                                parallel: check() over processes, Dask or Spark)
+    io, __init__, parallel,    (the root namespace re-exports up to here, read_documents too;
+    stream                      parallel: check() over processes, Dask or Spark; stream:
+                                check() as documents go by)
     cli
     __main__                   (the only importer of cli)
 

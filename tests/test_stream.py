@@ -173,6 +173,9 @@ def test_a_document_read_after_its_group_was_written_is_named_never_lost() -> No
     said = _late(items)
     assert said and said[0].code == "stream-late" and said[0].where == "wire.jsonl:7"
     assert said[0].document == "e0-4" and said[0].action == "processed"
+    leeds = next(i.group.id for i in items if isinstance(i, StreamGroup)
+                 and any(c.startswith("e0-") for c in i.group.claims))
+    assert f"(groups {leeds}" in said[0].message  # the group it belonged with, already written
     with pytest.raises(StreamOrderError, match="wire.jsonl:7.*'e0-4'"):
         list(check_stream(stream, horizon_days=3, strict=True))
     # a horizon long enough takes it as check() does

@@ -103,7 +103,8 @@ class _State:
     strict: bool
     latest: dt.date | None = None  # the latest publication day read
     open: dict[str, list[_Episode]] = field(default_factory=lambda: defaultdict(list))
-    closed: dict[str, list[tuple[dt.date, dt.date]]] = field(
+    # per cell, each closed episode's days and the ids of the groups it wrote
+    closed: dict[str, list[tuple[dt.date, dt.date, tuple[str, ...]]]] = field(
         default_factory=lambda: defaultdict(list))
     undated: dict[str, list[Claim]] = field(default_factory=lambda: defaultdict(list))
     docs: dict[str, tuple[Document, int]] = field(default_factory=dict)  # stand-in, open claims
@@ -193,6 +194,7 @@ def _read(state: _State, doc: Document, where: str,
         state.latest = day if state.latest is None else max(state.latest, day)
     yield from (c for c in structural_checks(claims, []) if c.rule == _PART_OF_WHOLE)
     late: list[Claim] = []
+    written: set[str] = set()  # groups the late claims may have belonged with
     filed = 0
     for claim in claims:
         key = _cell(claim)
@@ -201,15 +203,16 @@ def _read(state: _State, doc: Document, where: str,
         filed += 1
         if claim.date is None:
             state.undated[key].append(claim)
-        elif _file(state, key, claim):
+        elif (met := _file(state, key, claim)) is not None:
             late.append(claim)
+            written.update(met)
     if filed:
         # what judge reads of a document: its time, and its text only to tell copies apart
         digest = hashlib.blake2b(doc.text.encode("utf-8", "surrogatepass"), digest_size=16)
         state.docs[doc.id] = (Document(id=doc.id, text=digest.hexdigest(),
                                        published=doc.published), filed)
     if late:
-        yield _late(state, doc, where, late)
+        yield _late(state, doc, where, late, written)
     if doc.published is None and any(c.date is None for c in claims if _cell(c)):
         yield Diagnostic(
             code="stream-undated", where=where, document=doc.id, action="processed",
@@ -228,12 +231,16 @@ def _cell(claim: Claim) -> str:
     return f"{block}\x1f{(claim.place_key or '').split('/', 1)[0]}"
 
 
-def _file(state: _State, key: str, claim: Claim) -> bool:
-    """Put a dated claim in the episode of its block it chains with (merging the episodes it
-    bridges); True when a closed episode of the block reaches its day (it comes too late)."""
+def _file(state: _State, key: str, claim: Claim) -> tuple[str, ...] | None:
+    """Put a dated claim in the episode of its cell it chains with (merging the episodes it
+    bridges). When a closed episode of the cell reaches its day (it comes too late), the ids
+    of the groups those episodes wrote; else None."""
     assert claim.date is not None
     first, end = claim.date, _last_day(claim) + state.window
-    late = first < state.floor and any(first <= e and s <= end for s, e in state.closed[key])
+    late = None
+    if first < state.floor:
+        met = [ids for s, e, ids in state.closed[key] if first <= e and s <= end]
+        late = tuple(i for ids in met for i in ids) if met else None
     episodes = state.open[key]
     meets = [e for e in episodes if first <= e.end and e.first <= end]
     seen = state.latest or dt.date.min
@@ -258,13 +265,17 @@ def _last_day(claim: Claim) -> dt.date:
     return day
 
 
-def _late(state: _State, doc: Document, where: str, late: list[Claim]) -> Diagnostic:
+def _late(state: _State, doc: Document, where: str, late: list[Claim],
+          written: set[str]) -> Diagnostic:
     days = sorted({c.date for c in late if c.date is not None})
+    groups = sorted(written, key=lambda i: int(i[1:]))
+    said = f" (groups {', '.join(groups)})" if groups else ""
     message = (f"document {doc.id!r} has {len(late)} claim(s) dated {days[0]}"
                f"{f' to {days[-1]}' if len(days) > 1 else ''}, before {state.floor} (the latest "
-               f"publication day read, {state.latest}, less the horizon), where groups of the "
-               "same measure were already written; they were aligned only with claims still "
-               "open: give a longer horizon, or put the documents in publication order")
+               f"publication day read, {state.latest}, less the horizon), where the claims of "
+               f"the same measure were already judged and written{said}; they were aligned only "
+               "with claims still open: give a longer horizon, or put the documents in "
+               "publication order")
     if state.strict:
         raise StreamOrderError(message, where=where)
     return Diagnostic(code="stream-late", message=message, where=where, document=doc.id,
@@ -285,10 +296,12 @@ def _close(state: _State, floor: dt.date | None) -> Iterator[StreamItem]:
             # claims with no date meet the block's last claims, as align chains them
             claims = [c for e in done for c in e.claims] + state.undated.pop(key)
             yield from _judge(state, claims)
-        else:
-            for episode in sorted(done, key=lambda e: e.first):
-                yield from _judge(state, episode.claims)
-        state.closed[key] += [(e.first, e.end) for e in done]
+            continue  # the end of the stream: nothing comes later
+        for episode in sorted(done, key=lambda e: e.first):
+            before = state.numbered
+            yield from _judge(state, episode.claims)
+            ids = tuple(f"s{n}" for n in range(before + 1, state.numbered + 1))
+            state.closed[key].append((episode.first, episode.end, ids))
     if floor is None:
         for key in sorted(state.undated):
             yield from _judge(state, state.undated.pop(key))
