@@ -260,3 +260,12 @@ def test_cli_stream_refuses_what_it_cannot_write(tmp_path: Path, extra: list[str
         main(["check", "--stream", *extra, str(path)])
     assert exc.value.code == 2
     assert "--stream" in capsys.readouterr().err
+
+
+def test_cli_horizon_needs_stream(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "wire.jsonl"
+    _write(path, [])
+    with pytest.raises(SystemExit) as exc:
+        main(["check", "--horizon", "3", str(path)])
+    assert exc.value.code == 2
+    assert "--horizon applies to --stream" in capsys.readouterr().err

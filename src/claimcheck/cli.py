@@ -48,6 +48,8 @@ EXIT_CODES = """exit codes:
 #: seconds before the progress bar shows: a run shorter than that never shows one
 _PROGRESS_DELAY = 1.0
 _STDIN = "-"
+#: days a document may lag behind the latest one read under --stream
+_HORIZON = 14
 
 #: what `claimcheck schema --what` prints the JSON Schema of
 SCHEMAS: dict[str, type[Any]] = {"report": ReportRecord, "claims": ClaimRow,
@@ -97,6 +99,8 @@ def _check_usage(args: argparse.Namespace) -> None:
         if not os.path.isdir(folder):
             error(f"--output {args.output!r}: the folder {folder!r} does not exist; create it "
                   "or write the file elsewhere")
+    if args.run is _check and not args.stream and args.horizon is not None:
+        error("--horizon applies to --stream only; add --stream --format jsonl")
     if getattr(args, "stream", False):
         if args.format != "jsonl":
             error("--stream writes JSON Lines as it goes; add --format jsonl")
@@ -143,9 +147,9 @@ def _parser() -> argparse.ArgumentParser:
                     "judged group (its claims inside), structural check and diagnostic as a "
                     "JSON line as soon as no later document can change it, so memory stays "
                     "flat (needs --format jsonl; docs/scale.md)")
-    ck.add_argument("--horizon", metavar="DAYS", type=_days, default=14,
+    ck.add_argument("--horizon", metavar="DAYS", type=_days,
                     help="with --stream: how many days a document or a figure's date may lag "
-                    "behind the latest publication read (default: 14)")
+                    f"behind the latest publication read (default: {_HORIZON})")
     _output_options(ck)
     ck.set_defaults(run=_check, parser=ck)
     sc = sub.add_parser("schema", help="print the JSON Schema of the JSON output",
@@ -349,7 +353,7 @@ def _stream(args: argparse.Namespace) -> int:
     def tick(_doc: Document) -> None:
         counts["documents"] += 1
 
-    items = check_stream(iter_documents(paths, defaults=defaults), horizon_days=args.horizon,
+    items = check_stream(iter_documents(paths, defaults=defaults), horizon_days=_HORIZON if args.horizon is None else args.horizon,
                          strict=args.on_error == "fail", on_document=tick)
 
     def render(handle: TextIO) -> None:
