@@ -353,7 +353,8 @@ def _stream(args: argparse.Namespace) -> int:
     def tick(_doc: Document) -> None:
         counts["documents"] += 1
 
-    items = check_stream(iter_documents(paths, defaults=defaults), horizon_days=_HORIZON if args.horizon is None else args.horizon,
+    horizon = _HORIZON if args.horizon is None else args.horizon
+    items = check_stream(iter_documents(paths, defaults=defaults), horizon_days=horizon,
                          strict=args.on_error == "fail", on_document=tick)
 
     def render(handle: TextIO) -> None:
