@@ -19,8 +19,8 @@ from hypothesis import strategies as st
 
 from claimcheck import Document, check
 from claimcheck.cli import main
-from claimcheck.errors import DuplicateDocumentError, InputError
-from claimcheck.io import iter_documents
+from claimcheck.errors import DuplicateDocumentError, InputError, InputTypeError
+from claimcheck.io import iter_documents, read_documents
 from claimcheck.models import Check, Diagnostic
 from claimcheck.stream import StreamGroup, StreamItem, StreamOrderError, check_stream
 
@@ -190,6 +190,17 @@ def test_input_problems_are_passed_on_and_ids_must_be_unique() -> None:
         list(check_stream([Document(id="x", text="a"), Document(id="x", text="b")]))
     with pytest.raises(InputError, match="horizon_days"):
         list(check_stream([], horizon_days=-1))
+    with pytest.raises(InputTypeError, match="iter_documents"):
+        list(check_stream("wire.jsonl"))
+
+
+def test_a_batch_read_whole_is_taken_in_publication_order(tmp_path: Path) -> None:
+    docs = _documents()
+    path = tmp_path / "wire.jsonl"
+    _write(path, docs[::-1])  # newest first, and a bad last line
+    items = list(check_stream(read_documents(path), horizon_days=3))
+    assert _from_stream(items) == _from_check(docs)
+    assert [d.code for d in items if isinstance(d, Diagnostic)] == ["bad-json"]
 
 
 def test_a_document_with_no_date_waits_for_the_end() -> None:

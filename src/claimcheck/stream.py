@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -42,7 +43,14 @@ from claimcheck.errors import DuplicateDocumentError, InputError, InputTypeError
 from claimcheck.judge import doc_times
 from claimcheck.models import Check, Claim, ClaimGroup, Diagnostic, Document
 from claimcheck.parallel import block_key
-from claimcheck.pipeline import Pipeline, _chronological, _from_mapping, extract_one
+from claimcheck.pipeline import (
+    Batch,
+    Pipeline,
+    _chronological,
+    _from_mapping,
+    extract_one,
+    prepare,
+)
 from claimcheck.policy import Policy
 
 __all__ = ["StreamGroup", "StreamOrderError", "check_stream"]
@@ -124,7 +132,8 @@ class _State:
 
 
 def check_stream(
-    documents: Iterable[Document | str | Mapping[str, Any] | tuple[Document, str] | Diagnostic],
+    documents: Batch | Iterable[Document | str | Mapping[str, Any] | tuple[Document, str]
+                                | Diagnostic],
     policy: Policy | None = None,
     *,
     pipeline: Pipeline | None = None,
@@ -139,14 +148,23 @@ def check_stream(
     `documents` come in publication order, or at most `horizon_days` behind the latest one
     read: a `Document`, a str, a mapping, a `(Document, where)` pair (`where`: file and line,
     as `claimcheck.io.iter_documents` yields them) or a `Diagnostic` from the reader, passed
-    on. A claim that arrives after its group was written gives a `stream-late` diagnostic, or
-    raises `StreamOrderError` with `strict`. Raises `DuplicateDocumentError` when two documents
-    share an id. Groups are numbered s1, s2, ... as written.
+    on; or a `Batch` from `read_documents`, taken in publication order. A claim that arrives
+    after its group was written gives a `stream-late` diagnostic, or raises `StreamOrderError`
+    with `strict`. Raises `DuplicateDocumentError` when two documents share an id, and
+    `InputTypeError` for one document or a path. Groups are numbered s1, s2, ... as written.
     """
     pipeline = pipeline or Pipeline(policy or Policy())
     if horizon_days < 0:
         raise InputError(f"horizon_days must be 0 or more, not {horizon_days}; give the days "
                          "a document may lag behind the latest one read")
+    if isinstance(documents, Batch):  # read whole already: in publication order
+        batch = prepare(documents)
+        documents = [*batch.diagnostics, *((d, batch.where.get(d.id, d.id))
+                                           for d in batch.documents)]
+    elif isinstance(documents, (str, bytes, os.PathLike, Document, Mapping)):
+        raise InputTypeError(
+            f"check_stream() takes an iterable of documents, not one {type(documents).__name__}; "
+            "to read files a line at a time pass claimcheck.io.iter_documents(paths)")
     window = max(pipeline.policy.event_window_days, pipeline.policy.undated_window_days)
     state = _State(pipeline, dt.timedelta(days=window), dt.timedelta(days=horizon_days), strict)
     for n, item in enumerate(documents):
