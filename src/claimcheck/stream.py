@@ -41,6 +41,7 @@ from typing import Any
 from claimcheck.checks import structural_checks
 from claimcheck.errors import DuplicateDocumentError, InputError, InputTypeError
 from claimcheck.judge import doc_times
+from claimcheck.lexicon import load
 from claimcheck.models import Check, Claim, ClaimGroup, Diagnostic, Document
 from claimcheck.parallel import block_key
 from claimcheck.pipeline import (
@@ -57,6 +58,8 @@ __all__ = ["StreamGroup", "StreamOrderError", "check_stream"]
 
 #: the rule of the checks within one document ("72 out of 99"), run as each document is read
 _PART_OF_WHOLE = "part <= whole"
+#: the rule that needs every part of a whole at once (the whole's head claim is listed last)
+_SUM = "sum of parts <= whole"
 _ONE_DAY = dt.timedelta(days=1)
 
 
@@ -84,13 +87,20 @@ class _Episode:
 
     first: dt.date
     end: dt.date
-    seen: dt.date  # the latest publication day of a document that added a claim
+    # the latest publication day of a document that added a current claim (one reaching the
+    # floor), or that opened the episode: figures recalled from years back keep it open for
+    # the horizon after it opened, as such recalls come in a cluster of reports
+    seen: dt.date
+    # per (entity, measure, country) of its current claims not dated by their year only, the
+    # first day: a group this episode writes may start there, so the structural checks of
+    # groups it may be compared with wait for it; recalled figures hold none, they come with
+    # a `stream-late` note instead
+    holds: dict[tuple[str, str, str | None], dt.date]
     claims: list[Claim] = field(default_factory=list)
 
     def closes(self, floor: dt.date) -> bool:
         """Whether no claim read from now on can join: its days end before the floor, and so
-        does the publication of its last claim (figures recalled from years back are
-        reported in a cluster of days too)."""
+        does the publication of its last current claim."""
         return max(self.end, self.seen) < floor
 
 
@@ -117,7 +127,9 @@ class _State:
     undated: dict[str, list[Claim]] = field(default_factory=lambda: defaultdict(list))
     docs: dict[str, tuple[Document, int]] = field(default_factory=dict)  # stand-in, open claims
     held: list[_Held] = field(default_factory=list)
-    checked_until: dt.date = dt.date.min
+    checked_until: dict[str, dt.date] = field(default_factory=dict)  # per head entity
+    late_ids: set[str] = field(default_factory=set)  # claims filed as recalled or late
+    retired: list[_Held] = field(default_factory=list)  # checked, kept as partners of held
     closed_at: dt.date = dt.date.min
     ids: set[str] = field(default_factory=set)
     numbered: int = 0
@@ -261,9 +273,19 @@ def _file(state: _State, key: str, claim: Claim) -> tuple[str, ...] | None:
         late = tuple(i for ids in met for i in ids) if met else None
     episodes = state.open[key]
     meets = [e for e in episodes if first <= e.end and e.first <= end]
-    seen = state.latest or dt.date.min
+    current = _last_day(claim) >= state.floor
+    seen = [state.latest or dt.date.min] if current or not meets else []
+    holds: dict[tuple[str, str, str | None], dt.date] = {}
+    for e in meets:
+        for sig, day in e.holds.items():
+            holds[sig] = min(day, holds.get(sig, day))
+    if current and claim.date_precision != "year":
+        sig = _signature(claim)
+        holds[sig] = min(first, holds.get(sig, first))
+    else:
+        state.late_ids.add(claim.id)
     merged = _Episode(min([first, *(e.first for e in meets)]), max([end, *(e.end for e in meets)]),
-                      max([seen, *(e.seen for e in meets)]))
+                      max([*seen, *(e.seen for e in meets)]), holds)
     for e in meets:
         merged.claims += e.claims
     merged.claims.append(claim)
@@ -341,7 +363,10 @@ def _judge(state: _State, claims: list[Claim]) -> Iterator[StreamItem]:
         members = [by_id[i] for i in group.claims]
         days = [c.date for c in members if c.date is not None]
         span = (min(days), max(days)) if days else None
-        if span is not None and span[0] <= state.checked_until + _ONE_DAY:
+        entity = members[0].entity or ""
+        recalled = any(c.id in state.late_ids for c in members)
+        if recalled and span is not None \
+                and span[0] <= state.checked_until.get(entity, dt.date.min) + _ONE_DAY:
             yield Diagnostic(
                 code="stream-late", document=members[0].doc, action="processed",
                 message=f"group {group.id} ({group.about}) reaches {span[0]}, where the "
@@ -349,6 +374,7 @@ def _judge(state: _State, claims: list[Claim]) -> Iterator[StreamItem]:
                 "still open: give a longer horizon, or put the documents in publication order")
         state.held.append(_Held(group, members, span))
         yield StreamGroup(group, members)
+    state.late_ids.difference_update(c.id for c in claims)
     for claim in claims:
         doc, left = state.docs.get(claim.doc, (None, 0))
         if doc is None:
@@ -360,44 +386,95 @@ def _judge(state: _State, claims: list[Claim]) -> Iterator[StreamItem]:
 
 
 def _checks(state: _State, floor: dt.date | None) -> Iterator[Check]:
-    """The structural checks of written groups whose days no open episode nor later claim can
-    reach (within a day, as the checks compare them), in runs of groups whose days meet."""
+    """The structural checks of each written group that no open episode can still give a
+    partner (a group whose days meet its own, within a day, of the same entity and a place
+    it may contain or a measure it counts part of), compared with every written group."""
     if not state.held:
         return
-    if floor is not None:
-        # a figure dated by its month only ("in May") is dated to the 1st: a later one may
-        # still start its group's days there
-        month = floor.replace(day=1)
-        cutoff = min([month, *(e.first for episodes in state.open.values() for e in episodes)])
+    if floor is None:
+        done = state.held
+    else:
         if any(h.span is None for h in state.held):
             return  # a group with no date meets every other: wait for the end
-    dated = sorted((h for h in state.held if h.span is not None), key=lambda h: h.span or ())
-    runs: list[list[_Held]] = []
-    reach = dt.date.min
-    for held in dated:
-        assert held.span is not None
-        if runs and held.span[0] - reach <= _ONE_DAY:
-            runs[-1].append(held)
-            reach = max(reach, held.span[1])
-        else:
-            runs.append([held])
-            reach = held.span[1]
-    done: list[list[_Held]] = []
-    for run in runs:
-        end = max(h.span[1] for h in run if h.span is not None)
-        if floor is None or end + _ONE_DAY < cutoff:
-            done.append(run)
-    if floor is None:
-        undated = [h for h in state.held if h.span is None]
-        if undated:
-            done = [[h for run in done for h in run] + undated]
-    for run in done:
-        run.sort(key=lambda h: min((c.doc, c.start) for c in h.claims))
-        claims = [c for h in run for c in h.claims]
-        groups = [h.group for h in run]
-        yield from (c for c in structural_checks(claims, groups) if c.rule != _PART_OF_WHOLE)
-        for h in run:
-            if h.span is not None:
-                state.checked_until = max(state.checked_until, h.span[1])
-    finished = {id(h) for run in done for h in run}
-    state.held = [h for h in state.held if id(h) not in finished]
+        wait = _Waits(state, floor)
+        done = [h for h in state.held if h.span is not None
+                and h.span[1] + _ONE_DAY < wait.until(h.claims[0])]
+    if not done:
+        return
+    final = {id(h) for h in done}
+    state.held = [h for h in state.held if id(h) not in final]
+    entities = {h.claims[0].entity for h in done}
+    old = {id(h) for h in state.retired}
+    pool = sorted((h for h in [*done, *state.held, *state.retired]
+                   if h.claims[0].entity in entities),
+                  key=lambda h: min((c.doc, c.start) for c in h.claims))
+    head = {h.claims[0].id: id(h) for h in pool}
+    for check in structural_checks([c for h in pool for c in h.claims], [h.group for h in pool]):
+        if check.rule == _PART_OF_WHOLE:
+            continue  # run as each document is read
+        if check.rule == _SUM:  # the whole is last: its parts all met it before it was done
+            if head[check.claims[-1]] in final:
+                yield check
+        elif any(head[c] in final for c in check.claims) \
+                and not any(head[c] in old for c in check.claims):
+            yield check  # a pair with a group checked before was written then
+    for h in done:
+        entity = h.claims[0].entity or ""
+        if h.span is not None:
+            state.checked_until[entity] = max(h.span[1], state.checked_until.get(entity, h.span[1]))
+    # a checked group stays a partner while a held group of its entity may meet its days
+    starts: dict[str | None, dt.date] = {}
+    for h in state.held:
+        if h.span is not None:
+            key = h.claims[0].entity
+            starts[key] = min(h.span[0], starts.get(key, h.span[0]))
+    state.retired = [h for h in [*state.retired, *done] if h.span is not None
+                     and h.claims[0].entity in starts
+                     and starts[h.claims[0].entity] <= h.span[1] + _ONE_DAY]
+
+
+def _signature(claim: Claim) -> tuple[str, str, str | None]:
+    """What the structural checks compare a claim's group on: its entity, its measure, and
+    the country of its place ("*" for a place named but not resolved, None for none)."""
+    place = claim.place_key.split("/", 1)[0] if claim.place_key else ("*" if claim.location
+                                                                        else None)
+    return claim.entity or "", claim.measure or "", place
+
+
+class _Waits:
+    """For the head claim of a written group: the first day an open episode may still start
+    a group its checks compare it with (a city's toll and its country's need a place each, in
+    one country; intercepted and launched, the measures `frames_checks` pairs)."""
+
+    def __init__(self, state: _State, floor: dt.date) -> None:
+        # a figure dated by its month only ("in May") is dated to the 1st: a later one may
+        # still start its group's days there
+        self.month = floor.replace(day=1)
+        self.placed: dict[tuple[str, str | None], dt.date] = {}  # (entity, country)
+        self.measured: dict[tuple[str, str], dt.date] = {}  # (entity, measure)
+        for episodes in state.open.values():
+            for episode in episodes:
+                for (entity, measure, place), day in episode.holds.items():
+                    for table, key in ((self.measured, (entity, measure)),
+                                       *(((self.placed, (entity, place)),
+                                          (self.placed, (entity, "")))
+                                         if place is not None else ())):
+                        table[key] = min(day, table.get(key, day))
+
+    def until(self, claim: Claim) -> dt.date:
+        entity, measure, place = _signature(claim)
+        days = [self.month]
+        if place == "*":  # a place not resolved may be within any
+            days.append(self.placed.get((entity, ""), dt.date.max))
+        elif place is not None:
+            days += [self.placed.get((entity, place), dt.date.max),
+                     self.placed.get((entity, "*"), dt.date.max)]
+        days += [self.measured.get((entity, other), dt.date.max) for other in _related(measure)]
+        return min(days)
+
+
+def _related(measure: str) -> set[str]:
+    """The measures a structural check compares with `measure` as part and whole."""
+    parts = load("frames_checks")["parts_of"]
+    return {w for p, w in parts.items() if p == measure} | {p for p, w in parts.items()
+                                                            if w == measure}
