@@ -91,7 +91,7 @@ def read(document: Document) -> Context:
     lemmas = language.lemmas if language.lemmatizer else None  # "у Києві" is Kyiv
     found_places = tuple(scope.local_units(words, text, scope.in_story_country(text, [
         p for p in places.find_places(text, lemmas) if scope.plausible(words, text, p)])))
-    ctx = Context(
+    return Context(
         document=document,
         words=words,
         sentences=sentences,
@@ -105,12 +105,10 @@ def read(document: Document) -> Context:
         framing_ends=PerSentence(sentences, partial(_framing_end, words, text)),
         line_breaks=tuple(m.start() for m in _NEWLINE.finditer(text)),
         lead=text[: sentences[0].end].lower() if sentences else "",
+        # read on first use: most figures name their own place and date
+        story_place=scope.default_place,
+        story_date=when.anchor,
     )
-    # the story's place and date read the context itself: set once, before anyone else sees
-    # it (what `dataclasses.replace` would give, without building a second Context)
-    object.__setattr__(ctx, "default_place", scope.default_place(ctx))
-    object.__setattr__(ctx, "anchor", when.anchor(ctx))
-    return ctx
 
 
 def _framing_end(words: Vocabulary, text: str, s: Sentence) -> int:
