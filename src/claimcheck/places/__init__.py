@@ -52,7 +52,7 @@ __all__ = ["Place", "find_places", "from_key", "resolve"]
 # What may join the words of one name: a space or two, a hyphen, an apostrophe, a dot.
 _NEXT = re.compile(
     r"(?:[ \t\u00a0]{1,2}|[ \t]?[-\u2010\u2011\u2013][ \t]?|['\u2018\u2019\u02bc]|\.[ \t]?)"
-    r"((?:[^\W\d_]|[\u0300-\u036f])+)"
+    r"((?:[^\W\d_]+|[\u0300-\u036f]+)+)"  # a word, as `WORD` reads it
 )
 _SENTENCE_BREAK = re.compile(r"[.!?:;\"\u201c\u201d()\[\]\n]")
 

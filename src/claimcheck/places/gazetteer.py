@@ -45,8 +45,10 @@ _EXONYM_MIN_POP = 300_000  # smaller cities keep only alternate names with their
 SHOUT_MIN_POP = 100_000  # an all-capitals word may name a city only this big
 MAX_TOKENS = 8  # longest name, in words, that is looked up
 
-# A word: letters (any script) and combining marks; digits and "_" split words.
-WORD = re.compile(r"(?:[^\W\d_]|[\u0300-\u036f])+")
+# A word: letters (any script) and combining marks; digits and "_" split words. Written
+# (A+|B+)+ rather than (A|B)+, the same runs: the regex engine then reads a run of letters in
+# one step, not one letter per repetition (a third of the time).
+WORD = re.compile(r"(?:[^\W\d_]+|[\u0300-\u036f]+)+")
 _ASCII_WORD = re.compile(r"[A-Za-z]+")
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _BRACKET = re.compile(r"\[([^\]]*)\]")
