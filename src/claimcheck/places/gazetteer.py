@@ -146,6 +146,8 @@ class Gazetteer:
     regions: dict[str, list[Place]] = field(default_factory=dict)  # key -> regions so named
     _fuzzy_pool: dict[str, list[str]] = field(default_factory=dict)
     _fuzzy_cache: dict[str, str | None] = field(default_factory=dict)
+    # (word, case-sensitive) pairs that open no name whatever follows (`find_places` fills it)
+    misses: set[tuple[str, bool]] = field(default_factory=set)
 
     def add(self, name: str, place: Place, source: int, population: int = 0) -> None:
         acronym = len(name) <= 6 and name.isupper() and len(name.replace(".", "")) <= 4
