@@ -50,10 +50,16 @@ def workloads(package: ModuleType, corpus_dir: Path | None) -> dict[str, list[An
     document = importlib.import_module(package.__name__ + ".models").Document
     package.extract(document(id="w", text="At least 5 people died in Lviv on Tuesday, $4 million.",
                              language="en"))  # loads the lexicons and the gazetteer
+    package.extract(document(id="w", text="At least 5 people died."))  # and the language model
     sets = {name: [document(id="b", text=t, language="en") for t in texts]
             for name, texts in inputs(corpus_dir).items()}
+    last = list(sets)[-1]  # the corpus's paragraphs (the articles' without a corpus)
     sets["one sentence, one figure (x200)"] = [document(id="o", text=SENTENCE, language="en")] * 200
     sets["one sentence, no figure (x1000)"] = [document(id="o", text=NO_NUMBER, language="en")] * 1000
+    # what naming no language costs: the language is detected first (py3langid)
+    sets[f"{last}, language detected"] = [document(id="b", text=d.text) for d in sets[last]]
+    sets["one sentence, one figure, language detected (x200)"] = [
+        document(id="o", text=SENTENCE)] * 200
     return sets
 
 
