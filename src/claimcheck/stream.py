@@ -396,7 +396,10 @@ def _checks(state: _State, floor: dt.date | None) -> Iterator[Check]:
     else:
         if any(h.span is None for h in state.held):
             return  # a group with no date meets every other: wait for the end
-        wait = _Waits(state, floor)
+        # a figure dated by its month only ("in May") is dated to the 1st: a later one may
+        # still start its group's days there
+        wait = _Waits(((sig, day) for episodes in state.open.values() for e in episodes
+                       for sig, day in e.holds.items()), floor.replace(day=1))
         done = [h for h in state.held if h.span is not None
                 and h.span[1] + _ONE_DAY < wait.until(h.claims[0])]
     if not done:
@@ -422,15 +425,12 @@ def _checks(state: _State, floor: dt.date | None) -> Iterator[Check]:
         entity = h.claims[0].entity or ""
         if h.span is not None:
             state.checked_until[entity] = max(h.span[1], state.checked_until.get(entity, h.span[1]))
-    # a checked group stays a partner while a held group of its entity may meet its days
-    starts: dict[str | None, dt.date] = {}
-    for h in state.held:
-        if h.span is not None:
-            key = h.claims[0].entity
-            starts[key] = min(h.span[0], starts.get(key, h.span[0]))
+    # a checked group stays a partner while a held group its checks may pair it with may
+    # meet its days
+    held = _Waits(((_signature(h.claims[0]), h.span[0]) for h in state.held
+                   if h.span is not None), dt.date.max)
     state.retired = [h for h in [*state.retired, *done] if h.span is not None
-                     and h.claims[0].entity in starts
-                     and starts[h.claims[0].entity] <= h.span[1] + _ONE_DAY]
+                     and held.until(h.claims[0]) <= h.span[1] + _ONE_DAY]
 
 
 def _signature(claim: Claim) -> tuple[str, str, str | None]:
@@ -442,24 +442,22 @@ def _signature(claim: Claim) -> tuple[str, str, str | None]:
 
 
 class _Waits:
-    """For the head claim of a written group: the first day an open episode may still start
-    a group its checks compare it with (a city's toll and its country's need a place each, in
-    one country; intercepted and launched, the measures `frames_checks` pairs)."""
+    """For the head claim of a group: the first day of a group still to come (or still held)
+    that its structural checks may compare it with: one of the same entity with a place in
+    the same country (a city's toll and its country's), or of a measure it is part or whole of
+    (intercepted and launched, as `frames_checks` pairs them). `days` are the signatures
+    (`_signature`) and first days of what is to come; nothing comes after `last`."""
 
-    def __init__(self, state: _State, floor: dt.date) -> None:
-        # a figure dated by its month only ("in May") is dated to the 1st: a later one may
-        # still start its group's days there
-        self.month = floor.replace(day=1)
+    def __init__(self, days: Iterable[tuple[tuple[str, str, str | None], dt.date]],
+                 last: dt.date) -> None:
+        self.month = last
         self.placed: dict[tuple[str, str | None], dt.date] = {}  # (entity, country)
         self.measured: dict[tuple[str, str], dt.date] = {}  # (entity, measure)
-        for episodes in state.open.values():
-            for episode in episodes:
-                for (entity, measure, place), day in episode.holds.items():
-                    for table, key in ((self.measured, (entity, measure)),
-                                       *(((self.placed, (entity, place)),
-                                          (self.placed, (entity, "")))
-                                         if place is not None else ())):
-                        table[key] = min(day, table.get(key, day))
+        for (entity, measure, place), day in days:
+            for table, key in ((self.measured, (entity, measure)),
+                               *(((self.placed, (entity, place)), (self.placed, (entity, "")))
+                                 if place is not None else ())):
+                table[key] = min(day, table.get(key, day))
 
     def until(self, claim: Claim) -> dt.date:
         entity, measure, place = _signature(claim)
