@@ -8,6 +8,7 @@ nothing of what it yields but counts. Peak RSS is printed with the RSS after the
 loaded (the floor every run pays) and the difference; figures are printed, never asserted.
 
     .venv/bin/python benchmarks/streaming.py --sizes 1000 10000 100000
+    .venv/bin/python benchmarks/streaming.py --trace docs.jsonl     # RSS every 2,000 documents
 """
 
 from __future__ import annotations
@@ -65,6 +66,21 @@ def measure(mode: str, path: Path) -> dict[str, object]:
             "above_mb": peak - floor}
 
 
+def trace(path: Path, every: int = 2000) -> None:
+    """RSS every `every` documents of `check_stream` over a file: the memory curve."""
+    warm_up()
+    count = 0
+
+    def tick(_doc: object) -> None:
+        nonlocal count
+        count += 1
+        if count % every == 0:
+            print(f"{count:>9,} documents  RSS {_rss_mb():,.0f} MB", flush=True)
+
+    for _ in check_stream(iter_documents(path), on_document=tick):
+        pass
+
+
 def run(sizes: list[int], timeout: float = 7200) -> str:
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -87,7 +103,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--child", nargs=2, metavar=("MODE", "PATH"), help=argparse.SUPPRESS)
+    parser.add_argument("--trace", type=Path, metavar="JSONL",
+                        help="print the RSS of check_stream every 2,000 documents of JSONL")
     args = parser.parse_args()
+    if args.trace:
+        trace(args.trace)
+        return
     if args.child:
         print(json.dumps(measure(args.child[0], Path(args.child[1]))))
         return
