@@ -247,6 +247,8 @@ def _subject(ctx: Context, f: _Figure, kind: str, end: int, entity: str | None,
     if measure is None:
         measure = links.referred_measure(ctx, m, sentence, end, kind, notes.last_measure,
                                          f.previous_claim)
+        if entity is None and measure and kind == "count":
+            entity = subject.entity_for(measure)  # "la préfecture en a compté 6 200": people
     if listed and before is not None and before.kind == kind:
         # an item of a list counts what the list counts: "17 in Kyiv, 5 in Kharkiv"
         measure = measure or before.measure
