@@ -202,6 +202,11 @@ def test_a_verb_that_outranks_the_noun_gives_the_measure() -> None:
      [("300 vecinos", "person", None)]),
     ("Nel quartiere dove la donna è stata ferita, 80 residenti hanno firmato un appello.", "it",
      [("80 residenti", "person", None)]),
+    # a part of the injured in hospital is the hospital's count, not a share of the injured
+    ("Відомо про 70 постраждалих, з яких понад 30 перебувають у лікарнях.", "uk",
+     [("70 постраждалих", "person", "injured"), ("понад 30", "person", "hospitalised")]),
+    # "estratte vive": pulled out alive, in every form
+    ("Due persone sono state estratte vive.", "it", [("Due persone", "person", "rescued")]),
     # a leading adverbial puts the sentence's people in a state: under the rubble is missing
     ("Bajo los escombros, según los bomberos, podría haber todavía unas 15 personas.", "es",
      [("unas 15 personas", "person", "missing")]),
