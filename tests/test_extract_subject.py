@@ -205,6 +205,9 @@ def test_a_verb_that_outranks_the_noun_gives_the_measure() -> None:
     # a part of the injured in hospital is the hospital's count, not a share of the injured
     ("Відомо про 70 постраждалих, з яких понад 30 перебувають у лікарнях.", "uk",
      [("70 постраждалих", "person", "injured"), ("понад 30", "person", "hospitalised")]),
+    # a verb acting on the counted noun counts what it did; the same word after it describes
+    ("Лікарі госпіталізували 14 постраждалих.", "uk", [("14 постраждалих", "person", "hospitalised")]),
+    ("Il bilancio è di 15 feriti ricoverati.", "it", [("15 feriti", "person", "injured")]),
     # "estratte vive": pulled out alive, in every form
     ("Due persone sono state estratte vive.", "it", [("Due persone", "person", "rescued")]),
     # a leading adverbial puts the sentence's people in a state: under the rubble is missing

@@ -236,10 +236,21 @@ def _over_noun(ctx: Context, m: numbers.Mention, sentence: Sentence, noun_end: i
     """A measure of the clause that outranks the one the noun names ("identified 115 dead",
     "115 dead were identified"): the words next to the figure, up to a clause break."""
     table, over = ctx.words.frames.measures, _over_noun_measures()
-    near = [w[2].lower() for w in words_before(ctx.text, m.start, sentence.start, 4)]
-    near += [w[2].lower() for w in words_after(ctx.text, noun_end, sentence.end, 4)]
+    before = [w[2].lower() for w in words_before(ctx.text, m.start, sentence.start, 4)]
+    near = before + [w[2].lower() for w in words_after(ctx.text, noun_end, sentence.end, 4)]
     found = (table.get((w,)) for w in near if table.may_open(w))
-    return next((f for f in found if f in over), None)
+    hit = next((f for f in found if f in over), None)
+    if hit is None:
+        # "medics hospitalised the 21st injured": a verb acting on the counted noun (before
+        # it) counts what it did; "15 injured, hospitalised" after it still counts the injured
+        acted = (table.get((w,)) for w in before if table.may_open(w))
+        hit = next((f for f in acted if f in _over_noun_before()), None)
+    return hit
+
+
+@cache
+def _over_noun_before() -> frozenset[str]:
+    return frozenset(load("measures").get("over_noun_before", []))
 
 
 @cache
