@@ -202,6 +202,13 @@ def test_a_verb_that_outranks_the_noun_gives_the_measure() -> None:
      [("300 vecinos", "person", None)]),
     ("Nel quartiere dove la donna è stata ferita, 80 residenti hanno firmato un appello.", "it",
      [("80 residenti", "person", None)]),
+    # English: "attacks on" counts what was attacked; two modifiers share one noun; people
+    # attacked are attacked, not damaged like buildings
+    ("Rioters made 30 attacks on police stations and attacked 12 police or gendarmerie "
+     "buildings and 40 police officers.", "en",
+     [("30 attacks on police stations", "police station", "damaged"),
+      ("12 police or gendarmerie buildings", "police station", "damaged"),
+      ("40 police officers", "police officer", "attacked")]),
     # a part of the injured in hospital is the hospital's count, not a share of the injured
     ("Відомо про 70 постраждалих, з яких понад 30 перебувають у лікарнях.", "uk",
      [("70 постраждалих", "person", "injured"), ("понад 30", "person", "hospitalised")]),

@@ -60,6 +60,7 @@ def _head(ctx: Context, m: numbers.Mention, after: list[Word]) -> tuple[int, str
         length, head = _entity_at(ctx, after, i)
         if head is not None:
             end = _coordinated(ctx, after, i + length) or after[i + length - 1][1]
+            head = _shared_head(ctx, after, i, length) or head
             if m.unit is None:
                 end = max(end, _complement(ctx, after, i + length) or end)
             return end, _name(ctx, head, modifiers)
@@ -101,7 +102,7 @@ def _event_complement(ctx: Context, words: list[Word]) -> tuple[int, str] | None
     event noun gives the measure); None when the words are no such phrase."""
     frames = ctx.words.frames
     if len(words) < 3 or words[0][2].lower() not in frames.complement_heads \
-            or words[1][2].lower() not in frames.complement_openers:
+            or words[1][2].lower() not in frames.complement_links:
         return None
     k = 3 if words[2][2].lower() in ctx.words.stop_words else 2  # "attaques contre des ..."
     length, head = _entity_at(ctx, words, k)
@@ -141,6 +142,19 @@ def _coordinated(ctx: Context, words: list[Word], i: int) -> int | None:
         if head is not None:
             return words[i + length][1]
     return None
+
+
+def _shared_head(ctx: Context, words: list[Word], i: int, length: int) -> str | None:
+    """The entity of a noun two modifiers share ("police or gendarmerie buildings": the
+    buildings are counted, "police" only says whose): a lone word coordinated with a
+    phrase of two words whose first names nothing counted on its own."""
+    k = i + length
+    if length != 1 or k + 2 >= len(words) or words[k][2].lower() not in ctx.words.list_joiners:
+        return None
+    second, head = _entity_at(ctx, words, k + 1)
+    if head is None or second < 2 or _entity_at(ctx, words[k + 1 : k + 2], 0)[1] is not None:
+        return None
+    return head
 
 
 def _phrase(words: list[Word], i: int, length: int) -> Phrase:

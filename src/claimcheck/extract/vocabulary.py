@@ -132,6 +132,7 @@ class Frames:
     # counted nouns of an event whose complement is what is counted: "39 attaques de locaux"
     complement_heads: frozenset[str] = frozenset()
     complement_breaks: frozenset[str] = frozenset()  # verb forms that end a complement
+    complement_links: frozenset[str] = frozenset()  # after an event noun: "attacks on"
 
 
 @dataclass(frozen=True)
@@ -403,6 +404,7 @@ def _frames(f: dict[str, Any], lemma: Callable[[str], tuple[str, ...]]) -> Frame
         complement_openers=_words(f, "complement_openers"),
         complement_heads=LemmaSet(f.get("complement_heads", []), lemma),
         complement_breaks=_words(f, "complement_breaks"),
+        complement_links=_words(f, "complement_links") or _words(f, "complement_openers"),
     )
 
 
