@@ -193,3 +193,25 @@ def test_dying_at_a_named_hospital_is_that_hospitals_figure() -> None:
                          "#maternity hospital")):
         (claim,) = claimcheck.extract(Document(id="d", text=text))
         assert claim.place_key is not None and claim.place_key.endswith(scope), text
+
+
+def test_a_figure_put_in_the_event_leaves_an_earlier_clauses_place() -> None:
+    text = ("Drones struck Ukraine overnight. Three people died in Lutsk, near the border, "
+            "with at least 25 hurt in the overnight attack.")
+    claims = claimcheck.extract(Document(id="d", text=text))
+    assert [c.location for c in claims] == ["Lutsk", "Ukraine"]
+    # without the event in its own clause the earlier place still frames the figure
+    text = "Drones struck Ukraine overnight. Three people died in Lutsk, near the border, with 25 hurt."
+    claims = claimcheck.extract(Document(id="d", text=text))
+    assert [c.location for c in claims] == ["Lutsk", "Lutsk"]
+
+
+def test_where_the_event_struck_yields_to_a_wider_place_of_the_sentence() -> None:
+    text = ("The minister said 40 people had died in the worst storm in Portugal's history, and "
+            "that dozens were still missing two days after the storm hit the Algarve region.")
+    claims = [c for c in claimcheck.extract(Document(id="d", text=text)) if c.entity == "person"]
+    assert [c.location for c in claims] == ["Portugal", "Portugal"]
+    # the site named in the figure's clause alone stays its place
+    text = "Nine people were hurt when a missile hit a plant in Lviv, in western Ukraine."
+    (claim,) = claimcheck.extract(Document(id="d", text=text))
+    assert claim.location == "Lviv"

@@ -84,3 +84,14 @@ def test_a_clause_of_a_source_and_its_figure_alone_is_that_sources(
 def test_an_office_of_two_words_opening_the_clause_is_the_source() -> None:
     text = "La Protezione civile ha abbassato a sette il numero dei dispersi."
     assert _speakers(text, "it") == ["Protezione civile"]
+
+
+def test_a_publishers_own_report_gives_its_unattributed_figures() -> None:
+    text = ("Shelling of the market (a Citizens Watch investigation)\n"
+            "At least 14 people died in the square. The mayor said 30 were wounded.")
+    report = Document(id="d", text=text, source="Citizens Watch", published="2025-06-02")
+    assert [c.speaker for c in claimcheck.extract(report)] == ["Citizens Watch", "mayor"]
+    # a news outlet named in its own text is still no speaker of its figures
+    news = Document(id="d", text="Storm report\nAt least 14 people died, Daily Planet learned.",
+                    source="Daily Planet", published="2025-06-02")
+    assert [c.speaker for c in claimcheck.extract(news)] == [None]

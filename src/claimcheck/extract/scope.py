@@ -54,7 +54,8 @@ def locate(ctx: Context, m: numbers.Mention, sentence: Sentence, measure: str | 
     if in_clause and _coordinated_places(ctx.words, text, in_clause):
         chosen = common([p for _, _, p in in_clause])  # "in Valencia and in Castilla"
     if in_clause and chosen is None:
-        chosen = _widened(ctx.words, text, in_clause) or _in_clause(m, in_clause, text)
+        chosen = _wider_than_site(ctx, m, inside, in_clause) \
+            or _widened(ctx.words, text, in_clause) or _in_clause(m, in_clause, text)
     elif (several := ctx.words.several_regions) is not None and ctx.per_span(
             ("several_regions", *clause),
             lambda: several.search(text, clause[0], clause[1]) is not None):
@@ -90,6 +91,23 @@ def _in_clause(m: numbers.Mention, in_clause: list[Found], text: str = "") -> pl
     following = [x for x in in_clause if x[0] >= m.end]
     pool = following[:1] or in_clause
     return most_specific([p for _, _, p in pool], near=m.start, spans=pool)
+
+
+def _wider_than_site(ctx: Context, m: numbers.Mention, inside: list[Found],
+                     in_clause: list[Found]) -> places.Place | None:
+    """ "211 killed in the worst floods in Spain, and dozens missing days after the rain hit
+    the X region": a place the figure's clause names only as where the event struck (after an
+    "after ... hit") is the event's site; a place of the sentence holding it is the scope."""
+    if in_clause[0][0] < m.end:
+        return None
+    opener = ctx.words.event_site.search(ctx.text, m.end, in_clause[0][0])
+    if opener is None:
+        return None
+    # the wider place stands before the event's clause: a place after it ("hit X, in the Y
+    # region") only says where the site lies
+    wider = [p for _, e, p in inside if e <= opener.start()
+             and all(p.contains(q) and p != q for _, _, q in in_clause)]
+    return most_specific(wider) if wider else None
 
 
 def _whole_list(words: Vocabulary, text: str, inside: list[Found],
@@ -225,6 +243,11 @@ def _framing(ctx: Context, m: numbers.Mention, sentence: Sentence,
     if framing:
         return (common([p for _, _, p in framing]) if _coordinated_places(ctx.words, text, framing)
                 else most_specific([p for _, _, p in framing]))
+    clause = ctx.clause(sentence, m.start)
+    if before and ctx.words.event_locative.search(text, clause[0], clause[1]):
+        # "two killed in X, with 18 wounded in the overnight strikes": the figure's own clause
+        # puts it in the event, whose reach the place of an earlier clause does not bound
+        before = [x for x in before if x[0] >= clause[0]]
     if before:
         return _widened(ctx.words, text, before) or most_specific([p for _, _, p in before])
     return None

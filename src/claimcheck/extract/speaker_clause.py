@@ -23,6 +23,29 @@ from claimcheck.text.clauses import WORD
 
 def figure_speaker(ctx: Context, said: speaker.Said, sentence: Sentence, start: int, kind: str,
                    day: dt.date | None) -> str | None:
+    """The speaker of one figure (`_figure_speaker`); in a document that is its publisher's own
+    report, the publisher for a figure nobody else is said to give."""
+    who = _figure_speaker(ctx, said, sentence, start, kind, day)
+    return who if who is not None else ctx.per_span(("publisher",), lambda: publisher(ctx))
+
+
+def publisher(ctx: Context) -> str | None:
+    """The publisher of a document whose title names it as the author of a report or an
+    investigation ("Death at the station (a Rights Watch investigation)"): an organisation's
+    own findings are its claims, not a news outlet's telling in its own voice."""
+    source, nouns = ctx.document.source, ctx.words.speech.report_nouns
+    name = (source or "").split("(")[0].strip()
+    if not name or not nouns:
+        return None
+    first = ctx.line_breaks[0] if ctx.line_breaks else len(ctx.text)
+    alternatives = "|".join(re.escape(n) for n in nouns)
+    own = re.search(rf"\b{re.escape(name)}\b(?:\s+\S+){{0,4}}?\s+(?:{alternatives})\b",
+                    ctx.text[:first], re.IGNORECASE)
+    return name if own else None
+
+
+def _figure_speaker(ctx: Context, said: speaker.Said, sentence: Sentence, start: int, kind: str,
+                    day: dt.date | None) -> str | None:
     """The speaker of one figure of a sentence: the speaker of its own clause when the
     clause names one ("A.M. Best's forecast of $5 billion", "reportedly"), else the
     sentence's, but nobody's inside a clause telling the event ("when the station was struck

@@ -173,6 +173,7 @@ class Speech:
     event_clause: re.Pattern[str]  # "when" opening a clause that tells the event, not a claim
     # (the event runs from it to the next comma, semicolon or colon)
     place_verbs: frozenset[str]  # verbs by which a country speaks: "Ukraine says"
+    report_nouns: tuple[str, ...] = ()  # "(a Rights Watch investigation)": its own report
     # derived once here, not per sentence (the attachers read them for every figure)
     offices: frozenset[str] = field(init=False)  # subjects that are no function words
     roles: frozenset[str] = field(init=False)  # subjects that are no glue words
@@ -256,6 +257,8 @@ class Vocabulary:
     partial_place: re.Pattern[str]  # "on parts of western Ohio": a figure for parts of it
     compass_part: re.Pattern[str]  # "in south Georgia": a part of a region named by its side
     increment: re.Pattern[str]  # "and hundreds more": a figure that adds to the one before
+    event_locative: re.Pattern[str]  # "wounded in the overnight strikes": placed in the event
+    event_site: re.Pattern[str]  # "... after the rain hit ": the next place is where it struck
 
 
 @cache
@@ -351,6 +354,13 @@ def _compile(code: str, t: dict[str, Any], f: dict[str, Any],
         compass_part=re.compile(rf"\b(?:{_alt(t.get('compass_part_words', []))})\s+$")
         if t.get("compass_part_words") else re.compile(r"(?!)"),
         increment=re.compile(rf"\s*(?:{_alt(t.get('increment_words', []), spaced=True)})\b", i),
+        event_locative=re.compile(
+            rf"\b(?:{_alt(t.get('event_locative_prepositions', []))})\s+"
+            rf"(?:(?:{_alt(t.get('event_locative_determiners', []))})\s+)?(?:[\w'-]+\s+){{0,2}}?"
+            rf"(?:{_alt(t.get('event_nouns', []), spaced=True)})\b", i),
+        event_site=re.compile(
+            rf"\b(?:{_alt(t.get('event_site_openers', []))})\s[^,;.]{{0,80}}?\b"
+            rf"(?:{_alt(t.get('event_site_verbs', []), spaced=True)})\s[^,;.]{{0,40}}$", i),
     )
 
 
@@ -456,4 +466,5 @@ def _speech(t: dict[str, Any], lemma: Callable[[str], tuple[str, ...]]) -> Speec
         place_verbs=_words(t, "place_speech_verbs"),
         event_clause=re.compile(rf"\b(?:{_alt(t.get('event_clause_openers', []))})\b",
                                 re.IGNORECASE),
+        report_nouns=tuple(t.get("report_nouns", [])),
     )
