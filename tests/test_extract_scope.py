@@ -215,3 +215,11 @@ def test_where_the_event_struck_yields_to_a_wider_place_of_the_sentence() -> Non
     text = "Nine people were hurt when a missile hit a plant in Lviv, in western Ukraine."
     (claim,) = claimcheck.extract(Document(id="d", text=text))
     assert claim.location == "Lviv"
+
+
+def test_a_volley_with_no_place_of_its_own_is_the_countrys() -> None:
+    text = ("Overnight, Russia launched a missile strike on Lutsk. "
+            "The air force's tally for the night was 300 drones. Three people died.")
+    claims = claimcheck.extract(Document(id="d", text=text))
+    assert [(c.measure, c.location) for c in claims] == [("launched", "Ukraine"),
+                                                           ("killed", "Lutsk")]

@@ -75,6 +75,8 @@ def locate(ctx: Context, m: numbers.Mention, sentence: Sentence, measure: str | 
         chosen = common(list(recent))  # "in total" after a list of places
     if chosen is None:
         chosen = _official(ctx, sentence)  # "the county sheriff said 12 were missing"
+    if chosen is None and not inside and measure in _volley():
+        chosen = _whole_country(ctx)  # "the tally for the night was 574 drones": the attack's
     if chosen is None and not inside:
         chosen = _paragraph_frame(ctx, sentence)  # "In Lviv, ... . Dozens were damaged."
     if chosen is None:
@@ -567,6 +569,12 @@ def common(found: list[places.Place]) -> places.Place | None:
     if len(countries) == 1:
         return next((p for p in found if p.kind == "country"), None) or _country(found[0].country)
     return None
+
+
+@cache
+def _volley() -> frozenset[str]:
+    """Measures of an attack's whole volley (lexicon/measures.json): launched, intercepted."""
+    return frozenset(load("measures").get("volley", []))
 
 
 @cache
