@@ -184,3 +184,9 @@ def test_a_verb_that_outranks_the_noun_gives_the_measure() -> None:
         assert claim.measure == "identified"
     (claim,) = claimcheck.extract(Document(id="d", text="27 people were killed on Monday."))
     assert claim.measure == "killed"
+
+
+def test_the_injured_brought_to_medical_facilities_are_hospitalised() -> None:
+    text = "Among the injured taken to medical facilities were 12 children and 30 adults."
+    claims = claimcheck.extract(Document(id="d", text=text))
+    assert [c.measure for c in claims] == ["hospitalised", "hospitalised"]
