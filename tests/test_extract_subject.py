@@ -190,3 +190,20 @@ def test_the_injured_brought_to_medical_facilities_are_hospitalised() -> None:
     text = "Among the injured taken to medical facilities were 12 children and 30 adults."
     claims = claimcheck.extract(Document(id="d", text=text))
     assert [c.measure for c in claims] == ["hospitalised", "hospitalised"]
+
+
+def test_list_items_take_the_measure_their_head_names() -> None:
+    text = ("The government will send a new aid package to the region, including 20 trucks "
+            "and 300 tents.\n\nThe package includes:\n\n* 12 boats\n* 40 generators\n")
+    claims = claimcheck.extract(Document(id="d", text=text))
+    assert [(c.entity, c.measure) for c in claims] == [
+        ("vehicle", "pledged"), ("tent", "pledged"), ("boat", "pledged"), ("generator", "pledged")]
+    # a list under a heading that names no measure lends none
+    text = "Figures by town:\n\n* 12 boats\n* 40 generators\n"
+    assert [c.measure for c in claimcheck.extract(Document(id="d", text=text))] == [None, None]
+
+
+def test_a_calibre_between_a_figure_and_its_noun_is_skipped() -> None:
+    text = "The army received half a million of 50 calibre ammunition."
+    (claim,) = claimcheck.extract(Document(id="d", text=text))
+    assert (claim.value, claim.entity) == (500000, "round")

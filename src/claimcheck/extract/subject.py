@@ -11,7 +11,7 @@ from claimcheck.extract.links import coordinated
 from claimcheck.extract.vocabulary import LemmaTable, Phrase
 from claimcheck.lexicon import load
 from claimcheck.text import Sentence, words_after, words_before
-from claimcheck.text.clauses import Word
+from claimcheck.text.clauses import WORD, Word
 
 _CALIBRE = re.compile(r"\s+\d{2,3}\s?mm\b", re.IGNORECASE)
 
@@ -21,12 +21,23 @@ def entity(ctx: Context, m: numbers.Mention, sentence: Sentence) -> tuple[int, s
     words = ctx.words
     calibre = _CALIBRE.match(ctx.text, m.end)  # "40 155mm shells"
     after = words_after(ctx.text, calibre.end() if calibre else m.end, sentence.end, 6)
+    if after and after[0][2].lower() in words.partitive_of \
+            and (named := _named_calibre().match(ctx.text, after[0][1])):
+        # "a quarter of a million of 50 calibre ammunition": what is counted follows the calibre
+        after = words_after(ctx.text, named.end(), sentence.end, 6)
     if after and after[0][2].lower() in words.partitive_of:
         found = _partitive(ctx, m, after)
         if found is not None:
             return found
         after = after[1:]  # "dozens of buildings", "thousands of civilians"
     return _head(ctx, m, after)
+
+
+@cache
+def _named_calibre() -> re.Pattern[str]:
+    """A calibre named by a bare number and a calibre word: " 50 calibre" (lexicon/units.json)."""
+    alt = "|".join(re.escape(w) for w in load("units").get("calibre_words", [])) or "(?!)"
+    return re.compile(rf"\s+\d{{2,3}}[\s-]+(?:{alt})\b", re.IGNORECASE)
 
 
 def _partitive(ctx: Context, m: numbers.Mention, after: list[Word]) -> tuple[int, str | None] | None:
@@ -172,6 +183,11 @@ def measure(ctx: Context, m: numbers.Mention, sentence: Sentence, noun_end: int,
     found = _verb_before(ctx, m, sentence.start, reach) if start != sentence.start else None
     if found:
         return found
+    # 6. the head of the list the figure is an item of: "a package of aid, including 40
+    # boats", "The package includes:" over "* 40 boats"
+    found = _list_head(ctx, m, sentence)
+    if found:
+        return found
     defaults: dict[str, str] = load("measures")["default_for"]
     head = text[m.end : noun_end].split()[-1:] if noun_end > m.end else []
     named = ctx.words.frames.entities.get((head[0].lower(),)) if head else None
@@ -179,6 +195,30 @@ def measure(ctx: Context, m: numbers.Mention, sentence: Sentence, noun_end: int,
         return defaults[named]  # "55 lives" (counted as people): lives lost
     if entity:
         return defaults.get(entity.split()[-1])
+    return None
+
+
+def _list_head(ctx: Context, m: numbers.Mention, sentence: Sentence) -> str | None:
+    """The measure the head of a list names for a figure that is one of its items: the words
+    before "including" in its sentence, or a heading line ending in a colon over bulleted
+    items ("The new package includes:" / "* 40 boats": pledged)."""
+    text, table = ctx.text, ctx.words.frames.measures
+    # the last cue before the figure opens its list
+    cue = next(reversed(list(ctx.words.list_head.finditer(text, sentence.start, m.start))), None)
+    if cue is not None:
+        return table.last_in([w.lower() for w in WORD.findall(text, sentence.start, cue.start())])
+    bullets = ctx.words.list_bullets
+    line = text.rfind("\n", 0, m.start) + 1
+    if not bullets or not text[line : m.start].lstrip().startswith(bullets):
+        return None
+    end = line - 1
+    while end > 0:  # back over the other items (and blank lines) to the heading
+        start = text.rfind("\n", 0, end) + 1
+        heading = text[start:end].strip()
+        if heading and not heading.startswith(bullets):
+            return table.last_in([w.lower() for w in WORD.findall(heading)]) \
+                if heading.endswith(":") else None
+        end = start - 1
     return None
 
 

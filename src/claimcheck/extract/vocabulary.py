@@ -259,6 +259,8 @@ class Vocabulary:
     increment: re.Pattern[str]  # "and hundreds more": a figure that adds to the one before
     event_locative: re.Pattern[str]  # "wounded in the overnight strikes": placed in the event
     event_site: re.Pattern[str]  # "... after the rain hit ": the next place is where it struck
+    list_head: re.Pattern[str]  # "a package including": what the items after it are counted as
+    list_bullets: tuple[str, ...]  # "* 40 boats": an item of the list its heading line opens
 
 
 @cache
@@ -358,6 +360,8 @@ def _compile(code: str, t: dict[str, Any], f: dict[str, Any],
             rf"\b(?:{_alt(t.get('event_locative_prepositions', []))})\s+"
             rf"(?:(?:{_alt(t.get('event_locative_determiners', []))})\s+)?(?:[\w'-]+\s+){{0,2}}?"
             rf"(?:{_alt(t.get('event_nouns', []), spaced=True)})\b", i),
+        list_head=re.compile(rf"\b(?:{_alt(t.get('list_head_cues', []), spaced=True)})\b", i),
+        list_bullets=tuple(t.get("list_bullets", [])),
         event_site=re.compile(
             rf"\b(?:{_alt(t.get('event_site_openers', []))})\s[^,;.]{{0,80}}?\b"
             rf"(?:{_alt(t.get('event_site_verbs', []), spaced=True)})\s[^,;.]{{0,40}}$", i),
