@@ -223,3 +223,16 @@ def test_a_volley_with_no_place_of_its_own_is_the_countrys() -> None:
     claims = claimcheck.extract(Document(id="d", text=text))
     assert [(c.measure, c.location) for c in claims] == [("launched", "Ukraine"),
                                                            ("killed", "Lutsk")]
+
+
+def test_a_reference_point_beside_a_place_of_the_clause_is_not_the_scope() -> None:
+    text = "The toll from the fire at a club in Ostrava near Opava rose to 21 on Sunday."
+    (claim,) = claimcheck.extract(Document(id="d", text=text))
+    assert claim.location == "Ostrava"
+
+
+def test_a_country_acting_in_the_headline_is_not_the_storys_place() -> None:
+    text = "Chile mourns as fire toll climbs\nIn Valparaiso, at least 46 people have died."
+    doc = Document(id="d", text=f"{text}\nOfficials said 200 people were missing.")
+    claims = claimcheck.extract(doc)
+    assert [c.location for c in claims] == ["Valparaíso", "Valparaíso"]

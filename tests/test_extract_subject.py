@@ -207,3 +207,14 @@ def test_a_calibre_between_a_figure_and_its_noun_is_skipped() -> None:
     text = "The army received half a million of 50 calibre ammunition."
     (claim,) = claimcheck.extract(Document(id="d", text=text))
     assert (claim.value, claim.entity) == (500000, "round")
+
+
+def test_a_toll_that_hits_a_figure_counts_the_dead() -> None:
+    (claim,) = claimcheck.extract(Document(id="d", text="Stadium crush: toll hits 57"))
+    assert claim.measure == "killed"
+
+
+def test_a_figure_that_remains_in_hospital_is_hospitalised() -> None:
+    text = "Some 80 people were hurt, and 35 remain in hospital."
+    claims = claimcheck.extract(Document(id="d", text=text))
+    assert [c.measure for c in claims] == ["injured", "hospitalised"]

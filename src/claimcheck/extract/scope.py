@@ -47,7 +47,7 @@ def locate(ctx: Context, m: numbers.Mention, sentence: Sentence, measure: str | 
         in_clause = [x for x in in_clause
                      if not ctx.words.distance_reference.search(text[max(0, x[0] - 12) : x[0]])]
         inside = [x for x in inside if x in in_clause or not x[0] >= m.end]
-    in_clause = _whole_list(ctx.words, text, inside, in_clause)
+    in_clause = _whole_list(ctx.words, text, inside, _not_references(ctx.words, text, in_clause))
     chosen: places.Place | None = _demonym(ctx, m, sentence)
     if chosen is not None:
         return Scope(chosen, tuple(inside))
@@ -110,6 +110,13 @@ def _wider_than_site(ctx: Context, m: numbers.Mention, inside: list[Found],
     wider = [p for _, e, p in inside if e <= opener.start()
              and all(p.contains(q) and p != q for _, _, q in in_clause)]
     return most_specific(wider) if wider else None
+
+
+def _not_references(words: Vocabulary, text: str, in_clause: list[Found]) -> list[Found]:
+    """The places of a clause without its reference points ("a hall in Krasnogorsk near
+    Moscow": Krasnogorsk), unless every place of the clause is one."""
+    kept = [x for x in in_clause if not words.reference.search(text, max(0, x[0] - 30), x[0])]
+    return kept or in_clause
 
 
 def _whole_list(words: Vocabulary, text: str, inside: list[Found],
@@ -356,7 +363,8 @@ def default_place(ctx: Context) -> places.Place | None:
     for sentence in ctx.sentences[:3]:
         titles = ctx.speaker_spans[sentence.index]
         found = [(s, p) for s, e, p in ctx.places_in(sentence.start, sentence.end)
-                 if not _overlaps((s, e, p), titles) and not backdrop(ctx, s)]
+                 if not _overlaps((s, e, p), titles) and not backdrop(ctx, s)
+                 and not _acting(ctx, (s, e, p))]
         # "MILAN - A bridge in Genoa gave way": a dateline says where the story was filed
         filed = {s for s, e, _ in ctx.places_in(sentence.start, sentence.end)
                  if _dateline(ctx.text, s, e)}
@@ -512,6 +520,15 @@ def _actor(words: Vocabulary, text: str, found: Found) -> bool:
     # "Russia strikes", "Spain dispatched", "Russia has": a verb makes the place the subject
     return word in words.actor_verbs or (len(word) > 3 and word.endswith(words.verb_suffixes)
                                          and word not in words.stop_words and word not in words.not_verbs)
+
+
+def _acting(ctx: Context, found: Found) -> bool:
+    """A place that is the subject of a full verb ("Russia mourns as ...", "Russia launched
+    ..."): an actor, not where the story is. A copula or an auxiliary ("Paiporta is the
+    ground zero") leaves it the story's place."""
+    nxt = _NEXT_WORD.match(ctx.text[found[1] : found[1] + 20])
+    return nxt is not None and nxt.group(1) not in ctx.words.auxiliaries \
+        and _actor(ctx.words, ctx.text, found)
 
 
 def _coordinated_places(words: Vocabulary, text: str, found: list[Found]) -> bool:

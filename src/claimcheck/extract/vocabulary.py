@@ -260,6 +260,7 @@ class Vocabulary:
     event_locative: re.Pattern[str]  # "wounded in the overnight strikes": placed in the event
     event_site: re.Pattern[str]  # "... after the rain hit ": the next place is where it struck
     list_head: re.Pattern[str]  # "a package including": what the items after it are counted as
+    reference: re.Pattern[str]  # "a hall in X near ": the next place is a reference point
     list_bullets: tuple[str, ...]  # "* 40 boats": an item of the list its heading line opens
 
 
@@ -360,6 +361,9 @@ def _compile(code: str, t: dict[str, Any], f: dict[str, Any],
             rf"\b(?:{_alt(t.get('event_locative_prepositions', []))})\s+"
             rf"(?:(?:{_alt(t.get('event_locative_determiners', []))})\s+)?(?:[\w'-]+\s+){{0,2}}?"
             rf"(?:{_alt(t.get('event_nouns', []), spaced=True)})\b", i),
+        reference=re.compile(
+            rf"\b(?:{_alt(t.get('reference_prepositions', []), spaced=True)})\s+"
+            rf"(?:(?:{_alt(t.get('locative_modifiers', []))})\s+){{0,3}}$", i),
         list_head=re.compile(rf"\b(?:{_alt(t.get('list_head_cues', []), spaced=True)})\b", i),
         list_bullets=tuple(t.get("list_bullets", [])),
         event_site=re.compile(
