@@ -236,3 +236,16 @@ def test_a_country_acting_in_the_headline_is_not_the_storys_place() -> None:
     doc = Document(id="d", text=f"{text}\nOfficials said 200 people were missing.")
     claims = claimcheck.extract(doc)
     assert [c.location for c in claims] == ["Valparaíso", "Valparaíso"]
+
+
+def test_the_capital_is_the_capital_city_of_the_storys_country() -> None:
+    text = ("Hundreds of thousands protested across Spain on Sunday.\n"
+            "In the capital, 40,000 people marched, according to the police.")
+    claims = claimcheck.extract(Document(id="d", text=text))
+    assert [c.location for c in claims] == ["Spain", "Madrid"]
+
+
+def test_a_nationwide_figure_after_a_citys_clause_is_the_countrys() -> None:
+    text = "Police arrested 80 people in Lyon, and 123 officers were hurt nationwide."
+    claims = claimcheck.extract(Document(id="d", text=text))
+    assert [c.location for c in claims] == ["Lyon", "France"]

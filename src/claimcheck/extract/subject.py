@@ -8,7 +8,7 @@ from functools import cache
 from claimcheck import numbers, units
 from claimcheck.extract.context import Context
 from claimcheck.extract.links import coordinated
-from claimcheck.extract.vocabulary import LemmaTable, Phrase
+from claimcheck.extract.vocabulary import PHRASE_LENGTHS, LemmaTable, Phrase
 from claimcheck.lexicon import load
 from claimcheck.text import Sentence, words_after, words_before
 from claimcheck.text.clauses import WORD, Word
@@ -279,7 +279,7 @@ def _first_measure(words: list[Word], table: LemmaTable, skip: frozenset[str],
     lows = [w[2].lower() for w in words]  # once, not once for every phrase tried
     n = len(lows)
     for i in range(n):
-        for length in (3, 2, 1) if table.may_open(lows[i]) else ():
+        for length in PHRASE_LENGTHS if table.may_open(lows[i]) else ():
             if i + length <= n:
                 phrase = tuple(lows[i : i + length])
                 if phrase in table:
@@ -401,7 +401,7 @@ def _sum_names(ctx: Context, sentence: Sentence) -> list[tuple[int, int, str]]:
     for k, (start, _, low) in enumerate(words):
         if not table.may_open(low):
             continue  # most words open no name of a sum
-        for length in (3, 2, 1):
+        for length in PHRASE_LENGTHS:
             phrase = tuple(w[2] for w in words[k : k + length])
             if len(phrase) == length and phrase in table:
                 names.append((start, words[k + length - 1][1], table[phrase]))

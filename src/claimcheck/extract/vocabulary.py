@@ -25,6 +25,9 @@ Phrase = tuple[str, ...]
 _NEVER = "(?!)"  # an alternation of nothing: matches nowhere
 
 
+PHRASE_LENGTHS = (4, 3, 2, 1)  # the words of a table phrase, longest first ("forced from their homes")
+
+
 def _alt(items: Iterable[str], *, spaced: bool = False, raw: bool = False) -> str:
     """Alternatives for a regex: escaped words, phrases whose spaces match any run of
     whitespace (`spaced`), or patterns as written (`raw`); nothing for an empty list."""
@@ -59,10 +62,10 @@ class LemmaTable(dict[Phrase, str]):
         return self.lemma is not _same or word in self._firsts
 
     def last_in(self, words: Sequence[str]) -> str | None:
-        """The name of the last phrase (of up to three words) in the lower-case `words`; of
+        """The name of the last phrase (of up to four words) in the lower-case `words`; of
         two ending at one word, the longer."""
         for stop in range(len(words), 0, -1):
-            for length in (3, 2, 1):
+            for length in PHRASE_LENGTHS:
                 if stop >= length and self.may_open(words[stop - length]):
                     phrase = tuple(words[stop - length : stop])
                     if phrase in self:
