@@ -224,3 +224,12 @@ def test_a_measure_phrase_of_four_words_is_read() -> None:
     text = "Nine people died and thousands were forced from their homes."
     claims = claimcheck.extract(Document(id="d", text=text))
     assert [c.measure for c in claims] == ["killed", "displaced"]
+
+
+def test_one_count_of_two_things_is_neither_things_count() -> None:
+    text = "The army fired 300 rockets and drones; 120 rockets hit the city."
+    claims = claimcheck.extract(Document(id="d", text=text))
+    assert [c.entity for c in claims] == ["drone + missile", "missile"]
+    # two names of one thing stay that thing
+    (claim,) = claimcheck.extract(Document(id="d", text="Some 70 police officers or gendarmes were hurt."))
+    assert claim.entity == "police officer"

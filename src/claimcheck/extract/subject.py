@@ -65,8 +65,15 @@ def _head(ctx: Context, m: numbers.Mention, after: list[Word]) -> tuple[int, str
             return m.end, None  # "72 out of 99": the whole follows as its own figure
         length, head = _entity_at(ctx, after, i)
         if head is not None:
-            end = _coordinated(ctx, after, i + length) or after[i + length - 1][1]
-            return end, _name(ctx, head, modifiers)
+            name = _name(ctx, head, modifiers)
+            pair = _coordinated(ctx, after, i + length)
+            if pair is None:
+                return after[i + length - 1][1], name
+            # "200 missiles and drones": one count of two things, neither one's count
+            # ("police officers or gendarmes" are one thing, counted as police officers)
+            other = _count_as(pair[1])
+            return pair[0], name if other == _count_as(name) else _PAIRED.join(
+                sorted({_count_as(name), other}))
         if lw in words.stop_words or (i == 0 and lw in words.verbish):
             break
         if i >= 3:
@@ -99,14 +106,23 @@ def _entity_at(ctx: Context, words: list[Word], i: int) -> tuple[int, str | None
     return 0, None
 
 
-def _coordinated(ctx: Context, words: list[Word], i: int) -> int | None:
-    """The end of a second counted noun coordinated with the head ("police officers or
+def _coordinated(ctx: Context, words: list[Word], i: int) -> tuple[int, str] | None:
+    """(end, entity) of a second counted noun coordinated with the head ("police officers or
     gendarmes"): one count of both, whose measure comes after the pair."""
     if i + 1 < len(words) and words[i][2].lower() in ctx.words.list_joiners:
         length, head = _entity_at(ctx, words, i + 1)
         if head is not None:
-            return words[i + length][1]
+            return words[i + length][1], head
     return None
+
+
+_PAIRED = " + "  # the entity of one count of two things: "drone + missile"
+
+
+def _count_as(entity: str) -> str:
+    """The entity as the matcher counts it (lexicon/entities.json count_as)."""
+    count_as: dict[str, str] = load("entities")["count_as"]
+    return count_as.get(entity, entity)
 
 
 def _phrase(words: list[Word], i: int, length: int) -> Phrase:
