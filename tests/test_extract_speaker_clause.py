@@ -95,3 +95,12 @@ def test_a_publishers_own_report_gives_its_unattributed_figures() -> None:
     news = Document(id="d", text="Storm report\nAt least 14 people died, Daily Planet learned.",
                     source="Daily Planet", published="2025-06-02")
     assert [c.speaker for c in claimcheck.extract(news)] == [None]
+
+
+def test_a_later_clause_with_its_own_speech_verb_has_its_own_speaker() -> None:
+    text = ("Some 30,000 people marched in Turin, according to police, while organisers said "
+            "80,000 took part.")
+    assert _speakers(text) == ["police", "organisers"]
+    # a pronoun in the later clause is no new source
+    text = "The storm hit on Friday, and by Sunday it had claimed 12 lives, according to reports."
+    assert _speakers(text) == ["reports"]

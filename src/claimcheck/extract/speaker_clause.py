@@ -58,6 +58,9 @@ def _figure_speaker(ctx: Context, said: speaker.Said, sentence: Sentence, start:
     local = _clause_source(ctx, sentence, clause, start)
     if local is not None and local != said.speaker:
         return local
+    own = _clause_speech(ctx, sentence, clause, start)
+    if own is not None:
+        return own
     if _in_event_clause(ctx, clause, start):
         return None  # "... were wounded when the station was struck by two rockets": the event
     if said.speaker is not None and not said.carried:
@@ -71,6 +74,20 @@ def _figure_speaker(ctx: Context, said: speaker.Said, sentence: Sentence, start:
     if day is not None and published is not None and (published - day).days > RECENT_DAYS:
         return None  # "Katrina killed 1,400 people in 2005": no part of today's briefing
     return said.speaker
+
+
+def _clause_speech(ctx: Context, sentence: Sentence, clause: tuple[int, int],
+                   start: int) -> str | None:
+    """The speaker of a later clause's own speech verb before the figure: "40,000 marched,
+    according to police, while unions said 100,000 took part" (the unions' figure)."""
+    if clause[0] <= sentence.start:
+        return None  # the sentence's first clause: its speaker is the sentence's
+    words = list(WORD.finditer(ctx.text, clause[0], start))
+    while words and words[0].group().lower() in ctx.words.stop_words:
+        words.pop(0)  # "while", "and", "but" open the clause, they are no part of its subject
+    own = speaker.attribution(ctx.words, ctx.text[words[0].start() : start]) if words else None
+    # a pronoun ("by Saturday it had claimed 55 lives") is no new source
+    return own if own is not None and own.lower() not in ctx.words.speech.pronouns else None
 
 
 def _clause_source(ctx: Context, sentence: Sentence, clause: tuple[int, int],
