@@ -249,3 +249,9 @@ def test_a_nationwide_figure_after_a_citys_clause_is_the_countrys() -> None:
     text = "Police arrested 80 people in Lyon, and 123 officers were hurt nationwide."
     claims = claimcheck.extract(Document(id="d", text=text))
     assert [c.location for c in claims] == ["Lyon", "France"]
+
+
+def test_a_whole_its_parts_are_taken_of_keeps_no_parts_place() -> None:
+    text = "Storms hit Portugal on Monday. Of the 30 dead, 25 were in Porto."
+    claims = claimcheck.extract(Document(id="d", text=text))
+    assert [c.location for c in claims] == ["Portugal", "Porto"]

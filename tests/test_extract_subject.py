@@ -233,3 +233,9 @@ def test_one_count_of_two_things_is_neither_things_count() -> None:
     # two names of one thing stay that thing
     (claim,) = claimcheck.extract(Document(id="d", text="Some 70 police officers or gendarmes were hurt."))
     assert claim.entity == "police officer"
+
+
+def test_people_killed_inside_a_building_are_killed_not_present() -> None:
+    text = "Gunmen killed 40 people inside the theatre. About 900 people were inside it."
+    claims = claimcheck.extract(Document(id="d", text=text))
+    assert [c.measure for c in claims] == ["killed", "present"]

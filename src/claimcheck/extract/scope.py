@@ -307,8 +307,10 @@ def _trailing(ctx: Context, m: numbers.Mention, sentence: Sentence, inside: list
     stop = next_start or sentence.end
     trailing = [(s, p) for s, _, p in inside if m.end <= s and words.locative.search(
         text[max(0, s - 25) : s]) and not words.mostly.search(text[max(0, s - 60) : s])]
-    # up to the next figure; past it, a whole covers the places of its parts
-    after = [p for s, p in trailing if s < stop] or [p for _, p in trailing]
+    # up to the next figure; past it, a whole covers the places of its parts, but not a whole
+    # its parts are taken of ("of the 211 dead, 202 were in X": X is the part's alone)
+    whole = words.frames.whole_opener.search(text, max(sentence.start, m.start - 20), m.start)
+    after = [p for s, p in trailing if s < stop] or ([] if whole else [p for _, p in trailing])
     if after:
         chosen = _narrowest(after)
         if chosen is not None:
