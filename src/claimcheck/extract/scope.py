@@ -60,7 +60,8 @@ def locate(ctx: Context, m: numbers.Mention, sentence: Sentence, measure: str | 
             ("several_regions", *clause),
             lambda: several.search(text, clause[0], clause[1]) is not None):
         chosen = _whole_country(ctx)  # "55 lives across five states": no one state's toll
-    elif ctx.words.country_wide.search(text, clause[0], clause[1]):
+    elif ctx.per_span(("clause_country_wide", *clause), lambda: ctx.words.country_wide.search(
+            text, clause[0], clause[1]) is not None):
         chosen = _whole_country(ctx)  # "80 arrested in Paris, and 123 officers hurt nationwide"
     else:
         chosen = _framing(ctx, m, sentence, inside) or chosen
@@ -255,7 +256,10 @@ def _framing(ctx: Context, m: numbers.Mention, sentence: Sentence,
         return (common([p for _, _, p in framing]) if _coordinated_places(ctx.words, text, framing)
                 else most_specific([p for _, _, p in framing]))
     clause = ctx.clause(sentence, m.start)
-    if before and ctx.words.event_locative.search(text, clause[0], clause[1]):
+    in_event: bool = bool(before) and ctx.per_span(
+        ("event_locative", *clause),
+        lambda: ctx.words.event_locative.search(text, clause[0], clause[1]) is not None)
+    if in_event:
         # "two killed in X, with 18 wounded in the overnight strikes": the figure's own clause
         # puts it in the event, whose reach the place of an earlier clause does not bound
         before = [x for x in before if x[0] >= clause[0]]

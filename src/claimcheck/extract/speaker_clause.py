@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import math
 import re
 
 from claimcheck import places
@@ -82,12 +83,27 @@ def _clause_speech(ctx: Context, sentence: Sentence, clause: tuple[int, int],
     according to police, while unions said 100,000 took part" (the unions' figure)."""
     if clause[0] <= sentence.start:
         return None  # the sentence's first clause: its speaker is the sentence's
-    words = list(WORD.finditer(ctx.text, clause[0], start))
+    verb_end, own = ctx.per_span(("clause_speech", *clause), lambda: _first_speech(ctx, *clause))
+    return own if verb_end <= start else None
+
+
+def _first_speech(ctx: Context, start: int, end: int) -> tuple[float, str | None]:
+    """(where it ends, its subject) of the first speech verb of the clause `start`..`end`
+    that names a source before it: read once for all the clause's figures."""
+    words = list(WORD.finditer(ctx.text, start, end))
     while words and words[0].group().lower() in ctx.words.stop_words:
         words.pop(0)  # "while", "and", "but" open the clause, they are no part of its subject
-    own = speaker.attribution(ctx.words, ctx.text[words[0].start() : start]) if words else None
-    # a pronoun ("by Saturday it had claimed 55 lives") is no new source
-    return own if own is not None and own.lower() not in ctx.words.speech.pronouns else None
+    if not words:
+        return math.inf, None
+    lo = words[0].start()
+    for verb in words:
+        if verb.group().lower() in ctx.words.speech.verb_set:
+            own = speaker.attribution(ctx.words, ctx.text[lo : verb.end()])
+            # a pronoun ("by Saturday it had claimed 55 lives") is no new source
+            if own is not None and own.lower() not in ctx.words.speech.pronouns:
+                return verb.end(), own
+            return math.inf, None
+    return math.inf, None
 
 
 def _clause_source(ctx: Context, sentence: Sentence, clause: tuple[int, int],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import cache
 
@@ -219,22 +220,26 @@ def _list_head(ctx: Context, m: numbers.Mention, sentence: Sentence) -> str | No
     before "including" in its sentence, or a heading line ending in a colon over bulleted
     items ("The new package includes:" / "* 40 boats": pledged)."""
     text, table = ctx.text, ctx.words.frames.measures
-    # the last cue before the figure opens its list
-    cue = next(reversed(list(ctx.words.list_head.finditer(text, sentence.start, m.start))), None)
-    if cue is not None:
-        return table.last_in([w.lower() for w in WORD.findall(text, sentence.start, cue.start())])
+    # the last cue before the figure opens its list (the sentence's cues are found once)
+    cues = ctx.per_span(("list_heads", sentence.index), lambda: [
+        c.start() for c in ctx.words.list_head.finditer(text, sentence.start, sentence.end)])
+    k = bisect.bisect_left(cues, m.start) - 1
+    if k >= 0:
+        return ctx.per_span(("list_head", sentence.index, k), lambda: table.last_in(
+            [w.lower() for w in WORD.findall(text, sentence.start, cues[k])]))
     bullets = ctx.words.list_bullets
-    line = text.rfind("\n", 0, m.start) + 1
+    breaks = ctx.line_breaks  # where the lines end, sorted: no scan of the text per figure
+    k = bisect.bisect_left(breaks, m.start) - 1
+    line = breaks[k] + 1 if k >= 0 else 0
     if not bullets or not text[line : m.start].lstrip().startswith(bullets):
         return None
-    end = line - 1
-    while end > 0:  # back over the other items (and blank lines) to the heading
-        start = text.rfind("\n", 0, end) + 1
-        heading = text[start:end].strip()
+    while k >= 0:  # back over the other items (and blank lines) to the heading
+        start = breaks[k - 1] + 1 if k > 0 else 0
+        heading = text[start : breaks[k]].strip()
         if heading and not heading.startswith(bullets):
             return table.last_in([w.lower() for w in WORD.findall(heading)]) \
                 if heading.endswith(":") else None
-        end = start - 1
+        k -= 1
     return None
 
 
