@@ -130,6 +130,12 @@ class Frames:
     whole_opener: re.Pattern[str]  # "of the" before the whole a part is taken of
     measured: LemmaTable  # "rain", "storm surge": what a length or a speed is of
     priced: LemmaTable  # "insured losses", "damage": what a sum of money is
+    # a noun complement after the counted noun ("39 locaux de la police"): its opening words
+    complement_openers: frozenset[str] = frozenset()
+    # counted nouns of an event whose complement is what is counted: "39 attaques de locaux"
+    complement_heads: frozenset[str] = frozenset()
+    complement_breaks: frozenset[str] = frozenset()  # verb forms that end a complement
+    complement_links: frozenset[str] = frozenset()  # after an event noun: "attacks on"
 
 
 @dataclass(frozen=True)
@@ -265,6 +271,8 @@ class Vocabulary:
     list_head: re.Pattern[str]  # "a package including": what the items after it are counted as
     reference: re.Pattern[str]  # "a hall in X near ": the next place is a reference point
     list_bullets: tuple[str, ...]  # "* 40 boats": an item of the list its heading line opens
+    # words that open a relative clause ("où", "dove"): its verb is no figure's outside it
+    relative_pronouns: frozenset[str] = frozenset()
 
 
 @cache
@@ -372,6 +380,7 @@ def _compile(code: str, t: dict[str, Any], f: dict[str, Any],
         event_site=re.compile(
             rf"\b(?:{_alt(t.get('event_site_openers', []))})\s[^,;.]{{0,80}}?\b"
             rf"(?:{_alt(t.get('event_site_verbs', []), spaced=True)})\s[^,;.]{{0,40}}$", i),
+        relative_pronouns=LemmaSet(t.get("relative_pronouns", []), lemma),
     )
 
 
@@ -413,6 +422,10 @@ def _frames(f: dict[str, Any], lemma: Callable[[str], tuple[str, ...]]) -> Frame
         partitive_cues=tuple(f.get("partitive_cues", [])),
         measured=LemmaTable(measured, lemma),
         priced=LemmaTable(priced, lemma),
+        complement_openers=_words(f, "complement_openers"),
+        complement_heads=LemmaSet(f.get("complement_heads", []), lemma),
+        complement_breaks=_words(f, "complement_breaks"),
+        complement_links=_words(f, "complement_links") or _words(f, "complement_openers"),
     )
 
 
