@@ -7,6 +7,8 @@ from __future__ import annotations
 import math
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
 from typing import Protocol
 
 from claimcheck.lexicon import plural
@@ -33,13 +35,23 @@ class Read(Protocol):
 def discrepancy(a: Read, b: Read, kind: str, policy: Policy, *, timed: bool) -> Discrepancy:
     """The pair as a Discrepancy with its explanation: an update in its order (earlier, later),
     any other kind in text order. `timed`: the texts' times order the pair."""
+    first, second, diff, rel, explanation = _written(a, b, kind, policy, timed)
+    return Discrepancy(claims=(first.claim.id, second.claim.id), kind=kind,
+                       abs_diff=round(diff, 6),
+                       rel_diff=round(rel, 4) if rel is not None else None,
+                       explanation=explanation, reasons=[])  # given: no deep copy of the default
+
+
+def _written(a: Read, b: Read, kind: str, policy: Policy, timed: bool
+             ) -> tuple[Read, Read, float, float | None, str]:
+    """(first, second, gap, relative gap, explanation) of the pair's record."""
     first, second = (a, b) if (a.claim.doc, a.claim.start) <= (b.claim.doc, b.claim.start) else (b, a)
     if kind == "update":
         first, second = a, b
     diff = abs(a.value - b.value)  # finite: no reading is larger than units.LARGEST
     smaller = min(abs(a.value), abs(b.value))
     rel = policy.rel(a.value, b.value)
-    unit = a.claim.unit or plural(a.claim.entity or "", diff)
+    unit = a.claim.unit or _plural(a.claim.entity or "", diff == 1)
     what = {
         "contradiction": "cannot both be true",
         "tension": "agree only thanks to an open-ended hedge",
@@ -60,10 +72,13 @@ def discrepancy(a: Read, b: Read, kind: str, policy: Policy, *, timed: bool) -> 
         f"{_quote(first.claim)} vs {_quote(second.claim)}: {what}; "
         f"{_fmt(diff)} {unit} apart ({share})"
     ).replace("  ", " ")
-    return Discrepancy(claims=(first.claim.id, second.claim.id), kind=kind,
-                       abs_diff=round(diff, 6),
-                       rel_diff=round(rel, 4) if rel is not None else None,
-                       explanation=explanation, reasons=[])  # given: no deep copy of the default
+    return first, second, diff, rel, explanation
+
+
+@lru_cache(maxsize=1 << 12)
+def _plural(noun: str, one: bool) -> str:
+    """`plural`, remembered: a batch counts a few nouns many times."""
+    return plural(noun, 1 if one else 2)
 
 
 def _percent(rel: float) -> str:
@@ -92,12 +107,62 @@ def weigh(d: Discrepancy, a: Read, b: Read, alignment: Alignment | None,
     score) times a penalty for measurements too far apart to be one quantity misreported."""
     if d.kind == "update":
         return d
-    confidence, reasons = 1.0, []
-    if alignment is not None and alignment.score < 100:
-        confidence *= alignment.score / 100
+    confidence, reasons = _confidence(a, b, Weight.of(alignment), policy)
+    if confidence >= policy.min_confidence:
+        return d.model_copy(update={"confidence": confidence, "reasons": reasons})
+    return d.model_copy(update={
+        "kind": "possible", "confidence": confidence, "reasons": reasons,
+        "explanation": _doubted(d.kind, confidence, d.explanation, policy)})
+
+
+@dataclass(frozen=True)
+class Weight:
+    """What a group's alignment does to the confidence of each of its conflicts: a factor
+    and the reason for it (none for a perfect or absent alignment)."""
+
+    factor: float = 1.0
+    reason: str | None = None
+
+    @classmethod
+    def of(cls, alignment: Alignment | None) -> Weight:
+        if alignment is None or alignment.score >= 100:
+            return cls()
         weak = ", ".join(f"{name} {score:g}/100" for name, score in alignment.scores.items()
                          if score < 100)
-        reasons.append(f"the grouped claims are alike at {alignment.score:g}/100 ({weak})")
+        return cls(alignment.score / 100,
+                   f"the grouped claims are alike at {alignment.score:g}/100 ({weak})")
+
+
+def finding(a: Read, b: Read, kind: str, policy: Policy, *, timed: bool,
+            weight: Weight) -> Discrepancy:
+    """`weigh(discrepancy(a, b, ...), a, b, alignment, policy)` built as one record, with the
+    group's alignment read once into `weight` (`Weight.of`)."""
+    first, second, diff, rel, explanation = _written(a, b, kind, policy, timed)
+    claims = (first.claim.id, second.claim.id)
+    rel_diff = round(rel, 4) if rel is not None else None
+    if kind == "update":
+        return Discrepancy(claims=claims, kind=kind, abs_diff=round(diff, 6), rel_diff=rel_diff,
+                           explanation=explanation, reasons=[])
+    confidence, reasons = _confidence(a, b, weight, policy)
+    if not 0 <= confidence <= 1:  # a custom matcher's score: written as `weigh` writes it
+        plain = Discrepancy(claims=claims, kind=kind, abs_diff=round(diff, 6), rel_diff=rel_diff,
+                            explanation=explanation, reasons=[])
+        return plain.model_copy(update={
+            "kind": "possible", "confidence": confidence, "reasons": reasons,
+            "explanation": _doubted(kind, confidence, explanation, policy)}) \
+            if confidence < policy.min_confidence \
+            else plain.model_copy(update={"confidence": confidence, "reasons": reasons})
+    if confidence < policy.min_confidence:
+        kind, explanation = "possible", _doubted(kind, confidence, explanation, policy)
+    return Discrepancy(claims=claims, kind=kind, abs_diff=round(diff, 6), rel_diff=rel_diff,
+                       explanation=explanation, confidence=confidence, reasons=reasons)
+
+
+def _confidence(a: Read, b: Read, weight: Weight, policy: Policy) -> tuple[float, list[str]]:
+    confidence, reasons = 1.0, []
+    if weight.reason is not None:
+        confidence *= weight.factor
+        reasons.append(weight.reason)
     low, high = sorted((abs(a.value), abs(b.value)))
     # a measurement (a length, an area) named only by its unit: a storm surge in feet and a
     # rainfall in inches share a group; counts of one thing can truly be that far apart
@@ -107,13 +172,12 @@ def weigh(d: Discrepancy, a: Read, b: Read, alignment: Alignment | None,
         times = f"{high / low:,.0f} times" if low else "infinitely"
         reasons.append(f"the figures are {times} apart: more likely two quantities than one "
                        "misreported")
-    confidence = round(confidence, 3)
-    if confidence >= policy.min_confidence:
-        return d.model_copy(update={"confidence": confidence, "reasons": reasons})
-    return d.model_copy(update={
-        "kind": "possible", "confidence": confidence, "reasons": reasons,
-        "explanation": f"possible {d.kind} (confidence {confidence:g}, below "
-                       f"{policy.min_confidence:g}): {d.explanation}"})
+    return round(confidence, 3), reasons
+
+
+def _doubted(kind: str, confidence: float, explanation: str, policy: Policy) -> str:
+    return (f"possible {kind} (confidence {confidence:g}, below "
+            f"{policy.min_confidence:g}): {explanation}")
 
 
 # ---------------------------------------------------------------- estimate
