@@ -118,7 +118,6 @@ def judge(
     cumulative = claims[0].measure in _cumulative()
     stock = claims[0].measure in _stock()
     pending: list[_Pending] = []
-    disputed = _disputed(readings)
     record = _Record(readings)
     for i, a in enumerate(readings):
         for b in readings[i + 1:]:
@@ -126,7 +125,7 @@ def judge(
             if not apart and abs(a.value - b.value) <= max(a.tol, b.tol):
                 continue  # within rounding of each other: no discrepancy under any rule
             p = _stock_pair(a, b, apart, policy) if stock \
-                else _pair(a, b, record, disputed, cumulative, apart, policy)
+                else _pair(a, b, record, cumulative, apart, policy)
             if p is not None:
                 pending.append(p)
     # records (pydantic, with an explanation) only for the pairs the reduction keeps
@@ -279,18 +278,6 @@ def _when(claim: Claim, times: dict[str, When]) -> When:
     return When(window.start, window.end, moment)
 
 
-def _disputed(readings: list[Reading]) -> dict[int, list[Reading]]:
-    """For each claim, the simultaneous claims it contradicts (by index in `readings`), in
-    the readings' order. Both relations are symmetric: each pair is looked at once."""
-    out: dict[int, list[Reading]] = {}
-    for i, a in enumerate(readings):
-        for j, b in enumerate(readings[i + 1:], i + 1):
-            if disjoint(a, b) and same_time(a, b):
-                out.setdefault(i, []).append(b)
-                out.setdefault(j, []).append(a)
-    return out
-
-
 # ---------------------------------------------------------------- pairs
 
 
@@ -301,16 +288,25 @@ _Pending = tuple[Reading, Reading, str]
 
 class _Record:
     """All readings of a group, with the look-ups the running-count rules need, each
-    computed once: the later, lower, disjoint reports after a reading, and the current
-    reports at a reading's level."""
+    computed once, when first needed: the simultaneous reports a reading contradicts, the
+    later, lower, disjoint reports after it, and the current reports at its level."""
 
     def __init__(self, readings: list[Reading]) -> None:
         self.readings = readings
         # the day the count counts from: the earliest event day its claims give
         self.first_day = min((r.claim.date for r in readings if r.claim.date is not None),
                              default=None)
+        self._rivals: dict[int, list[Reading]] = {}
         self._fallbacks: dict[int, list[Reading]] = {}
         self._levels: dict[int, list[Reading]] = {}
+
+    def rivals(self, early: Reading) -> list[Reading]:
+        """The simultaneous readings `early` contradicts, in the readings' order."""
+        key = early.index
+        if key not in self._rivals:
+            self._rivals[key] = [r for r in self.readings if r is not early
+                                 and disjoint(early, r) and same_time(early, r)]
+        return self._rivals[key]
 
     def fallbacks(self, late: Reading) -> list[Reading]:
         key = late.index
@@ -330,14 +326,14 @@ class _Record:
         return any(before(r, early) and before(r, level) for r in self._levels[level.index])
 
 
-def _pair(a: Reading, b: Reading, record: _Record, disputed: dict[int, list[Reading]],
-          cumulative: bool, apart: bool, policy: Policy) -> _Pending | None:
+def _pair(a: Reading, b: Reading, record: _Record, cumulative: bool, apart: bool,
+          policy: Policy) -> _Pending | None:
     """The kind of discrepancy between two readings, in the order their record names them;
     None for none. The caller has left out the pairs within rounding of each other."""
     if (a.recalled or b.recalled) and not cumulative:
         return None  # a figure recalled as past is no rival to a current one
     if cumulative:
-        kind, early, late = _running_count(a, b, record, disputed, apart, policy)
+        kind, early, late = _running_count(a, b, record, apart, policy)
         if kind == "update":
             return early, late, "update"
         if kind in ("contradiction", "tension"):
@@ -356,7 +352,7 @@ def _stock_pair(a: Reading, b: Reading, apart: bool, policy: Policy) -> _Pending
     by the ordinary rules; of two moments, a rise is an update and a fall no discrepancy. A
     cap ("up to 1,300 missing") is judged by the ordinary rules at any time."""
     if a.qualifier in _OPEN_DOWN or b.qualifier in _OPEN_DOWN or same_time(a, b):
-        return _pair(a, b, _NO_RECORD, {}, False, apart, policy)
+        return _pair(a, b, _NO_RECORD, False, apart, policy)
     if a.recalled or b.recalled:
         return None
     if a.qualifier == "vague" and b.qualifier == "vague":
@@ -368,11 +364,15 @@ def _stock_pair(a: Reading, b: Reading, apart: bool, policy: Policy) -> _Pending
 _NO_RECORD = _Record([])
 
 
-def _running_count(a: Reading, b: Reading, record: _Record,
-                   disputed: dict[int, list[Reading]], apart: bool, policy: Policy
+def _running_count(a: Reading, b: Reading, record: _Record, apart: bool, policy: Policy
                    ) -> tuple[str, Reading, Reading]:
     """update / contradiction / tension / none / defer (to the ordinary rules) for a
     running count, with the pair as an update names it: (earlier, later)."""
+    if a.step and b.step and a.until < b.since and a.value <= b.value and a.source != b.source:
+        # the common case, decided as the rules below decide it: two current figures, neither
+        # a cap nor vague, of two reports whose windows do not meet (so not of one time, nor
+        # one statement or tally), the later higher: a step of the count
+        return "update", a, b
     qa, qb = a.qualifier, b.qualifier
     if qa in _OPEN_DOWN or qb in _OPEN_DOWN:
         return "defer", a, b  # "up to N" caps a figure; it is no step of a count
@@ -385,10 +385,11 @@ def _running_count(a: Reading, b: Reading, record: _Record,
         low = a if a.value < b.value else b
         return ("update", *by_value(a, b)) if low.qualifier in ("at_least", "more_than") \
             else ("defer", a, b)
-    if apart and _one_statement(a, b):
-        return "contradiction", a, b  # one speaker's one statement, reported with two figures
-    if apart and _one_tally(a, b, record.first_day, policy):
-        return "contradiction", a, b  # two versions of one day's settled tally
+    if apart and a.window == b.window:
+        if _one_statement(a, b):
+            return "contradiction", a, b  # one speaker's one statement, reported with two figures
+        if _one_tally(a, b, record.first_day, policy):
+            return "contradiction", a, b  # two versions of one day's settled tally
     early, late, timed = ordered(a, b)
     if a.recalled or b.recalled:
         # a recalled figure dates the count: an earlier step, or, when the current report is
@@ -408,7 +409,7 @@ def _running_count(a: Reading, b: Reading, record: _Record,
     # the record may show the rise was none
     if timed:
         return "update", early, late
-    for rival in disputed.get(early.index, ()):
+    for rival in record.rivals(early):
         # only a report of the same day can side with the rival at its level
         if late.day == early.day and same_level(late, rival) and not disjoint(late, rival):
             return "contradiction", a, b  # the earlier figure was already disputed at its level

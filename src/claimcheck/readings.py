@@ -15,6 +15,7 @@ def aware(stamp: dt.datetime) -> dt.datetime:
     return stamp if stamp.tzinfo else stamp.replace(tzinfo=dt.timezone.utc)
 
 
+_NO_STEP = frozenset({"at_most", "less_than", "vague"})
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
 _MICROSECOND = dt.timedelta(microseconds=1)
 
@@ -31,8 +32,8 @@ class Reading:
     time as microseconds, its moment and day, and the claim's fields the rules compare."""
 
     __slots__ = ("claim", "value", "tol", "lo", "hi", "lo_open", "hi_open", "since",
-                 "until", "moment", "day", "source", "recalled", "as_of", "qualifier", "now",
-                 "rank", "order", "index", "recalled_by", "stated_by")
+                 "until", "moment", "window", "day", "source", "recalled", "as_of", "qualifier",
+                 "now", "step", "rank", "order", "index", "recalled_by", "stated_by")
 
     def __init__(self, claim: Claim, span: Interval, value: float, tol: float,
                  start: dt.datetime, end: dt.datetime, moment: int, source: str) -> None:
@@ -44,6 +45,7 @@ class Reading:
         # a date-only report), and its moment within its document: recalled (-1), current (0)
         # or newer (+1)
         self.since, self.until, self.moment = _micros(start), _micros(end), moment
+        self.window = (self.since, self.until, self.moment)
         self.day = start.date()  # the day of the window's start, in its own zone
         self.source = source  # the document, or the lowest id among copies of its text: one report
         self.recalled = claim.recalled
@@ -51,6 +53,8 @@ class Reading:
         self.qualifier = claim.qualifier
         # a current figure of its report's own time: what a recalled echo of it is simultaneous with
         self.now = not claim.recalled and claim.as_of is None and self.moment == 0
+        # a current figure that can be a step of a running count as stated: no cap, not vague
+        self.step = not claim.recalled and claim.qualifier not in _NO_STEP
         self.rank = (value, claim.doc, claim.start)  # the lower figure first, then text order
         # a total order that depends on the readings alone: time, then document and offset
         self.order = (self.since, self.until, self.moment, value, claim.doc, claim.start)
@@ -118,7 +122,7 @@ def same_time(a: Reading, b: Reading) -> bool:
 
 def same_window(a: Reading, b: Reading) -> bool:
     """The same window of time and the same moment: no time evidence between the two."""
-    return a.since == b.since and a.until == b.until and a.moment == b.moment
+    return a.window == b.window
 
 
 def same_level(a: Reading, b: Reading) -> bool:
