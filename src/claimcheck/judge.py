@@ -119,20 +119,20 @@ def judge(
     stock = claims[0].measure in _stock()
     pending: list[_Pending] = []
     record = _Record(readings)
+    rule = _stock_pair if stock else (_count_pair if cumulative else _pair)
     for i, a in enumerate(readings):
         for b in readings[i + 1:]:
             apart = disjoint(a, b)
             if not apart and abs(a.value - b.value) <= max(a.tol, b.tol):
                 continue  # within rounding of each other: no discrepancy under any rule
-            p = _stock_pair(a, b, apart, policy) if stock \
-                else _pair(a, b, record, cumulative, apart, policy)
+            p = rule(a, b, record, apart, policy)
             if p is not None:
                 pending.append(p)
     # records (pydantic, with an explanation) only for the pairs the reduction keeps
     weight = findings.Weight.of(alignment)
     found = [findings.finding(a, b, kind, policy, timed=before(a, b) or before(b, a),
                               weight=weight)
-             for a, b, kind in _reduce_updates(pending)]
+             for a, b, kind in _reduce_updates(pending, readings)]
     kinds = {d.kind for d in found}
     verdict: Verdict = "conflict" if kinds & {"contradiction", "tension"} else (
         "evolving" if "update" in kinds else "consistent")
@@ -173,27 +173,23 @@ def _read(claim: Claim, unit: str | None, times: dict[str, When], policy: Policy
                 > units.LARGEST:
             factor = 1.0  # no finite reading in the group's unit: compare it unconverted
     qualifier = policy.converted(claim.qualifier) if factor != 1.0 else claim.qualifier
-    span = policy.interval(claim.value, qualifier, claim.low, claim.high, factor) \
-        if 0.0 in (claim.value, claim.low, claim.high) \
-        else _interval(policy, claim.value, qualifier, claim.low, claim.high, factor)
-    tol = _tolerance(policy, claim.value, qualifier) * factor
+    figure = (policy, claim.value, qualifier, claim.low, claim.high, factor)
+    # 0.0 and -0.0 are one key of a cache, and their intervals are written apart
+    span, tol = _figure(*figure) if 0.0 in figure else _remembered(*figure)
     when = _when(claim, times)
     return Reading(claim, span, claim.value * factor, tol, when.start, when.end, when.moment,
                    source)
 
 
-@lru_cache(maxsize=1 << 16)
-def _interval(policy: Policy, value: float, qualifier: str, low: float | None,
-              high: float | None, scale: float) -> Interval:
-    """`policy.interval`, remembered: a million claims state a few thousand figures. (Not for
-    a zero figure: 0.0 and -0.0 are one key, and their intervals are written apart.)"""
-    return policy.interval(value, qualifier, low, high, scale)
+def _figure(policy: Policy, value: float, qualifier: str, low: float | None,
+            high: float | None, scale: float) -> tuple[Interval, float]:
+    """A figure's interval and rounding slack, in units `scale` times the stated ones."""
+    return policy.interval(value, qualifier, low, high, scale), \
+        policy.tolerance(value, qualifier) * scale
 
 
-@lru_cache(maxsize=1 << 16)
-def _tolerance(policy: Policy, value: float, qualifier: str) -> float:
-    """`policy.tolerance`, remembered."""
-    return policy.tolerance(value, qualifier)
+#: `_figure`, remembered: a million claims state a few thousand figures
+_remembered = lru_cache(maxsize=1 << 16)(_figure)
 
 
 def _echoed(readings: list[Reading]) -> list[Reading]:
@@ -316,7 +312,7 @@ class _Record:
                 and not r.recalled and disjoint(r, late)]
         return self._fallbacks[key]
 
-    def reportedbefore(self, level: Reading, early: Reading) -> bool:
+    def reported_before(self, level: Reading, early: Reading) -> bool:
         """Whether a current report that time puts before both `early` and `level` already
         gave `level`'s figure."""
         if level.index not in self._levels:
@@ -326,20 +322,12 @@ class _Record:
         return any(before(r, early) and before(r, level) for r in self._levels[level.index])
 
 
-def _pair(a: Reading, b: Reading, record: _Record, cumulative: bool, apart: bool,
-          policy: Policy) -> _Pending | None:
+def _pair(a: Reading, b: Reading, record: _Record, apart: bool, policy: Policy
+          ) -> _Pending | None:
     """The kind of discrepancy between two readings, in the order their record names them;
     None for none. The caller has left out the pairs within rounding of each other."""
-    if (a.recalled or b.recalled) and not cumulative:
+    if a.recalled or b.recalled:
         return None  # a figure recalled as past is no rival to a current one
-    if cumulative:
-        kind, early, late = _running_count(a, b, record, apart, policy)
-        if kind == "update":
-            return early, late, "update"
-        if kind in ("contradiction", "tension"):
-            return a, b, kind
-        if kind == "none":
-            return None
     if apart:
         return a, b, "contradiction"
     if _tension(a, b, policy):
@@ -347,21 +335,36 @@ def _pair(a: Reading, b: Reading, record: _Record, cumulative: bool, apart: bool
     return None
 
 
-def _stock_pair(a: Reading, b: Reading, apart: bool, policy: Policy) -> _Pending | None:
+def _count_pair(a: Reading, b: Reading, record: _Record, apart: bool, policy: Policy
+                ) -> _Pending | None:
+    """`_pair` for a running count: its own rules first, the ordinary ones when they defer."""
+    kind, early, late = _running_count(a, b, record, apart, policy)
+    if kind == "update":
+        return early, late, "update"
+    if kind in ("contradiction", "tension"):
+        return a, b, kind
+    if kind == "none":
+        return None
+    if apart:
+        return a, b, "contradiction"
+    if _tension(a, b, policy):
+        return a, b, "tension"
+    return None
+
+
+def _stock_pair(a: Reading, b: Reading, record: _Record, apart: bool, policy: Policy
+                ) -> _Pending | None:
     """A stock (people missing, in hospital) rises and falls: figures of one moment are judged
     by the ordinary rules; of two moments, a rise is an update and a fall no discrepancy. A
     cap ("up to 1,300 missing") is judged by the ordinary rules at any time."""
     if a.qualifier in _OPEN_DOWN or b.qualifier in _OPEN_DOWN or same_time(a, b):
-        return _pair(a, b, _NO_RECORD, False, apart, policy)
+        return _pair(a, b, record, apart, policy)
     if a.recalled or b.recalled:
         return None
     if a.qualifier == "vague" and b.qualifier == "vague":
         return None
     early, late, _ = ordered(a, b)
     return (early, late, "update") if late.value > early.value else None
-
-
-_NO_RECORD = _Record([])
 
 
 def _running_count(a: Reading, b: Reading, record: _Record, apart: bool, policy: Policy
@@ -413,7 +416,7 @@ def _running_count(a: Reading, b: Reading, record: _Record, apart: bool, policy:
         # only a report of the same day can side with the rival at its level
         if late.day == early.day and same_level(late, rival) and not disjoint(late, rival):
             return "contradiction", a, b  # the earlier figure was already disputed at its level
-    if record.reportedbefore(late, early):
+    if record.reported_before(late, early):
         return "update", early, late  # the higher level was reported before both: no outlier
     for later in record.fallbacks(late):
         if same_level(later, early):
@@ -468,23 +471,37 @@ def _one_tally(a: Reading, b: Reading, first_day: dt.date | None, policy: Policy
     return first_day is not None and (a.day - first_day).days >= policy.settled_after_days
 
 
-def _reduce_updates(found: list[_Pending]) -> list[_Pending]:
+def _reduce_updates(found: list[_Pending], readings: list[Reading]) -> list[_Pending]:
     """Keep the steps of a running count (a -> b with no c such that a -> c -> b): the chain
     says the same as every earlier/later pair, and the table stays readable. An update's
-    record names (earlier, later) as given: (a.claim.id, b.claim.id)."""
+    record names (earlier, later) as given: (a.claim.id, b.claim.id), and a claim is its id."""
     updates = [d for d in found if d[2] == "update"]
     if len(updates) > 2000:
         return found  # too many to reduce cheaply; every pair is still a true statement
-    after: dict[str, set[str]] = {}
-    before: dict[str, set[str]] = {}
+    # each reading as a bit: the first reading of its claim id's; a claim's successors and
+    # predecessors as bit masks
+    first: dict[str, int] = {}
+    bit = [1 << first.setdefault(r.claim.id, r.index) for r in readings]
+    after = [0] * len(readings)
+    before = [0] * len(readings)
     for a, b, _ in updates:
-        after.setdefault(a.claim.id, set()).add(b.claim.id)
-        before.setdefault(b.claim.id, set()).add(a.claim.id)
-    # a -> b is implied when some mid (not b) has a -> mid and mid -> b: most steps share no
-    # mid at all (a test without building a set); the rest drop b from the shared ones
-    keep = [d for d in updates if (succ := after[d[0].claim.id]).isdisjoint(
-        pred := before[d[1].claim.id]) or not (succ & pred) - {d[1].claim.id}]
+        after[a.index] |= bit[b.index]
+        before[b.index] |= bit[a.index]
+    # a -> b is implied when some mid (not b) has a -> mid and mid -> b; the masks of the
+    # readings of one claim are the union of theirs
+    if len(first) < len(readings):
+        after, before = _merged(after, bit), _merged(before, bit)
+    keep = [d for d in updates
+            if not after[d[0].index] & before[d[1].index] & ~bit[d[1].index]]
     return [d for d in found if d[2] != "update"] + keep
+
+
+def _merged(masks: list[int], bit: list[int]) -> list[int]:
+    """Each reading's mask, or'ed with those of the other readings of its claim (same bit)."""
+    union: dict[int, int] = {}
+    for mask, b in zip(masks, bit, strict=True):
+        union[b] = union.get(b, 0) | mask
+    return [union[b] for b in bit]
 
 
 def _tension(a: Reading, b: Reading, policy: Policy) -> bool:
