@@ -176,9 +176,7 @@ def _read(claim: Claim, unit: str | None, times: dict[str, When], policy: Policy
     figure = (policy, claim.value, qualifier, claim.low, claim.high, factor)
     # 0.0 and -0.0 are one key of a cache, and their intervals are written apart
     span, tol = _figure(*figure) if 0.0 in figure else _remembered(*figure)
-    when = _when(claim, times)
-    return Reading(claim, span, claim.value * factor, tol, when.start, when.end, when.moment,
-                   source)
+    return Reading(claim, span, claim.value * factor, tol, *_when(claim, times), source)
 
 
 def _figure(policy: Policy, value: float, qualifier: str, low: float | None,
@@ -261,17 +259,18 @@ def doc_times(documents: dict[str, Document]) -> dict[str, When]:
     return out
 
 
-def _when(claim: Claim, times: dict[str, When]) -> When:
-    """The "as of" time in the text, else the document's window, with the claim's moment."""
+def _when(claim: Claim, times: dict[str, When]) -> tuple[dt.datetime, dt.datetime, int]:
+    """The "as of" time in the text, else the document's window, with the claim's moment:
+    (start, end, moment), as a `When` holds them."""
     moment = -1 if claim.recalled else (1 if claim.later else 0)
     if claim.as_of is not None:
         stamp = aware(claim.as_of)
-        return When(stamp, stamp, moment)
+        return stamp, stamp, moment
     window = times.get(claim.doc)
     if window is None:
         # a reference table with no "as_of" column is the settled tally: after every report
-        return When(_DUSK, _DUSK, moment)
-    return When(window.start, window.end, moment)
+        return _DUSK, _DUSK, moment
+    return window.start, window.end, moment
 
 
 # ---------------------------------------------------------------- pairs
@@ -371,11 +370,13 @@ def _running_count(a: Reading, b: Reading, record: _Record, apart: bool, policy:
                    ) -> tuple[str, Reading, Reading]:
     """update / contradiction / tension / none / defer (to the ordinary rules) for a
     running count, with the pair as an update names it: (earlier, later)."""
-    if a.step and b.step and a.until < b.since and a.value <= b.value and a.source != b.source:
+    if a.step and b.step and a.until < b.since and a.source != b.source:
         # the common case, decided as the rules below decide it: two current figures, neither
         # a cap nor vague, of two reports whose windows do not meet (so not of one time, nor
-        # one statement or tally), the later higher: a step of the count
-        return "update", a, b
+        # one statement or tally): the later higher is a step of the count, lower a fall
+        if a.value <= b.value:
+            return "update", a, b
+        return ("contradiction" if apart else _fell(a, b, policy)), a, b
     qa, qb = a.qualifier, b.qualifier
     if qa in _OPEN_DOWN or qb in _OPEN_DOWN:
         return "defer", a, b  # "up to N" caps a figure; it is no step of a count

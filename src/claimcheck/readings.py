@@ -33,7 +33,7 @@ class Reading:
 
     __slots__ = ("claim", "value", "tol", "lo", "hi", "lo_open", "hi_open", "since",
                  "until", "moment", "window", "day", "source", "recalled", "as_of", "qualifier",
-                 "now", "step", "rank", "order", "index", "recalled_by", "stated_by")
+                 "now", "step", "order", "index", "recalled_by", "stated_by")
 
     def __init__(self, claim: Claim, span: Interval, value: float, tol: float,
                  start: dt.datetime, end: dt.datetime, moment: int, source: str) -> None:
@@ -55,7 +55,6 @@ class Reading:
         self.now = not claim.recalled and claim.as_of is None and self.moment == 0
         # a current figure that can be a step of a running count as stated: no cap, not vague
         self.step = not claim.recalled and claim.qualifier not in _NO_STEP
-        self.rank = (value, claim.doc, claim.start)  # the lower figure first, then text order
         # a total order that depends on the readings alone: time, then document and offset
         self.order = (self.since, self.until, self.moment, value, claim.doc, claim.start)
         self.index = 0  # its position among the readings judged
@@ -91,7 +90,8 @@ def ordered(a: Reading, b: Reading) -> tuple[Reading, Reading, bool]:
         return a, b, True
     if before(b, a):
         return b, a, True
-    return (a, b, False) if a.rank <= b.rank else (b, a, False)
+    return (a, b, False) if (a.value, a.claim.doc, a.claim.start) \
+        <= (b.value, b.claim.doc, b.claim.start) else (b, a, False)
 
 
 def by_value(a: Reading, b: Reading) -> tuple[Reading, Reading]:
