@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache, partial
 from typing import Protocol
 
@@ -84,8 +84,9 @@ def align(claims: list[Claim], policy: Policy | None = None) -> list[Group]:
                           for c in _chain_by_date(part, policy)):
                 for part in _split_self_consistent(chain, policy):
                     if len(part) >= policy.min_claims_per_group:
-                        groups.append(replace(_group(part), block=key))
-    groups.sort(key=lambda g: min(_order(c) for c in g.claims))
+                        groups.append(_group(part, key))
+    # a group's claims are in text order: its first is its earliest
+    groups.sort(key=lambda g: _order(g.claims[0]))
     return groups
 
 
@@ -104,8 +105,14 @@ def _candidate(claim: Claim) -> Candidate | None:
     scope = claim.place_key or (place.key if place else (claim.location or "?"))
     day = claim.date
     last = _last_day(day, claim.date_precision)
-    return Candidate(claim, entity, claim.measure, units.dimension(claim.unit), scope, place, day,
+    return Candidate(claim, entity, claim.measure, _dimension(claim.unit), scope, place, day,
                      last, from_text=claim.date_precision is not None)
+
+
+@lru_cache(maxsize=1 << 12)
+def _dimension(unit: str | None) -> str:
+    """`units.dimension`, remembered: pint parses each unit name once, not once per claim."""
+    return units.dimension(unit)
 
 
 def _place(claim: Claim) -> places.Place | None:
@@ -377,7 +384,7 @@ class _Support:
         return agreeing, head.value, len(cluster)
 
 
-def _group(chain: list[Candidate]) -> Group:
+def _group(chain: list[Candidate], block: tuple[str, str, str]) -> Group:
     first = chain[0]
     days = sorted({c.day for c in chain if c.day is not None})
     when = f"{days[0]}" if len(days) == 1 else (f"{days[0]}..{days[-1]}" if days else "undated")
@@ -407,4 +414,4 @@ def _group(chain: list[Candidate]) -> Group:
     about = f"{first.entity} {first.measure} · {where} · {when}"
     return Group([c.claim for c in sorted(chain, key=lambda c: _order(c.claim))],
                  Alignment(features=features, scores=scores,
-                           score=round(sum(scores.values()) / len(scores), 1)), about)
+                           score=round(sum(scores.values()) / len(scores), 1)), about, block)
