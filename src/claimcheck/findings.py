@@ -36,21 +36,22 @@ def discrepancy(a: Read, b: Read, kind: str, policy: Policy, *, timed: bool) -> 
     """The pair as a Discrepancy with its explanation: an update in its order (earlier, later),
     any other kind in text order. `timed`: the texts' times order the pair."""
     first, second, diff, rel, explanation = _written(a, b, kind, policy, timed)
-    return Discrepancy(claims=(first.claim.id, second.claim.id), kind=kind,
+    return Discrepancy(claims=(first.id, second.id), kind=kind,
                        abs_diff=round(diff, 6),
                        rel_diff=round(rel, 4) if rel is not None else None,
                        explanation=explanation, reasons=[])  # given: no deep copy of the default
 
 
 def _written(a: Read, b: Read, kind: str, policy: Policy, timed: bool
-             ) -> tuple[Read, Read, float, float | None, str]:
-    """(first, second, gap, relative gap, explanation) of the pair's record."""
-    first, second = (a, b) if (a.claim.doc, a.claim.start) <= (b.claim.doc, b.claim.start) else (b, a)
-    if kind == "update":
-        first, second = a, b
-    diff = abs(a.value - b.value)  # finite: no reading is larger than units.LARGEST
-    smaller = min(abs(a.value), abs(b.value))
-    rel = policy.rel(a.value, b.value)
+             ) -> tuple[Claim, Claim, float, float | None, str]:
+    """(first claim, second claim, gap, relative gap, explanation) of the pair's record."""
+    first, second = a.claim, b.claim
+    if kind != "update" and (first.doc, first.start) > (second.doc, second.start):
+        first, second = second, first
+    va, vb = a.value, b.value
+    diff = abs(va - vb)  # finite: no reading is larger than units.LARGEST
+    smaller = min(abs(va), abs(vb))
+    rel = policy.rel(va, vb)
     unit = a.claim.unit or _plural(a.claim.entity or "", diff == 1)
     what = _WHAT[kind] if kind != "update" or timed else _UNTIMED
     if rel is not None:
@@ -62,7 +63,7 @@ def _written(a: Read, b: Read, kind: str, policy: Policy, timed: bool
     else:
         share = f"no relative gap: {_fmt(diff)} is too many times {smaller:g} to say how many"
     explanation = (
-        f"{_quote(first.claim)} vs {_quote(second.claim)}: {what}; "
+        f"{_quote(first)} vs {_quote(second)}: {what}; "
         f"{_fmt(diff)} {unit} apart ({share})"
     ).replace("  ", " ")
     return first, second, diff, rel, explanation
@@ -136,7 +137,7 @@ def finding(a: Read, b: Read, kind: str, policy: Policy, *, timed: bool,
     """`weigh(discrepancy(a, b, ...), a, b, alignment, policy)` built as one record, with the
     group's alignment read once into `weight` (`Weight.of`)."""
     first, second, diff, rel, explanation = _written(a, b, kind, policy, timed)
-    claims = (first.claim.id, second.claim.id)
+    claims = (first.id, second.id)
     rel_diff = round(rel, 4) if rel is not None else None
     confidence, reasons = _confidence(a, b, weight, policy) if kind != "update" else (1.0, [])
     if not 0 <= confidence <= 1:  # a custom matcher's score: written as `weigh` writes it
