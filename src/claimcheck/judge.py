@@ -25,6 +25,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from operator import attrgetter
 from typing import Protocol
 
 from rapidfuzz import fuzz
@@ -104,7 +105,7 @@ def judge(
     sources = _sources(claims, documents)
     readings = _echoed(sorted(
         (_read(c, unit, times, policy, sources.get(c.doc, c.doc)) for c in claims),
-        key=Reading.key))
+        key=attrgetter("order")))
     if len(readings) > _PAIRWISE_LIMIT:
         # a large group repeats a few figures many times: compare each distinct reading of a
         # day once, so that cost follows the number of distinct figures, not of reports
