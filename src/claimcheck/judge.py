@@ -325,7 +325,8 @@ class _Record:
 def _pair(a: Reading, b: Reading, record: _Record, apart: bool, policy: Policy
           ) -> _Pending | None:
     """The kind of discrepancy between two readings, in the order their record names them;
-    None for none. The caller has left out the pairs within rounding of each other."""
+    None for none. The caller has left out the pairs within rounding of each other. (Every
+    rule of a pair takes the group's record; these ordinary rules do not read it.)"""
     if a.recalled or b.recalled:
         return None  # a figure recalled as past is no rival to a current one
     if apart:
