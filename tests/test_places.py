@@ -423,3 +423,23 @@ def test_a_place_key_names_its_place_without_resolving_a_name_again(name: str) -
 @pytest.mark.parametrize("key", ["", "/", "UA//", "//Lviv", "a/b/c/d"])
 def test_a_malformed_place_key_names_no_place(key: str) -> None:
     assert places.from_key(key) is None
+
+
+def test_a_word_remembered_to_open_no_name_is_only_a_word_that_opens_none() -> None:
+    from claimcheck.places.gazetteer import load_gazetteer
+
+    misses = load_gazetteer().misses
+    assert find_places("Officials met. New plans came.") == []
+    assert ("Officials", True) in misses  # names nothing, whatever follows
+    assert ("New", True) not in misses  # opens "New York": what follows decides
+    assert [p.name for _, _, p in find_places("Officials flew to New York.")] == ["New York City"]
+    assert find_places("Officials met.") == []  # read again from the memo, the same answer
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["Lviv", "Officials", "New", "York", "Mesa", "mesa", "the",
+                                 "Anna", "Kovalenko", "Springfield", "of", "Valencia", ",", "."]),
+                max_size=12))
+def test_places_are_the_same_read_twice(words: list[str]) -> None:
+    text = " ".join(words)
+    assert find_places(text) == find_places(text)

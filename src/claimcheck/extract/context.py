@@ -63,8 +63,11 @@ class Context:
     framing_ends: PerSentence[int]  # per sentence: end of its leading "In X," adverbials
     line_breaks: tuple[int, ...]
     lead: str  # the first sentence, lower case
-    default_place: Place | None = None
-    anchor: DateMention | None = None
+    # the story's place and date, read from the context itself the first time a figure asks
+    # (a figure with a place and a date in its own sentence never does)
+    story_place: Callable[[Context], Place | None] = field(default=lambda _: None, repr=False)
+    story_date: Callable[[Context], DateMention | None] = field(default=lambda _: None,
+                                                                repr=False)
     # answers about a span of text that every figure of a long clause asks again: a memo of
     # pure functions of the span, so the many figures of one clause read it once (linear time)
     _spans: dict[tuple[object, ...], object] = field(default_factory=dict, compare=False,
@@ -73,6 +76,25 @@ class Context:
     @property
     def text(self) -> str:
         return self.document.text
+
+    @property
+    def default_place(self) -> Place | None:
+        """The story's place (`story_place`), read once."""
+        return self._story("default_place", self.story_place)
+
+    @property
+    def anchor(self) -> DateMention | None:
+        """The story's date (`story_date`), read once."""
+        return self._story("anchor", self.story_date)
+
+    def _story(self, key: str, read: Callable[[Context], T]) -> T | None:
+        # None while it is read: what the reader itself sees of it, as when it was set on a
+        # finished context (neither reader reads the other, so their order does not matter)
+        spans = self._spans
+        if (key,) not in spans:
+            spans[key,] = None
+            spans[key,] = read(self)
+        return cast("T | None", spans[key,])
 
     def places_in(self, start: int, end: int) -> tuple[Found, ...]:
         """Places that start in `start`..`end`."""

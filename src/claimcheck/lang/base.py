@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from typing import Any
 
@@ -41,7 +41,7 @@ class Language:
         """The parsed `lang/<code>/<name>.json` (cached, read-only); empty when it has none."""
         return _table(self.package, name) if self.package else {}
 
-    @property
+    @cached_property  # read for every word `lemmas` is asked about: looked up once
     def lemmatizer(self) -> str | None:
         """The lemmatiser `lang/<code>/lang.json` names ("pymorphy3", "simplemma"), or None."""
         found = self.table("lang").get("lemmatizer")

@@ -33,6 +33,18 @@ def contradicts(text: str, given: str) -> tuple[str, float] | None:
 
 @cache
 def _identifier() -> Any:
+    import numpy as np
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    table = getattr(identifier, "nb_ptc", None)
+    if isinstance(table, np.ndarray) and table.dtype == np.float16:
+        # py3langid 0.4 stores its feature weights as float16 and widens the rows a text uses
+        # to float32 on every call (most of a short text's time); widened once here, exactly
+        # (every float16 is a float32), the product it takes is the same float32 product
+        wide = table.astype(np.float32)
+        identifier.nb_ptc = wide
+        full = getattr(identifier, "_full_model", None)
+        if isinstance(full, tuple) and len(full) == 3 and full[0] is table:
+            identifier._full_model = (wide, *full[1:])  # the float16 copy is not kept
+    return identifier

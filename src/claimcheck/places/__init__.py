@@ -52,8 +52,9 @@ __all__ = ["Place", "find_places", "from_key", "resolve"]
 # What may join the words of one name: a space or two, a hyphen, an apostrophe, a dot.
 _NEXT = re.compile(
     r"(?:[ \t\u00a0]{1,2}|[ \t]?[-\u2010\u2011\u2013][ \t]?|['\u2018\u2019\u02bc]|\.[ \t]?)"
-    r"((?:[^\W\d_]|[\u0300-\u036f])+)"
+    r"((?:[^\W\d_]+|[\u0300-\u036f]+)+)"  # a word, as `WORD` reads it
 )
+_MISSES_KEPT = 100_000  # words remembered to open no name; forgotten all at once past this
 _SENTENCE_BREAK = re.compile(r"[.!?:;\"\u201c\u201d()\[\]\n]")
 
 
@@ -277,12 +278,16 @@ def _match_at(
     gaz: Gazetteer, text: str, match: re.Match[str], *, case_sensitive: bool
 ) -> _Hit | None:
     """The longest place name that starts at word `match`, with its span, or None."""
+    if (match.group(), case_sensitive) in gaz.misses:
+        return None  # a word that opens no name, whatever follows it (below)
     raws = [match.group()]
     norms = [word_key(raws[0])]
     spans = [match.span()]
     joined = [False]  # word is glued to the one before by a hyphen or an apostrophe
+    read_on = [False]  # whether any word after the first was looked at
 
     def extend(count: int) -> None:
+        read_on[0] = True
         while len(norms) < count:
             nxt = _NEXT.match(text, spans[-1][1])
             if nxt is None:
@@ -299,12 +304,13 @@ def _match_at(
     for fuzzy in (False, True):
         if fuzzy:
             if len(norms[0]) < FUZZY_MIN_LEN or norms[0] in gaz.stop:
-                return None
+                return _missed(gaz, raws[0], case_sensitive, read_on[0])
             if case_sensitive and raws[0].isupper():
-                return None  # an all-capitals word is an acronym or a shout, not a typo
+                # an all-capitals word is an acronym or a shout, not a typo
+                return _missed(gaz, raws[0], case_sensitive, read_on[0])
             guess = gaz.fuzzy(norms[0])
             if guess is None:
-                return None
+                return _missed(gaz, raws[0], case_sensitive, read_on[0])
             first = guess
         # Read on while the words so far begin some longer name, then one word more for
         # a "city" or "region" suffix.
@@ -341,6 +347,17 @@ def _match_at(
             doubtful = fuzzy or (n == 1 and entry.source not in (COUNTRY, CURATED))
             minor = entry.source > CITY or entry.population < SHOUT_MIN_POP
             return _Hit(spans[0][0], end, place, raws[0].lower() if doubtful else None, minor)
+    return _missed(gaz, raws[0], case_sensitive, read_on[0])
+
+
+def _missed(gaz: Gazetteer, word: str, case_sensitive: bool, read_on: bool) -> _Hit | None:
+    """No name starts at `word`: when no later word was read to tell, none ever will (the
+    answer is a function of the word alone, and the gazetteer never changes), so the word is
+    kept in `gaz.misses` and not looked up again. Most capitalised words name nothing."""
+    if not read_on:
+        if len(gaz.misses) > _MISSES_KEPT:
+            gaz.misses.clear()
+        gaz.misses.add((word, case_sensitive))
     return None
 
 

@@ -45,8 +45,10 @@ _EXONYM_MIN_POP = 300_000  # smaller cities keep only alternate names with their
 SHOUT_MIN_POP = 100_000  # an all-capitals word may name a city only this big
 MAX_TOKENS = 8  # longest name, in words, that is looked up
 
-# A word: letters (any script) and combining marks; digits and "_" split words.
-WORD = re.compile(r"(?:[^\W\d_]|[\u0300-\u036f])+")
+# A word: letters (any script) and combining marks; digits and "_" split words. Written
+# (A+|B+)+ rather than (A|B)+, the same runs: the regex engine then reads a run of letters in
+# one step, not one letter per repetition (a third of the time).
+WORD = re.compile(r"(?:[^\W\d_]+|[\u0300-\u036f]+)+")
 _ASCII_WORD = re.compile(r"[A-Za-z]+")
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _BRACKET = re.compile(r"\[([^\]]*)\]")
@@ -144,6 +146,8 @@ class Gazetteer:
     regions: dict[str, list[Place]] = field(default_factory=dict)  # key -> regions so named
     _fuzzy_pool: dict[str, list[str]] = field(default_factory=dict)
     _fuzzy_cache: dict[str, str | None] = field(default_factory=dict)
+    # (word, case-sensitive) pairs that open no name whatever follows (`find_places` fills it)
+    misses: set[tuple[str, bool]] = field(default_factory=set)
 
     def add(self, name: str, place: Place, source: int, population: int = 0) -> None:
         acronym = len(name) <= 6 and name.isupper() and len(name.replace(".", "")) <= 4

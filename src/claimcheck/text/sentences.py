@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 #: characters that open a quotation
 QUOTES = "‘“\"'«"
 _CLOSERS = "\"'’”»)"
+_STOPS = re.compile(r"[.!?]")
 
 
 @dataclass(frozen=True)
@@ -40,26 +42,23 @@ def _breaks(line: str, abbreviations: frozenset[str]) -> list[tuple[int, int]]:
     """(end of a sentence, start of the next) for every sentence break inside one line."""
     out: list[tuple[int, int]] = []
     start = 0
-    i = 0
     n = len(line)
-    while i < n:
-        ch = line[i]
-        if ch in ".!?" and i + 1 < n:
-            j = i + 1
-            while j < n and line[j] in _CLOSERS:
-                j += 1
-            if j < n and line[j] == " ":
-                k = j
-                while k < n and line[k] == " ":
-                    k += 1
-                if k < n and (line[k].isupper() or line[k] in QUOTES or line[k].isdigit()):
-                    word = line[max(start, i - 5) : i].split()[-1:] or [""]
-                    if ch != "." or not _abbreviation(word[0], abbreviations):
-                        out.append((j, k))
-                        start = k
-                        i = k
-                        continue
-        i += 1
+    # only a stop can end a sentence: the regex finds them (a break skips closers and spaces
+    # only, never a stop, so every stop is read in turn)
+    for stop in _STOPS.finditer(line, 0, n - 1):
+        i = stop.start()
+        j = i + 1
+        while j < n and line[j] in _CLOSERS:
+            j += 1
+        if j < n and line[j] == " ":
+            k = j
+            while k < n and line[k] == " ":
+                k += 1
+            if k < n and (line[k].isupper() or line[k] in QUOTES or line[k].isdigit()):
+                word = line[max(start, i - 5) : i].split()[-1:] or [""]
+                if line[i] != "." or not _abbreviation(word[0], abbreviations):
+                    out.append((j, k))
+                    start = k
     return out
 
 
