@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 import claimcheck
@@ -77,3 +79,13 @@ def test_a_back_reference_after_a_figure_of_its_own_keeps_the_last_count() -> No
     text = "The storm killed 14 people. It destroyed 40 homes; the toll rose to 16 by night."
     measures = {c.value: c.measure for c in claimcheck.extract(text)}
     assert measures[16] == "killed"
+
+
+def test_a_back_reference_names_its_own_measure_first() -> None:
+    # "il bilancio delle vittime: sono 12": the reference says what the bare figure counts,
+    # whatever the figure before it in the paragraph counted
+    text = ("Decine di auto sono state distrutte. Il comune ha aggiornato il bilancio delle "
+            "vittime: sono 12.")
+    doc = Document(id="d", text=text, language="it", published=dt.date(2024, 10, 30))
+    assert [(c.text, c.entity, c.measure) for c in claimcheck.extract(doc)][-1] \
+        == ("12", "person", "killed")

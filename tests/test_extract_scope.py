@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
+import pytest
+
 import claimcheck
 from claimcheck import Document
 
@@ -193,3 +197,20 @@ def test_dying_at_a_named_hospital_is_that_hospitals_figure() -> None:
                          "#maternity hospital")):
         (claim,) = claimcheck.extract(Document(id="d", text=text))
         assert claim.place_key is not None and claim.place_key.endswith(scope), text
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    # "the area around X in Y": the text nests the town in the state the gazetteer gives
+    # it no region of; the sentence with no figure sets the next one's place
+    ("Flut in Hessen.\nDie Lage in Erftstadt bleibt ernst.\nVor allem in der Gegend um Altena "
+     "in Nordrhein-Westfalen wird noch gesucht. Der Minister sagte, 30 Menschen würden "
+     "vermisst.", "de", "Altena"),
+    # a town the gazetteer puts in another region is not nested by the text: no setting
+    ("Floods hit Ohio.\nThe worst damage was in Marietta in Ohio. Officials said 30 homes "
+     "were destroyed.", "en", "Ohio"),
+])
+def test_a_setting_sentence_naming_a_town_in_its_region_sets_the_town(
+        text: str, language: str, expected: str) -> None:
+    doc = Document(id="d", text=text, language=language, published=dt.date(2024, 3, 6))
+    (claim,) = claimcheck.extract(doc)
+    assert claim.location == expected

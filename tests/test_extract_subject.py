@@ -184,3 +184,43 @@ def test_a_verb_that_outranks_the_noun_gives_the_measure() -> None:
         assert claim.measure == "identified"
     (claim,) = claimcheck.extract(Document(id="d", text="27 people were killed on Monday."))
     assert claim.measure == "killed"
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    # a noun complement is part of the counted noun: a list's verb is read after its last item
+    ("Cette nuit, 31 locaux de la police nationale et 12 casernes de gendarmerie ont été "
+     "attaqués.", "fr", [("31 locaux de la police nationale", "police station", "damaged"),
+                         ("12 casernes de gendarmerie", "barracks", "damaged")]),
+    # an event counted with what it befell counts the thing: "attaques de commissariats"
+    ("On dénombre 14 attaques de commissariats, 6 de la police municipale.", "fr",
+     [("14 attaques de commissariats", "police station", "damaged"),
+      ("6 de la police municipale", "police station", "damaged")]),
+    # the verb of a relative clause closed before the figure is not the figure's
+    ("Près du pont où le camion a été incendié, 250 habitants ont été évacués.", "fr",
+     [("250 habitants", "person", "evacuated")]),
+    ("En la calle donde el joven fue herido, 300 vecinos firmaron una carta.", "es",
+     [("300 vecinos", "person", None)]),
+    ("Nel quartiere dove la donna è stata ferita, 80 residenti hanno firmato un appello.", "it",
+     [("80 residenti", "person", None)]),
+    # English: "attacks on" counts what was attacked; two modifiers share one noun; people
+    # attacked are attacked, not damaged like buildings
+    ("Rioters made 30 attacks on police stations and attacked 12 police or gendarmerie "
+     "buildings and 40 police officers.", "en",
+     [("30 attacks on police stations", "police station", "damaged"),
+      ("12 police or gendarmerie buildings", "police station", "damaged"),
+      ("40 police officers", "police officer", "attacked")]),
+    # a part of the injured in hospital is the hospital's count, not a share of the injured
+    ("Відомо про 70 постраждалих, з яких понад 30 перебувають у лікарнях.", "uk",
+     [("70 постраждалих", "person", "injured"), ("понад 30", "person", "hospitalised")]),
+    # a verb acting on the counted noun counts what it did; the same word after it describes
+    ("Лікарі госпіталізували 14 постраждалих.", "uk", [("14 постраждалих", "person", "hospitalised")]),
+    ("Il bilancio è di 15 feriti ricoverati.", "it", [("15 feriti", "person", "injured")]),
+    # "estratte vive": pulled out alive, in every form
+    ("Due persone sono state estratte vive.", "it", [("Due persone", "person", "rescued")]),
+    # a leading adverbial puts the sentence's people in a state: under the rubble is missing
+    ("Bajo los escombros, según los bomberos, podría haber todavía unas 15 personas.", "es",
+     [("unas 15 personas", "person", "missing")]),
+])
+def test_noun_complements_relative_clauses_and_leading_states(
+        text: str, language: str, expected: list[tuple[str, str | None, str | None]]) -> None:
+    assert _read(text, language) == expected

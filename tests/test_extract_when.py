@@ -182,3 +182,13 @@ def test_an_hour_right_before_a_day_is_that_days_hour() -> None:
                    text="As of 8 p.m. March 8, 10 people had been confirmed dead.")
     (claim,) = claimcheck.extract(doc)
     assert claim.as_of == dt.datetime(2025, 3, 8, 20, 0, tzinfo=dt.timezone.utc)
+
+
+def test_a_recall_cue_that_names_a_night_dates_that_nights_own_figures() -> None:
+    # each night is its own quantity: "la nuit précédente" gives the night, recalls no step
+    text = ("Cette nuit, 80 voitures ont brûlé. La nuit précédente, 120 voitures avaient brûlé, "
+            "contre 95 annoncées auparavant.")
+    doc = Document(id="d", text=text, language="fr", published=dt.date(2024, 3, 6))
+    got = {c.value: (c.recalled, c.date_precision) for c in claimcheck.extract(doc)}
+    assert got[80] == (False, "night") and got[120] == (False, "night")
+    assert got[95][0] is True  # "auparavant" still recalls

@@ -617,3 +617,18 @@ def test_a_cap_is_in_no_tension_with_a_vague_figure_under_it() -> None:
     verdict, found, _ = _judge([make_claim("a:c1", 24, qualifier="vague", **MISSING),
                                 make_claim("b:c1", 1300, qualifier="at_most", **MISSING)])
     assert (verdict, found) == ("consistent", [])
+
+
+def test_a_vague_figure_is_in_no_tension_with_a_figure_of_its_own_document() -> None:
+    # "several thousand marched; the police counted 6,200, the organisers 20,000": the
+    # document's own figures say what its vague word summed up
+    crowd = {"entity": "person", "measure": "took part"}
+    claims = [make_claim("a:c1", 1000, qualifier="vague", **crowd),
+              make_claim("a:c2", 6200, speaker="police", **crowd),
+              make_claim("a:c3", 20000, speaker="organisers", **crowd)]
+    _, found, _ = _judge(claims)
+    assert [(tuple(d.claims), d.kind) for d in found] == [(("a:c2", "a:c3"), "contradiction")]
+    # from another document, "several thousand" against 20,000 is still a tension
+    _, found, _ = _judge([make_claim("a:c1", 1000, qualifier="vague", **crowd),
+                          make_claim("b:c1", 20000, **crowd)])
+    assert [d.kind for d in found] == ["tension"]

@@ -235,7 +235,11 @@ def _subject(ctx: Context, f: _Figure, kind: str, end: int, entity: str | None,
     detail: str | None = None
     # a part of a figure already given counts nothing of its own; one that names its own
     # noun ("five of them children", "five children were among those killed") does
-    if entity in (None, subject.people()) and subject.subset(ctx, m, sentence, notes.subset_sentence):
+    # a part in another state than its whole ("70 injured, of whom over 30 are in hospital")
+    # is a count of that stock itself: the hospital's figure, not a share of the injured
+    own_stock = measure in _stock() and before is not None and before.measure != measure
+    if entity in (None, subject.people()) and not own_stock \
+            and subject.subset(ctx, m, sentence, notes.subset_sentence):
         if entity is None:
             notes = notes._replace(subset_sentence=sentence.index)
         detail = subject.detail(ctx, end, sentence)
@@ -247,6 +251,8 @@ def _subject(ctx: Context, f: _Figure, kind: str, end: int, entity: str | None,
     if measure is None:
         measure = links.referred_measure(ctx, m, sentence, end, kind, notes.last_measure,
                                          f.previous_claim)
+        if entity is None and measure and kind == "count":
+            entity = subject.entity_for(measure)  # "la préfecture en a compté 6 200": people
     if listed and before is not None and before.kind == kind:
         # an item of a list counts what the list counts: "17 in Kyiv, 5 in Kharkiv"
         measure = measure or before.measure
@@ -263,6 +269,11 @@ def _subject(ctx: Context, f: _Figure, kind: str, end: int, entity: str | None,
     if links.increment(ctx, m.end, sentence, measure, before):
         measure = f"{measure} (more)"  # "and hundreds more": its own quantity, not the total
     return entity, measure, detail, notes
+
+
+@cache
+def _stock() -> frozenset[str]:
+    return frozenset(load("measures")["stock"])
 
 
 @cache

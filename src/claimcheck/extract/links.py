@@ -51,8 +51,11 @@ def referred_measure(ctx: Context, m: numbers.Mention, sentence: Sentence, end: 
         # sentence named before it with no figure of its own (over a clause break), else the
         # last count's measure
         floor = max(sentence.start, previous.end if previous is not None else 0)
-        found = _named_before(ctx, floor, reference.start()) if floor < reference.start() \
+        # "il conto delle vittime: sono 37": what the reference itself names comes first
+        found = _named_before(ctx, reference.end(), m.start) if floor <= reference.start() \
             else None
+        found = found or (_named_before(ctx, floor, reference.start())
+                          if floor < reference.start() else None)
         found = found or last_measure
     if found is None and previous is not None and ctx.words.of_them.search(text[m.start : end + 12]):
         found = previous.measure

@@ -318,10 +318,25 @@ def _setting(ctx: Context, sentence: Sentence) -> places.Place | None:
     if any(c.isdigit() for c in chunk) or any(
             w.lower() in ctx.words.speech.verb_set for w in re.findall(r"\w+", chunk)):
         return None  # a figure of its own, or a speaker's place ("said X, visiting Y")
-    located = {p for s, e, p in ctx.places_in(sentence.start, sentence.end)
-               if not _overlaps((s, e, p), spans) and not backdrop(ctx, s)
-               and ctx.words.locative.search(text[max(0, s - 25) : s])}
-    return next(iter(located)) if len(located) == 1 else None
+    found = [(s, e, p) for s, e, p in ctx.places_in(sentence.start, sentence.end)
+             if not _overlaps((s, e, p), spans) and not backdrop(ctx, s)
+             and ctx.words.locative.search(text[max(0, s - 25) : s])]
+    located = {p for _, _, p in found}
+    if len(located) > 1:  # "in the region around X in Y": nested places name the inner one
+        inner = min(located, key=lambda p: _RANK.get(p.kind, 3))
+        return inner if all(p.contains(inner) or _named_in(ctx, found, inner, p)
+                            for p in located) else None
+    return next(iter(located)) if located else None
+
+
+def _named_in(ctx: Context, found: list[Found], inner: places.Place, outer: places.Place) -> bool:
+    """The text puts `inner` in `outer` ("X in Y"): `outer` is named right after `inner`,
+    joined by a locative preposition alone, and the gazetteer knows no region of X."""
+    if inner.region is not None or inner.country != outer.country:
+        return False  # a region the gazetteer gives is the one to trust
+    return any(a[2] == inner and b[2] == outer and b[0] - a[1] < 12
+               and ctx.words.locative.search(ctx.text[a[1] : b[0]]) is not None
+               for a, b in zip(found, found[1:], strict=False))
 
 
 def default_place(ctx: Context) -> places.Place | None:

@@ -11,7 +11,7 @@ from claimcheck.extract.links import coordinated
 from claimcheck.extract.vocabulary import LemmaTable, Phrase
 from claimcheck.lexicon import load
 from claimcheck.text import Sentence, words_after, words_before
-from claimcheck.text.clauses import Word
+from claimcheck.text.clauses import WORD, Word
 
 _CALIBRE = re.compile(r"\s+\d{2,3}\s?mm\b", re.IGNORECASE)
 
@@ -41,7 +41,8 @@ def _partitive(ctx: Context, m: numbers.Mention, after: list[Word]) -> tuple[int
                 return own[1], table[(own[2].lower(),)]  # "five of them children"
             return after[n][1], None
     if len(after) < 2 or after[1][2].lower() in ctx.words.stop_words:
-        return m.end, None
+        # "24 de la Police municipale": the complement of a noun left out is still its phrase
+        return (_complement(ctx, after, 0) if m.unit is None else None) or m.end, None
     return None
 
 
@@ -52,9 +53,16 @@ def _head(ctx: Context, m: numbers.Mention, after: list[Word]) -> tuple[int, str
         lw = w.lower()
         if i == 0 and any(_phrase(after, 0, len(p)) == p for p in words.ratio_openers):
             return m.end, None  # "72 out of 99": the whole follows as its own figure
+        if i == 0 and m.unit is None:
+            found = _event_complement(ctx, after)
+            if found is not None:
+                return found  # "39 attaques de locaux": the premises are counted
         length, head = _entity_at(ctx, after, i)
         if head is not None:
             end = _coordinated(ctx, after, i + length) or after[i + length - 1][1]
+            head = _shared_head(ctx, after, i, length) or head
+            if m.unit is None:
+                end = max(end, _complement(ctx, after, i + length) or end)
             return end, _name(ctx, head, modifiers)
         if lw in words.stop_words or (i == 0 and lw in words.verbish):
             break
@@ -88,6 +96,44 @@ def _entity_at(ctx: Context, words: list[Word], i: int) -> tuple[int, str | None
     return 0, None
 
 
+def _event_complement(ctx: Context, words: list[Word]) -> tuple[int, str] | None:
+    """(end, entity) of a count of events named with what they befell ("39 attaques de
+    locaux", "250 attacks on police stations"): the thing in the complement is counted (the
+    event noun gives the measure); None when the words are no such phrase."""
+    frames = ctx.words.frames
+    if len(words) < 3 or words[0][2].lower() not in frames.complement_heads \
+            or words[1][2].lower() not in frames.complement_links:
+        return None
+    k = 3 if words[2][2].lower() in ctx.words.stop_words else 2  # "attaques contre des ..."
+    length, head = _entity_at(ctx, words, k)
+    if head is None:
+        return None
+    end = words[k + length - 1][1]
+    return max(end, _complement(ctx, words, k + length) or end), head
+
+
+def _complement(ctx: Context, words: list[Word], i: int) -> int | None:
+    """The end of a noun complement opening at `i` ("locaux de la police nationale",
+    "casernes de gendarmerie"): one noun phrase with its noun, so the clause's verb is read
+    after it and a list's next item after its comma; None when none opens there."""
+    frames, stop = ctx.words.frames, ctx.words.stop_words
+    if i >= len(words) or words[i][2].lower() not in frames.complement_openers:
+        return None
+    k = i + 1
+    while k < len(words) and k <= i + 2 and words[k][2].lower() in stop:
+        k += 1  # the article: "de la"
+    end = None
+    # a bare noun takes no adjective ("de gendarmerie visées": the participle is the
+    # clause's), one with its article may ("de la police nationale")
+    for _, stop_at, w in words[k : k + (2 if k > i + 1 else 1)]:
+        lw = w.lower()
+        if lw in stop or lw in frames.complement_breaks or lw in frames.measure_words \
+                or (lw,) in frames.measures:
+            break  # a verb or a measure word: the clause goes on, the noun phrase has ended
+        end = stop_at
+    return end
+
+
 def _coordinated(ctx: Context, words: list[Word], i: int) -> int | None:
     """The end of a second counted noun coordinated with the head ("police officers or
     gendarmes"): one count of both, whose measure comes after the pair."""
@@ -96,6 +142,19 @@ def _coordinated(ctx: Context, words: list[Word], i: int) -> int | None:
         if head is not None:
             return words[i + length][1]
     return None
+
+
+def _shared_head(ctx: Context, words: list[Word], i: int, length: int) -> str | None:
+    """The entity of a noun two modifiers share ("police or gendarmerie buildings": the
+    buildings are counted, "police" only says whose): a lone word coordinated with a
+    phrase of two words whose first names nothing counted on its own."""
+    k = i + length
+    if length != 1 or k + 2 >= len(words) or words[k][2].lower() not in ctx.words.list_joiners:
+        return None
+    second, head = _entity_at(ctx, words, k + 1)
+    if head is None or second < 2 or _entity_at(ctx, words[k + 1 : k + 2], 0)[1] is not None:
+        return None
+    return head
 
 
 def _phrase(words: list[Word], i: int, length: int) -> Phrase:
@@ -148,7 +207,8 @@ def measure(ctx: Context, m: numbers.Mention, sentence: Sentence, noun_end: int,
         return _over_noun(ctx, m, sentence, noun_end) or found
     # 2. the nearest verb before the number in its clause: "killed one person"
     reach = 8 if noun_end > m.end else 20
-    start = sentence.start if floor is None else max(sentence.start, floor)
+    own = _past_relative(ctx, sentence.start, m.start)  # not into a closed relative clause
+    start = own if floor is None else max(own, floor)
     found = _verb_before(ctx, m, start, reach)
     if found:
         return found
@@ -169,7 +229,11 @@ def measure(ctx: Context, m: numbers.Mention, sentence: Sentence, noun_end: int,
     if found:
         return found
     # 5. a verb before an earlier figure, when nothing after this one says otherwise
-    found = _verb_before(ctx, m, sentence.start, reach) if start != sentence.start else None
+    found = _verb_before(ctx, m, own, reach) if start != own else None
+    if found:
+        return found
+    # 6. the sentence's leading adverbial: "under the rubble, ... there are still 20 people"
+    found = _leading(ctx, m, sentence)
     if found:
         return found
     defaults: dict[str, str] = load("measures")["default_for"]
@@ -186,15 +250,66 @@ def _over_noun(ctx: Context, m: numbers.Mention, sentence: Sentence, noun_end: i
     """A measure of the clause that outranks the one the noun names ("identified 115 dead",
     "115 dead were identified"): the words next to the figure, up to a clause break."""
     table, over = ctx.words.frames.measures, _over_noun_measures()
-    near = [w[2].lower() for w in words_before(ctx.text, m.start, sentence.start, 4)]
-    near += [w[2].lower() for w in words_after(ctx.text, noun_end, sentence.end, 4)]
+    before = [w[2].lower() for w in words_before(ctx.text, m.start, sentence.start, 4)]
+    near = before + [w[2].lower() for w in words_after(ctx.text, noun_end, sentence.end, 4)]
     found = (table.get((w,)) for w in near if table.may_open(w))
-    return next((f for f in found if f in over), None)
+    hit = next((f for f in found if f in over), None)
+    if hit is None:
+        # "medics hospitalised the 21st injured": a verb acting on the counted noun (before
+        # it) counts what it did; "15 injured, hospitalised" after it still counts the injured
+        acted = (table.get((w,)) for w in before if table.may_open(w))
+        hit = next((f for f in acted if f in _over_noun_before()), None)
+    return hit
+
+
+@cache
+def _over_noun_before() -> frozenset[str]:
+    return frozenset(load("measures").get("over_noun_before", []))
 
 
 @cache
 def _over_noun_measures() -> frozenset[str]:
     return frozenset(load("measures")["over_noun"])
+
+
+def _past_relative(ctx: Context, start: int, pos: int) -> int:
+    """Where the clause of a figure at `pos` may begin: after a relative clause that closes
+    with a comma before it ("where the boy was killed two days ago, thousands marched"),
+    whose verb is the relative clause's own; `start` when there is none. A segment holding
+    a digit is a figure's own clause, not a relative one."""
+    relative = ctx.words.relative_pronouns
+    text = ctx.text
+    close = text.rfind(",", start, pos) if relative else -1
+    if close < 0:
+        return start
+    opened = max(text.rfind(",", start, close) + 1, start)
+    segment = text[opened:close]
+    if any(ch.isdigit() for ch in segment):
+        return start
+    words = [w.lower() for w in WORD.findall(segment)]
+    at = next((k for k, w in enumerate(words) if w in relative), None)
+    if at is None or ctx.words.frames.measures.last_in(words[at + 1 :]) is None:
+        return start
+    return close + 1
+
+
+def _leading(ctx: Context, m: numbers.Mention, sentence: Sentence) -> str | None:
+    """The state a sentence's leading adverbial puts its figures in ("Sotto le macerie, ...
+    ci sono ancora una ventina di persone": missing), read before its first comma when that
+    holds no figure of its own. Only a stock (missing, in hospital) is set by where people
+    are; an event's verb there ("Since X was killed, ...") is another clause's."""
+    text = ctx.text
+    comma = text.find(",", sentence.start, m.start)
+    if comma < 0 or any(ch.isdigit() for ch in text[sentence.start : comma]):
+        return None
+    found = ctx.words.frames.measures.last_in(
+        [w.lower() for w in WORD.findall(text, sentence.start, comma)])
+    return found if found in _stock() else None
+
+
+@cache
+def _stock() -> frozenset[str]:
+    return frozenset(load("measures")["stock"])
 
 
 def _verb_before(ctx: Context, m: numbers.Mention, start: int, reach: int) -> str | None:

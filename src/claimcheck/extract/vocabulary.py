@@ -127,6 +127,12 @@ class Frames:
     whole_opener: re.Pattern[str]  # "of the" before the whole a part is taken of
     measured: LemmaTable  # "rain", "storm surge": what a length or a speed is of
     priced: LemmaTable  # "insured losses", "damage": what a sum of money is
+    # a noun complement after the counted noun ("39 locaux de la police"): its opening words
+    complement_openers: frozenset[str] = frozenset()
+    # counted nouns of an event whose complement is what is counted: "39 attaques de locaux"
+    complement_heads: frozenset[str] = frozenset()
+    complement_breaks: frozenset[str] = frozenset()  # verb forms that end a complement
+    complement_links: frozenset[str] = frozenset()  # after an event noun: "attacks on"
 
 
 @dataclass(frozen=True)
@@ -256,6 +262,8 @@ class Vocabulary:
     partial_place: re.Pattern[str]  # "on parts of western Ohio": a figure for parts of it
     compass_part: re.Pattern[str]  # "in south Georgia": a part of a region named by its side
     increment: re.Pattern[str]  # "and hundreds more": a figure that adds to the one before
+    # words that open a relative clause ("où", "dove"): its verb is no figure's outside it
+    relative_pronouns: frozenset[str] = frozenset()
 
 
 @cache
@@ -351,6 +359,7 @@ def _compile(code: str, t: dict[str, Any], f: dict[str, Any],
         compass_part=re.compile(rf"\b(?:{_alt(t.get('compass_part_words', []))})\s+$")
         if t.get("compass_part_words") else re.compile(r"(?!)"),
         increment=re.compile(rf"\s*(?:{_alt(t.get('increment_words', []), spaced=True)})\b", i),
+        relative_pronouns=LemmaSet(t.get("relative_pronouns", []), lemma),
     )
 
 
@@ -392,6 +401,10 @@ def _frames(f: dict[str, Any], lemma: Callable[[str], tuple[str, ...]]) -> Frame
         partitive_cues=tuple(f.get("partitive_cues", [])),
         measured=LemmaTable(measured, lemma),
         priced=LemmaTable(priced, lemma),
+        complement_openers=_words(f, "complement_openers"),
+        complement_heads=LemmaSet(f.get("complement_heads", []), lemma),
+        complement_breaks=_words(f, "complement_breaks"),
+        complement_links=_words(f, "complement_links") or _words(f, "complement_openers"),
     )
 
 

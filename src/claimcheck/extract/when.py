@@ -258,8 +258,13 @@ def recalled(ctx: Context, m: numbers.Mention, sentence: Sentence) -> bool:
     someone is said to have given in a sentence that opens on a recall adverbial set off by a
     comma ("Earlier on Tuesday, officials had said that at least 35 ..."), unless a newer cue
     stands between ("... it has risen to")."""
-    if ctx.words.recall.search(ctx.text[max(sentence.start, m.start - 80) : m.start]):
-        return True
+    low = max(sentence.start, m.start - 80)
+    for found in ctx.words.recall.finditer(ctx.text, low, m.start):
+        # "La nuit précédente, 39 attaques ...": a cue that names a night dates the figure to
+        # that night, a quantity of its own (every night is one), not an earlier step of this
+        start, end = found.start(), found.end()
+        if not any(d.night and d.end > start for d in ctx.dates_in(start - 20, end)):
+            return True
     after = ctx.words.recall_after.match(ctx.text, m.end, sentence.end)
     if after is not None:
         # "killed 12 people earlier this week": the cue opens the event's date, no recall
