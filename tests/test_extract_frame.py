@@ -98,3 +98,16 @@ def test_shuffling_paragraphs_keeps_every_claims_measure(paragraphs: list[str],
     shuffled = paragraphs[:]
     rng.shuffle(shuffled)
     assert _by_paragraph("\n".join(shuffled)) == _by_paragraph("\n".join(paragraphs))
+
+
+def test_a_crowd_story_lends_no_measure_to_a_figure_with_its_own_noun() -> None:
+    text = ("Some 40,000 people marched in Lyon on Saturday, police said. Organisers said "
+            "90,000 took part. In the city centre, 120 fires were lit.")
+    claims = claimcheck.extract(Document(id="d", text=text))
+    assert [(c.value, c.measure) for c in claims][-1] == (120, None)
+
+
+def test_a_count_that_refers_back_to_a_measure_counts_its_usual_entity() -> None:
+    text = "Some 40,000 people marched in Lyon, police said. Organisers put the figure at 90,000."
+    claims = claimcheck.extract(Document(id="d", text=text))
+    assert [(c.entity, c.measure) for c in claims] == [("person", "took part")] * 2

@@ -199,6 +199,68 @@ def test_dying_at_a_named_hospital_is_that_hospitals_figure() -> None:
         assert claim.place_key is not None and claim.place_key.endswith(scope), text
 
 
+def test_a_figure_put_in_the_event_leaves_an_earlier_clauses_place() -> None:
+    text = ("Drones struck Ukraine overnight. Three people died in Lutsk, near the border, "
+            "with at least 25 hurt in the overnight attack.")
+    claims = claimcheck.extract(Document(id="d", text=text))
+    assert [c.location for c in claims] == ["Lutsk", "Ukraine"]
+    # without the event in its own clause the earlier place still frames the figure
+    text = "Drones struck Ukraine overnight. Three people died in Lutsk, near the border, with 25 hurt."
+    claims = claimcheck.extract(Document(id="d", text=text))
+    assert [c.location for c in claims] == ["Lutsk", "Lutsk"]
+
+
+def test_where_the_event_struck_yields_to_a_wider_place_of_the_sentence() -> None:
+    text = ("The minister said 40 people had died in the worst storm in Portugal's history, and "
+            "that dozens were still missing two days after the storm hit the Algarve region.")
+    claims = [c for c in claimcheck.extract(Document(id="d", text=text)) if c.entity == "person"]
+    assert [c.location for c in claims] == ["Portugal", "Portugal"]
+    # the site named in the figure's clause alone stays its place
+    text = "Nine people were hurt when a missile hit a plant in Lviv, in western Ukraine."
+    (claim,) = claimcheck.extract(Document(id="d", text=text))
+    assert claim.location == "Lviv"
+
+
+def test_a_volley_with_no_place_of_its_own_is_the_countrys() -> None:
+    text = ("Overnight, Russia launched a missile strike on Lutsk. "
+            "The air force's tally for the night was 300 drones. Three people died.")
+    claims = claimcheck.extract(Document(id="d", text=text))
+    assert [(c.measure, c.location) for c in claims] == [("launched", "Ukraine"),
+                                                           ("killed", "Lutsk")]
+
+
+def test_a_reference_point_beside_a_place_of_the_clause_is_not_the_scope() -> None:
+    text = "The toll from the fire at a club in Ostrava near Opava rose to 21 on Sunday."
+    (claim,) = claimcheck.extract(Document(id="d", text=text))
+    assert claim.location == "Ostrava"
+
+
+def test_a_country_acting_in_the_headline_is_not_the_storys_place() -> None:
+    text = "Chile mourns as fire toll climbs\nIn Valparaiso, at least 46 people have died."
+    doc = Document(id="d", text=f"{text}\nOfficials said 200 people were missing.")
+    claims = claimcheck.extract(doc)
+    assert [c.location for c in claims] == ["Valparaíso", "Valparaíso"]
+
+
+def test_the_capital_is_the_capital_city_of_the_storys_country() -> None:
+    text = ("Hundreds of thousands protested across Spain on Sunday.\n"
+            "In the capital, 40,000 people marched, according to the police.")
+    claims = claimcheck.extract(Document(id="d", text=text))
+    assert [c.location for c in claims] == ["Spain", "Madrid"]
+
+
+def test_a_nationwide_figure_after_a_citys_clause_is_the_countrys() -> None:
+    text = "Police arrested 80 people in Lyon, and 123 officers were hurt nationwide."
+    claims = claimcheck.extract(Document(id="d", text=text))
+    assert [c.location for c in claims] == ["Lyon", "France"]
+
+
+def test_a_whole_its_parts_are_taken_of_keeps_no_parts_place() -> None:
+    text = "Storms hit Portugal on Monday. Of the 30 dead, 25 were in Porto."
+    claims = claimcheck.extract(Document(id="d", text=text))
+    assert [c.location for c in claims] == ["Portugal", "Porto"]
+
+
 @pytest.mark.parametrize(("text", "language", "expected"), [
     # "the area around X in Y": the text nests the town in the state the gazetteer gives
     # it no region of; the sentence with no figure sets the next one's place

@@ -84,3 +84,23 @@ def test_a_clause_of_a_source_and_its_figure_alone_is_that_sources(
 def test_an_office_of_two_words_opening_the_clause_is_the_source() -> None:
     text = "La Protezione civile ha abbassato a sette il numero dei dispersi."
     assert _speakers(text, "it") == ["Protezione civile"]
+
+
+def test_a_publishers_own_report_gives_its_unattributed_figures() -> None:
+    text = ("Shelling of the market (a Citizens Watch investigation)\n"
+            "At least 14 people died in the square. The mayor said 30 were wounded.")
+    report = Document(id="d", text=text, source="Citizens Watch", published="2025-06-02")
+    assert [c.speaker for c in claimcheck.extract(report)] == ["Citizens Watch", "mayor"]
+    # a news outlet named in its own text is still no speaker of its figures
+    news = Document(id="d", text="Storm report\nAt least 14 people died, Daily Planet learned.",
+                    source="Daily Planet", published="2025-06-02")
+    assert [c.speaker for c in claimcheck.extract(news)] == [None]
+
+
+def test_a_later_clause_with_its_own_speech_verb_has_its_own_speaker() -> None:
+    text = ("Some 30,000 people marched in Turin, according to police, while organisers said "
+            "80,000 took part.")
+    assert _speakers(text) == ["police", "organisers"]
+    # a pronoun in the later clause is no new source
+    text = "The storm hit on Friday, and by Sunday it had claimed 12 lives, according to reports."
+    assert _speakers(text) == ["reports"]

@@ -186,6 +186,61 @@ def test_a_verb_that_outranks_the_noun_gives_the_measure() -> None:
     assert claim.measure == "killed"
 
 
+def test_the_injured_brought_to_medical_facilities_are_hospitalised() -> None:
+    text = "Among the injured taken to medical facilities were 12 children and 30 adults."
+    claims = claimcheck.extract(Document(id="d", text=text))
+    assert [c.measure for c in claims] == ["hospitalised", "hospitalised"]
+
+
+def test_list_items_take_the_measure_their_head_names() -> None:
+    text = ("The government will send a new aid package to the region, including 20 trucks "
+            "and 300 tents.\n\nThe package includes:\n\n* 12 boats\n* 40 generators\n")
+    claims = claimcheck.extract(Document(id="d", text=text))
+    assert [(c.entity, c.measure) for c in claims] == [
+        ("vehicle", "pledged"), ("tent", "pledged"), ("boat", "pledged"), ("generator", "pledged")]
+    # a list under a heading that names no measure lends none
+    text = "Figures by town:\n\n* 12 boats\n* 40 generators\n"
+    assert [c.measure for c in claimcheck.extract(Document(id="d", text=text))] == [None, None]
+
+
+def test_a_calibre_between_a_figure_and_its_noun_is_skipped() -> None:
+    text = "The army received half a million of 50 calibre ammunition."
+    (claim,) = claimcheck.extract(Document(id="d", text=text))
+    assert (claim.value, claim.entity) == (500000, "round")
+
+
+def test_a_toll_that_hits_a_figure_counts_the_dead() -> None:
+    (claim,) = claimcheck.extract(Document(id="d", text="Stadium crush: toll hits 57"))
+    assert claim.measure == "killed"
+
+
+def test_a_figure_that_remains_in_hospital_is_hospitalised() -> None:
+    text = "Some 80 people were hurt, and 35 remain in hospital."
+    claims = claimcheck.extract(Document(id="d", text=text))
+    assert [c.measure for c in claims] == ["injured", "hospitalised"]
+
+
+def test_a_measure_phrase_of_four_words_is_read() -> None:
+    text = "Nine people died and thousands were forced from their homes."
+    claims = claimcheck.extract(Document(id="d", text=text))
+    assert [c.measure for c in claims] == ["killed", "displaced"]
+
+
+def test_one_count_of_two_things_is_neither_things_count() -> None:
+    text = "The army fired 300 rockets and drones; 120 rockets hit the city."
+    claims = claimcheck.extract(Document(id="d", text=text))
+    assert [c.entity for c in claims] == ["drone + missile", "missile"]
+    # two names of one thing stay that thing
+    (claim,) = claimcheck.extract(Document(id="d", text="Some 70 police officers or gendarmes were hurt."))
+    assert claim.entity == "police officer"
+
+
+def test_people_killed_inside_a_building_are_killed_not_present() -> None:
+    text = "Gunmen killed 40 people inside the theatre. About 900 people were inside it."
+    claims = claimcheck.extract(Document(id="d", text=text))
+    assert [c.measure for c in claims] == ["killed", "present"]
+
+
 @pytest.mark.parametrize(("text", "language", "expected"), [
     # a noun complement is part of the counted noun: a list's verb is read after its last item
     ("Cette nuit, 31 locaux de la police nationale et 12 casernes de gendarmerie ont été "

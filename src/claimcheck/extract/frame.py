@@ -15,6 +15,7 @@ its paragraphs.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from claimcheck.extract import subject
@@ -39,6 +40,12 @@ def frame(claims: list[Claim]) -> tuple[str, str | None] | None:
 def with_frame(claims: list[Claim], ctx: Context) -> list[Claim]:
     """The claims, a count without a measure given the document frame's measure when it
     refers back to a count or, for a frame that lends it, when it names nothing."""
+    # "put the figure at 3.5 million": a count that refers back to a measure counts its usual
+    # entity (people took part), as a count the measure names by its own verb does
+    # ("39 locaux de la police": a noun the vocabulary does not know is no such entity)
+    claims = [c.model_copy(update={"entity": subject.entity_for(c.measure)})
+              if c.kind == "count" and c.entity is None and c.measure
+              and subject.entity_for(c.measure) and _bare(ctx, c) else c for c in claims]
     found = frame(claims)
     if found is None:
         return claims
@@ -47,11 +54,21 @@ def with_frame(claims: list[Claim], ctx: Context) -> list[Claim]:
     out = []
     for c in claims:
         if c.kind == "count" and c.measure is None and c.entity in (None, entity) and (
-                _refers_back(ctx, c) or (lends and c.entity is None)):
+                _refers_back(ctx, c) or (lends and c.entity is None and _bare(ctx, c))):
             c = c.model_copy(update={"measure": measure,
                                      "entity": c.entity or entity or subject.entity_for(measure)})
         out.append(c)
     return out
+
+
+def _bare(ctx: Context, claim: Claim) -> bool:
+    """No noun of its own follows the figure ("but only 30,000, according to the police");
+    "903 fires were lit" counts fires, whatever the frame."""
+    nxt = _NEXT.match(ctx.text, claim.end)
+    return nxt is None or nxt.group(1).lower() in ctx.words.stop_words
+
+
+_NEXT = re.compile(r"[ \t]+([^\W\d_]+)")
 
 
 def _refers_back(ctx: Context, claim: Claim) -> bool:

@@ -30,9 +30,12 @@ def not_a_claim(ctx: Context, m: numbers.Mention) -> bool:
     if ctx.words.designation.search(before) and not m.hedge:
         return True
     # a calibre ("155mm rounds") names a weapon type, it does not measure anything
-    if m.unit == "millimeter":
+    if m.unit == "millimeter" or m.unit is None:
         nxt = words_after(text, m.end, len(text), 1)
-        if nxt and numbers._singular(nxt[0][2].lower()) in _calibre_nouns():
+        word = nxt[0][2].lower() if nxt and nxt[0][0] <= m.end + 1 else ""
+        if m.unit is None:  # "50 calibre ammunition": the number is the calibre's name
+            return word in _calibre_words()
+        if numbers._singular(word) in _calibre_nouns():
             return True
     return False
 
@@ -84,3 +87,8 @@ def _list_tail(joiners: frozenset[str]) -> re.Pattern[str]:
 @cache
 def _calibre_nouns() -> frozenset[str]:
     return frozenset(load("units")["calibre_nouns"])
+
+
+@cache
+def _calibre_words() -> frozenset[str]:
+    return frozenset(load("units").get("calibre_words", []))

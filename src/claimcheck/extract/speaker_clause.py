@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import math
 import re
 
 from claimcheck import places
@@ -23,6 +24,29 @@ from claimcheck.text.clauses import WORD
 
 def figure_speaker(ctx: Context, said: speaker.Said, sentence: Sentence, start: int, kind: str,
                    day: dt.date | None) -> str | None:
+    """The speaker of one figure (`_figure_speaker`); in a document that is its publisher's own
+    report, the publisher for a figure nobody else is said to give."""
+    who = _figure_speaker(ctx, said, sentence, start, kind, day)
+    return who if who is not None else ctx.per_span(("publisher",), lambda: publisher(ctx))
+
+
+def publisher(ctx: Context) -> str | None:
+    """The publisher of a document whose title names it as the author of a report or an
+    investigation ("Death at the station (a Rights Watch investigation)"): an organisation's
+    own findings are its claims, not a news outlet's telling in its own voice."""
+    source, nouns = ctx.document.source, ctx.words.speech.report_nouns
+    name = (source or "").split("(")[0].strip()
+    if not name or not nouns:
+        return None
+    first = ctx.line_breaks[0] if ctx.line_breaks else len(ctx.text)
+    alternatives = "|".join(re.escape(n) for n in nouns)
+    own = re.search(rf"\b{re.escape(name)}\b(?:\s+\S+){{0,4}}?\s+(?:{alternatives})\b",
+                    ctx.text[:first], re.IGNORECASE)
+    return name if own else None
+
+
+def _figure_speaker(ctx: Context, said: speaker.Said, sentence: Sentence, start: int, kind: str,
+                    day: dt.date | None) -> str | None:
     """The speaker of one figure of a sentence: the speaker of its own clause when the
     clause names one ("A.M. Best's forecast of $5 billion", "reportedly"), else the
     sentence's, but nobody's inside a clause telling the event ("when the station was struck
@@ -35,6 +59,9 @@ def figure_speaker(ctx: Context, said: speaker.Said, sentence: Sentence, start: 
     local = _clause_source(ctx, sentence, clause, start)
     if local is not None and local != said.speaker:
         return local
+    own = _clause_speech(ctx, sentence, clause, start)
+    if own is not None:
+        return own
     if _in_event_clause(ctx, clause, start):
         return None  # "... were wounded when the station was struck by two rockets": the event
     if said.speaker is not None and not said.carried:
@@ -48,6 +75,35 @@ def figure_speaker(ctx: Context, said: speaker.Said, sentence: Sentence, start: 
     if day is not None and published is not None and (published - day).days > RECENT_DAYS:
         return None  # "Katrina killed 1,400 people in 2005": no part of today's briefing
     return said.speaker
+
+
+def _clause_speech(ctx: Context, sentence: Sentence, clause: tuple[int, int],
+                   start: int) -> str | None:
+    """The speaker of a later clause's own speech verb before the figure: "40,000 marched,
+    according to police, while unions said 100,000 took part" (the unions' figure)."""
+    if clause[0] <= sentence.start:
+        return None  # the sentence's first clause: its speaker is the sentence's
+    verb_end, own = ctx.per_span(("clause_speech", *clause), lambda: _first_speech(ctx, *clause))
+    return own if verb_end <= start else None
+
+
+def _first_speech(ctx: Context, start: int, end: int) -> tuple[float, str | None]:
+    """(where it ends, its subject) of the first speech verb of the clause `start`..`end`
+    that names a source before it: read once for all the clause's figures."""
+    words = list(WORD.finditer(ctx.text, start, end))
+    while words and words[0].group().lower() in ctx.words.stop_words:
+        words.pop(0)  # "while", "and", "but" open the clause, they are no part of its subject
+    if not words:
+        return math.inf, None
+    lo = words[0].start()
+    for verb in words:
+        if verb.group().lower() in ctx.words.speech.verb_set:
+            own = speaker.attribution(ctx.words, ctx.text[lo : verb.end()])
+            # a pronoun ("by Saturday it had claimed 55 lives") is no new source
+            if own is not None and own.lower() not in ctx.words.speech.pronouns:
+                return verb.end(), own
+            return math.inf, None
+    return math.inf, None
 
 
 def _clause_source(ctx: Context, sentence: Sentence, clause: tuple[int, int],

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import cache
 
 from claimcheck import numbers, units
 from claimcheck.extract.context import Context
 from claimcheck.extract.links import coordinated
-from claimcheck.extract.vocabulary import LemmaTable, Phrase
+from claimcheck.extract.vocabulary import PHRASE_LENGTHS, LemmaTable, Phrase
 from claimcheck.lexicon import load
 from claimcheck.text import Sentence, words_after, words_before
 from claimcheck.text.clauses import WORD, Word
@@ -21,12 +22,23 @@ def entity(ctx: Context, m: numbers.Mention, sentence: Sentence) -> tuple[int, s
     words = ctx.words
     calibre = _CALIBRE.match(ctx.text, m.end)  # "40 155mm shells"
     after = words_after(ctx.text, calibre.end() if calibre else m.end, sentence.end, 6)
+    if after and after[0][2].lower() in words.partitive_of \
+            and (named := _named_calibre().match(ctx.text, after[0][1])):
+        # "a quarter of a million of 50 calibre ammunition": what is counted follows the calibre
+        after = words_after(ctx.text, named.end(), sentence.end, 6)
     if after and after[0][2].lower() in words.partitive_of:
         found = _partitive(ctx, m, after)
         if found is not None:
             return found
         after = after[1:]  # "dozens of buildings", "thousands of civilians"
     return _head(ctx, m, after)
+
+
+@cache
+def _named_calibre() -> re.Pattern[str]:
+    """A calibre named by a bare number and a calibre word: " 50 calibre" (lexicon/units.json)."""
+    alt = "|".join(re.escape(w) for w in load("units").get("calibre_words", [])) or "(?!)"
+    return re.compile(rf"\s+\d{{2,3}}[\s-]+(?:{alt})\b", re.IGNORECASE)
 
 
 def _partitive(ctx: Context, m: numbers.Mention, after: list[Word]) -> tuple[int, str | None] | None:
@@ -59,11 +71,20 @@ def _head(ctx: Context, m: numbers.Mention, after: list[Word]) -> tuple[int, str
                 return found  # "39 attaques de locaux": the premises are counted
         length, head = _entity_at(ctx, after, i)
         if head is not None:
-            end = _coordinated(ctx, after, i + length) or after[i + length - 1][1]
-            head = _shared_head(ctx, after, i, length) or head
+            pair = _coordinated(ctx, after, i + length)
+            end = pair[0] if pair is not None else after[i + length - 1][1]
+            shared = _shared_head(ctx, after, i, length)
+            head = shared or head
             if m.unit is None:
                 end = max(end, _complement(ctx, after, i + length) or end)
-            return end, _name(ctx, head, modifiers)
+            name = _name(ctx, head, modifiers)
+            if pair is None or shared is not None:
+                return end, name
+            # "200 missiles and drones": one count of two things, neither one's count
+            # ("police officers or gendarmes" are one thing, counted as police officers)
+            other = _count_as(pair[1])
+            return end, name if other == _count_as(name) else _PAIRED.join(
+                sorted({_count_as(name), other}))
         if lw in words.stop_words or (i == 0 and lw in words.verbish):
             break
         if i >= 3:
@@ -134,14 +155,23 @@ def _complement(ctx: Context, words: list[Word], i: int) -> int | None:
     return end
 
 
-def _coordinated(ctx: Context, words: list[Word], i: int) -> int | None:
-    """The end of a second counted noun coordinated with the head ("police officers or
+def _coordinated(ctx: Context, words: list[Word], i: int) -> tuple[int, str] | None:
+    """(end, entity) of a second counted noun coordinated with the head ("police officers or
     gendarmes"): one count of both, whose measure comes after the pair."""
     if i + 1 < len(words) and words[i][2].lower() in ctx.words.list_joiners:
         length, head = _entity_at(ctx, words, i + 1)
         if head is not None:
-            return words[i + length][1]
+            return words[i + length][1], head
     return None
+
+
+_PAIRED = " + "  # the entity of one count of two things: "drone + missile"
+
+
+def _count_as(entity: str) -> str:
+    """The entity as the matcher counts it (lexicon/entities.json count_as)."""
+    count_as: dict[str, str] = load("entities")["count_as"]
+    return count_as.get(entity, entity)
 
 
 def _shared_head(ctx: Context, words: list[Word], i: int, length: int) -> str | None:
@@ -236,6 +266,11 @@ def measure(ctx: Context, m: numbers.Mention, sentence: Sentence, noun_end: int,
     found = _leading(ctx, m, sentence)
     if found:
         return found
+    # 6. the head of the list the figure is an item of: "a package of aid, including 40
+    # boats", "The package includes:" over "* 40 boats"
+    found = _list_head(ctx, m, sentence)
+    if found:
+        return found
     defaults: dict[str, str] = load("measures")["default_for"]
     head = text[m.end : noun_end].split()[-1:] if noun_end > m.end else []
     named = ctx.words.frames.entities.get((head[0].lower(),)) if head else None
@@ -243,6 +278,34 @@ def measure(ctx: Context, m: numbers.Mention, sentence: Sentence, noun_end: int,
         return defaults[named]  # "55 lives" (counted as people): lives lost
     if entity:
         return defaults.get(entity.split()[-1])
+    return None
+
+
+def _list_head(ctx: Context, m: numbers.Mention, sentence: Sentence) -> str | None:
+    """The measure the head of a list names for a figure that is one of its items: the words
+    before "including" in its sentence, or a heading line ending in a colon over bulleted
+    items ("The new package includes:" / "* 40 boats": pledged)."""
+    text, table = ctx.text, ctx.words.frames.measures
+    # the last cue before the figure opens its list (the sentence's cues are found once)
+    cues = ctx.per_span(("list_heads", sentence.index), lambda: [
+        c.start() for c in ctx.words.list_head.finditer(text, sentence.start, sentence.end)])
+    k = bisect.bisect_left(cues, m.start) - 1
+    if k >= 0:
+        return ctx.per_span(("list_head", sentence.index, k), lambda: table.last_in(
+            [w.lower() for w in WORD.findall(text, sentence.start, cues[k])]))
+    bullets = ctx.words.list_bullets
+    breaks = ctx.line_breaks  # where the lines end, sorted: no scan of the text per figure
+    k = bisect.bisect_left(breaks, m.start) - 1
+    line = breaks[k] + 1 if k >= 0 else 0
+    if not bullets or not text[line : m.start].lstrip().startswith(bullets):
+        return None
+    while k >= 0:  # back over the other items (and blank lines) to the heading
+        start = breaks[k - 1] + 1 if k > 0 else 0
+        heading = text[start : breaks[k]].strip()
+        if heading and not heading.startswith(bullets):
+            return table.last_in([w.lower() for w in WORD.findall(heading)]) \
+                if heading.endswith(":") else None
+        k -= 1
     return None
 
 
@@ -354,7 +417,7 @@ def _first_measure(words: list[Word], table: LemmaTable, skip: frozenset[str],
     lows = [w[2].lower() for w in words]  # once, not once for every phrase tried
     n = len(lows)
     for i in range(n):
-        for length in (3, 2, 1) if table.may_open(lows[i]) else ():
+        for length in PHRASE_LENGTHS if table.may_open(lows[i]) else ():
             if i + length <= n:
                 phrase = tuple(lows[i : i + length])
                 if phrase in table:
@@ -476,7 +539,7 @@ def _sum_names(ctx: Context, sentence: Sentence) -> list[tuple[int, int, str]]:
     for k, (start, _, low) in enumerate(words):
         if not table.may_open(low):
             continue  # most words open no name of a sum
-        for length in (3, 2, 1):
+        for length in PHRASE_LENGTHS:
             phrase = tuple(w[2] for w in words[k : k + length])
             if len(phrase) == length and phrase in table:
                 names.append((start, words[k + length - 1][1], table[phrase]))

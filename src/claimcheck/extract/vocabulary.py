@@ -25,6 +25,9 @@ Phrase = tuple[str, ...]
 _NEVER = "(?!)"  # an alternation of nothing: matches nowhere
 
 
+PHRASE_LENGTHS = (4, 3, 2, 1)  # the words of a table phrase, longest first ("forced from their homes")
+
+
 def _alt(items: Iterable[str], *, spaced: bool = False, raw: bool = False) -> str:
     """Alternatives for a regex: escaped words, phrases whose spaces match any run of
     whitespace (`spaced`), or patterns as written (`raw`); nothing for an empty list."""
@@ -59,10 +62,10 @@ class LemmaTable(dict[Phrase, str]):
         return self.lemma is not _same or word in self._firsts
 
     def last_in(self, words: Sequence[str]) -> str | None:
-        """The name of the last phrase (of up to three words) in the lower-case `words`; of
+        """The name of the last phrase (of up to four words) in the lower-case `words`; of
         two ending at one word, the longer."""
         for stop in range(len(words), 0, -1):
-            for length in (3, 2, 1):
+            for length in PHRASE_LENGTHS:
                 if stop >= length and self.may_open(words[stop - length]):
                     phrase = tuple(words[stop - length : stop])
                     if phrase in self:
@@ -179,6 +182,7 @@ class Speech:
     event_clause: re.Pattern[str]  # "when" opening a clause that tells the event, not a claim
     # (the event runs from it to the next comma, semicolon or colon)
     place_verbs: frozenset[str]  # verbs by which a country speaks: "Ukraine says"
+    report_nouns: tuple[str, ...] = ()  # "(a Rights Watch investigation)": its own report
     # derived once here, not per sentence (the attachers read them for every figure)
     offices: frozenset[str] = field(init=False)  # subjects that are no function words
     roles: frozenset[str] = field(init=False)  # subjects that are no glue words
@@ -262,6 +266,11 @@ class Vocabulary:
     partial_place: re.Pattern[str]  # "on parts of western Ohio": a figure for parts of it
     compass_part: re.Pattern[str]  # "in south Georgia": a part of a region named by its side
     increment: re.Pattern[str]  # "and hundreds more": a figure that adds to the one before
+    event_locative: re.Pattern[str]  # "wounded in the overnight strikes": placed in the event
+    event_site: re.Pattern[str]  # "... after the rain hit ": the next place is where it struck
+    list_head: re.Pattern[str]  # "a package including": what the items after it are counted as
+    reference: re.Pattern[str]  # "a hall in X near ": the next place is a reference point
+    list_bullets: tuple[str, ...]  # "* 40 boats": an item of the list its heading line opens
     # words that open a relative clause ("où", "dove"): its verb is no figure's outside it
     relative_pronouns: frozenset[str] = frozenset()
 
@@ -359,6 +368,18 @@ def _compile(code: str, t: dict[str, Any], f: dict[str, Any],
         compass_part=re.compile(rf"\b(?:{_alt(t.get('compass_part_words', []))})\s+$")
         if t.get("compass_part_words") else re.compile(r"(?!)"),
         increment=re.compile(rf"\s*(?:{_alt(t.get('increment_words', []), spaced=True)})\b", i),
+        event_locative=re.compile(
+            rf"\b(?:{_alt(t.get('event_locative_prepositions', []))})\s+"
+            rf"(?:(?:{_alt(t.get('event_locative_determiners', []))})\s+)?(?:[\w'-]+\s+){{0,2}}?"
+            rf"(?:{_alt(t.get('event_nouns', []), spaced=True)})\b", i),
+        reference=re.compile(
+            rf"\b(?:{_alt(t.get('reference_prepositions', []), spaced=True)})\s+"
+            rf"(?:(?:{_alt(t.get('locative_modifiers', []))})\s+){{0,3}}$", i),
+        list_head=re.compile(rf"\b(?:{_alt(t.get('list_head_cues', []), spaced=True)})\b", i),
+        list_bullets=tuple(t.get("list_bullets", [])),
+        event_site=re.compile(
+            rf"\b(?:{_alt(t.get('event_site_openers', []))})\s[^,;.]{{0,80}}?\b"
+            rf"(?:{_alt(t.get('event_site_verbs', []), spaced=True)})\s[^,;.]{{0,40}}$", i),
         relative_pronouns=LemmaSet(t.get("relative_pronouns", []), lemma),
     )
 
@@ -469,4 +490,5 @@ def _speech(t: dict[str, Any], lemma: Callable[[str], tuple[str, ...]]) -> Speec
         place_verbs=_words(t, "place_speech_verbs"),
         event_clause=re.compile(rf"\b(?:{_alt(t.get('event_clause_openers', []))})\b",
                                 re.IGNORECASE),
+        report_nouns=tuple(t.get("report_nouns", [])),
     )
