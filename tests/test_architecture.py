@@ -40,7 +40,7 @@ LAYERS: dict[str, int] = {
     "extract": 4,
     "text": 3,
     "match": 5,
-    "judge": 6, "findings": 6,
+    "judge": 6, "findings": 6, "readings": 6,
     "checks": 7,
     "report": 8, "report_html": 8,
     "pipeline": 9,

@@ -3,10 +3,13 @@ estimate, tested against a hand-made reading (the test double of the judge's own
 
 from __future__ import annotations
 
+import pickle
 from dataclasses import dataclass
 
+import pytest
+
 from claimcheck import Claim, Policy
-from claimcheck.findings import discrepancy, estimate, weigh
+from claimcheck.findings import Weight, discrepancy, estimate, finding, weigh
 from claimcheck.models import Alignment
 from strategies import make_claim
 
@@ -81,3 +84,21 @@ def test_the_estimate_of_conflicting_figures_spans_them_and_keeps_an_open_side_o
     readings = [_read("a:c1", 20, qualifier="at_least"), _read("b:c1", 10), _read("c:c1", 12)]
     est = estimate(readings, "conflict")
     assert (est.low, est.best, est.high) == (10, 12, None)
+
+
+@pytest.mark.parametrize(("kind", "score", "timed"), [
+    ("update", 100, True), ("update", 100, False), ("contradiction", 100, True),
+    ("tension", 80, True), ("contradiction", 40, True)])
+def test_a_finding_is_the_weighed_discrepancy_as_one_record(kind: str, score: float,
+                                                            timed: bool) -> None:
+    a, b = _read("b:c1", 40, unit="meter", kind="measurement"), _read("a:c1", 900, unit="meter",
+                                                                      kind="measurement")
+    alignment = Alignment(features={"place": "Kyiv"}, score=score, scores={"place": score})
+    policy = Policy()
+    expected = weigh(discrepancy(a, b, kind, policy, timed=timed), a, b, alignment, policy)
+    got = finding(a, b, kind, policy, timed=timed, weight=Weight.of(alignment))
+    assert got == expected and got.model_dump_json() == expected.model_dump_json()
+    assert got.model_fields_set == expected.model_fields_set
+    assert pickle.loads(pickle.dumps(got)) == got
+    assert got.model_copy(update={"kind": "possible"}).kind == "possible"
+

@@ -7,6 +7,8 @@ from __future__ import annotations
 import math
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
 from typing import Protocol
 
 from claimcheck.lexicon import plural
@@ -33,21 +35,25 @@ class Read(Protocol):
 def discrepancy(a: Read, b: Read, kind: str, policy: Policy, *, timed: bool) -> Discrepancy:
     """The pair as a Discrepancy with its explanation: an update in its order (earlier, later),
     any other kind in text order. `timed`: the texts' times order the pair."""
-    first, second = (a, b) if (a.claim.doc, a.claim.start) <= (b.claim.doc, b.claim.start) else (b, a)
-    if kind == "update":
-        first, second = a, b
-    diff = abs(a.value - b.value)  # finite: no reading is larger than units.LARGEST
-    smaller = min(abs(a.value), abs(b.value))
-    rel = policy.rel(a.value, b.value)
-    unit = a.claim.unit or plural(a.claim.entity or "", diff)
-    what = {
-        "contradiction": "cannot both be true",
-        "tension": "agree only thanks to an open-ended hedge",
-        "update": "a later report gives a higher running count",
-    }[kind]
-    if kind == "update" and not timed:
-        what = ("no time in the texts orders them; a running count grows, so the lower figure "
-                "is read as the earlier")
+    first, second, diff, rel, explanation = _written(a, b, kind, policy, timed)
+    return Discrepancy(claims=(first.id, second.id), kind=kind,
+                       abs_diff=round(diff, 6),
+                       rel_diff=round(rel, 4) if rel is not None else None,
+                       explanation=explanation, reasons=[])  # given: no deep copy of the default
+
+
+def _written(a: Read, b: Read, kind: str, policy: Policy, timed: bool
+             ) -> tuple[Claim, Claim, float, float | None, str]:
+    """(first claim, second claim, gap, relative gap, explanation) of the pair's record."""
+    first, second = a.claim, b.claim
+    if kind != "update" and (first.doc, first.start) > (second.doc, second.start):
+        first, second = second, first
+    va, vb = a.value, b.value
+    diff = abs(va - vb)  # finite: no reading is larger than units.LARGEST
+    smaller = min(abs(va), abs(vb))
+    rel = policy.rel(va, vb)
+    unit = a.claim.unit or _plural(a.claim.entity or "", diff == 1)
+    what = _WHAT[kind] if kind != "update" or timed else _UNTIMED
     if rel is not None:
         share = f"{_percent(rel)} of {_fmt(smaller)}"
     elif smaller == 0:
@@ -57,13 +63,25 @@ def discrepancy(a: Read, b: Read, kind: str, policy: Policy, *, timed: bool) -> 
     else:
         share = f"no relative gap: {_fmt(diff)} is too many times {smaller:g} to say how many"
     explanation = (
-        f"{_quote(first.claim)} vs {_quote(second.claim)}: {what}; "
+        f"{_quote(first)} vs {_quote(second)}: {what}; "
         f"{_fmt(diff)} {unit} apart ({share})"
     ).replace("  ", " ")
-    return Discrepancy(claims=(first.claim.id, second.claim.id), kind=kind,
-                       abs_diff=round(diff, 6),
-                       rel_diff=round(rel, 4) if rel is not None else None,
-                       explanation=explanation, reasons=[])  # given: no deep copy of the default
+    return first, second, diff, rel, explanation
+
+
+_WHAT = {
+    "contradiction": "cannot both be true",
+    "tension": "agree only thanks to an open-ended hedge",
+    "update": "a later report gives a higher running count",
+}
+_UNTIMED = ("no time in the texts orders them; a running count grows, so the lower figure is "
+            "read as the earlier")
+
+
+@lru_cache(maxsize=1 << 12)
+def _plural(noun: str, one: bool) -> str:
+    """`plural`, remembered: a batch counts a few nouns many times."""
+    return plural(noun, 1 if one else 2)
 
 
 def _percent(rel: float) -> str:
@@ -92,12 +110,86 @@ def weigh(d: Discrepancy, a: Read, b: Read, alignment: Alignment | None,
     score) times a penalty for measurements too far apart to be one quantity misreported."""
     if d.kind == "update":
         return d
-    confidence, reasons = 1.0, []
-    if alignment is not None and alignment.score < 100:
-        confidence *= alignment.score / 100
+    confidence, reasons = _confidence(a, b, Weight.of(alignment), policy)
+    return _weighed(d, confidence, reasons, policy)
+
+
+@dataclass(frozen=True)
+class Weight:
+    """What a group's alignment does to the confidence of each of its conflicts: a factor
+    and the reason for it (none for a perfect or absent alignment)."""
+
+    factor: float = 1.0
+    reason: str | None = None
+
+    @classmethod
+    def of(cls, alignment: Alignment | None) -> Weight:
+        if alignment is None or alignment.score >= 100:
+            return cls()
         weak = ", ".join(f"{name} {score:g}/100" for name, score in alignment.scores.items()
                          if score < 100)
-        reasons.append(f"the grouped claims are alike at {alignment.score:g}/100 ({weak})")
+        return cls(alignment.score / 100,
+                   f"the grouped claims are alike at {alignment.score:g}/100 ({weak})")
+
+
+def finding(a: Read, b: Read, kind: str, policy: Policy, *, timed: bool,
+            weight: Weight) -> Discrepancy:
+    """`weigh(discrepancy(a, b, ...), a, b, alignment, policy)` built as one record, with the
+    group's alignment read once into `weight` (`Weight.of`)."""
+    first, second, diff, rel, explanation = _written(a, b, kind, policy, timed)
+    claims = (first.id, second.id)
+    rel_diff = round(rel, 4) if rel is not None else None
+    confidence, reasons = _confidence(a, b, weight, policy) if kind != "update" else (1.0, [])
+    if not 0 <= confidence <= 1:  # a custom matcher's score: written as `weigh` writes it
+        plain = Discrepancy(claims=claims, kind=kind, abs_diff=round(diff, 6), rel_diff=rel_diff,
+                            explanation=explanation, reasons=[])
+        return plain if kind == "update" else _weighed(plain, confidence, reasons, policy)
+    given = _UPDATE_GIVEN
+    if kind != "update":
+        given = _WEIGHED_GIVEN
+        if confidence < policy.min_confidence:
+            kind, explanation = "possible", _doubted(kind, confidence, explanation, policy)
+    return _trusted(given, {"claims": claims, "kind": kind, "abs_diff": round(diff, 6),
+                            "rel_diff": rel_diff, "explanation": explanation,
+                            "confidence": confidence, "reasons": reasons})
+
+
+def _trusted(given: set[str], fields: dict[str, object]) -> Discrepancy:
+    """A record of fields written here, each already of its field's type and within its
+    bounds (`_written` writes finite gaps; `finding` checks the confidence): built without
+    validation, as pydantic's `model_construct` builds one, at a sixth of validation's cost
+    (a batch writes millions). `given`: the fields a validated record would say were given."""
+    record = Discrepancy.__new__(Discrepancy)
+    _setattr(record, "__dict__", fields)
+    _setattr(record, "__pydantic_fields_set__", given)
+    _setattr(record, "__pydantic_extra__", None)
+    _setattr(record, "__pydantic_private__", None)
+    return record
+
+
+_setattr = object.__setattr__
+# the shared sets of given fields (models._Record) of an update's record and a weighed one's
+_UPDATE_GIVEN = Discrepancy(claims=("", ""), kind="update", abs_diff=0.0, rel_diff=None,
+                            explanation="", reasons=[]).model_fields_set
+_WEIGHED_GIVEN = Discrepancy(claims=("", ""), kind="contradiction", abs_diff=0.0, rel_diff=None,
+                             explanation="", confidence=1.0, reasons=[]).model_fields_set
+
+
+def _weighed(d: Discrepancy, confidence: float, reasons: list[str], policy: Policy
+             ) -> Discrepancy:
+    """`d` with its confidence and reasons; `possible` below the policy's threshold."""
+    if confidence >= policy.min_confidence:
+        return d.model_copy(update={"confidence": confidence, "reasons": reasons})
+    return d.model_copy(update={
+        "kind": "possible", "confidence": confidence, "reasons": reasons,
+        "explanation": _doubted(d.kind, confidence, d.explanation, policy)})
+
+
+def _confidence(a: Read, b: Read, weight: Weight, policy: Policy) -> tuple[float, list[str]]:
+    confidence, reasons = 1.0, []
+    if weight.reason is not None:
+        confidence *= weight.factor
+        reasons.append(weight.reason)
     low, high = sorted((abs(a.value), abs(b.value)))
     # a measurement (a length, an area) named only by its unit: a storm surge in feet and a
     # rainfall in inches share a group; counts of one thing can truly be that far apart
@@ -107,13 +199,12 @@ def weigh(d: Discrepancy, a: Read, b: Read, alignment: Alignment | None,
         times = f"{high / low:,.0f} times" if low else "infinitely"
         reasons.append(f"the figures are {times} apart: more likely two quantities than one "
                        "misreported")
-    confidence = round(confidence, 3)
-    if confidence >= policy.min_confidence:
-        return d.model_copy(update={"confidence": confidence, "reasons": reasons})
-    return d.model_copy(update={
-        "kind": "possible", "confidence": confidence, "reasons": reasons,
-        "explanation": f"possible {d.kind} (confidence {confidence:g}, below "
-                       f"{policy.min_confidence:g}): {d.explanation}"})
+    return round(confidence, 3), reasons
+
+
+def _doubted(kind: str, confidence: float, explanation: str, policy: Policy) -> str:
+    return (f"possible {kind} (confidence {confidence:g}, below "
+            f"{policy.min_confidence:g}): {explanation}")
 
 
 # ---------------------------------------------------------------- estimate

@@ -23,8 +23,9 @@ import datetime as dt
 import math
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
-from functools import cache
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from operator import attrgetter
 from typing import Protocol
 
 from rapidfuzz import fuzz
@@ -34,6 +35,17 @@ from claimcheck import findings, units
 from claimcheck.lexicon import load
 from claimcheck.models import Alignment, Claim, Discrepancy, Document, Estimate, Verdict
 from claimcheck.policy import Interval, Policy
+from claimcheck.readings import (
+    Reading,
+    aware,
+    before,
+    by_value,
+    disjoint,
+    ordered,
+    same_level,
+    same_time,
+    same_window,
+)
 
 _OPEN_UP = frozenset({"at_least", "more_than", "vague"})
 _OPEN_DOWN = frozenset({"at_most", "less_than"})
@@ -62,34 +74,6 @@ class When:
 
 _DAWN = dt.datetime.min.replace(tzinfo=dt.timezone.utc)
 _DUSK = dt.datetime.max.replace(tzinfo=dt.timezone.utc)
-
-
-@dataclass(frozen=True, slots=True)
-class _Reading:
-    claim: Claim
-    span: Interval
-    value: float
-    tol: float
-    when: When
-    source: str  # the document, or the lowest id among copies of its text: one report
-    # reports of the same window that recall this figure as earlier: it precedes their
-    # current figures ("Earlier on Tuesday, firefighters had said 35")
-    recalled_by: frozenset[str] = frozenset()
-    # for a recalled figure: the reports of its window that state it as current, so that it
-    # is of their time, simultaneous with their other current figures
-    stated_by: frozenset[str] = frozenset()
-
-    @property
-    def lo(self) -> float:
-        return self.span.lo
-
-    @property
-    def hi(self) -> float:
-        return self.span.hi
-
-    def key(self) -> tuple[object, ...]:
-        """A total order that depends on the readings alone: time, then document and offset."""
-        return self.when, self.value, self.claim.doc, self.claim.start
 
 
 class Judge(Protocol):
@@ -121,32 +105,35 @@ def judge(
     sources = _sources(claims, documents)
     readings = _echoed(sorted(
         (_read(c, unit, times, policy, sources.get(c.doc, c.doc)) for c in claims),
-        key=_Reading.key))
+        key=attrgetter("order")))
     if len(readings) > _PAIRWISE_LIMIT:
         # a large group repeats a few figures many times: compare each distinct reading of a
         # day once, so that cost follows the number of distinct figures, not of reports
-        distinct: dict[tuple[object, ...], _Reading] = {}
+        distinct: dict[tuple[object, ...], Reading] = {}
         for r in readings:
-            key = (r.value, r.lo, r.hi, r.claim.qualifier, r.claim.recalled, r.claim.later,
-                   r.when.start.date())
+            key = (r.value, r.lo, r.hi, r.qualifier, r.recalled, r.claim.later, r.day)
             distinct.setdefault(key, r)
         readings = list(distinct.values())
+    for i, r in enumerate(readings):
+        r.index = i
     cumulative = claims[0].measure in _cumulative()
     stock = claims[0].measure in _stock()
     pending: list[_Pending] = []
-    disputed = _disputed(readings, policy)
     record = _Record(readings)
-    for i in range(len(readings)):
-        for j in range(i + 1, len(readings)):
-            p = _pair(readings[i], readings[j], record, disputed, cumulative, policy) \
-                if not stock else _stock_pair(readings[i], readings[j], policy)
+    rule = _stock_pair if stock else (_count_pair if cumulative else _pair)
+    for i, a in enumerate(readings):
+        for b in readings[i + 1:]:
+            apart = disjoint(a, b)
+            if not apart and abs(a.value - b.value) <= max(a.tol, b.tol):
+                continue  # within rounding of each other: no discrepancy under any rule
+            p = rule(a, b, record, apart, policy)
             if p is not None:
-                pending.append((i, j, *p))
+                pending.append(p)
     # records (pydantic, with an explanation) only for the pairs the reduction keeps
-    found = [findings.weigh(
-        findings.discrepancy(a, b, kind, policy, timed=_before(a, b) or _before(b, a)),
-        readings[i], readings[j], alignment, policy)
-             for i, j, a, b, kind in _reduce_updates(pending)]
+    weight = findings.Weight.of(alignment)
+    found = [findings.finding(a, b, kind, policy, timed=before(a, b) or before(b, a),
+                              weight=weight)
+             for a, b, kind in _reduce_updates(pending, readings)]
     kinds = {d.kind for d in found}
     verdict: Verdict = "conflict" if kinds & {"contradiction", "tension"} else (
         "evolving" if "update" in kinds else "consistent")
@@ -178,7 +165,7 @@ def _sources(claims: Sequence[Claim], documents: dict[str, Document]) -> dict[st
 
 
 def _read(claim: Claim, unit: str | None, times: dict[str, When], policy: Policy,
-          source: str) -> _Reading:
+          source: str) -> Reading:
     factor = 1.0
     if claim.unit != unit and claim.unit is not None and unit is not None:
         converted = units.convert(1.0, claim.unit, unit)
@@ -187,30 +174,41 @@ def _read(claim: Claim, unit: str | None, times: dict[str, When], policy: Policy
                 > units.LARGEST:
             factor = 1.0  # no finite reading in the group's unit: compare it unconverted
     qualifier = policy.converted(claim.qualifier) if factor != 1.0 else claim.qualifier
-    span = policy.interval(claim.value, qualifier, claim.low, claim.high, factor)
-    tol = policy.tolerance(claim.value, qualifier) * factor
-    return _Reading(claim, span, claim.value * factor, tol, _when(claim, times), source)
+    figure = (policy, claim.value, qualifier, claim.low, claim.high, factor)
+    # 0.0 and -0.0 are one key of a cache, and their intervals are written apart
+    span, tol = _figure(*figure) if 0.0 in figure else _remembered(*figure)
+    return Reading(claim, span, claim.value * factor, tol, *_when(claim, times), source)
 
 
-def _echoed(readings: list[_Reading]) -> list[_Reading]:
+def _figure(policy: Policy, value: float, qualifier: str, low: float | None,
+            high: float | None, scale: float) -> tuple[Interval, float]:
+    """A figure's interval and rounding slack, in units `scale` times the stated ones."""
+    return policy.interval(value, qualifier, low, high, scale), \
+        policy.tolerance(value, qualifier) * scale
+
+
+#: `_figure`, remembered: a million claims state a few thousand figures
+_remembered = lru_cache(maxsize=1 << 16)(_figure)
+
+
+def _echoed(readings: list[Reading]) -> list[Reading]:
     """The readings, each current figure marked with the other reports of its window that
     recall the same figure as earlier: their text dates it before their own figures."""
-    recalls = [r for r in readings if r.claim.recalled]
+    recalls = [r for r in readings if r.recalled]
     if not recalls:
         return readings
-    def echo(q: _Reading, r: _Reading) -> bool:  # r, recalled, repeats q, current, of its window
-        return r.source != q.source and not q.claim.recalled and r.value == q.value \
-            and q.when.start <= r.when.end and r.when.start <= q.when.end
+    def echo(q: Reading, r: Reading) -> bool:  # r, recalled, repeats q, current, of its window
+        return r.source != q.source and not q.recalled and r.value == q.value \
+            and q.since <= r.until and r.since <= q.until
 
-    out = []
+    # each mark is read from the others' times and figures, never from another mark
+    stated = {id(q): frozenset(c.source for c in readings if echo(c, q)) for q in recalls}
     for q in readings:
-        if q.claim.recalled:
-            stated = frozenset(c.source for c in readings if echo(c, q))
-            out.append(replace(q, stated_by=stated) if stated else q)
-            continue
-        by = frozenset(r.source for r in recalls if echo(q, r))
-        out.append(replace(q, recalled_by=by) if by else q)
-    return out
+        if q.recalled:
+            q.stated_by = stated[id(q)]
+        else:
+            q.recalled_by = frozenset(r.source for r in recalls if echo(q, r))
+    return readings
 
 
 def _timed(claims: Sequence[Claim]) -> Sequence[Claim]:
@@ -236,7 +234,7 @@ def _timed(claims: Sequence[Claim]) -> Sequence[Claim]:
         same = next((t for t in timed if t.value == c.value and t.qualifier == c.qualifier),
                     None)
         if c.later:
-            latest = max((t.as_of for t in timed if t.as_of is not None), key=_aware)
+            latest = max((t.as_of for t in timed if t.as_of is not None), key=aware)
             c = c.model_copy(update={"as_of": latest})
         elif same is not None:
             # a recalled one too: the document itself dates it, no longer only "earlier"
@@ -262,273 +260,255 @@ def doc_times(documents: dict[str, Document]) -> dict[str, When]:
     return out
 
 
-def _when(claim: Claim, times: dict[str, When]) -> When:
-    """The "as of" time in the text, else the document's window, with the claim's moment."""
+def _when(claim: Claim, times: dict[str, When]) -> tuple[dt.datetime, dt.datetime, int]:
+    """The "as of" time in the text, else the document's window, with the claim's moment:
+    (start, end, moment), as a `When` holds them."""
     moment = -1 if claim.recalled else (1 if claim.later else 0)
     if claim.as_of is not None:
-        stamp = _aware(claim.as_of)
-        return When(stamp, stamp, moment)
+        stamp = aware(claim.as_of)
+        return stamp, stamp, moment
     window = times.get(claim.doc)
     if window is None:
         # a reference table with no "as_of" column is the settled tally: after every report
-        return When(_DUSK, _DUSK, moment)
-    return When(window.start, window.end, moment)
-
-
-def _aware(stamp: dt.datetime) -> dt.datetime:
-    """A stamp with no zone is read as UTC, so that stamps of any origin compare."""
-    return stamp if stamp.tzinfo else stamp.replace(tzinfo=dt.timezone.utc)
-
-
-def _before(a: _Reading, b: _Reading) -> bool:
-    """Whether the texts and publication times put `a` before `b` (never input order)."""
-    if a.source == b.source and a.claim.as_of == b.claim.as_of:
-        return a.when.moment < b.when.moment
-    if a.when.end < b.when.start:
-        return True
-    if b.source in a.recalled_by and not b.claim.recalled and a.source not in b.recalled_by:
-        return True  # b's report recalls a's figure as earlier than its own
-    # a figure recalled as past precedes the current figures of a report of its time
-    return a.when.moment < b.when.moment and a.when.start <= b.when.end and a.claim.recalled
-
-
-def _ordered(a: _Reading, b: _Reading) -> tuple[_Reading, _Reading]:
-    """(earlier, later); with no time evidence between them, a running count grows, so the
-    lower figure is the earlier one."""
-    if _before(a, b):
-        return a, b
-    if _before(b, a):
-        return b, a
-    return (a, b) if (a.value, a.claim.doc, a.claim.start) <= (b.value, b.claim.doc, b.claim.start) \
-        else (b, a)
-
-
-def _disjoint(a: _Reading, b: _Reading) -> bool:
-    return a.span.disjoint(b.span)
-
-
-def _same_time(a: _Reading, b: _Reading) -> bool:
-    if a.claim.recalled and b.claim.recalled:
-        return False  # two past figures are two past moments, in an order the text may not give
-    for past, now in ((a, b), (b, a)):
-        # "earlier, firefighters had said 35", and the report that said 35 also gave 20
-        if now.source in past.stated_by and not now.claim.recalled and now.claim.as_of is None \
-                and now.when.moment == 0:
-            return True
-    # one document may give figures of several clock times ("as of 04:00 ... as of 10:32"):
-    # only figures of the same stated time (or both without one) are simultaneous
-    if a.source == b.source:
-        return a.when.moment == b.when.moment and a.claim.as_of == b.claim.as_of
-    return a.claim.as_of is not None and a.claim.as_of == b.claim.as_of \
-        and not (a.claim.recalled or b.claim.recalled)
-
-
-def _beyond_rounding(a: _Reading, b: _Reading) -> bool:
-    return abs(a.value - b.value) > max(a.tol, b.tol)
-
-
-def _same_level(a: _Reading, b: _Reading) -> bool:
-    return abs(a.value - b.value) <= min(a.tol, b.tol)
-
-
-def _disputed(readings: list[_Reading], policy: Policy) -> dict[int, list[_Reading]]:
-    """For each claim, the simultaneous claims it contradicts (by index in `readings`)."""
-    out: dict[int, list[_Reading]] = {}
-    for i, a in enumerate(readings):
-        rivals = [b for b in readings if b is not a and _same_time(a, b) and _disjoint(a, b)]
-        if rivals:
-            out[i] = rivals
-    return out
+        return _DUSK, _DUSK, moment
+    return window.start, window.end, moment
 
 
 # ---------------------------------------------------------------- pairs
 
 
-# a pair found discrepant, before its record is built: (i, j, a, b, kind), where i, j index
-# the readings compared and a, b are the readings `findings.discrepancy` is given, in its order
-_Pending = tuple[int, int, _Reading, _Reading, str]
+# a pair found discrepant, before its record is built: (a, b, kind), the readings in the
+# order `findings.finding` is given them
+_Pending = tuple[Reading, Reading, str]
 
 
 class _Record:
     """All readings of a group, with the look-ups the running-count rules need, each
-    computed once: a reading's position, and the later, lower, disjoint reports after it."""
+    computed once, when first needed: the simultaneous reports a reading contradicts, the
+    later, lower, disjoint reports after it, and the current reports at its level."""
 
-    def __init__(self, readings: list[_Reading]) -> None:
+    def __init__(self, readings: list[Reading]) -> None:
         self.readings = readings
-        self.position = {id(r): i for i, r in enumerate(readings)}
         # the day the count counts from: the earliest event day its claims give
         self.first_day = min((r.claim.date for r in readings if r.claim.date is not None),
                              default=None)
-        self._fallbacks: dict[int, list[_Reading]] = {}
+        self._rivals: dict[int, list[Reading]] = {}
+        self._fallbacks: dict[int, list[Reading]] = {}
+        self._levels: dict[int, list[Reading]] = {}
 
-    def fallbacks(self, late: _Reading) -> list[_Reading]:
-        key = id(late)
+    def rivals(self, early: Reading) -> list[Reading]:
+        """The simultaneous readings `early` contradicts, in the readings' order."""
+        key = early.index
+        if key not in self._rivals:
+            self._rivals[key] = [r for r in self.readings if r is not early
+                                 and disjoint(early, r) and same_time(early, r)]
+        return self._rivals[key]
+
+    def fallbacks(self, late: Reading) -> list[Reading]:
+        key = late.index
         if key not in self._fallbacks:
             self._fallbacks[key] = [
-                r for r in self.readings if _before(late, r) and r.value < late.value
-                and not r.claim.recalled and _disjoint(r, late)]
+                r for r in self.readings if before(late, r) and r.value < late.value
+                and not r.recalled and disjoint(r, late)]
         return self._fallbacks[key]
 
-    def reported_before(self, level: _Reading, early: _Reading) -> bool:
+    def reported_before(self, level: Reading, early: Reading) -> bool:
         """Whether a current report that time puts before both `early` and `level` already
         gave `level`'s figure."""
-        return any(_before(r, early) and _before(r, level) and not r.claim.recalled
-                   and _same_level(r, level) and not _disjoint(r, level) for r in self.readings)
+        if level.index not in self._levels:
+            self._levels[level.index] = [
+                r for r in self.readings if not r.recalled and same_level(r, level)
+                and not disjoint(r, level)]
+        return any(before(r, early) and before(r, level) for r in self._levels[level.index])
 
 
-def _pair(a: _Reading, b: _Reading, record: _Record,
-          disputed: dict[int, list[_Reading]], cumulative: bool, policy: Policy
-          ) -> tuple[_Reading, _Reading, str] | None:
-    disjoint = _disjoint(a, b)
-    if not disjoint and not _beyond_rounding(a, b):
-        return None
-    if (a.claim.recalled or b.claim.recalled) and not cumulative:
+def _pair(a: Reading, b: Reading, record: _Record, apart: bool, policy: Policy
+          ) -> _Pending | None:
+    """The kind of discrepancy between two readings, in the order their record names them;
+    None for none. The caller has left out the pairs within rounding of each other. (Every
+    rule of a pair takes the group's record; these ordinary rules do not read it.)"""
+    if a.recalled or b.recalled:
         return None  # a figure recalled as past is no rival to a current one
-    if cumulative:
-        kind = _running_count(a, b, record, disputed, disjoint, policy)
-        if kind == "update":
-            early, late = _ordered(a, b)
-            if _same_time(a, b) or early.value > late.value:
-                early, late = sorted((a, b), key=lambda r: r.value)
-            return early, late, "update"
-        if kind in ("contradiction", "tension"):
-            return a, b, kind
-        if kind == "none":
-            return None
-    if disjoint:
+    if apart:
         return a, b, "contradiction"
     if _tension(a, b, policy):
         return a, b, "tension"
     return None
 
 
-def _stock_pair(a: _Reading, b: _Reading, policy: Policy) -> tuple[_Reading, _Reading, str] | None:
+def _count_pair(a: Reading, b: Reading, record: _Record, apart: bool, policy: Policy
+                ) -> _Pending | None:
+    """`_pair` for a running count: its own rules first, the ordinary ones when they defer."""
+    kind, early, late = _running_count(a, b, record, apart, policy)
+    if kind == "update":
+        return early, late, "update"
+    if kind in ("contradiction", "tension"):
+        return a, b, kind
+    if kind == "none":
+        return None
+    if apart:
+        return a, b, "contradiction"
+    if _tension(a, b, policy):
+        return a, b, "tension"
+    return None
+
+
+def _stock_pair(a: Reading, b: Reading, record: _Record, apart: bool, policy: Policy
+                ) -> _Pending | None:
     """A stock (people missing, in hospital) rises and falls: figures of one moment are judged
     by the ordinary rules; of two moments, a rise is an update and a fall no discrepancy. A
     cap ("up to 1,300 missing") is judged by the ordinary rules at any time."""
-    capped = {a.claim.qualifier, b.claim.qualifier} & _OPEN_DOWN
-    if _same_time(a, b) or capped:
-        return _pair(a, b, _Record([]), {}, False, policy)
-    if a.claim.recalled or b.claim.recalled or not (_disjoint(a, b) or _beyond_rounding(a, b)):
+    if a.qualifier in _OPEN_DOWN or b.qualifier in _OPEN_DOWN or same_time(a, b):
+        return _pair(a, b, record, apart, policy)
+    if a.recalled or b.recalled:
         return None
-    if a.claim.qualifier == "vague" and b.claim.qualifier == "vague":
+    if a.qualifier == "vague" and b.qualifier == "vague":
         return None
-    early, late = _ordered(a, b)
+    early, late, _ = ordered(a, b)
     return (early, late, "update") if late.value > early.value else None
 
 
-def _running_count(a: _Reading, b: _Reading, record: _Record,
-                   disputed: dict[int, list[_Reading]], disjoint: bool, policy: Policy) -> str:
+def _running_count(a: Reading, b: Reading, record: _Record, apart: bool, policy: Policy
+                   ) -> tuple[str, Reading, Reading]:
     """update / contradiction / tension / none / defer (to the ordinary rules) for a
-    running count."""
-    qa, qb = a.claim.qualifier, b.claim.qualifier
+    running count, with the pair as an update names it: (earlier, later)."""
+    if a.step and b.step and a.until < b.since and a.source != b.source:
+        # the common case, decided as the rules below decide it: two current figures, neither
+        # a cap nor vague, of two reports whose windows do not meet (so not of one time, nor
+        # one statement or tally): the later higher is a step of the count, lower a fall
+        if a.value <= b.value:
+            return "update", a, b
+        return ("contradiction" if apart else _fell(a, b, policy)), a, b
+    qa, qb = a.qualifier, b.qualifier
     if qa in _OPEN_DOWN or qb in _OPEN_DOWN:
-        return "defer"  # "up to N" caps a figure; it is no step of a count
+        return "defer", a, b  # "up to N" caps a figure; it is no step of a count
     if qa == "vague" and qb == "vague":
-        return "none"
-    if _same_time(a, b):
-        if disjoint:
-            return "contradiction"
+        return "none", a, b
+    if same_time(a, b):
+        if apart:
+            return "contradiction", a, b
+        # of one moment, a hedged lower figure and a higher one: the lower is the earlier
         low = a if a.value < b.value else b
-        return "update" if low.claim.qualifier in ("at_least", "more_than") else "defer"
-    if disjoint and _one_statement(a, b):
-        return "contradiction"  # one speaker's one statement, reported with two figures
-    if disjoint and _one_tally(a, b, record.first_day, policy):
-        return "contradiction"  # two versions of one day's settled tally
-    early, late = _ordered(a, b)
-    if a.claim.recalled or b.claim.recalled:
+        return ("update", *by_value(a, b)) if low.qualifier in ("at_least", "more_than") \
+            else ("defer", a, b)
+    if apart and a.window == b.window:
+        if _one_statement(a, b):
+            return "contradiction", a, b  # one speaker's one statement, reported with two figures
+        if _one_tally(a, b, record.first_day, policy):
+            return "contradiction", a, b  # two versions of one day's settled tally
+    early, late, timed = ordered(a, b)
+    if a.recalled or b.recalled:
         # a recalled figure dates the count: an earlier step, or, when the current report is
         # lower than what was said before ("had said 39; now 38"), a fall the count cannot make
-        if late.value > early.value or late.claim.recalled:
-            return "update"
+        if late.value > early.value or late.recalled:
+            # a recalled figure is named first when it is the lower one
+            return ("update", early, late) if early.value <= late.value \
+                else ("update", *by_value(a, b))
         rel = policy.rel(early.value, late.value)
         if rel is None or rel > policy.max_revision:
-            return "none"  # far above: another night's or a part's figure, not a revision
-        return "contradiction" if disjoint else _fell(early, late, policy)
+            return "none", a, b  # far above: another night's or a part's figure, not a revision
+        return ("contradiction" if apart else _fell(early, late, policy)), a, b
     if late.value < early.value:
-        return "contradiction" if disjoint else _fell(early, late, policy)
+        return ("contradiction" if apart else _fell(early, late, policy)), a, b
     # the later report is higher: an evolution. When time orders the two, it is a step of the
     # count whatever came before or after; read as growing only for want of time evidence,
     # the record may show the rise was none
-    if _before(early, late):
-        return "update"
-    i_early = record.position[id(early)]
-    for rival in disputed.get(i_early, []):
+    if timed:
+        return "update", early, late
+    for rival in record.rivals(early):
         # only a report of the same day can side with the rival at its level
-        if late.when.start.date() == early.when.start.date() and _same_level(late, rival) \
-                and not _disjoint(late, rival):
-            return "contradiction"  # the earlier figure was already disputed at its own level
+        if late.day == early.day and same_level(late, rival) and not disjoint(late, rival):
+            return "contradiction", a, b  # the earlier figure was already disputed at its level
     if record.reported_before(late, early):
-        return "update"  # the higher level was reported before both: a level, no outlier
+        return "update", early, late  # the higher level was reported before both: no outlier
     for later in record.fallbacks(late):
-        if _same_level(later, early):
-            return "contradiction"  # the count fell back: the rise was an outlier
-    return "update"
+        if same_level(later, early):
+            return "contradiction", a, b  # the count fell back: the rise was an outlier
+    return "update", early, late
 
 
-def _fell(early: _Reading, late: _Reading, policy: Policy) -> str:
+def _fell(early: Reading, late: Reading, policy: Policy) -> str:
     """A later, lower figure of a count that meets the earlier one only thanks to a hedge
     ("35" or "at least 35" earlier, "at least 26" later): a tension when the figures differ
     beyond `tension_threshold`, yet by at most `max_revision` (further apart, the earlier is
     more likely another quantity); else nothing."""
-    if {early.claim.qualifier, late.claim.qualifier}.isdisjoint(_OPEN_UP | _OPEN_DOWN) \
-            or "vague" in (early.claim.qualifier, late.claim.qualifier):
+    if {early.qualifier, late.qualifier}.isdisjoint(_OPEN_UP | _OPEN_DOWN) \
+            or "vague" in (early.qualifier, late.qualifier):
         return "none"
     rel = policy.rel(early.value, late.value)
     return "tension" if rel is not None and policy.tension_threshold < rel <= policy.max_revision \
         else "none"
 
 
-def _one_statement(a: _Reading, b: _Reading) -> bool:
+def _one_statement(a: Reading, b: Reading) -> bool:
     """Two reports of the same speaker with no time evidence at all between them (the same
     window: two date-only reports of one day): one statement. A figure with an hour and one
     without are only unordered; the speaker may have spoken twice."""
-    if a.when != b.when or a.claim.recalled or b.claim.recalled:
+    if not same_window(a, b) or a.recalled or b.recalled:
         return False
     sa, sb = a.claim.speaker, b.claim.speaker
-    return bool(sa and sb and fuzz.token_set_ratio(sa, sb, processor=default_process) >= _SAME_SPEAKER)
+    return bool(sa and sb and _same_speaker(sa, sb))
 
 
-def _one_tally(a: _Reading, b: _Reading, first_day: dt.date | None, policy: Policy) -> bool:
+@lru_cache(maxsize=1 << 12)
+def _same_speaker(a: str, b: str) -> bool:
+    """One name, two transliterations, with or without a title (rapidfuzz, remembered: a
+    batch names a few speakers many times)."""
+    return bool(fuzz.token_set_ratio(a, b, processor=default_process) >= _SAME_SPEAKER)
+
+
+def _one_tally(a: Reading, b: Reading, first_day: dt.date | None, policy: Policy) -> bool:
     """Two exact figures of a count from two date-only reports of one day, at least
     `settled_after_days` after the event the count counts from (`first_day`, the earliest
     day its claims give), within `tension_threshold` of each other: days on, a count is
     published once
     a day (a ministry's morning tally), so the two give that day's one tally. In the first
     days it moves by the hour, and the lower figure is read as the earlier."""
-    if a.when != b.when or a.when.start == a.when.end or a.source == b.source:
+    if not same_window(a, b) or a.since == a.until or a.source == b.source:
         return False
-    if policy.settled_after_days == 0 or a.claim.qualifier != "exact" \
-            or b.claim.qualifier != "exact":
+    if policy.settled_after_days == 0 or a.qualifier != "exact" or b.qualifier != "exact":
         return False
     rel = policy.rel(a.value, b.value)
     if rel is None or rel > policy.tension_threshold:
         return False  # far apart: more likely two tallies of the day than one misreported
-    return first_day is not None \
-        and (a.when.start.date() - first_day).days >= policy.settled_after_days
+    return first_day is not None and (a.day - first_day).days >= policy.settled_after_days
 
 
-def _reduce_updates(found: list[_Pending]) -> list[_Pending]:
+def _reduce_updates(found: list[_Pending], readings: list[Reading]) -> list[_Pending]:
     """Keep the steps of a running count (a -> b with no c such that a -> c -> b): the chain
     says the same as every earlier/later pair, and the table stays readable. An update's
-    record names (earlier, later) as given: (a.claim.id, b.claim.id)."""
-    updates = [d for d in found if d[4] == "update"]
+    record names (earlier, later) as given: (a.claim.id, b.claim.id), and a claim is its id."""
+    updates = [d for d in found if d[2] == "update"]
     if len(updates) > 2000:
         return found  # too many to reduce cheaply; every pair is still a true statement
-    after: dict[str, set[str]] = {}
-    before: dict[str, set[str]] = {}
-    for d in updates:
-        after.setdefault(d[2].claim.id, set()).add(d[3].claim.id)
-        before.setdefault(d[3].claim.id, set()).add(d[2].claim.id)
-    # a -> b is implied when some mid (not b) has a -> mid and mid -> b: one set intersection
-    # per update instead of a look-up per successor of a
-    keep = [d for d in updates if not (after[d[2].claim.id] & before[d[3].claim.id])
-            - {d[3].claim.id}]
-    return [d for d in found if d[4] != "update"] + keep
+    # each reading as a bit: the first reading of its claim id's; a claim's successors and
+    # predecessors as bit masks
+    first: dict[str, int] = {}
+    bit = [1 << first.setdefault(r.claim.id, r.index) for r in readings]
+    after = [0] * len(readings)
+    before = [0] * len(readings)
+    for a, b, _ in updates:
+        after[a.index] |= bit[b.index]
+        before[b.index] |= bit[a.index]
+    # a -> b is implied when some mid (not b) has a -> mid and mid -> b; the masks of the
+    # readings of one claim are the union of theirs
+    if len(first) < len(readings):
+        after, before = _merged(after, bit), _merged(before, bit)
+    keep = [d for d in updates
+            if not after[d[0].index] & before[d[1].index] & ~bit[d[1].index]]
+    return [d for d in found if d[2] != "update"] + keep
 
 
-def _tension(a: _Reading, b: _Reading, policy: Policy) -> bool:
-    qa, qb = a.claim.qualifier, b.claim.qualifier
+def _merged(masks: list[int], bit: list[int]) -> list[int]:
+    """Each reading's mask, or'ed with those of the other readings of its claim (same bit)."""
+    union: dict[int, int] = {}
+    for mask, b in zip(masks, bit, strict=True):
+        union[b] = union.get(b, 0) | mask
+    return [union[b] for b in bit]
+
+
+def _tension(a: Reading, b: Reading, policy: Policy) -> bool:
+    qa, qb = a.qualifier, b.qualifier
     if qa == "vague" and qb == "vague":
         return False
     if qa in _OPEN_UP and qb in _OPEN_UP:
@@ -536,14 +516,14 @@ def _tension(a: _Reading, b: _Reading, policy: Policy) -> bool:
     if qa in _OPEN_DOWN and qb in _OPEN_DOWN:
         return False
     for vague, other in ((a, b), (b, a)):
-        if vague.claim.qualifier == "vague":
+        if vague.qualifier == "vague":
             if vague.claim.doc == other.claim.doc:
                 return False  # "several thousand ... the organisers counted 20,000": the
                 # document's own figure says what its vague word summed up
             # "hundreds" reads as fewer than a thousand: beyond that ceiling it is a tension
             # "up to 1,300" caps the figure from above: dozens lie under the cap, no tension
             ceiling = 10 ** (math.floor(math.log10(max(vague.value, 1.0))) + 1)
-            return bool(other.value >= ceiling) and other.claim.qualifier not in _OPEN_DOWN
+            return bool(other.value >= ceiling) and other.qualifier not in _OPEN_DOWN
     open_ended = qa in _OPEN_UP | _OPEN_DOWN or qb in _OPEN_UP | _OPEN_DOWN
     rel = policy.rel(a.value, b.value)  # None (a zero figure): as far apart as figures can be
     return open_ended and (rel is None or rel > policy.tension_threshold)

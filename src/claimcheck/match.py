@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass, replace
-from functools import lru_cache
+from dataclasses import dataclass
+from functools import lru_cache, partial
 from typing import Protocol
 
 from rapidfuzz import fuzz
@@ -84,8 +84,9 @@ def align(claims: list[Claim], policy: Policy | None = None) -> list[Group]:
                           for c in _chain_by_date(part, policy)):
                 for part in _split_self_consistent(chain, policy):
                     if len(part) >= policy.min_claims_per_group:
-                        groups.append(replace(_group(part), block=key))
-    groups.sort(key=lambda g: min(_order(c) for c in g.claims))
+                        groups.append(_group(part, key))
+    # a group's claims are in text order: its first is its earliest
+    groups.sort(key=lambda g: _order(g.claims[0]))
     return groups
 
 
@@ -104,8 +105,14 @@ def _candidate(claim: Claim) -> Candidate | None:
     scope = claim.place_key or (place.key if place else (claim.location or "?"))
     day = claim.date
     last = _last_day(day, claim.date_precision)
-    return Candidate(claim, entity, claim.measure, units.dimension(claim.unit), scope, place, day,
+    return Candidate(claim, entity, claim.measure, _dimension(claim.unit), scope, place, day,
                      last, from_text=claim.date_precision is not None)
+
+
+@lru_cache(maxsize=1 << 12)
+def _dimension(unit: str | None) -> str:
+    """`units.dimension`, remembered: pint parses each unit name once, not once per claim."""
+    return units.dimension(unit)
 
 
 def _place(claim: Claim) -> places.Place | None:
@@ -312,36 +319,12 @@ def _split_self_consistent(chain: list[Candidate], policy: Policy) -> list[list[
         return [chain]
     main: list[Candidate] = list(recalled)
     rest: list[Candidate] = []
-    # support is counted over distinct readings, so a long chain costs readings x clusters
-    readings: dict[tuple[object, ...], list[Candidate]] = defaultdict(list)
-    for cand in chain:
-        c = cand.claim
-        readings[(c.value, c.low, c.high, c.qualifier)].append(cand)
-    # support is counted in distinct evidence, so a copy of a report (one wire story under
-    # two ids) is one source, not two, and never supports the voice it copies
-    evidence = {rkey: {_evidence(c.claim) for c in group} for rkey, group in readings.items()}
-    own: dict[tuple[object, ...], dict[tuple[str, str | None, int], set[tuple[int, str, str]]]] = {}
-    for rkey, group in readings.items():
-        own[rkey] = defaultdict(set)
-        for member in group:
-            own[rkey][_voice(member.claim)].add(_evidence(member.claim))
+    support: _Support | None = None  # counted only once a voice gives figures that disagree
     for key, members in voices.items():
-        clusters: list[list[Candidate]] = []
-        for cand in sorted(members, key=lambda c: (c.claim.qualifier == "vague", -c.claim.value)):
-            home = next((cl for cl in clusters if _agree(cl[0].claim, cand.claim, policy)), None)
-            if home is None:
-                clusters.append([cand])
-            else:
-                home.append(cand)
-        def support(cluster: list[Candidate], key: tuple[str, str | None, int] = key
-                    ) -> tuple[int, float, int]:
-            # the figure other sources back; failing that the whole, not its parts
-            agreeing = sum(len(evidence[rkey] - own[rkey].get(key, set()))
-                           for rkey, group in readings.items()
-                           if _agree(group[0].claim, cluster[0].claim, policy))
-            return agreeing, cluster[0].claim.value, len(cluster)
-
-        clusters.sort(key=support, reverse=True)
+        clusters = _clusters(members, policy)
+        if len(clusters) > 1:
+            support = support or _Support(chain, policy)
+            clusters.sort(key=partial(support.of, voice=key), reverse=True)
         main.extend(clusters[0])
         for cluster in clusters[1:]:
             rest.extend(cluster)
@@ -356,7 +339,52 @@ def _split_self_consistent(chain: list[Candidate], policy: Policy) -> list[list[
     return parts + pool
 
 
-def _group(chain: list[Candidate]) -> Group:
+def _clusters(members: list[Candidate], policy: Policy) -> list[list[Candidate]]:
+    """One voice's figures, clustered by agreement, the largest figures (not vague) first."""
+    clusters: list[list[Candidate]] = []
+    for cand in sorted(members, key=lambda c: (c.claim.qualifier == "vague", -c.claim.value)):
+        home = next((cl for cl in clusters if _agree(cl[0].claim, cand.claim, policy)), None)
+        if home is None:
+            clusters.append([cand])
+        else:
+            home.append(cand)
+    return clusters
+
+
+class _Support:
+    """How far the other sources of a chain back a figure. Support is counted over distinct
+    readings, so a long chain costs readings x clusters, and in distinct evidence, so a copy
+    of a report (one wire story under two ids) is one source, not two, and never supports
+    the voice it copies."""
+
+    def __init__(self, chain: list[Candidate], policy: Policy) -> None:
+        self.policy = policy
+        readings: dict[tuple[object, ...], list[Candidate]] = defaultdict(list)
+        for cand in chain:
+            c = cand.claim
+            readings[(c.value, c.low, c.high, c.qualifier)].append(cand)
+        # (a reading's first claim, its evidence count, its evidence count per voice)
+        self.readings: list[tuple[Claim, int, dict[tuple[str, str | None, int], int]]] = []
+        for group in readings.values():
+            own: dict[tuple[str, str | None, int], set[tuple[int, str, str]]] = defaultdict(set)
+            for member in group:
+                own[_voice(member.claim)].add(_evidence(member.claim))
+            evidence = {_evidence(c.claim) for c in group}
+            self.readings.append((group[0].claim, len(evidence),
+                                  {voice: len(seen) for voice, seen in own.items()}))
+
+    def of(self, cluster: list[Candidate], voice: tuple[str, str | None, int]
+           ) -> tuple[int, float, int]:
+        """The evidence of other voices that agrees with the cluster's figure; failing that the
+        whole, not its parts (the larger figure), then the larger cluster."""
+        head = cluster[0].claim
+        # a voice's own evidence is part of its reading's: the difference is a count
+        agreeing = sum(count - own.get(voice, 0) for first, count, own in self.readings
+                       if _agree(first, head, self.policy))
+        return agreeing, head.value, len(cluster)
+
+
+def _group(chain: list[Candidate], block: tuple[str, str, str]) -> Group:
     first = chain[0]
     days = sorted({c.day for c in chain if c.day is not None})
     when = f"{days[0]}" if len(days) == 1 else (f"{days[0]}..{days[-1]}" if days else "undated")
@@ -386,4 +414,4 @@ def _group(chain: list[Candidate]) -> Group:
     about = f"{first.entity} {first.measure} · {where} · {when}"
     return Group([c.claim for c in sorted(chain, key=lambda c: _order(c.claim))],
                  Alignment(features=features, scores=scores,
-                           score=round(sum(scores.values()) / len(scores), 1)), about)
+                           score=round(sum(scores.values()) / len(scores), 1)), about, block)
