@@ -632,3 +632,17 @@ def test_a_vague_figure_is_in_no_tension_with_a_figure_of_its_own_document() -> 
     _, found, _ = _judge([make_claim("a:c1", 1000, qualifier="vague", **crowd),
                           make_claim("b:c1", 20000, **crowd)])
     assert [d.kind for d in found] == ["tension"]
+
+
+def test_a_vague_figure_is_in_no_tension_with_a_figure_of_a_copy_of_its_report() -> None:
+    # the same report filed under a second id is still one report: its vague "thousands"
+    # sums up its own 20,000 in the copy as it does in the original
+    crowd = {"entity": "person", "measure": "took part"}
+    docs = {i: Document(id=i, text="Thousands marched; organisers counted 20,000.",
+                        published=dt.date(2025, 7, 12)) for i in ("a", "a2")}
+    claims = [c for d in docs for c in (
+        make_claim(f"{d}:c1", 1000, qualifier="vague", text="Thousands", start=0, end=9,
+                   **crowd),
+        make_claim(f"{d}:c2", 20000, text="20,000", start=38, end=44, **crowd))]
+    _, found, _ = judge(claims, docs)
+    assert [d for d in found if d.kind == "tension"] == []

@@ -517,9 +517,10 @@ def _tension(a: Reading, b: Reading, policy: Policy) -> bool:
         return False
     for vague, other in ((a, b), (b, a)):
         if vague.qualifier == "vague":
-            if vague.claim.doc == other.claim.doc:
+            if vague.source == other.source:
                 return False  # "several thousand ... the organisers counted 20,000": the
-                # document's own figure says what its vague word summed up
+                # report's own figure says what its vague word summed up (a copy of the
+                # report under another id is the same report)
             # "hundreds" reads as fewer than a thousand: beyond that ceiling it is a tension
             # "up to 1,300" caps the figure from above: dozens lie under the cap, no tension
             ceiling = 10 ** (math.floor(math.log10(max(vague.value, 1.0))) + 1)
