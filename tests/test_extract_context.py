@@ -8,7 +8,7 @@ import pytest
 
 import claimcheck
 from claimcheck import Document
-from claimcheck.extract import read, scope
+from claimcheck.extract import placing, read, scope
 from claimcheck.extract.context import PerSentence
 from claimcheck.models import CONTEXT_LIMIT
 from claimcheck.text import Sentence, split_sentences
@@ -81,7 +81,7 @@ def test_lazy_sentence_context_matches_an_eager_reading() -> None:
                    "In Odesa, the port shut.")
     ctx = read(doc)
     for s in ctx.sentences:
-        assert ctx.speaker_spans[s.index] == scope.speaker_spans(ctx.words, doc.text, s)
+        assert ctx.speaker_spans[s.index] == placing.speaker_spans(ctx.words, doc.text, s)
         assert ctx.framing_ends[s.index] == s.start + scope.framing_end(
             ctx.words, doc.text[s.start : s.end])
 

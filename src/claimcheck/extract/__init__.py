@@ -24,7 +24,18 @@ from functools import cache, lru_cache, partial
 from typing import NamedTuple
 
 from claimcheck import dates, lang, numbers, places
-from claimcheck.extract import frame, links, scope, speaker, speaker_clause, subject, sums, when
+from claimcheck.extract import (
+    frame,
+    links,
+    measured,
+    placing,
+    scope,
+    speaker,
+    speaker_clause,
+    subject,
+    sums,
+    when,
+)
 from claimcheck.extract import kind as _kind
 from claimcheck.extract.context import Context, Notes, PerSentence, SpeakerState, evidence
 from claimcheck.extract.vocabulary import Vocabulary, vocabulary
@@ -91,7 +102,7 @@ def read(document: Document) -> Context:
     language = lang.get(words.code)
     lemmas = language.lemmas if language.lemmatizer else None  # "у Києві" is Kyiv
     found_places = tuple(scope.local_units(words, text, scope.in_story_country(text, [
-        p for p in places.find_places(text, lemmas) if scope.plausible(words, text, p)])))
+        p for p in places.find_places(text, lemmas) if placing.plausible(words, text, p)])))
     return Context(
         document=document,
         words=words,
@@ -102,7 +113,7 @@ def read(document: Document) -> Context:
         date_starts=tuple(d.start for d in found_dates),
         bounds=tuple(boundaries(text)),
         # read for the sentences asked about only: those near a figure, and the lead's
-        speaker_spans=PerSentence(sentences, partial(scope.speaker_spans, words, text)),
+        speaker_spans=PerSentence(sentences, partial(placing.speaker_spans, words, text)),
         framing_ends=PerSentence(sentences, partial(_framing_end, words, text)),
         line_breaks=tuple(m.start() for m in _NEWLINE.finditer(text)),
         lead=text[: sentences[0].end].lower() if sentences else "",
@@ -165,7 +176,7 @@ def _claim(ctx: Context, f: _Figure, notes: Notes) -> tuple[Claim, Notes]:
                                          notes.places_sentence, sentence, located.seen)
     place = located.place
     place_key, location = (place.key, place.name) if place else (None, None)
-    facility = scope.facility(ctx, sentence, m)
+    facility = placing.facility(ctx, sentence, m)
     # the story's own site (named in its first sentence) is no sub-scope
     if facility and place_key and not _names(ctx.lead, facility):
         place_key = f"{place_key}#{facility}"  # a figure about one building, not the town
@@ -230,8 +241,8 @@ def _subject(ctx: Context, f: _Figure, kind: str, end: int, entity: str | None,
     measure = kind if kind == "age" else subject.measure(ctx, m, sentence, end, entity, floor,
                                                                  f.rest)
     measure = subject.aliased(kind, entity, measure)  # money "lost" is no death toll
-    if kind == "measurement" and subject.is_length(m.unit):
-        measure = subject.length_measure()  # a length measures a distance, whatever verb says
+    if kind == "measurement" and measured.is_length(m.unit):
+        measure = measured.length_measure()  # a length measures a distance, whatever verb says
     detail: str | None = None
     # a part of a figure already given counts nothing of its own; one that names its own
     # noun ("five of them children", "five children were among those killed") does
@@ -247,7 +258,7 @@ def _subject(ctx: Context, f: _Figure, kind: str, end: int, entity: str | None,
     if entity is None and measure:
         entity = subject.entity_for(measure.removesuffix(" (part)"))
     if kind in ("measurement", "duration"):
-        entity, measure = subject.quantity(ctx, m, sentence, kind, end, measure)
+        entity, measure = measured.quantity(ctx, m, sentence, kind, end, measure)
     if measure is None:
         measure = links.referred_measure(ctx, m, sentence, end, kind, notes.last_measure,
                                          f.previous_claim)
@@ -259,7 +270,7 @@ def _subject(ctx: Context, f: _Figure, kind: str, end: int, entity: str | None,
         if subject.bare(ctx, m, sentence):  # "10,000 rubbish bins" names its own thing
             entity = entity or before.entity
     if entity is None and kind == "money":
-        entity = subject.priced(ctx, m, sentence)
+        entity = measured.priced(ctx, m, sentence)
         measure = entity or measure  # "insured losses of $5 billion": the sum is the measure
     if kind == "money":
         entity = entity or measure  # a sum is named by what it is: losses, aid, a cost

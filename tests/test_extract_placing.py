@@ -1,0 +1,66 @@
+"""extract.placing: which places of a text can be a figure's, the building a figure is
+about, and the narrowest or common place of several."""
+
+from __future__ import annotations
+
+import claimcheck
+from claimcheck import Document, places
+from claimcheck.extract import placing
+from claimcheck.extract.vocabulary import vocabulary
+
+
+def _place(name: str) -> places.Place:
+    found = places.resolve(name)
+    assert found is not None, name
+    return found
+
+
+def test_the_common_place_of_two_towns_of_one_region_is_the_region() -> None:
+    lviv, region = _place("Lviv"), _place("Lviv Oblast")
+    assert placing.common([lviv, region]) == region
+    assert placing.common([]) is None
+
+
+def test_the_most_specific_place_is_the_smallest() -> None:
+    assert placing.most_specific([_place("Ukraine"), _place("Odesa")]) == _place("Odesa")
+
+
+def test_a_persons_name_is_no_place() -> None:
+    words, text = vocabulary("en"), "Vladimir Putin spoke as Kharkiv was shelled."
+    person, city = text.index("Vladimir"), text.index("Kharkiv")
+    assert not placing.plausible(words, text, (person, person + 8, _place("Vladimir")))
+    assert placing.plausible(words, text, (city, city + 7, _place("Kharkiv")))
+
+
+def test_a_figure_that_died_at_a_building_is_the_buildings() -> None:
+    text = "Drones hit Kharkiv overnight. Three people died at the main railway station."
+    (claim,) = claimcheck.extract(Document(id="d", text=text))
+    assert claim.place_key is not None and claim.place_key.endswith("#station")
+
+
+def test_two_names_of_one_kind_of_hospital_give_one_scope() -> None:
+    text = ("Rockets hit Lviv. A pediatric clinic was hit in the city centre, injuring nine. "
+            "Nine were wounded at the children's hospital on Green Street.")
+    claims = claimcheck.extract(Document(id="d", text=text))
+    assert {c.place_key for c in claims if c.value == 9} == {"UA/Lviv Oblast/Lviv#children's hospital"}
+
+
+def test_a_building_that_is_only_the_object_leaves_the_toll_whole() -> None:
+    text = "Russia struck Dnipro, destroying a school and killing 11 people."
+    (claim,) = claimcheck.extract(Document(id="d", text=text))
+    assert claim.place_key == "UA/Dnipropetrovsk Oblast/Dnipro"
+
+
+def test_dying_in_a_plain_hospital_is_no_figure_of_the_hospital() -> None:
+    text = "Shelling hit Kherson on Monday. Two people died in a local hospital."
+    (claim,) = claimcheck.extract(Document(id="d", text=text))
+    assert claim.place_key is not None and "#" not in claim.place_key
+
+
+def test_dying_at_a_named_hospital_is_that_hospitals_figure() -> None:
+    for text, scope in (("Shelling hit Kherson. Two people died at the Tropinka city hospital.",
+                         "#hospital"),
+                        ("Shelling hit Kherson. Two people died at the maternity hospital.",
+                         "#maternity hospital")):
+        (claim,) = claimcheck.extract(Document(id="d", text=text))
+        assert claim.place_key is not None and claim.place_key.endswith(scope), text
