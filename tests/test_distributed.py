@@ -169,6 +169,25 @@ def test_frame_stages_by_hand_report_what_check_reports(expected: Report, tmp_pa
     _same(check(frame, reference=reference), gather(together, matched))
 
 
+def test_frame_stages_tell_copies_of_a_report_apart_as_check_does() -> None:
+    # one report under two ids is one voice: its vague "thousands" sums up its own 20,000
+    pandas = pytest.importorskip("pandas")
+    from claimcheck.parallel import extract_frame, gather, match_frame
+
+    march = "Thousands marched in Lyon on Saturday; organisers counted 20,000 marchers."
+    frame = pandas.DataFrame([
+        {"id": "a", "text": march, "published": "2025-05-10T18:00:00Z"},
+        {"id": "a2", "text": march, "published": "2025-05-10T18:00:00Z"},
+        {"id": "b", "text": "Police in Lyon counted 6,000 marchers on Saturday.",
+         "published": "2025-05-10T19:00:00Z"}])
+    rows = extract_frame(frame)
+    claims = rows[(rows["kind"] == "claim") & (rows["block"] != "")]
+    matched = pandas.concat([match_frame(block) for _, block in claims.groupby("block")])
+    expected = check(frame)
+    assert {d.kind for g in expected.groups for d in g.discrepancies} == {"contradiction"}
+    _same(expected, gather(rows, matched))
+
+
 @pytest.fixture(scope="module")
 def cluster() -> Iterator[Any]:
     pytest.importorskip("dask.dataframe", reason="the Dask tests need claimcheck[dask]")

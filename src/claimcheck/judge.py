@@ -20,6 +20,7 @@ is the earlier (see docs/discrepancies.md).
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import math
 from collections import Counter
 from collections.abc import Sequence
@@ -149,6 +150,23 @@ def _common_unit(claims: Sequence[Claim]) -> str | None:
     """The unit the group's gaps are told in: its most frequent, then the first by name."""
     counts = Counter(c.unit for c in claims)
     return min(counts, key=lambda u: (-counts[u], u or ""))
+
+
+def report_key(doc: Document) -> str:
+    """What `judge` reads of a document's text and time, in a few bytes: two documents have the
+    same key when they are copies of one report (one text published at one time). A process
+    that judges without the documents (`parallel.match_frame`, a stream) passes stand-ins
+    with this key as their text."""
+    digest = hashlib.blake2b(doc.text.encode("utf-8", "surrogatepass"), digest_size=16)
+    published = doc.published
+    when = published.astimezone(dt.timezone.utc).isoformat() \
+        if isinstance(published, dt.datetime) else (published.isoformat() if published else "")
+    return f"{digest.hexdigest()} {when}"
+
+
+def stand_in(doc_id: str, key: str) -> Document:
+    """A document holding only what `judge` reads of it, from its `report_key`."""
+    return Document(id=doc_id, text=key)
 
 
 def _sources(claims: Sequence[Claim], documents: dict[str, Document]) -> dict[str, str]:

@@ -37,7 +37,7 @@ from claimcheck.errors import (
     InputTypeError,
     OptionalDependencyError,
 )
-from claimcheck.judge import When, doc_times
+from claimcheck.judge import When, doc_times, report_key, stand_in
 from claimcheck.lang import detect
 from claimcheck.match import Group
 from claimcheck.models import Claim, ClaimGroup, Diagnostic, Document
@@ -53,6 +53,7 @@ EXTRACTED: dict[str, str] = {
     "block": "str",  # a claim's matching key, measure and unit dimension ("" for none)
     "since": "str",  # the window of time the document reports from (judge.doc_times)
     "until": "str",
+    "report": "str",  # the report a document carries (judge.report_key): copies share it
     "record": "str",  # the Document, Claim or Diagnostic as JSON
 }
 
@@ -154,7 +155,7 @@ def extract_frame(frame: Any) -> Any:
         doc, claims, said, kept = extract_one(doc, batch.where.get(doc.id))
         window = doc_times({doc.id: doc})[doc.id]
         base = {"id": doc.id, "time": _time(doc), "since": window.start.isoformat(),
-                "until": window.end.isoformat()}
+                "until": window.end.isoformat(), "report": report_key(doc)}
         records: list[tuple[str, str, str]] = [("diagnostic", "", d.model_dump_json()) for d in said]
         if kept:
             records.append(("document", "", doc.model_dump_json()))
@@ -168,7 +169,7 @@ def reference_frame(reference: Sequence[Claim]) -> Any:
     """Reference claims (`read_reference_csv`) as rows of `EXTRACTED`, matched with the rest."""
     pandas = _pandas()
     rows = [{"id": "", "time": _REFERENCE_TIME, "seq": n, "kind": "claim", "block": block_key(c),
-             "since": "", "until": "", "record": c.model_dump_json()}
+             "since": "", "until": "", "report": "", "record": c.model_dump_json()}
             for n, c in enumerate(reference)]
     return pandas.DataFrame(rows, columns=list(EXTRACTED)).astype(_dtypes(EXTRACTED))
 
@@ -192,8 +193,11 @@ def match_frame(frame: Any, pipeline: Pipeline | None = None) -> Any:
     times = {doc: When(dt.datetime.fromisoformat(since), dt.datetime.fromisoformat(until))
              for doc, since, until in zip(frame["id"], frame["since"], frame["until"], strict=True)
              if since}
+    # the judge tells copies of one report apart by their texts: stand-ins carry their keys
+    documents = {doc: stand_in(doc, report) for doc, report in zip(frame["id"], frame["report"],
+                                                                   strict=True) if report}
     found: list[Group] = pipeline.matcher(claims, pipeline.policy)
-    groups = pipeline.judged(found, {}, times)
+    groups = pipeline.judged(found, documents, times)
     rows = []
     for n, (group, judged) in enumerate(zip(found, groups, strict=True)):
         first = min(group.claims, key=lambda c: (c.doc, c.start))

@@ -31,7 +31,6 @@ Groups are numbered s1, s2, ... in the order they are written, each episode's gr
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import os
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -40,7 +39,7 @@ from typing import Any
 
 from claimcheck.checks import structural_checks
 from claimcheck.errors import DuplicateDocumentError, InputError, InputTypeError
-from claimcheck.judge import doc_times
+from claimcheck.judge import doc_times, report_key
 from claimcheck.lexicon import load
 from claimcheck.models import Check, Claim, ClaimGroup, Diagnostic, Document
 from claimcheck.parallel import block_key
@@ -238,8 +237,7 @@ def _read(state: _State, doc: Document, where: str,
             written.update(met)
     if filed:
         # what judge reads of a document: its time, and its text only to tell copies apart
-        digest = hashlib.blake2b(doc.text.encode("utf-8", "surrogatepass"), digest_size=16)
-        state.docs[doc.id] = (Document(id=doc.id, text=digest.hexdigest(),
+        state.docs[doc.id] = (Document(id=doc.id, text=report_key(doc),
                                        published=doc.published), filed)
     if late:
         yield _late(state, doc, where, late, written)
