@@ -347,6 +347,12 @@ def _pair(a: Reading, b: Reading, record: _Record, apart: bool, policy: Policy
     rule of a pair takes the group's record; these ordinary rules do not read it.)"""
     if a.recalled or b.recalled:
         return None  # a figure recalled as past is no rival to a current one
+    return _ordinary(a, b, apart, policy)
+
+
+def _ordinary(a: Reading, b: Reading, apart: bool, policy: Policy) -> _Pending | None:
+    """The ordinary rules: intervals apart contradict, an open-ended pair far apart is a
+    tension."""
     if apart:
         return a, b, "contradiction"
     if _tension(a, b, policy):
@@ -364,11 +370,7 @@ def _count_pair(a: Reading, b: Reading, record: _Record, apart: bool, policy: Po
         return a, b, kind
     if kind == "none":
         return None
-    if apart:
-        return a, b, "contradiction"
-    if _tension(a, b, policy):
-        return a, b, "tension"
-    return None
+    return _ordinary(a, b, apart, policy)
 
 
 def _stock_pair(a: Reading, b: Reading, record: _Record, apart: bool, policy: Policy

@@ -41,7 +41,14 @@ from claimcheck.judge import When, doc_times, report_key, stand_in
 from claimcheck.lang import detect
 from claimcheck.match import Group
 from claimcheck.models import Claim, ClaimGroup, Diagnostic, Document
-from claimcheck.pipeline import Documents, Pipeline, collect, extract_one, prepare
+from claimcheck.pipeline import (
+    Documents,
+    Pipeline,
+    chronological,
+    collect,
+    extract_one,
+    prepare,
+)
 from claimcheck.report import Report
 
 #: the columns `extract_frame` returns: one row per document kept, claim and diagnostic
@@ -69,7 +76,6 @@ MATCHED: dict[str, str] = {
 }
 
 _REFERENCE_TIME = "~"  # after every document's time: reference claims come last
-_UNDATED = dt.datetime.max.replace(tzinfo=dt.timezone.utc)
 #: a text every language's rules read (a place, a date, figures, units): `warm` loads them
 _WARM_TEXT = "Kyiv, 1 May 2025: 12 (3%), 4.5 km; 1,200 + 7"
 
@@ -287,14 +293,7 @@ def _threads() -> int:
 
 def _time(doc: Document) -> str:
     """The time a report lists a document by, as text that sorts as the time does."""
-    published = doc.published
-    if isinstance(published, dt.datetime):
-        stamp = published.astimezone(dt.timezone.utc)
-    elif published is not None:
-        stamp = dt.datetime.combine(published, dt.time.min, tzinfo=dt.timezone.utc)
-    else:
-        stamp = _UNDATED
-    return stamp.replace(tzinfo=None).isoformat(timespec="microseconds")
+    return chronological(doc)[0].replace(tzinfo=None).isoformat(timespec="microseconds")
 
 
 def _dtypes(columns: dict[str, str]) -> dict[str, str]:

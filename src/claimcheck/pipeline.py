@@ -120,7 +120,9 @@ def check(
                                             diagnostics=diagnostics, on_document=on_document)
 
 
-def _chronological(doc: Document) -> tuple[dt.datetime, str]:
+def chronological(doc: Document) -> tuple[dt.datetime, str]:
+    """What a report lists documents by: publication time in UTC (a date at its midnight,
+    none at the end of time), then id."""
     published = doc.published
     if isinstance(published, dt.datetime):
         return published.astimezone(dt.timezone.utc), doc.id
@@ -173,7 +175,7 @@ def prepare(documents: Documents, diagnostics: Sequence[Diagnostic] = ()) -> Bat
     """The documents of any input `check()` takes, ids checked to be unique, listed as a report
     lists them: by time, then id (the report is a function of the set of documents)."""
     batch = _batch(documents, diagnostics)
-    batch.documents.sort(key=_chronological)
+    batch.documents.sort(key=chronological)
     return batch
 
 
@@ -340,14 +342,16 @@ def _items(documents: object) -> Iterable[tuple[str, Document]]:
         elif isinstance(item, str):
             yield index, Document(id=f"doc{i + 1}", text=item)
         elif isinstance(item, Mapping):
-            yield index, _from_mapping(item, index, f"doc{i + 1}")
+            yield index, document_from(item, index, f"doc{i + 1}")
         else:
             raise InputTypeError(
                 f"{index} is the {type(item).__name__} {_short(item)}; each document must be a "
                 "Document, a str or a mapping with a 'text' field")
 
 
-def _from_mapping(record: Mapping[Any, Any], index: str, default_id: str) -> Document:
+def document_from(record: Mapping[Any, Any], index: str, default_id: str) -> Document:
+    """The Document of one input record (`index` names it in errors: "row 3");
+    `default_id` when it has no id. Raises `DocumentError` for a bad record."""
     if "text" not in record:
         raise DocumentError(f"{index} has no 'text' field; give every document its text")
     record = dict(record)
@@ -388,7 +392,7 @@ def _frame_rows(documents: object) -> list[tuple[str, Document]] | None:
         record = {str(k): _plain(v) for k, v in row.items()}
         record = {k: v for k, v in record.items() if v is not None or k not in _FRAME_COLUMNS}
         index = f"row {label!r}"
-        rows.append((index, _from_mapping(record, index, f"doc{n}")))
+        rows.append((index, document_from(record, index, f"doc{n}")))
     return rows
 
 

@@ -46,8 +46,8 @@ from claimcheck.parallel import block_key
 from claimcheck.pipeline import (
     Batch,
     Pipeline,
-    _chronological,
-    _from_mapping,
+    chronological,
+    document_from,
     extract_one,
     prepare,
 )
@@ -204,7 +204,7 @@ def _document(item: object, n: int) -> tuple[Document, str]:
     if isinstance(item, str):
         return Document(id=f"doc{n + 1}", text=item), index
     if isinstance(item, Mapping):
-        return _from_mapping(item, index, f"doc{n + 1}"), index
+        return document_from(item, index, f"doc{n + 1}"), index
     raise InputTypeError(f"{index} is the {type(item).__name__} {item!r:.60}; each document "
                          "must be a Document, a str or a mapping with a 'text' field")
 
@@ -219,7 +219,7 @@ def _read(state: _State, doc: Document, where: str,
     if not kept:
         return
     if doc.published is not None:
-        day = _chronological(doc)[0].date()
+        day = chronological(doc)[0].date()
         state.latest = day if state.latest is None else max(state.latest, day)
     yield from (c for c in structural_checks(claims, []) if c.rule == _PART_OF_WHOLE)
     late: list[Claim] = []
@@ -351,7 +351,7 @@ def _judge(state: _State, claims: list[Claim]) -> Iterator[StreamItem]:
     pipeline = state.pipeline
     docs = {c.doc: state.docs[c.doc][0] for c in claims}
     # in the order check() hands claims to the matcher: by document time, then offset
-    ordered = sorted(claims, key=lambda c: (_chronological(docs[c.doc]), c.start))
+    ordered = sorted(claims, key=lambda c: (chronological(docs[c.doc]), c.start))
     found = pipeline.matcher(ordered, pipeline.policy)
     judged = pipeline.judged(found, docs, doc_times(docs))
     by_id = {c.id: c for c in claims}

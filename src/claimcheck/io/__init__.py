@@ -221,11 +221,16 @@ def _read_safely(path: Path | IO[Any], base: str, defaults: dict[str, str], json
     try:
         yield from _read_path(path, name, base, defaults, jsonl)
     except Exception as exc:  # noqa: BLE001 - turned into a diagnostic naming the file
-        yield Diagnostic(
-            code="internal-error", where=name,
-            message=f"claimcheck failed reading the file with {type(exc).__name__}: {exc}; "
-            "this is a bug in claimcheck, please report this with the file; the rest of the "
-            "file was left out")
+        yield _bug_reading(name, exc)
+
+
+def _bug_reading(name: str, exc: Exception) -> Diagnostic:
+    """The diagnostic of a failure of claimcheck's own while reading the file `name`."""
+    return Diagnostic(
+        code="internal-error", where=name,
+        message=f"claimcheck failed reading the file with {type(exc).__name__}: {exc}; "
+        "this is a bug in claimcheck, please report this with the file; the rest of the "
+        "file was left out")
 
 
 def _read_path(path: Path | IO[Any], name: str, base: str, defaults: dict[str, str],
@@ -408,11 +413,7 @@ def _lines_safely(path: Path | IO[Any], base: str) -> Iterator[_Item]:
         yield Diagnostic(code="unreadable", message=f"cannot read the file: {exc.strerror}; "
                          "check its permissions", where=name)
     except Exception as exc:  # noqa: BLE001 - turned into a diagnostic naming the file
-        yield Diagnostic(
-            code="internal-error", where=name,
-            message=f"claimcheck failed reading the file with {type(exc).__name__}: {exc}; "
-            "this is a bug in claimcheck, please report this with the file; the rest of the "
-            "file was left out")
+        yield _bug_reading(name, exc)
 
 
 def _chain(first: bytes, handle: IO[Any]) -> Iterator[bytes]:
