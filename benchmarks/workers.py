@@ -1,12 +1,15 @@
 """Past one process: `check_dask` on a LocalCluster of 1 and of 2 workers, and `check_jobs`
 (`claimcheck check --jobs N`) with 1 and 2 local processes, on one seeded batch.
 
-Each run starts its cluster or its pool before the clock (a worker's first document loads
-the lexicons and the gazetteer: a warm-up batch pays for it), and every report is compared
-with the one-worker report: a speed-up of a run that reports something else is no speed-up.
-Wall time: on a machine with other loads, two workers cannot get two cores.
+Both clusters start before the clock, and every worker loads its tables (`parallel.warm`)
+and runs a warm-up batch: a worker's first document would otherwise pay for loading the
+lexicons and the gazetteer. The runs alternate, one worker then two then two then one, and
+so on (`--repeat`), so that a load the machine takes on or sheds weighs on both alike; the
+table gives their medians. Every report is compared with the first one-worker report: a
+speed-up of a run that reports something else is no speed-up. On a machine with other
+loads, two workers cannot get two cores: the load average at the start is printed.
 
-    .venv/bin/python benchmarks/workers.py 2000
+    .venv/bin/python benchmarks/workers.py 2000 --repeat 3
 """
 
 from __future__ import annotations
@@ -15,8 +18,11 @@ import argparse
 import json
 import os
 import resource
+import statistics
 import sys
 import time
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack
 from typing import Any
 
 import corpus
@@ -25,6 +31,12 @@ from _common import fmt, table
 from claimcheck.parallel import check_dask, check_jobs, warm
 
 _COLUMNS = ("id", "text", "source", "published", "language", "url")
+#: partitions of the batch per worker: a worker that is done takes another, and the client
+#: reads the first partitions while the last are extracted
+PARTITIONS_PER_WORKER = 8
+
+#: one timed run: wall seconds, CPU seconds of its critical path, the report as JSON
+Run = tuple[float, float | None, str]
 
 
 def _frame(n: int, seed: int) -> Any:
@@ -33,26 +45,40 @@ def _frame(n: int, seed: int) -> Any:
     return pandas.DataFrame([{k: getattr(d, k) for k in _COLUMNS} for d in corpus.batch(n, seed)])
 
 
-def dask_run(n: int, workers: int, seed: int = 2026) -> tuple[float, float | None, str]:
-    """Wall seconds of `check_dask` on `n` documents over `workers` one-thread worker
-    processes; the CPU seconds of its critical path (the busiest worker's, plus this process's
-    gathering), which is what the wall time would be on idle cores; and the report."""
+def _clusters(stack: ExitStack, sizes: tuple[int, ...]) -> dict[int, Any]:
+    """A warm client per cluster size: one-thread worker processes that loaded their tables
+    and ran a warm-up batch."""
     from distributed import Client, LocalCluster
 
-    frame, warm = _frame(n, seed), _frame(8 * workers, seed + 1)
-    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                      dashboard_address=":0") as cluster, Client(cluster) as client:
-        check_dask(warm, npartitions=2 * workers)  # every worker loads its data
+    clients = {}
+    for workers in sizes:
+        cluster = stack.enter_context(LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0"))
+        client = stack.enter_context(Client(cluster, set_as_default=False))
+        client.run(warm)
+        with client.as_current():
+            check_dask(_frame(16 * workers, 2027), npartitions=2 * workers)
+        clients[workers] = client
+    return clients
+
+
+def dask_run(client: Any, frame: Any) -> Run:
+    """Wall seconds of `check_dask` on `frame` over the client's cluster of one-thread worker
+    processes; the CPU seconds of its critical path (the busiest worker's, plus this
+    process's: the client and the scheduler), which is what the wall time would be on idle
+    cores were none of this process's work done while the workers work; and the report."""
+    workers = len(client.nthreads())
+    with client.as_current():
         before, here = client.run(time.process_time), time.process_time()
         started = time.perf_counter()
-        report = check_dask(frame, npartitions=8 * workers)
+        report = check_dask(frame, npartitions=PARTITIONS_PER_WORKER * workers)
         wall = time.perf_counter() - started
         after = client.run(time.process_time)
-        path = max(after[w] - before[w] for w in after) + time.process_time() - here
-        return wall, path, report.to_json()
+    path = max(after[w] - before[w] for w in after) + time.process_time() - here
+    return wall, path, report.to_json()
 
 
-def jobs_run(n: int, jobs: int, seed: int = 2026) -> tuple[float, float | None, str]:
+def jobs_run(n: int, jobs: int, seed: int = 2026) -> Run:
     """Wall seconds of `check_jobs` on `n` documents with `jobs` processes, their start
     included; the CPU seconds of its critical path (this process's, plus its workers' shared
     evenly: the pool hands them equal chunks); and the report. This process loads its tables
@@ -74,35 +100,67 @@ def _children() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def run(n: int) -> str:
-    rows = []
-    # check_jobs first: a closed LocalCluster leaves threads in this process, and beside
-    # another thread check_jobs spawns its workers (each loading its tables) instead of forking
-    for name, measure in (("check_jobs (--jobs N)", jobs_run),
-                          ("check_dask, LocalCluster", dask_run)):
-        load = os.getloadavg()[0]
-        one, cpu_one, report_one = measure(n, 1)
-        two, cpu_two, report_two = measure(n, 2)
-        print(f"  {name} {n:,}: 1 -> {one:.1f} s, 2 -> {two:.1f} s", file=sys.stderr, flush=True)
-        by_cpu = cpu_one / cpu_two if cpu_one is not None and cpu_two else None
-        rows.append([name, f"{n:,}", fmt(one), fmt(two), fmt(one / two, ".2f"), fmt(cpu_one),
-                     fmt(cpu_two), fmt(by_cpu, ".2f"), "yes" if report_one == report_two else "NO",
-                     f"{load:.1f}"])
-    return table("Past one process: 1 worker against 2",
-                 ["run", "documents", "1: wall s", "2: wall s", "wall speed-up",
-                  "1: CPU path s", "2: CPU path s", "CPU-path speed-up", "same report",
-                  "load at start"], rows)
+def _alternating(repeat: int) -> Iterator[int]:
+    """1, 2, 2, 1, 1, 2, ...: each size runs first as often as it runs second."""
+    for r in range(repeat):
+        yield from ((1, 2) if r % 2 == 0 else (2, 1))
+
+
+def _row(name: str, n: int, runs: dict[int, list[Run]], load: float) -> list[str]:
+    def median(size: int, field: int) -> float | None:
+        values = [run[field] for run in runs[size] if run[field] is not None]
+        return statistics.median(values) if values else None  # type: ignore[type-var]
+
+    one, two = median(1, 0), median(2, 0)
+    cpu_one, cpu_two = median(1, 1), median(2, 1)
+    pairs = [a[0] / b[0] for a, b in zip(runs[1], runs[2], strict=True)]
+    reports = {run[2] for size in runs for run in runs[size]}
+    return [name, f"{n:,}", str(len(pairs)), fmt(one), fmt(two),
+            fmt(one / two if one and two else None, ".2f"),
+            f"{min(pairs):.2f} to {max(pairs):.2f}", fmt(cpu_one), fmt(cpu_two),
+            fmt(cpu_one / cpu_two if cpu_one and cpu_two else None, ".2f"),
+            "yes" if len(reports) == 1 else "NO", f"{load:.1f}"]
+
+
+def _measure(name: str, n: int, repeat: int, run: Callable[[int], Run]) -> list[str]:
+    load = os.getloadavg()[0]
+    runs: dict[int, list[Run]] = {1: [], 2: []}
+    for size in _alternating(repeat):
+        runs[size].append(run(size))
+        print(f"  {name} {n:,}, {size} worker(s): {runs[size][-1][0]:.1f} s (load "
+              f"{os.getloadavg()[0]:.1f})", file=sys.stderr, flush=True)
+    return _row(name, n, runs, load)
+
+
+def run(n: int, repeat: int = 3) -> str:
+    # check_jobs first: a LocalCluster starts threads in this process, and beside another
+    # thread check_jobs spawns its workers (each loading its tables) instead of forking
+    rows = [_measure("check_jobs (--jobs N)", n, repeat, lambda jobs: jobs_run(n, jobs))]
+    frame = _frame(n, 2026)
+    with ExitStack() as stack:
+        clients = _clusters(stack, (1, 2))
+        rows.append(_measure("check_dask, LocalCluster", n, repeat,
+                             lambda workers: dask_run(clients[workers], frame)))
+    return table("Past one process: 1 worker against 2 (medians of the runs)",
+                 ["run", "documents", "runs", "1: wall s", "2: wall s", "wall speed-up",
+                  "speed-up of each pair", "1: CPU path s", "2: CPU path s",
+                  "CPU-path speed-up", "same report", "load at start"], rows)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("n", type=int, nargs="?", default=2000, help="documents (default 2000)")
-    parser.add_argument("--json", action="store_true", help="print the seconds as JSON only")
+    parser.add_argument("--repeat", type=int, default=3,
+                        help="runs of each size, alternating (default 3)")
+    parser.add_argument("--json", action="store_true", help="print the Dask seconds as JSON only")
     args = parser.parse_args()
     if args.json:
-        print(json.dumps({w: dask_run(args.n, w)[:2] for w in (1, 2)}))
+        frame = _frame(args.n, 2026)
+        with ExitStack() as stack:
+            clients = _clusters(stack, (1, 2))
+            print(json.dumps({w: dask_run(clients[w], frame)[:2] for w in (1, 2)}))
     else:
-        print(run(args.n))
+        print(run(args.n, args.repeat))
     return 0
 
 

@@ -16,7 +16,7 @@ import pytest
 
 from claimcheck import Report, check
 from claimcheck.cli import main
-from claimcheck.errors import InputError
+from claimcheck.errors import DuplicateDocumentError, InputError
 from claimcheck.io import read_reference_csv
 from claimcheck.models import Claim
 from claimcheck.parallel import _warm_context, block_key, check_jobs, warm
@@ -186,6 +186,33 @@ def test_frame_stages_tell_copies_of_a_report_apart_as_check_does() -> None:
     expected = check(frame)
     assert {d.kind for g in expected.groups for d in g.discrepancies} == {"contradiction"}
     _same(expected, gather(rows, matched))
+
+
+def test_gathering_takes_frames_in_any_order_and_any_pieces() -> None:
+    # as a client reads partitions when they are done: groups before rows, last ones first
+    pandas = pytest.importorskip("pandas")
+    from claimcheck.parallel import Gathering, extract_frame, match_frame
+
+    frame = pandas.DataFrame(_documents())
+    parts = [extract_frame(frame.iloc[i::4]) for i in range(4)]
+    claims = pandas.concat(parts)
+    claims = claims[(claims["kind"] == "claim") & (claims["block"] != "")]
+    gathered = Gathering()
+    for _, block in reversed(list(claims.groupby("block"))):
+        gathered.add_matched(match_frame(block))
+    for n in (3, 1, 0, 2):
+        gathered.add_extracted(parts[n], n)
+    _same(check(frame), gathered.report())
+
+
+def test_gathering_refuses_two_documents_of_one_id_from_two_partitions() -> None:
+    pandas = pytest.importorskip("pandas")
+    from claimcheck.parallel import MATCHED, extract_frame, gather
+
+    twice = pandas.DataFrame([{"id": "same", "text": "In Graz 7 passengers were killed."}])
+    rows = pandas.concat([extract_frame(twice), extract_frame(twice)])
+    with pytest.raises(DuplicateDocumentError, match="two documents share the id 'same'"):
+        gather(rows, pandas.DataFrame({column: [] for column in MATCHED}))
 
 
 @pytest.fixture(scope="module")

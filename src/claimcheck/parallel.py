@@ -10,7 +10,7 @@ A run has three stages, and each splits its own way:
 `check_jobs` extracts in N local processes and does the rest in this one. `check_dask` runs
 extraction as `extract_frame` (a pure DataFrame -> DataFrame function) over the partitions
 of a Dask DataFrame, shuffles the claims on their `block`, groups and judges each partition
-with `match_frame`, and gathers. Both return the Report `check()` returns on the same input,
+with `match_frame`, and gathers (`Gathering`: each partition read as soon as it is done). Both return the Report `check()` returns on the same input,
 byte for byte: documents and claims listed by time then id, groups numbered g1, g2, ... by
 their earliest (document, offset) as `align` numbers them. docs/scale.md has the commands,
 and the same two functions under Spark's `mapInPandas` and `applyInPandas`.
@@ -75,6 +75,12 @@ MATCHED: dict[str, str] = {
     "record": "str",  # the ClaimGroup as JSON (its id is renumbered when gathered)
 }
 
+#: the record each `kind` of an `EXTRACTED` row holds
+_RECORDS: dict[str, type[Document] | type[Claim] | type[Diagnostic]] = {
+    "document": Document, "claim": Claim, "diagnostic": Diagnostic}
+#: `check_dask` splits a pandas DataFrame into this many partitions per worker thread: a
+#: worker done early takes another, and the client reads the first while the last are extracted
+_PARTITIONS_PER_THREAD = 4
 _REFERENCE_TIME = "~"  # after every document's time: reference claims come last
 #: a text every language's rules read (a place, a date, figures, units): `warm` loads them
 _WARM_TEXT = "Kyiv, 1 May 2025: 12 (3%), 4.5 km; 1,200 + 7"
@@ -218,30 +224,74 @@ def gather(extracted: Any, matched: Any, *, pipeline: Pipeline | None = None,
     """The Report of every row `extract_frame` and `match_frame` returned (pandas DataFrames,
     in any order): listed and numbered as `check()` lists and numbers them, with the
     structural checks across groups."""
-    pipeline = pipeline or Pipeline()
-    extracted = extracted.sort_values(["time", "id", "seq"], kind="stable")
-    docs: list[Document] = []
-    claims: list[Claim] = []
-    found = list(diagnostics)
-    for kind, record in zip(extracted["kind"], extracted["record"], strict=True):
-        if kind == "document":
-            docs.append(Document.model_validate_json(record))
-        elif kind == "claim":
-            claims.append(Claim.model_validate_json(record))
-        else:
-            found.append(Diagnostic.model_validate_json(record))
-    seen: set[str] = set()
-    for doc in docs:
-        if doc.id in seen:
-            raise DuplicateDocumentError(
-                f"two documents share the id {doc.id!r}; give every document a unique id")
-        seen.add(doc.id)
-    # align's order: the earliest (document, offset), then the block, then within the block
-    matched = matched.sort_values(["doc", "start", "measure", "entity", "dimension", "seq"],
-                                  kind="stable")
-    groups = [ClaimGroup.model_validate_json(r).model_copy(update={"id": f"g{n}"})
-              for n, r in enumerate(matched["record"], start=1)]
-    return pipeline.assemble(docs, claims, groups, found)
+    gathered = Gathering()
+    gathered.add_extracted(extracted)
+    gathered.add_matched(matched)
+    return gathered.report(pipeline=pipeline, diagnostics=diagnostics)
+
+
+class Gathering:
+    """What `gather` does, a frame at a time: frames of `extract_frame` and `match_frame` rows
+    are read as they arrive (in any order, in any pieces), so that a client reads the first
+    partitions while the cluster still works on the last; `report()` lists and numbers them
+    as `check()` does, whatever the order they came in."""
+
+    def __init__(self) -> None:
+        # each record with its sort key, then the frame's place in arrival order and the row's
+        # place in its frame: the order a stable sort of the frames concatenated would keep
+        self._rows: list[tuple[tuple[str, str, int, int, int], Document | Claim | Diagnostic]] = []
+        self._groups: list[tuple[tuple[str, int, str, str, str, int, int, int], ClaimGroup]] = []
+        self._frames = 0
+
+    def add_extracted(self, frame: Any, part: int | None = None) -> None:
+        """Take a frame of `EXTRACTED` rows (a partition of `extract_frame`'s output). Rows
+        that sort alike (none, but for a duplicate id) keep the order of `part` (by default,
+        the order the frames are taken in), then their order in the frame."""
+        part = self._next() if part is None else part
+        for n, (time, doc, seq, kind, record) in enumerate(zip(
+                frame["time"], frame["id"], frame["seq"], frame["kind"], frame["record"],
+                strict=True)):
+            self._rows.append(((time, doc, int(seq), part, n), _RECORDS[kind].model_validate_json(record)))
+
+    def add_matched(self, frame: Any, part: int | None = None) -> None:
+        """Take a frame of `MATCHED` rows (a partition of `match_frame`'s output), as
+        `add_extracted` takes them."""
+        part = self._next() if part is None else part
+        for n, (doc, start, measure, entity, dimension, seq, record) in enumerate(zip(
+                frame["doc"], frame["start"], frame["measure"], frame["entity"],
+                frame["dimension"], frame["seq"], frame["record"], strict=True)):
+            key = (doc, int(start), measure, entity, dimension, int(seq), part, n)
+            self._groups.append((key, ClaimGroup.model_validate_json(record)))
+
+    def report(self, *, pipeline: Pipeline | None = None,
+               diagnostics: Sequence[Diagnostic] = ()) -> Report:
+        """The Report of every frame taken, as `gather` returns it."""
+        pipeline = pipeline or Pipeline()
+        docs: list[Document] = []
+        claims: list[Claim] = []
+        found = list(diagnostics)
+        for _, record in sorted(self._rows, key=lambda row: row[0]):
+            if isinstance(record, Document):
+                docs.append(record)
+            elif isinstance(record, Claim):
+                claims.append(record)
+            else:
+                found.append(record)
+        seen: set[str] = set()
+        for doc in docs:
+            if doc.id in seen:
+                raise DuplicateDocumentError(
+                    f"two documents share the id {doc.id!r}; give every document a unique id")
+            seen.add(doc.id)
+        # align's order: the earliest (document, offset), then the block, then within the block
+        groups = [group.model_copy(update={"id": f"g{n}"})
+                  for n, (_, group) in enumerate(sorted(self._groups, key=lambda g: g[0]),
+                                                 start=1)]
+        return pipeline.assemble(docs, claims, groups, found)
+
+    def _next(self) -> int:
+        self._frames -= 1  # before every numbered part, in the order taken
+        return self._frames
 
 
 # ---------------------------------------------------------------- Dask
@@ -253,39 +303,76 @@ def check_dask(documents: Any, *, pipeline: Pipeline | None = None,
     """`check()` on a Dask cluster: the Report `check()` returns on the same documents.
 
     `documents` is a dask or pandas DataFrame with the columns `check()` reads (a pandas one
-    is split into `npartitions`, by default the cluster's worker threads). It runs on the
-    current `distributed.Client` (or dask's default scheduler): extraction per partition,
-    claims shuffled on their block, grouping and judging per partition, then gathered here.
+    is split into `npartitions`, by default four per worker thread). It runs on the current
+    `distributed.Client` (or dask's default scheduler): extraction per partition, claims
+    shuffled on their block, grouping and judging per partition. On a `distributed.Client`
+    the extracted rows are computed once and kept on the workers, and each partition's rows
+    and groups are read here as soon as it is done (`Gathering`), while the rest still run.
     """
     dd, dask = _dask()
     pipeline = pipeline or Pipeline()
     pandas = _pandas()
     if isinstance(documents, pandas.DataFrame):
-        parts = npartitions or _threads()
+        parts = npartitions or _PARTITIONS_PER_THREAD * _threads()
         documents = dd.from_pandas(documents, npartitions=max(1, min(parts, len(documents) or 1)))
     if not isinstance(documents, dd.DataFrame):
         raise InputTypeError(
             f"check_dask() takes a dask or pandas DataFrame, not the {type(documents).__name__}; "
             "build one with dask.dataframe.read_json(..., lines=True) or from_pandas")
+    client = _client()
     extracted = documents.map_partitions(extract_frame, meta=_empty(EXTRACTED))
+    if client is not None:  # extracted once, kept on the workers for the shuffle and the client
+        extracted = client.persist(extracted)
     claims = extracted[(extracted["kind"] == "claim") & (extracted["block"] != "")]
     if reference:
         claims = dd.concat([claims, dd.from_pandas(reference_frame(reference), npartitions=1)])
     shuffled = claims.shuffle(on="block", npartitions=extracted.npartitions)
     matched = shuffled.map_partitions(match_frame, pipeline, meta=_empty(MATCHED))
-    rows, groups = dask.compute(extracted, matched)
+    gathered = Gathering()
+    if client is None:
+        rows, groups = dask.compute(extracted, matched)
+        gathered.add_extracted(rows, 0)
+        gathered.add_matched(groups, 0)
+    else:
+        _stream(client, extracted, client.persist(matched), gathered)
     if reference:
-        rows = pandas.concat([rows, reference_frame(reference)])
-    return gather(rows, groups, pipeline=pipeline, diagnostics=diagnostics)
+        gathered.add_extracted(reference_frame(reference), extracted.npartitions)
+    return gathered.report(pipeline=pipeline, diagnostics=diagnostics)
 
 
-def _threads() -> int:
+def _stream(client: Any, extracted: Any, matched: Any, gathered: Gathering) -> None:
+    """Read each partition of two persisted collections into `gathered` as soon as it is
+    done: the client parses records while the workers still extract and match, instead of
+    parsing them all once the workers are done (a serial tail as long as matching itself).
+    Each frame is taken with its partition's number, so the order they come in is no matter."""
+    from distributed import as_completed, futures_of
+
+    futures = {}
+    for collection, add in ((extracted, gathered.add_extracted), (matched, gathered.add_matched)):
+        # a partition's key is (name, its number)
+        futures.update({future: (add, future.key[1])
+                        for future in futures_of(collection)})  # type: ignore[no-untyped-call]
+    for future, frame in as_completed(list(futures),  # type: ignore[no-untyped-call]
+                                      with_results=True):
+        add, part = futures[future]
+        add(frame, part)
+
+
+def _client() -> Any:
+    """The current `distributed.Client`, or None (dask's local scheduler)."""
     try:
         from distributed import default_client
 
-        return max(1, sum(default_client().nthreads().values()))  # type: ignore[no-untyped-call]
-    except (ImportError, ValueError):  # no client: dask's local scheduler
+        return default_client()  # type: ignore[no-untyped-call]
+    except (ImportError, ValueError):
+        return None
+
+
+def _threads() -> int:
+    client = _client()
+    if client is None:  # dask's local scheduler
         return multiprocessing.cpu_count()
+    return max(1, int(sum(client.nthreads().values())))
 
 
 # ---------------------------------------------------------------- helpers
