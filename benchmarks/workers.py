@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import resource
 import statistics
@@ -132,15 +133,20 @@ def _measure(name: str, n: int, repeat: int, run: Callable[[int], Run]) -> list[
     return _row(name, n, runs, load)
 
 
-def run(n: int, repeat: int = 3) -> str:
+def run(n: int, repeat: int = 3, only: str | None = None) -> str:
+    rows = []
     # check_jobs first: a LocalCluster starts threads in this process, and beside another
     # thread check_jobs spawns its workers (each loading its tables) instead of forking
-    rows = [_measure("check_jobs (--jobs N)", n, repeat, lambda jobs: jobs_run(n, jobs))]
-    frame = _frame(n, 2026)
-    with ExitStack() as stack:
-        clients = _clusters(stack, (1, 2))
-        rows.append(_measure("check_dask, LocalCluster", n, repeat,
-                             lambda workers: dask_run(clients[workers], frame)))
+    if only in (None, "jobs"):
+        rows.append(_measure("check_jobs (--jobs N)", n, repeat, lambda jobs: jobs_run(n, jobs)))
+    if only in (None, "dask"):
+        # a shuffle run again under its name is logged as a warning: not a problem, here
+        logging.getLogger("distributed.shuffle").setLevel(logging.ERROR)
+        frame = _frame(n, 2026)
+        with ExitStack() as stack:
+            clients = _clusters(stack, (1, 2))
+            rows.append(_measure("check_dask, LocalCluster", n, repeat,
+                                 lambda workers: dask_run(clients[workers], frame)))
     return table("Past one process: 1 worker against 2 (medians of the runs)",
                  ["run", "documents", "runs", "1: wall s", "2: wall s", "wall speed-up",
                   "speed-up of each pair", "1: CPU path s", "2: CPU path s",
@@ -152,6 +158,7 @@ def main() -> int:
     parser.add_argument("n", type=int, nargs="?", default=2000, help="documents (default 2000)")
     parser.add_argument("--repeat", type=int, default=3,
                         help="runs of each size, alternating (default 3)")
+    parser.add_argument("--only", choices=("jobs", "dask"), help="time one of the two only")
     parser.add_argument("--json", action="store_true", help="print the Dask seconds as JSON only")
     args = parser.parse_args()
     if args.json:
@@ -160,7 +167,7 @@ def main() -> int:
             clients = _clusters(stack, (1, 2))
             print(json.dumps({w: dask_run(clients[w], frame)[:2] for w in (1, 2)}))
     else:
-        print(run(args.n, args.repeat))
+        print(run(args.n, args.repeat, args.only))
     return 0
 
 
