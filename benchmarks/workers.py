@@ -32,10 +32,6 @@ from _common import fmt, table
 from claimcheck.parallel import check_dask, check_jobs, warm
 
 _COLUMNS = ("id", "text", "source", "published", "language", "url")
-#: partitions of the batch per worker: a worker that is done takes another, and the client
-#: reads the first partitions while the last are extracted
-PARTITIONS_PER_WORKER = 8
-
 #: one timed run: wall seconds, CPU seconds of its critical path, the report as JSON
 Run = tuple[float, float | None, str]
 
@@ -68,11 +64,10 @@ def dask_run(client: Any, frame: Any) -> Run:
     processes; the CPU seconds of its critical path (the busiest worker's, plus this
     process's: the client and the scheduler), which is what the wall time would be on idle
     cores were none of this process's work done while the workers work; and the report."""
-    workers = len(client.nthreads())
     with client.as_current():
         before, here = client.run(time.process_time), time.process_time()
         started = time.perf_counter()
-        report = check_dask(frame, npartitions=PARTITIONS_PER_WORKER * workers)
+        report = check_dask(frame)  # its partitions: 100 documents, 4 a worker at least
         wall = time.perf_counter() - started
         after = client.run(time.process_time)
     path = max(after[w] - before[w] for w in after) + time.process_time() - here

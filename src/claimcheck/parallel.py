@@ -10,9 +10,10 @@ A run has three stages, and each splits its own way:
 `check_jobs` extracts in N local processes and does the rest in this one. `check_dask` runs
 extraction as `extract_frame` (a pure DataFrame -> DataFrame function) over the partitions
 of a Dask DataFrame, shuffles the claims on their `block`, groups and judges each partition
-with `match_frame`, and gathers (`Gathering`: each partition read as soon as it is done). Both return the Report `check()` returns on the same input,
-byte for byte: documents and claims listed by time then id, groups numbered g1, g2, ... by
-their earliest (document, offset) as `align` numbers them. docs/scale.md has the commands,
+with `match_frame`, and gathers (`Gathering`: each partition read as soon as it is done).
+Both return the Report `check()` returns on the same input, byte for byte: documents and
+claims listed by time then id, groups numbered g1, g2, ... by their earliest (document,
+offset) as `align` numbers them. docs/scale.md has the commands,
 and the same two functions under Spark's `mapInPandas` and `applyInPandas`.
 
 pandas and dask are imported only by the functions that need them (`claimcheck[dask]`).
@@ -78,8 +79,10 @@ MATCHED: dict[str, str] = {
 #: the record each `kind` of an `EXTRACTED` row holds
 _RECORDS: dict[str, type[Document] | type[Claim] | type[Diagnostic]] = {
     "document": Document, "claim": Claim, "diagnostic": Diagnostic}
-#: `check_dask` splits a pandas DataFrame into this many partitions per worker thread: a
-#: worker done early takes another, and the client reads the first while the last are extracted
+#: `check_dask` splits a pandas DataFrame into partitions of this many documents (a few tenths
+#: of a second of work each), and at least four per worker thread: a worker done early takes
+#: another, none waits long on the last one, and the client reads the first while the last run
+_DOCUMENTS_PER_PARTITION = 100
 _PARTITIONS_PER_THREAD = 4
 _REFERENCE_TIME = "~"  # after every document's time: reference claims come last
 #: a text every language's rules read (a place, a date, figures, units): `warm` loads them
@@ -303,7 +306,8 @@ def check_dask(documents: Any, *, pipeline: Pipeline | None = None,
     """`check()` on a Dask cluster: the Report `check()` returns on the same documents.
 
     `documents` is a dask or pandas DataFrame with the columns `check()` reads (a pandas one
-    is split into `npartitions`, by default four per worker thread). It runs on the current
+    is split into `npartitions`, by default 100 documents each and at least four per worker
+    thread). It runs on the current
     `distributed.Client` (or dask's default scheduler): extraction per partition, claims
     shuffled on their block, grouping and judging per partition. On a `distributed.Client`
     the extracted rows are computed once and kept on the workers, and each partition's rows
@@ -312,8 +316,10 @@ def check_dask(documents: Any, *, pipeline: Pipeline | None = None,
     dd, dask = _dask()
     pipeline = pipeline or Pipeline()
     pandas = _pandas()
+    threads = _threads()
     if isinstance(documents, pandas.DataFrame):
-        parts = npartitions or _PARTITIONS_PER_THREAD * _threads()
+        parts = npartitions or max(_PARTITIONS_PER_THREAD * threads,
+                                   -(-len(documents) // _DOCUMENTS_PER_PARTITION))
         documents = dd.from_pandas(documents, npartitions=max(1, min(parts, len(documents) or 1)))
     if not isinstance(documents, dd.DataFrame):
         raise InputTypeError(
@@ -326,7 +332,9 @@ def check_dask(documents: Any, *, pipeline: Pipeline | None = None,
     claims = extracted[(extracted["kind"] == "claim") & (extracted["block"] != "")]
     if reference:
         claims = dd.concat([claims, dd.from_pandas(reference_frame(reference), npartitions=1)])
-    shuffled = claims.shuffle(on="block", npartitions=extracted.npartitions)
+    # a few blocks hold most claims: more partitions than threads, but not one per document's
+    shuffled = claims.shuffle(on="block", npartitions=min(extracted.npartitions,
+                                                          _PARTITIONS_PER_THREAD * threads))
     matched = shuffled.map_partitions(match_frame, pipeline, meta=_empty(MATCHED))
     gathered = Gathering()
     if client is None:
