@@ -34,6 +34,11 @@ def _recalled_date(ctx: Context, d: dates.DateMention) -> bool:
     return pub is not None and d.day is not None and (pub - d.day).days > RECENT_DAYS
 
 
+def names_past(ctx: Context, sentence: Sentence) -> bool:
+    """Does `sentence` name a date long before publication (a recalled event)?"""
+    return any(_recalled_date(ctx, d) for d in ctx.dates_in(sentence.start, sentence.end))
+
+
 def is_as_of(ctx: Context, d: dates.DateMention) -> bool:
     """A date a figure held at ("as of Tuesday", "said on Monday"), not the day of the event."""
     text = ctx.text
