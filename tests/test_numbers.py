@@ -397,3 +397,17 @@ def test_tokenize_reads_as_one_pattern_per_token(text: str) -> None:
                                           spec.word_re)]
         assert got == _tokens_one_match_each(text, spec.number_re, spec.word_re,
                                              spec.decimal_mark == ".")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("More rescuers came on Monday.", []),  # "more" opens no hedge here: no mention
+    ("More than 40 rescuers came.", [("More than 40", "more_than")]),
+    ("Some of the 12 wards were shut.", [("12", "exact")]),
+    ("Some 12 wards were shut.", [("Some 12", "approximate")]),
+    ("It was not over 3 metres.", [("over 3 metres", "more_than")]),
+])
+def test_a_hedge_word_opens_a_mention_only_with_its_hedge(
+        text: str, expected: list[tuple[str, str]]) -> None:
+    # the scanner skips a word that could only open a hedge when the hedge is not there
+    found = [(text[m.start:m.end], m.qualifier) for m in numbers.scan(text, "en")]
+    assert found == expected
