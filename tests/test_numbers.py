@@ -405,9 +405,11 @@ def test_tokenize_reads_as_one_pattern_per_token(text: str) -> None:
     ("Some of the 12 wards were shut.", [("12", "exact")]),
     ("Some 12 wards were shut.", [("Some 12", "approximate")]),
     ("It was not over 3 metres.", [("over 3 metres", "more_than")]),
+    ("Losses ran in the thousands.", [("in the thousands", "vague")]),
+    ("In Kyiv 5 died.", [("5", "exact")]),
 ])
-def test_a_hedge_word_opens_a_mention_only_with_its_hedge(
+def test_a_phrase_word_opens_a_mention_only_with_its_phrase(
         text: str, expected: list[tuple[str, str]]) -> None:
-    # the scanner skips a word that could only open a hedge when the hedge is not there
+    # the scanner skips a word that only opens a hedge or a vague quantity when neither is there
     found = [(text[m.start:m.end], m.qualifier) for m in numbers.scan(text, "en")]
     assert found == expected
