@@ -210,3 +210,12 @@ def test_a_pronoun_after_a_title_and_surname_names_the_surname() -> None:
 )
 def test_a_country_speaks_by_a_verb_of_saying_only(sentence: str, expected: str | None) -> None:
     assert speaker.attribution(vocabulary("en"), sentence) == expected
+
+
+def test_a_paragraph_opening_on_an_event_long_past_does_not_continue_the_speaker() -> None:
+    text = ("Five people died, the mayor said on Monday.\n"
+            "A flood in 2011 destroyed 300 homes. Repairs are expected to cost $2 billion.")
+    assert _speakers(text) == ["mayor", None, None]
+    # a paragraph of the present does continue the speaker who gave figures
+    text = "Five people died, the mayor said on Monday.\nTwelve more were missing."
+    assert _speakers(text) == ["mayor", "mayor"]
