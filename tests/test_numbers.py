@@ -397,3 +397,20 @@ def test_tokenize_reads_as_one_pattern_per_token(text: str) -> None:
                                           spec.word_re)]
         assert got == _tokens_one_match_each(text, spec.number_re, spec.word_re,
                                              spec.decimal_mark == ".")
+
+
+@pytest.mark.parametrize(("text", "code", "low", "high"), [
+    ("Ci sono tra le 12 e le 14 barche nel porto.", "it", 12.0, 14.0),
+    ("Aspettano fra i 100 e i 150 ospiti.", "it", 100.0, 150.0),
+    ("Llegaron entre los 60 y los 70 voluntarios.", "es", 60.0, 70.0),
+    ("On compte entre les 8 et les 9 navires.", "fr", 8.0, 9.0),
+])
+def test_a_range_opener_may_put_an_article_before_each_figure(
+        text: str, code: str, low: float, high: float) -> None:
+    found = numbers.scan(text, code)
+    assert [(m.low, m.high, m.qualifier) for m in found] == [(low, high, "range")]
+
+
+def test_an_article_after_a_join_without_an_opener_makes_no_range() -> None:
+    found = numbers.scan("Arrivano 12 e le 14 barche.", "it")
+    assert [m.qualifier for m in found] == ["exact", "exact"]
