@@ -101,8 +101,9 @@ def read(document: Document) -> Context:
     found_dates = tuple(dates.find_dates(text, document.published))
     language = lang.get(words.code)
     lemmas = language.lemmas if language.lemmatizer else None  # "у Києві" is Kyiv
-    found_places = tuple(scope.local_units(words, text, scope.in_story_country(text, [
-        p for p in places.find_places(text, lemmas) if placing.plausible(words, text, p)])))
+    found_places = tuple(placing.listed_provinces(words, text, sentences, scope.local_units(
+        words, text, scope.in_story_country(text, [
+            p for p in places.find_places(text, lemmas) if placing.plausible(words, text, p)]))))
     return Context(
         document=document,
         words=words,
