@@ -26,6 +26,7 @@ from typing import NamedTuple
 from claimcheck import dates, lang, numbers, places
 from claimcheck.extract import (
     frame,
+    headline,
     links,
     measured,
     placing,
@@ -90,7 +91,8 @@ def _claims(document: Document, scanned: list[numbers.Mention]) -> list[Claim]:
         if said.speaker and any(c.start >= sentence.start and c.end <= sentence.end
                                 for c in out[-3:]):
             state = replace(state, had_claims=True)
-    return sums.widen_sums(frame.with_frame(links.link_ratios(out, ctx), ctx), ctx)
+    return headline.place_from_body(
+        sums.widen_sums(frame.with_frame(links.link_ratios(out, ctx), ctx), ctx), ctx)
 
 
 def read(document: Document) -> Context:
