@@ -210,3 +210,11 @@ def test_a_pronoun_after_a_title_and_surname_names_the_surname() -> None:
 )
 def test_a_country_speaks_by_a_verb_of_saying_only(sentence: str, expected: str | None) -> None:
     assert speaker.attribution(vocabulary("en"), sentence) == expected
+
+
+def test_a_quote_in_german_low_quotes_speaks_for_itself_only() -> None:
+    text = ("Im Heim starben sieben Bewohner. „Das Wasser kam in Sekunden“, sagte Anna Berger, "
+            "die Leiterin des Heims.")
+    doc = Document(id="a", text=text, language="de", published="2021-07-17")
+    (claim,) = claimcheck.extract(doc)
+    assert claim.text == "sieben Bewohner" and claim.speaker is None
