@@ -218,3 +218,23 @@ def test_a_quote_in_german_low_quotes_speaks_for_itself_only() -> None:
     doc = Document(id="a", text=text, language="de", published="2021-07-17")
     (claim,) = claimcheck.extract(doc)
     assert claim.text == "sieben Bewohner" and claim.speaker is None
+
+
+def test_a_quote_over_two_sentences_is_said_by_the_speaker_named_after_it() -> None:
+    cases = [
+        ("en", "Rain fell all week.\n“We found 12 bodies. More are missing,” Sheriff Ann Cole said."),
+        ("uk", "Дощ ішов тиждень.\n«Знайшли 12 тіл. Є зниклі», — сказав мер Іван Гнатюк."),
+        ("de", "Es regnete tagelang.\n„Wir fanden 12 Tote. Viele fehlen“, sagte Landrat Jens Kuhn."),
+    ]
+    for code, text in cases:
+        (claim, *_) = claimcheck.extract(Document(id="a", text=text, language=code,
+                                                  published="2024-05-02"))
+        assert claim.value == 12
+        assert claim.speaker is not None and claim.speaker.endswith(
+            ("Ann Cole", "Іван Гнатюк", "Jens Kuhn")), (code, claim.speaker)
+
+
+def test_a_quote_closed_in_its_own_sentence_lends_no_speaker_to_it() -> None:
+    text = "“We found 12 bodies.” Then the rain came. More are missing, the sheriff said."
+    (claim,) = claimcheck.extract(Document(id="a", text=text, published="2024-05-02"))
+    assert claim.speaker is None
