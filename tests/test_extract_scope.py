@@ -246,3 +246,16 @@ def test_a_setting_sentence_naming_a_town_in_its_region_sets_the_town(
     doc = Document(id="d", text=text, language=language, published=dt.date(2024, 3, 6))
     (claim,) = claimcheck.extract(doc)
     assert claim.location == expected
+
+
+def test_where_a_storm_came_ashore_is_no_scope_of_a_later_clauses_figure() -> None:
+    text = "A powerful typhoon made landfall in Okinawa on Tuesday, killing at least four people."
+    (claim,) = claimcheck.extract(Document(id="d", text=text))
+    assert claim.location == "Japan"
+    # a figure of the landfall clause itself, or a place named otherwise, keeps the place
+    text = "The cyclone came ashore in Queensland with winds of 150 km/h."
+    (claim,) = claimcheck.extract(Document(id="d", text=text))
+    assert claim.location == "Queensland"
+    text = "A storm hit towns in Queensland on Tuesday, killing four people."
+    (claim,) = claimcheck.extract(Document(id="d", text=text))
+    assert claim.location == "Queensland"

@@ -238,3 +238,12 @@ def test_a_quote_closed_in_its_own_sentence_lends_no_speaker_to_it() -> None:
     text = "“We found 12 bodies.” Then the rain came. More are missing, the sheriff said."
     (claim,) = claimcheck.extract(Document(id="a", text=text, published="2024-05-02"))
     assert claim.speaker is None
+
+
+def test_a_paragraph_opening_on_an_event_long_past_does_not_continue_the_speaker() -> None:
+    text = ("Five people died, the mayor said on Monday.\n"
+            "A flood in 2011 destroyed 300 homes. Repairs are expected to cost $2 billion.")
+    assert _speakers(text) == ["mayor", None, None]
+    # a paragraph of the present does continue the speaker who gave figures
+    text = "Five people died, the mayor said on Monday.\nTwelve more were missing."
+    assert _speakers(text) == ["mayor", "mayor"]
