@@ -26,6 +26,7 @@ from typing import NamedTuple
 from claimcheck import dates, lang, numbers, places
 from claimcheck.extract import (
     frame,
+    headline,
     links,
     measured,
     placing,
@@ -90,7 +91,8 @@ def _claims(document: Document, scanned: list[numbers.Mention]) -> list[Claim]:
         if said.speaker and not state.had_claims and any(
                 c.start >= sentence.start and c.end <= sentence.end for c in out[-3:]):
             state = replace(state, had_claims=True)  # (already set: the same record)
-    return sums.widen_sums(frame.with_frame(links.link_ratios(out, ctx), ctx), ctx)
+    return headline.place_from_body(
+        sums.widen_sums(frame.with_frame(links.link_ratios(out, ctx), ctx), ctx), ctx)
 
 
 def read(document: Document) -> Context:
@@ -101,8 +103,9 @@ def read(document: Document) -> Context:
     found_dates = tuple(dates.find_dates(text, document.published))
     language = lang.get(words.code)
     lemmas = language.lemmas if language.lemmatizer else None  # "у Києві" is Kyiv
-    found_places = tuple(scope.local_units(words, text, scope.in_story_country(text, [
-        p for p in places.find_places(text, lemmas) if placing.plausible(words, text, p)])))
+    found_places = tuple(placing.listed_provinces(words, text, sentences, scope.local_units(
+        words, text, scope.in_story_country(text, [
+            p for p in places.find_places(text, lemmas) if placing.plausible(words, text, p)]))))
     return Context(
         document=document,
         text=text,

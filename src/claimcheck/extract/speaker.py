@@ -32,6 +32,8 @@ _CLAUSE_BREAK = re.compile(r"[,;]|(?<!\d):(?!\d)")  # not the colon of a clock t
 _MASKED_DOT = "\u2024"  # a dot inside a name ("Gov. Roy", "poweroutage.us"), not a full stop
 _INNER_DOT = re.compile(r"(?<=\w)\.(?=\w)|(?<=\b[A-Z][a-z])\.(?=\s+[A-Z])|"
                         r"(?<=\b[A-Z][a-z]{2})\.(?=\s+[A-Z])|(?<=\b[A-Z][a-z]{3})\.(?=\s+[A-Z])")
+# the mark that closes a quote opened by each of `QUOTES` ("„...“" in German, "«...»")
+_QUOTE_PAIRS = {"“": "”", "«": "»", '"': '"', "„": "“", "‘": "’", "‚": "‘"}
 _DOMAIN = re.compile(r"^\w[\w-]*\.[a-z]{2,6}$")  # a web site named as a source
 
 
@@ -55,7 +57,7 @@ def speak(ctx: Context, sentence: Sentence, state: SpeakerState,
         return Said(), replace(state, speaker=None)  # which ends the last speaker's run
     found, spoke = _attribution(ctx.words, text)
     if found is None:
-        later = told_after(ctx, sentence)
+        later = told_after(ctx, sentence) or quoted_by(ctx, sentence)
         if later is not None:
             return Said(later), state  # "... Про це повідомив мер": named after, for these only
     if found is not None:
@@ -433,6 +435,25 @@ def told_after(ctx: Context, sentence: Sentence) -> str | None:
             return attribution(ctx.words, text)
         if later.paragraph != sentence.paragraph or attribution(ctx.words, text) is not None:
             return None
+    return None
+
+
+def quoted_by(ctx: Context, sentence: Sentence) -> str | None:
+    """The speaker of a quote that opens this sentence and closes in a later sentence of its
+    paragraph ("“We found 12 bodies. More are missing,” the sheriff said."): the one named
+    after the closing mark, if any."""
+    text = ctx.text[sentence.start : sentence.end].lstrip()
+    closer = _QUOTE_PAIRS.get(text[:1])
+    if closer is None or closer in text[1:]:
+        return None
+    for later in ctx.sentences[sentence.index + 1 : sentence.index + 4]:
+        if later.paragraph != sentence.paragraph:
+            return None
+        rest = ctx.text[later.start : later.end]
+        at = rest.find(closer)
+        if at >= 0:
+            found = attribution(ctx.words, rest[at:])
+            return None if found is None or found.lower() in ctx.words.speech.pronouns else found
     return None
 
 

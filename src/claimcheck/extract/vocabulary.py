@@ -285,6 +285,7 @@ class Vocabulary:
     demonym_endings: tuple[tuple[str, str], ...]  # "North Carolinians" -> "North Carolina"
     backdrop: re.Pattern[str]  # "after the death of X in Nanterre": another event's place
     partial_place: re.Pattern[str]  # "on parts of western Ohio": a figure for parts of it
+    city_cue: re.Pattern[str]  # "the city of Murcia": the city, not its province
     compass_part: re.Pattern[str]  # "in south Georgia": a part of a region named by its side
     increment: re.Pattern[str]  # "and hundreds more": a figure that adds to the one before
     event_locative: re.Pattern[str]  # "wounded in the overnight strikes": placed in the event
@@ -387,6 +388,7 @@ def _compile(code: str, t: dict[str, Any], f: dict[str, Any],
         # the cue, then at most one word before the name ("parts of western Ohio")
         partial_place=re.compile(
             rf"\b(?:{_alt(t.get('partial_place_cues', []), spaced=True)})\s+(?:\w+\s+)?$", i),
+        city_cue=re.compile(rf"\b(?:{_alt(t.get('city_cues', []), spaced=True)})\s+$", i),
         compass_part=re.compile(rf"\b(?:{_alt(t.get('compass_part_words', []))})\s+$")
         if t.get("compass_part_words") else re.compile(r"(?!)"),
         increment=re.compile(rf"\s*(?:{_alt(t.get('increment_words', []), spaced=True)})\b", i),
