@@ -64,3 +64,10 @@ def test_dying_at_a_named_hospital_is_that_hospitals_figure() -> None:
                          "#maternity hospital")):
         (claim,) = claimcheck.extract(Document(id="d", text=text))
         assert claim.place_key is not None and claim.place_key.endswith(scope), text
+
+
+def test_one_of_several_rooms_is_a_part_of_the_site_even_the_storys_own() -> None:
+    text = ("Gunmen stormed a concert hall in Krasnogorsk. "
+            "Firefighters said 41 people had been found dead in one of the halls.")
+    (claim,) = claimcheck.extract(Document(id="d", text=text))
+    assert claim.location is not None and claim.location.startswith("hall/part")

@@ -242,3 +242,10 @@ def test_a_setting_sentence_naming_a_town_in_its_region_sets_the_town(
     doc = Document(id="d", text=text, language=language, published=dt.date(2024, 3, 6))
     (claim,) = claimcheck.extract(doc)
     assert claim.location == expected
+
+
+@pytest.mark.parametrize("link", [", including", " in total and about", ", with"])
+def test_a_whole_does_not_take_the_place_of_its_part(link: str) -> None:
+    text = f"Marchers filled streets across Spain. Police counted 410,000{link} 90,000 in Madrid."
+    whole, part = claimcheck.extract(Document(id="d", text=text))
+    assert (whole.location, part.location) == ("Spain", "Madrid")
