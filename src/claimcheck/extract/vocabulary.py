@@ -500,7 +500,7 @@ def _speech(t: dict[str, Any], lemma: Callable[[str], tuple[str, ...]]) -> Speec
                                 re.IGNORECASE),
         report_nouns=tuple(t.get("report_nouns", [])),
         figure_objects=_words(t, "figure_object_nouns"),
-        relative_openers=_words(t, "relative_openers"),
+        relative_openers=_words(t, "which_clause_openers"),
         setting_openers=_setting(t),
         passive=_words(t, "passive_auxiliaries"),
         agents=_words(t, "agent_prepositions"),
