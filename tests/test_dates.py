@@ -481,6 +481,18 @@ def test_a_span_of_nights_is_one_period_from_its_first_evening() -> None:
     assert (span.kind, span.day, span.night) == ("period", D(2024, 3, 1), False)
 
 
+def test_decades_ago_takes_the_explicit_date_the_text_gives_within_five_years() -> None:
+    text = "The ferry sank two decades ago. It went down on 12 May 2006 off the cape."
+    ago, named = find_dates(text, PUB, "en")
+    assert (ago.day, ago.granularity) == (named.day, "day") == (D(2006, 5, 12), "day")
+    # a year further off is another event: the approximation stands
+    ago, _ = find_dates("The ferry sank two decades ago. A bridge opened in 1990.", PUB, "en")
+    assert (ago.day, ago.granularity) == (D(2004, 1, 1), "year")
+    # "two years ago" is no approximation
+    ago, _ = find_dates("The ferry sank two years ago. A bridge opened in 2021.", PUB, "en")
+    assert ago.day == D(2022, 1, 1)
+
+
 def test_contrast_words_are_read_per_language() -> None:
     assert "contre" in dates.contrast_words("fr")
     assert "compared with" in dates.contrast_words("en")

@@ -155,3 +155,18 @@ def test_a_bare_recalled_figure_counts_what_its_sentence_counts() -> None:
     assert forty_one.recalled
     assert (forty_one.entity, forty_one.measure, forty_one.date) == \
         (forty.entity, forty.measure, forty.date)
+
+
+def test_a_figure_of_an_event_long_past_is_scoped_to_its_country() -> None:
+    text = ("Storms hit the coast on Monday, killing 3 people in Galveston.\n"
+            "In 2008, a hurricane killed 84 people in Houston.")
+    doc = Document(id="d", text=text, published=dt.date(2024, 3, 6))
+    recent, past = claimcheck.extract(doc)
+    assert (recent.location, recent.place_key) == ("Galveston", "US/Texas/Galveston")
+    # the text's place is kept for reading; the key it is compared by is the country's
+    assert (past.location, past.place_key) == ("Houston", "US")
+    # a report that dates nothing recent tells its own event, however old: its place stays
+    doc = Document(id="d", text="In March 2008, a hurricane killed 84 people in Houston.",
+                   published=dt.date(2024, 3, 6))
+    (own,) = claimcheck.extract(doc)
+    assert own.place_key == "US/Texas/Houston"

@@ -249,3 +249,16 @@ def test_a_whole_does_not_take_the_place_of_its_part(link: str) -> None:
     text = f"Marchers filled streets across Spain. Police counted 410,000{link} 90,000 in Madrid."
     whole, part = claimcheck.extract(Document(id="d", text=text))
     assert (whole.location, part.location) == ("Spain", "Madrid")
+
+
+def test_where_a_storm_came_ashore_is_no_scope_of_a_later_clauses_figure() -> None:
+    text = "A powerful typhoon made landfall in Okinawa on Tuesday, killing at least four people."
+    (claim,) = claimcheck.extract(Document(id="d", text=text))
+    assert claim.location == "Japan"
+    # a figure of the landfall clause itself, or a place named otherwise, keeps the place
+    text = "The cyclone came ashore in Queensland with winds of 150 km/h."
+    (claim,) = claimcheck.extract(Document(id="d", text=text))
+    assert claim.location == "Queensland"
+    text = "A storm hit towns in Queensland on Tuesday, killing four people."
+    (claim,) = claimcheck.extract(Document(id="d", text=text))
+    assert claim.location == "Queensland"

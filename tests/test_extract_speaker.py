@@ -245,3 +245,12 @@ def test_reported_speech_runs_on_to_a_sentence_that_continues_it() -> None:
 )
 def test_whoever_puts_the_figure_at_a_number_gives_it(sentence: str, expected: str) -> None:
     assert speaker.attribution(vocabulary("en"), sentence) == expected
+
+
+def test_a_paragraph_opening_on_an_event_long_past_does_not_continue_the_speaker() -> None:
+    text = ("Five people died, the mayor said on Monday.\n"
+            "A flood in 2011 destroyed 300 homes. Repairs are expected to cost $2 billion.")
+    assert _speakers(text) == ["mayor", None, None]
+    # a paragraph of the present does continue the speaker who gave figures
+    text = "Five people died, the mayor said on Monday.\nTwelve more were missing."
+    assert _speakers(text) == ["mayor", "mayor"]

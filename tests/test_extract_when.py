@@ -96,6 +96,18 @@ def test_a_sentence_of_the_present_takes_no_recalled_date() -> None:
     assert got["65 homes"][0] == dt.date(2024, 3, 4)
 
 
+def test_a_forecast_takes_no_recalled_date_but_a_continuation_does() -> None:
+    text = ("Storms hit the coast on Monday.\n"
+            "In 2012, a flood destroyed 300 homes. Repairs are expected to cost $2 billion.")
+    got = _dated(text, dt.date(2024, 3, 6), "en")
+    assert got["300 homes"][0] == dt.date(2012, 1, 1)
+    assert got["$2 billion"][0] == dt.date(2024, 3, 4)
+    text = ("Storms hit the coast on Monday.\n"
+            "In 2012, a flood destroyed 300 homes. It left 40 people dead.")
+    got = _dated(text, dt.date(2024, 3, 6), "en")
+    assert got["40 people"][0] == dt.date(2012, 1, 1)
+
+
 def test_a_running_total_is_never_one_nights_count() -> None:
     text = "Depuis le début des heurts, 2 400 interpellations, dont 310 la nuit dernière."
     got = _dated(text, dt.date(2024, 3, 6))

@@ -40,7 +40,9 @@ Resolution choices, all against the publication date `pub`:
   "this week"/"last week" start on a Monday, "last month" on the 1st, "last year" on 1 January.
 * "the day before", "the next day", "two days earlier" count from the previous day-level date
   in the text, or from `pub` when there is none; "two days ago" always counts from `pub`.
-  "two days before <something>" is found but left unresolved (day None).
+  "two days before <something>" is found but left unresolved (day None). A shift in an
+  approximate unit ("two decades ago", `approximate_shift_units`) takes the explicit date or
+  year of the text nearest to it within the unit's tolerance (five years for decades).
 * A year alone is 1 January of it (granularity "year"); a month, alone or with a year, is its
   1st (granularity "month"). A bare four-digit number counts as a year only when its context
   does not make it a count (`year_strong_contexts`, `count_prefixes`, `count_nouns`).
@@ -60,6 +62,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 from functools import cache
 
 from claimcheck.dates.mention import DateMention
@@ -121,7 +124,8 @@ def find_dates(
             found = handler(match, scan)
             if found is not None and 0 <= found.start < found.end <= len(text):
                 cands.append(found)
-    return _night_spans(_resolved(_longest_first(cands, len(text)), scan.pub), scan.low, vocab)
+    kept = _snapped(_longest_first(cands, len(text)))
+    return _night_spans(_resolved(kept, scan.pub), scan.low, vocab)
 
 
 def contrast_words(lang: str | None = None) -> frozenset[str]:
@@ -153,6 +157,22 @@ def _longest_first(cands: list[Cand], size: int) -> list[Cand]:
             kept.append(c)
     kept.sort(key=lambda c: c.start)
     return kept
+
+
+def _snapped(kept: list[Cand]) -> list[Cand]:
+    """An approximate date ("two decades ago": 2004, give or take five years) takes the
+    explicit date or year of the text nearest to it that lies within its approximation
+    ("Aug. 25, 2005" in the same story): the text names the recalled event's own day."""
+    exact = [(c.day.year, c) for c in kept if c.kind in ("date", "year") and c.day is not None]
+    out: list[Cand] = []
+    for c in kept:
+        if c.approx and c.day is not None:
+            near = [x for year, x in exact if abs(year - c.day.year) <= c.approx]
+            if near:
+                best = min(near, key=lambda x: abs(x.start - c.start))
+                c = replace(c, day=best.day, gran=best.gran)
+        out.append(c)
+    return out
 
 
 def _resolved(kept: list[Cand], pub: dt.date | None) -> list[DateMention]:

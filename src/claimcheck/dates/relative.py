@@ -54,7 +54,8 @@ def _shift_cand(
         return Cand(start, end, "relative", None, gran)  # "two days before the vote"
     if direction["from"] == "pub":
         day, gran = shift(scan.pub, amount, base_unit)
-        return Cand(start, end, "relative", day, gran)
+        approx = vocab.approximate_units.get(unit_word, 0)  # "two decades ago": about 2004
+        return Cand(start, end, "relative", day, gran, approx=approx)
     return Cand(start, end, "relative", None, gran, shift=(amount, base_unit))
 
 

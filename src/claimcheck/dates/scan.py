@@ -30,6 +30,7 @@ class Cand:
     gran: str
     shift: tuple[int, str] | None = None  # (n, unit) from the previous day-level date
     night: bool = False  # one night, dated by the morning it ends
+    approx: int = 0  # years either side the day may lie ("two decades ago"), 0 when exact
 
 
 @dataclass(frozen=True)

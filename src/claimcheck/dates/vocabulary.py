@@ -135,6 +135,7 @@ class Vocabulary:
             self.table("shift_directions") | self.table("shift_prefixes")
         )
         self.units: dict[str, list[Any]] = self.table("shift_units")
+        self.approximate_units: dict[str, int] = self.table("approximate_shift_units")
         self.numbers: dict[str, int] = self.table("small_numbers")
         self.strong_year = frozenset(words("year_strong_contexts"))
         self.count_prefixes = frozenset(words("count_prefixes"))

@@ -196,6 +196,12 @@ def _claim(ctx: Context, f: _Figure, notes: Notes) -> tuple[Claim, Notes]:
             as_of = as_of or dt.datetime.combine(date, dt.time(23, 59), tzinfo=dt.timezone.utc) \
                 if date is not None else as_of
             date, precision = toll.day, toll.granularity
+    if place is not None and place.country and when.recalled_day(ctx, date):
+        # an event long past is recalled by its country ("the deadliest storm to strike the
+        # US since Katrina killed 1,392 in 2005") or its city ("Katrina killed 1,392 in New
+        # Orleans"): its date tells it apart, so its figures are compared country-wide
+        whole = placing.country_of(place.country)
+        place_key = whole.key if whole is not None else place_key
     # what this figure leaves for the next, in one record (`_replace` is Python code)
     notes = notes._replace(recent_places=recent, places_paragraph=para, places_sentence=index,
                            last_measure=measure if measure and kind == "count"

@@ -270,6 +270,11 @@ def _framing(ctx: Context, m: numbers.Mention, sentence: Sentence,
         return (common([p for _, _, p in framing]) if coordinated(ctx.words, text, framing)
                 else most_specific([p for _, _, p in framing]))
     clause = ctx.clause(sentence, m.start)
+    if before and all(x[0] < clause[0] and ctx.words.landfall.search(
+            text, max(0, x[0] - 40), x[0]) for x in before):
+        # "a storm came ashore in X, claiming one life": X is only where the storm arrived;
+        # the figure of a later clause is the storm's, wherever it went: the country's
+        return country_of(before[-1][2].country)
     in_event: bool = bool(before) and ctx.per_span(
         ("event_locative", *clause),
         lambda: ctx.words.event_locative.search(text, clause[0], clause[1]) is not None)

@@ -13,6 +13,7 @@ from rapidfuzz import fuzz
 from claimcheck import places
 from claimcheck.extract.context import Context, SpeakerState
 from claimcheck.extract.vocabulary import Speech, Vocabulary
+from claimcheck.extract.when import names_past
 from claimcheck.lexicon import load
 from claimcheck.text import Sentence
 from claimcheck.text.clauses import WORD
@@ -76,9 +77,11 @@ def speak(ctx: Context, sentence: Sentence, state: SpeakerState,
         sentence.paragraph
     follows = para_start and state.paragraph == sentence.paragraph - 1
     # a paragraph that opens a quote continues the last speaker's quote
-    # (a speaker who gave figures in their own words, not a source cited "according to")
+    # (a speaker who gave figures in their own words, not a source cited "according to"),
+    # but not one that opens on an event long past: background in the outlet's voice
     if follows and (first in QUOTES or (state.had_claims and has_claims and state.spoke
-                                        and state.speaker not in speech.generic)):
+                                        and state.speaker not in speech.generic
+                                        and not names_past(ctx, sentence))):
         return Said(state.speaker, carried=True), replace(state, paragraph=sentence.paragraph,
                                                           sentence=_WHOLE_PARAGRAPH)
     return Said(), state

@@ -273,6 +273,7 @@ class Vocabulary:
     increment: re.Pattern[str]  # "and hundreds more": a figure that adds to the one before
     event_locative: re.Pattern[str]  # "wounded in the overnight strikes": placed in the event
     event_site: re.Pattern[str]  # "... after the rain hit ": the next place is where it struck
+    landfall: re.Pattern[str]  # "came ashore in ": the next place is where a storm arrived
     list_head: re.Pattern[str]  # "a package including": what the items after it are counted as
     reference: re.Pattern[str]  # "a hall in X near ": the next place is a reference point
     list_bullets: tuple[str, ...]  # "* 40 boats": an item of the list its heading line opens
@@ -387,6 +388,10 @@ def _compile(code: str, t: dict[str, Any], f: dict[str, Any],
         event_site=re.compile(
             rf"\b(?:{_alt(t.get('event_site_openers', []))})\s[^,;.]{{0,80}}?\b"
             rf"(?:{_alt(t.get('event_site_verbs', []), spaced=True)})\s[^,;.]{{0,40}}$", i),
+        landfall=re.compile(
+            rf"\b(?:{_alt(t.get('landfall_phrases', []), spaced=True)})\s+"
+            rf"(?:{_alt(t.get('locative_prepositions', []))})\s+"
+            rf"(?:(?:{_alt(t.get('articles', []))})\s+)?$", i),
         relative_pronouns=LemmaSet(t.get("relative_pronouns", []), lemma),
         part_cue=re.compile(rf"\b(?:{_alt(t.get('part_cues', []), spaced=True)})\b", i),
     )

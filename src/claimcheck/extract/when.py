@@ -34,6 +34,23 @@ def _recalled_date(ctx: Context, d: dates.DateMention) -> bool:
     return pub is not None and d.day is not None and (pub - d.day).days > RECENT_DAYS
 
 
+def recalled_day(ctx: Context, day: dt.date | None) -> bool:
+    """Is `day` a recalled event's: long before publication (more than `RECENT_DAYS`) in a
+    story that also dates something recent? A report that names nothing recent (an
+    investigation published months on) tells its own event, however old."""
+    pub = ctx.document.published_day
+    if pub is None or day is None or (pub - day).days <= RECENT_DAYS:
+        return False
+    return ctx.per_span(("names_recent",), lambda: any(
+        d.day is not None and d.kind != "time" and not _recalled_date(ctx, d)
+        for d in ctx.dates))
+
+
+def names_past(ctx: Context, sentence: Sentence) -> bool:
+    """Does `sentence` name a date long before publication (a recalled event)?"""
+    return any(_recalled_date(ctx, d) for d in ctx.dates_in(sentence.start, sentence.end))
+
+
 def is_as_of(ctx: Context, d: dates.DateMention) -> bool:
     """A date a figure held at ("as of Tuesday", "said on Monday"), not the day of the event."""
     text = ctx.text

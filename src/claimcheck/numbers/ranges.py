@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from claimcheck import units
 from claimcheck.numbers.classify import kind_of
 from claimcheck.numbers.digits import digit_value
 from claimcheck.numbers.figure import number_at
@@ -21,6 +22,7 @@ _UPPER = ("at_most", "less_than")
 
 
 _DASHES = ("-", "–", "—", "~")
+_UNITLESS = Num(0.0, 0, 0)  # what `unit_at` reads a unit after when no figure carries one
 
 
 def match_phrase(v: View, i: int, table: dict[tuple[str, ...], Any], longest: int = 6) -> int:
@@ -96,8 +98,15 @@ def vague_at(v: View, i: int) -> tuple[Mention, int] | None:
     if words[-1] in v.s.partitive:  # keep "of" out of the span unless the phrase needs it
         length -= 1
     value = v.s.vague[words]
-    m = Mention(v.t[i].start, v.t[i + length - 1].end, value, value, None, "vague",
-                None, number_start=v.t[i].start, number_end=v.t[i + length - 1].end)
+    number_end = v.t[i + length - 1].end
+    end, unit = number_end, None
+    if v.low(i + length) in v.s.partitive:
+        # "tens of billions of dollars": an amount of a currency, like "$20 billion"
+        taken, found = unit_at(v, i + length + 1, _UNITLESS)
+        if found is not None and units.is_currency(found):
+            end, unit, length = v.t[i + length + taken].end, found, length + 1 + taken
+    m = Mention(v.t[i].start, end, value, value, None, "vague", unit,
+                number_start=v.t[i].start, number_end=number_end)
     return m, i + length
 
 
