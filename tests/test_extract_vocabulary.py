@@ -12,7 +12,7 @@ import pytest
 
 import claimcheck
 from claimcheck import Document
-from claimcheck.extract.vocabulary import LemmaTable, Vocabulary, vocabulary
+from claimcheck.extract.vocabulary import LemmaSet, LemmaTable, Vocabulary, vocabulary
 
 
 def test_vocabularies_are_compiled_once_per_language() -> None:
@@ -83,3 +83,20 @@ def test_the_last_phrase_of_a_text_wins_and_the_longer_of_two_ending_together() 
     assert table.last_in("rain fell and the storm surge rose".split()) == "surge"
     assert table.last_in("the surge then rains".split()) == "rain"  # through its lemma
     assert table.last_in("no such words".split()) is None and table.last_in([]) is None
+
+
+def test_a_table_without_lemmas_answers_as_one_with_them() -> None:
+    # a language with no lemmatiser gets look-ups that are the dict's and the set's own
+    items = {("storm", "surge"): "surge", ("rain",): "rain"}
+    plain, lemmatised = LemmaTable(items), LemmaTable(items, lambda w: (w.rstrip("s"),))
+    for phrase in [("rain",), ("storm", "surge"), ("snow",), ()]:
+        assert (phrase in plain) == (phrase in lemmatised) == (phrase in items)
+        assert plain.get(phrase) == items.get(phrase)
+    assert ("rains",) in lemmatised and ("rains",) not in plain  # as written only
+    assert plain[("storm", "surge")] == "surge" and lemmatised[("rains",)] == "rain"
+    with pytest.raises(KeyError):
+        plain[("rains",)]
+    words = LemmaSet(["killed", "injured"])
+    assert "killed" in words and "kill" not in words and words.lookup()("injured")
+    assert "kills" in LemmaSet(["kill"], lambda w: (w.rstrip("s"),))
+    assert isinstance(plain, LemmaTable) and isinstance(words, LemmaSet)

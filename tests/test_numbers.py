@@ -397,3 +397,19 @@ def test_tokenize_reads_as_one_pattern_per_token(text: str) -> None:
                                           spec.word_re)]
         assert got == _tokens_one_match_each(text, spec.number_re, spec.word_re,
                                              spec.decimal_mark == ".")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("More rescuers came on Monday.", []),  # "more" opens no hedge here: no mention
+    ("More than 40 rescuers came.", [("More than 40", "more_than")]),
+    ("Some of the 12 wards were shut.", [("12", "exact")]),
+    ("Some 12 wards were shut.", [("Some 12", "approximate")]),
+    ("It was not over 3 metres.", [("over 3 metres", "more_than")]),
+    ("Losses ran in the thousands.", [("in the thousands", "vague")]),
+    ("In Kyiv 5 died.", [("5", "exact")]),
+])
+def test_a_phrase_word_opens_a_mention_only_with_its_phrase(
+        text: str, expected: list[tuple[str, str]]) -> None:
+    # the scanner skips a word that only opens a hedge or a vague quantity when neither is there
+    found = [(text[m.start:m.end], m.qualifier) for m in numbers.scan(text, "en")]
+    assert found == expected

@@ -87,9 +87,9 @@ def _claims(document: Document, scanned: list[numbers.Mention]) -> list[Claim]:
                 continue  # "several years", "a few hours": no figure to check
             out.append(claim)
             previous = m
-        if said.speaker and any(c.start >= sentence.start and c.end <= sentence.end
-                                for c in out[-3:]):
-            state = replace(state, had_claims=True)
+        if said.speaker and not state.had_claims and any(
+                c.start >= sentence.start and c.end <= sentence.end for c in out[-3:]):
+            state = replace(state, had_claims=True)  # (already set: the same record)
     return sums.widen_sums(frame.with_frame(links.link_ratios(out, ctx), ctx), ctx)
 
 
@@ -105,6 +105,7 @@ def read(document: Document) -> Context:
         p for p in places.find_places(text, lemmas) if placing.plausible(words, text, p)])))
     return Context(
         document=document,
+        text=text,
         words=words,
         sentences=sentences,
         dates=found_dates,

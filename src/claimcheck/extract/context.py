@@ -52,6 +52,7 @@ class Context:
     """One document as the attachers see it."""
 
     document: Document
+    text: str  # the document's text (a field: attachers read it dozens of times a figure)
     words: Vocabulary
     sentences: tuple[Sentence, ...]
     dates: tuple[DateMention, ...]
@@ -72,10 +73,6 @@ class Context:
     # pure functions of the span, so the many figures of one clause read it once (linear time)
     _spans: dict[tuple[object, ...], object] = field(default_factory=dict, compare=False,
                                                      repr=False)
-
-    @property
-    def text(self) -> str:
-        return self.document.text
 
     @property
     def default_place(self) -> Place | None:

@@ -543,9 +543,12 @@ def _subject_words(words: Vocabulary, sentence: str, pos: int) -> list[re.Match[
     return picked
 
 
+_ELIDED = re.compile(r"^\w{1,4}['’](?=\w)")
+
+
 def capital(word: str) -> bool:
     """A capitalised word, after an elided article too ("l'Intérieur", "dell'Interno")."""
-    elided = re.match(r"^\w{1,4}['’](?=\w)", word)
+    elided = _ELIDED.match(word)
     return word[elided.end() if elided else 0 :][:1].isupper()
 
 

@@ -47,6 +47,12 @@ def _same(word: str) -> tuple[str, ...]:
 class LemmaTable(dict[Phrase, str]):
     """Phrases -> canonical names, found as written or with each word as its lemma."""
 
+    def __new__(cls, items: dict[Phrase, str],
+                lemma: Callable[[str], tuple[str, ...]] = _same) -> LemmaTable:
+        # a language that reads no lemmas gets the table whose look-ups are the dict's own
+        # (C code, no Python call): the extractor asks a table several dozen times a figure
+        return dict.__new__(_PlainTable if lemma is _same and cls is LemmaTable else cls)
+
     def __init__(self, items: dict[Phrase, str],
                  lemma: Callable[[str], tuple[str, ...]] = _same) -> None:
         super().__init__(items)
@@ -98,7 +104,8 @@ class LemmaSet(frozenset[str]):
 
     def __new__(cls, words: Iterable[str],
                 lemma: Callable[[str], tuple[str, ...]] = _same) -> LemmaSet:
-        made = super().__new__(cls, words)
+        # as `LemmaTable`: without lemmas, `in` is the frozenset's own
+        made = super().__new__(_PlainSet if lemma is _same and cls is LemmaSet else cls, words)
         made.lemma = lemma
         return made
 
@@ -114,6 +121,20 @@ class LemmaSet(frozenset[str]):
         if self.lemma is _same:
             return partial(frozenset.__contains__, self)
         return self.__contains__
+
+
+class _PlainTable(LemmaTable):
+    """A `LemmaTable` of a language without lemmas: a phrase is found as written only, so
+    the dict's own look-ups answer (`_key` would return the phrase itself)."""
+
+    __contains__ = dict.__contains__
+    __getitem__ = dict.__getitem__
+
+
+class _PlainSet(LemmaSet):
+    """A `LemmaSet` of a language without lemmas: `in` is the frozenset's own."""
+
+    __contains__ = frozenset.__contains__
 
 
 @dataclass(frozen=True)

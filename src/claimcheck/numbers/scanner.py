@@ -19,12 +19,19 @@ from claimcheck.numbers.words import whole_follows
 def run(v: View) -> list[Mention]:
     out: list[Mention] = []
     starts = _starts(v.s)
+    phrase_only, hedges, vague = _PHRASE_ONLY[v.s.code], v.s.hedges_before, v.s.vague
     toks, lows = v.t, v.lows  # `v.low(i)` for i inside the view, read without a call
     i = 0
     while i < v.n:
         # the view's lower case reads a lemmatised language's number words as their lemma
-        if toks[i].kind != "num" and lows[i] not in starts:
-            i += 1  # an ordinary word or mark: no mention starts here (see `_starts`)
+        if toks[i].kind != "num" and (lows[i] not in starts or (
+                lows[i] in phrase_only and not match_phrase(v, i, hedges)
+                and not match_phrase(v, i, vague))):
+            # an ordinary word or mark: no mention starts here (see `_starts`); nor at a word
+            # that opens a mention only as the first word of a hedge or a vague quantity that
+            # is not there ("more" without "more than", "in" without "in the hundreds"):
+            # `mention_at` would read it as any other word
+            i += 1
             continue
         found = _finite(v, mention_at(v, i))
         if found is None:
@@ -47,7 +54,7 @@ def _starts(s: NumberTables) -> frozenset[str]:
     `dozen`, the only words `spelled` starts a run with) or a vulgar fraction."""
     if s.code in _STARTS:
         return _STARTS[s.code]
-    found = {p[0] for p in (*s.vague, *s.hedges_before)}
+    found: set[str] = set()
     found.update(s.range_open, s.negative, s.words, s.articles, s.cardinals, s.hundred,
                  s.word_magnitudes, s.ordinals, s.denominators, s.denominator_plurals,
                  s.fractions, s.dozen, s.dozen_tail, s.magnitudes)
@@ -56,8 +63,15 @@ def _starts(s: NumberTables) -> frozenset[str]:
     found.update(codes, {"m" + c for c in codes}, (w.lower() for w in any_case))
     found.update(sign[:n] for sign in units.currency_symbols() for n in range(1, len(sign) + 1))
     found.update(s.hedge_symbols, VULGAR, ("-", "−"))
-    _STARTS[s.code] = frozenset(found)
+    openers = {p[0] for p in (*s.vague, *s.hedges_before)}
+    # the words in the set only as the first word of a hedge or a vague quantity (no
+    # approximate quantity, range opener, number, currency or article word, nor a mark)
+    _PHRASE_ONLY[s.code] = frozenset(openers - found - {p[0] for p in s.approximate})
+    _STARTS[s.code] = frozenset(found | openers)
     return _STARTS[s.code]
+
+
+_PHRASE_ONLY: dict[str, frozenset[str]] = {}
 
 
 def mention_at(v: View, i: int) -> tuple[Mention, int] | None:
