@@ -82,3 +82,10 @@ def test_provincial_capitals_listed_together_are_their_provinces() -> None:
 def test_a_city_named_apart_from_its_province_stays_the_city() -> None:
     text = "En la ciudad de Murcia hay 12 heridos, y en Sevilla otros 3."
     assert _located(text, "es")["12"] == "Murcia"
+
+
+def test_one_of_several_rooms_is_a_part_of_the_site_even_the_storys_own() -> None:
+    text = ("Gunmen stormed a concert hall in Krasnogorsk. "
+            "Firefighters said 41 people had been found dead in one of the halls.")
+    (claim,) = claimcheck.extract(Document(id="d", text=text))
+    assert claim.location is not None and claim.location.startswith("hall/part")

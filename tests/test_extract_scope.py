@@ -248,6 +248,13 @@ def test_a_setting_sentence_naming_a_town_in_its_region_sets_the_town(
     assert claim.location == expected
 
 
+@pytest.mark.parametrize("link", [", including", " in total and about", ", with"])
+def test_a_whole_does_not_take_the_place_of_its_part(link: str) -> None:
+    text = f"Marchers filled streets across Spain. Police counted 410,000{link} 90,000 in Madrid."
+    whole, part = claimcheck.extract(Document(id="d", text=text))
+    assert (whole.location, part.location) == ("Spain", "Madrid")
+
+
 def test_where_a_storm_came_ashore_is_no_scope_of_a_later_clauses_figure() -> None:
     text = "A powerful typhoon made landfall in Okinawa on Tuesday, killing at least four people."
     (claim,) = claimcheck.extract(Document(id="d", text=text))

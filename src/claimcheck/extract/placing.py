@@ -89,6 +89,8 @@ def facility(ctx: Context, sentence: Sentence, m: numbers.Mention) -> str | None
                     and noun in load("places").get("treatment_facilities", []) \
                     and not any(w[:1].isupper() for w in phrase.split()):
                 continue  # "two died in a local hospital": where they were treated
+            if noun is not None and found is not None and found.groupdict().get("part"):
+                return f"{noun}/part"  # "in one of the halls": a part of the site, any site
             if noun is not None:
                 return noun
     return None
