@@ -89,3 +89,18 @@ def test_a_back_reference_names_its_own_measure_first() -> None:
     doc = Document(id="d", text=text, language="it", published=dt.date(2024, 10, 30))
     assert [(c.text, c.entity, c.measure) for c in claimcheck.extract(doc)][-1] \
         == ("12", "person", "killed")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The toll rose to 16. Divers found four more bodies in the lake.", "killed (more)"),
+        ("Divers found four more bodies in the lake.", "killed (more)"),
+        # "more" after a count of another measure only means other people
+        ("Two people have died. About 20 more people injured are in hospital.", "injured"),
+    ],
+)
+def test_more_after_a_figure_adds_to_the_last_count_of_its_thing(text: str,
+                                                                  expected: str) -> None:
+    claims = claimcheck.extract(Document(id="d", text=text))
+    assert claims[-1].measure == expected

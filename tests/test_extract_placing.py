@@ -64,3 +64,28 @@ def test_dying_at_a_named_hospital_is_that_hospitals_figure() -> None:
                          "#maternity hospital")):
         (claim,) = claimcheck.extract(Document(id="d", text=text))
         assert claim.place_key is not None and claim.place_key.endswith(scope), text
+
+
+def _located(text: str, code: str) -> dict[str, str | None]:
+    doc = Document(id="a", text=text, language=code, published="2025-02-03")
+    return {c.text: c.location for c in claimcheck.extract(doc)}
+
+
+def test_provincial_capitals_listed_together_are_their_provinces() -> None:
+    text = ("De los 40 heridos, 31 fueron atendidos en Murcia y los otros nueve en Sevilla y "
+            "Madrid.\nEn Murcia hay 6 evacuados.")
+    located = _located(text, "es")
+    assert located["31"] == "Region of Murcia"  # listed with Sevilla and Madrid: provinces
+    assert located["6"] == "Murcia"  # alone in its sentence: the city
+
+
+def test_a_city_named_apart_from_its_province_stays_the_city() -> None:
+    text = "En la ciudad de Murcia hay 12 heridos, y en Sevilla otros 3."
+    assert _located(text, "es")["12"] == "Murcia"
+
+
+def test_one_of_several_rooms_is_a_part_of_the_site_even_the_storys_own() -> None:
+    text = ("Gunmen stormed a concert hall in Krasnogorsk. "
+            "Firefighters said 41 people had been found dead in one of the halls.")
+    (claim,) = claimcheck.extract(Document(id="d", text=text))
+    assert claim.location is not None and claim.location.startswith("hall/part")

@@ -17,9 +17,13 @@ def test_a_place_after_the_figure_in_its_clause_comes_first() -> None:
 
 
 def test_in_total_after_a_list_of_places_covers_them_all() -> None:
+    text = "Three people died in Lorca and two in Albacete. In total, 5 people died."
+    claims = claimcheck.extract(Document(id="d", text=text))
+    assert [c.location for c in claims] == ["Lorca", "Albacete", "Spain"]
+    # two provincial capitals named together are their provinces (placing.listed_provinces)
     text = "Three people died in Valencia and two in Albacete. In total, 5 people died."
     claims = claimcheck.extract(Document(id="d", text=text))
-    assert [c.location for c in claims] == ["Valencia", "Albacete", "Spain"]
+    assert [c.location for c in claims] == ["Valencian Community", "Castilla-La Mancha", "Spain"]
 
 
 def test_residents_named_after_their_state_are_that_states_figure() -> None:
@@ -242,6 +246,13 @@ def test_a_setting_sentence_naming_a_town_in_its_region_sets_the_town(
     doc = Document(id="d", text=text, language=language, published=dt.date(2024, 3, 6))
     (claim,) = claimcheck.extract(doc)
     assert claim.location == expected
+
+
+@pytest.mark.parametrize("link", [", including", " in total and about", ", with"])
+def test_a_whole_does_not_take_the_place_of_its_part(link: str) -> None:
+    text = f"Marchers filled streets across Spain. Police counted 410,000{link} 90,000 in Madrid."
+    whole, part = claimcheck.extract(Document(id="d", text=text))
+    assert (whole.location, part.location) == ("Spain", "Madrid")
 
 
 def test_where_a_storm_came_ashore_is_no_scope_of_a_later_clauses_figure() -> None:

@@ -212,6 +212,69 @@ def test_a_country_speaks_by_a_verb_of_saying_only(sentence: str, expected: str 
     assert speaker.attribution(vocabulary("en"), sentence) == expected
 
 
+def test_a_quote_in_german_low_quotes_speaks_for_itself_only() -> None:
+    text = ("Im Heim starben sieben Bewohner. „Das Wasser kam in Sekunden“, sagte Anna Berger, "
+            "die Leiterin des Heims.")
+    doc = Document(id="a", text=text, language="de", published="2021-07-17")
+    (claim,) = claimcheck.extract(doc)
+    assert claim.text == "sieben Bewohner" and claim.speaker is None
+
+
+def test_a_quote_over_two_sentences_is_said_by_the_speaker_named_after_it() -> None:
+    cases = [
+        ("en", "Rain fell all week.\n“We found 12 bodies. More are missing,” Sheriff Ann Cole said."),
+        ("uk", "Дощ ішов тиждень.\n«Знайшли 12 тіл. Є зниклі», — сказав мер Іван Гнатюк."),
+        ("de", "Es regnete tagelang.\n„Wir fanden 12 Tote. Viele fehlen“, sagte Landrat Jens Kuhn."),
+    ]
+    for code, text in cases:
+        (claim, *_) = claimcheck.extract(Document(id="a", text=text, language=code,
+                                                  published="2024-05-02"))
+        assert claim.value == 12
+        assert claim.speaker is not None and claim.speaker.endswith(
+            ("Ann Cole", "Іван Гнатюк", "Jens Kuhn")), (code, claim.speaker)
+
+
+def test_a_quote_closed_in_its_own_sentence_lends_no_speaker_to_it() -> None:
+    text = "“We found 12 bodies.” Then the rain came. More are missing, the sheriff said."
+    (claim,) = claimcheck.extract(Document(id="a", text=text, published="2024-05-02"))
+    assert claim.speaker is None
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "In Chernihiv, 12 people were hurt.",  # a place of its own
+        "On Monday, 12 people were hurt.",  # a time of its own
+        "Elsewhere, 12 people were hurt.",
+        "Rescuers pulled 12 people from the flats.",  # a subject that is a source itself
+    ],
+)
+def test_reported_speech_does_not_run_on_to_a_sentence_with_its_own_setting(second: str) -> None:
+    text = f"The governor said five people were killed in the region. {second}"
+    claims = claimcheck.extract(Document(id="d", text=text))
+    assert [c.speaker for c in claims] == ["governor", None]
+
+
+def test_reported_speech_runs_on_to_a_sentence_that_continues_it() -> None:
+    text = "The governor said five people were killed in the region. In total, 12 were hurt."
+    claims = claimcheck.extract(Document(id="d", text=text))
+    assert [c.speaker for c in claims] == ["governor", "governor"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The dockers' union put the figure at 40,000.", "dockers' union"),
+        ("Organisers, the teachers' union, put the number at 40,000.", "teachers' union"),
+        ("The farmers' union, which called the march, put the turnout at 40,000.",
+         "farmers' union"),
+        ("Police estimated the crowd at 9,000.", "Police"),
+    ],
+)
+def test_whoever_puts_the_figure_at_a_number_gives_it(sentence: str, expected: str) -> None:
+    assert speaker.attribution(vocabulary("en"), sentence) == expected
+
+
 def test_a_paragraph_opening_on_an_event_long_past_does_not_continue_the_speaker() -> None:
     text = ("Five people died, the mayor said on Monday.\n"
             "A flood in 2011 destroyed 300 homes. Repairs are expected to cost $2 billion.")

@@ -646,3 +646,13 @@ def test_a_vague_figure_is_in_no_tension_with_a_figure_of_a_copy_of_its_report()
         make_claim(f"{d}:c2", 20000, text="20,000", start=38, end=44, **crowd))]
     _, found, _ = judge(claims, docs)
     assert [d for d in found if d.kind == "tension"] == []
+
+
+def test_a_stated_time_after_its_report_is_the_reports_time() -> None:
+    # "the mayor said on Tuesday" read as Tuesday's end in a report of 11:00 is no later
+    # than 11:00: 16 then, 23 in the report of 13:00, a growing toll
+    end_of_day = dt.datetime(2025, 7, 12, 23, 59, tzinfo=UTC)
+    early = make_claim("b:c1", 16, as_of=end_of_day, **TOLL)
+    late = make_claim("c:c1", 23, as_of=dt.datetime(2025, 7, 12, 13, tzinfo=UTC), **TOLL)
+    verdict, found, _ = _judge([early, late])
+    assert _kinds(found) == ["update"]

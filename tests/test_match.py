@@ -196,3 +196,24 @@ def test_estimates_of_insured_losses_meet_but_never_a_total_cost() -> None:
     assert [[text[c] for c in g.claims] for g in report.groups] == [["about $5 billion",
                                                                      "$8 billion"]]
     assert report.groups[0].verdict == "conflict"
+
+
+def test_one_voice_giving_two_counts_gives_two_quantities() -> None:
+    # one unattributed article: 30 dead in the town and 12 in its hospital
+    claims = [make_claim("a:c1", 30, measure="killed", entity="person", text="30"),
+              make_claim("a:c2", 12, measure="killed", entity="person", text="12"),
+              make_claim("b:c1", 30, measure="killed", entity="person", text="30")]
+    assert ["a:c1", "b:c1"] in _groups(claims)
+    assert not any("a:c2" in g and "a:c1" in g for g in _groups(claims))
+
+
+def test_a_rough_headcount_beside_a_count_of_its_voice_stays_in_the_group() -> None:
+    # "some twenty may still be under the rubble" and, later, "five missing": a guess and the
+    # count that corrects it, one quantity
+    missing = {"measure": "missing", "entity": "person"}
+    claims = [make_claim("a:c1", 20, qualifier="approximate", text="about twenty", **missing),
+              make_claim("a:c2", 5, text="five", **missing),
+              make_claim("b:c1", 20, low=10, high=20, qualifier="range", text="10 to 20",
+                         **missing)]
+    (group,) = _groups(claims)
+    assert sorted(group) == ["a:c1", "a:c2", "b:c1"]

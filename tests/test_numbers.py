@@ -413,3 +413,20 @@ def test_a_phrase_word_opens_a_mention_only_with_its_phrase(
     # the scanner skips a word that only opens a hedge or a vague quantity when neither is there
     found = [(text[m.start:m.end], m.qualifier) for m in numbers.scan(text, "en")]
     assert found == expected
+
+
+@pytest.mark.parametrize(("text", "code", "low", "high"), [
+    ("Ci sono tra le 12 e le 14 barche nel porto.", "it", 12.0, 14.0),
+    ("Aspettano fra i 100 e i 150 ospiti.", "it", 100.0, 150.0),
+    ("Llegaron entre los 60 y los 70 voluntarios.", "es", 60.0, 70.0),
+    ("On compte entre les 8 et les 9 navires.", "fr", 8.0, 9.0),
+])
+def test_a_range_opener_may_put_an_article_before_each_figure(
+        text: str, code: str, low: float, high: float) -> None:
+    found = numbers.scan(text, code)
+    assert [(m.low, m.high, m.qualifier) for m in found] == [(low, high, "range")]
+
+
+def test_an_article_after_a_join_without_an_opener_makes_no_range() -> None:
+    found = numbers.scan("Arrivano 12 e le 14 barche.", "it")
+    assert [m.qualifier for m in found] == ["exact", "exact"]

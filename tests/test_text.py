@@ -89,3 +89,10 @@ def test_words_after_read_past_an_initials_dot() -> None:
     text = "900 homes in the U.S. Northeast were without heat. Then it snowed."
     words = [w for _, _, w in words_after(text, 3, len(text), 20)]
     assert words[-3:] == ["were", "without", "heat"]  # the sentence's own dot still ends it
+
+
+def test_a_german_low_quote_opens_a_sentence() -> None:
+    text = "Drei Häuser brannten ab. „Es ging sehr schnell“, sagte die Bürgermeisterin."
+    parts = [text[s.start : s.end] for s in split_sentences(text)]
+    assert parts == ["Drei Häuser brannten ab.",
+                     "„Es ging sehr schnell“, sagte die Bürgermeisterin."]

@@ -282,10 +282,14 @@ def _when(claim: Claim, times: dict[str, When]) -> tuple[dt.datetime, dt.datetim
     """The "as of" time in the text, else the document's window, with the claim's moment:
     (start, end, moment), as a `When` holds them."""
     moment = -1 if claim.recalled else (1 if claim.later else 0)
+    window = times.get(claim.doc)
     if claim.as_of is not None:
         stamp = aware(claim.as_of)
+        if window is not None and stamp > window.end:
+            # "X said on Tuesday" read as Tuesday's end: a report tells nothing later than
+            # its own publication, so a figure is of that time at the latest
+            stamp = window.end
         return stamp, stamp, moment
-    window = times.get(claim.doc)
     if window is None:
         # a reference table with no "as_of" column is the settled tally: after every report
         return _DUSK, _DUSK, moment

@@ -311,9 +311,12 @@ def _split_self_consistent(chain: list[Candidate], policy: Policy) -> list[list[
     different quantities (a clinic's toll inside a city's). Keep, per document and speaker,
     the figures that agree best with the other sources; the rest form groups of their own."""
     voices: dict[tuple[str, str | None, int], list[Candidate]] = defaultdict(list)
-    recalled = [c for c in chain if c.claim.recalled]  # past steps of a count: a timeline
+    # past steps of a count are a timeline; a rough headcount ("una ventina", "dozens")
+    # beside a count of the same voice may be another moment of it, or a guess the count
+    # corrects (not so a measurement: "nearly 30 inches" of rain is some other place's)
+    recalled = [c for c in chain if c.claim.recalled or _rough(c.claim)]
     for cand in chain:
-        if not cand.claim.recalled:
+        if not cand.claim.recalled and not _rough(cand.claim):
             voices[_voice(cand.claim)].append(cand)
     if all(len({c.claim.value for c in v}) == 1 for v in voices.values()):
         return [chain]
@@ -337,6 +340,11 @@ def _split_self_consistent(chain: list[Candidate], policy: Policy) -> list[list[
         else:
             home.append(cand)
     return parts + pool
+
+
+def _rough(claim: Claim) -> bool:
+    """A headcount given as an estimate ("about twenty", "dozens"), not a count."""
+    return claim.kind == "count" and claim.qualifier in ("approximate", "vague")
 
 
 def _clusters(members: list[Candidate], policy: Policy) -> list[list[Candidate]]:

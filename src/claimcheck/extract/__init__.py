@@ -26,6 +26,7 @@ from typing import NamedTuple
 from claimcheck import dates, lang, numbers, places
 from claimcheck.extract import (
     frame,
+    headline,
     links,
     measured,
     placing,
@@ -80,7 +81,7 @@ def _claims(document: Document, scanned: list[numbers.Mention]) -> list[Claim]:
             figure = _Figure(m, sentence, said, len(out),
                              found[k + 1].start if k + 1 < len(found) else None,
                              previous, out[-1] if out and previous is not None else None,
-                             tuple(found[k + 1 :]))
+                             tuple(found[k + 1 :]), tuple(out[-4:]))
             claim, notes = _claim(ctx, figure, notes)
             if claim.qualifier == "vague" and claim.kind == "count" \
                     and claim.entity in ctx.words.time_entities:
@@ -90,7 +91,8 @@ def _claims(document: Document, scanned: list[numbers.Mention]) -> list[Claim]:
         if said.speaker and not state.had_claims and any(
                 c.start >= sentence.start and c.end <= sentence.end for c in out[-3:]):
             state = replace(state, had_claims=True)  # (already set: the same record)
-    return sums.widen_sums(frame.with_frame(links.link_ratios(out, ctx), ctx), ctx)
+    return headline.place_from_body(
+        sums.widen_sums(frame.with_frame(links.link_ratios(out, ctx), ctx), ctx), ctx)
 
 
 def read(document: Document) -> Context:
@@ -101,8 +103,9 @@ def read(document: Document) -> Context:
     found_dates = tuple(dates.find_dates(text, document.published))
     language = lang.get(words.code)
     lemmas = language.lemmas if language.lemmatizer else None  # "у Києві" is Kyiv
-    found_places = tuple(scope.local_units(words, text, scope.in_story_country(text, [
-        p for p in places.find_places(text, lemmas) if placing.plausible(words, text, p)])))
+    found_places = tuple(placing.listed_provinces(words, text, sentences, scope.local_units(
+        words, text, scope.in_story_country(text, [
+            p for p in places.find_places(text, lemmas) if placing.plausible(words, text, p)]))))
     return Context(
         document=document,
         text=text,
@@ -159,6 +162,7 @@ class _Figure(NamedTuple):
     previous: numbers.Mention | None  # the sentence's previous number that made a claim
     previous_claim: Claim | None  # its claim
     rest: tuple[numbers.Mention, ...] = ()  # the sentence's later numbers
+    recent: tuple[Claim, ...] = ()  # the document's last claims before it, in any sentence
 
 
 def _claim(ctx: Context, f: _Figure, notes: Notes) -> tuple[Claim, Notes]:
@@ -269,6 +273,8 @@ def _subject(ctx: Context, f: _Figure, kind: str, end: int, entity: str | None,
     if measure is None:
         measure = links.referred_measure(ctx, m, sentence, end, kind, notes.last_measure,
                                          f.previous_claim)
+        # a figure that borrows the measure of a part before it is no part itself
+        measure = measure.removesuffix(" (part)") if measure else measure
         if entity is None and measure and kind == "count":
             entity = subject.entity_for(measure)  # "la préfecture en a compté 6 200": people
     if listed and before is not None and before.kind == kind:
@@ -284,7 +290,9 @@ def _subject(ctx: Context, f: _Figure, kind: str, end: int, entity: str | None,
     elif entity is None and subject.bare(ctx, m, sentence):  # not "10,000 rubbish bins"
         entity = subject.entity_before(ctx, m, sentence)
     measure = subject.aliased(kind, entity, measure)
-    if links.increment(ctx, m.end, sentence, measure, before):
+    # with no figure before it in its sentence, "more" adds to the last count of its thing
+    last = before or next((c for c in reversed(f.recent) if c.entity == entity), None)
+    if links.increment(ctx, m.end, sentence, measure, last):
         measure = f"{measure} (more)"  # "and hundreds more": its own quantity, not the total
     return entity, measure, detail, notes
 

@@ -90,8 +90,9 @@ def increment(ctx: Context, end: int, sentence: Sentence, measure: str | None,
     """True for a figure that adds to one just given for the same measure: "4,700 were
     arrested, and hundreds more were detained later" counts the later arrests, its own
     quantity, never the total. "12 were killed and 40 more were hurt" (another measure)
-    is no increment: there "more" only means other people."""
-    if measure is None or before is None or before.measure != measure \
-            or before.start < sentence.start:
+    is no increment: there "more" only means other people. A figure that follows one of its
+    own measure in an earlier sentence ("the toll rose to 16. Rescuers found four more
+    bodies") adds to it too."""
+    if measure is None or (before is not None and before.measure != measure):
         return False
     return ctx.words.increment.match(ctx.text, end, sentence.end) is not None

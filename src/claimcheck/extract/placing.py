@@ -10,11 +10,44 @@ from claimcheck import numbers, places
 from claimcheck.extract.context import Context, Found
 from claimcheck.extract.vocabulary import Vocabulary
 from claimcheck.lexicon import load
+from claimcheck.places.gazetteer import load_gazetteer, name_key
 from claimcheck.text import Sentence
 
 RANK = {"city": 0, "region": 1, "country": 2}
 _CAPITALISED = re.compile(r" ([A-Z][a-z]+)")
 _NEXT_WORD = re.compile(r"\s+([a-z]+)")
+
+
+def listed_provinces(words: Vocabulary, text: str, sentences: tuple[Sentence, ...],
+                     found: list[Found]) -> list[Found]:
+    """`found` with the cities that share their name with a province of their own region read
+    as that province's region when a sentence names two such or more ("92 en Valencia y los
+    otros tres entre Albacete, Cuenca y Málaga"): a figure split among provincial capitals
+    is split among provinces. One such name alone, or one called a city ("la ciudad de
+    Murcia"), stays the city."""
+    gazetteer = load_gazetteer()
+    home: dict[int, places.Place] = {}  # start of a city's name -> the region it also names
+    for start, end, place in found:
+        if place.kind != "city" or place.region is None \
+                or words.city_cue.search(text, max(0, start - 20), start):
+            continue
+        region = next((r for r in gazetteer.regions.get(name_key(text[start:end]), [])
+                       if r.country == place.country and r.name == place.region), None)
+        if region is not None:
+            home[start] = region
+    if len(home) < 2:
+        return found
+    out: list[Found] = []
+    k = 0
+    for start, end, place in found:
+        while k < len(sentences) - 1 and sentences[k].end <= start:
+            k += 1
+        sentence = sentences[k] if sentences else None
+        named = {home[s].key for s in home
+                 if sentence is not None and sentence.start <= s < sentence.end} \
+            if start in home else set()
+        out.append((start, end, home[start]) if len(named) >= 2 else (start, end, place))
+    return out
 
 
 def speaker_spans(words: Vocabulary, text: str, sentence: Sentence) -> tuple[tuple[int, int], ...]:
@@ -56,6 +89,8 @@ def facility(ctx: Context, sentence: Sentence, m: numbers.Mention) -> str | None
                     and noun in load("places").get("treatment_facilities", []) \
                     and not any(w[:1].isupper() for w in phrase.split()):
                 continue  # "two died in a local hospital": where they were treated
+            if noun is not None and found is not None and found.groupdict().get("part"):
+                return f"{noun}/part"  # "in one of the halls": a part of the site, any site
             if noun is not None:
                 return noun
     return None

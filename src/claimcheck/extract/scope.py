@@ -48,6 +48,12 @@ def locate(ctx: Context, m: numbers.Mention, sentence: Sentence, measure: str | 
     inside = [x for x in ctx.places_in(sentence.start, sentence.end)
               if not overlaps(x, spans) and not backdrop(ctx, x[0])]
     clause = ctx.clause(sentence, m.start)
+    part_at = next_start if next_start is not None and \
+        ctx.words.part_cue.search(text, m.end, next_start) else None
+    if part_at is not None:
+        # "1.28 million, including 81,000 in Paris": the part's place is not the whole's
+        inside = [x for x in inside if x[0] < part_at]
+        clause = (clause[0], min(clause[1], part_at))
     in_clause = [x for x in inside if clause[0] <= x[0] < clause[1] and not actor(ctx.words, text, x)]
     if measure == length_measure() and entity in (None, measure):
         # "5 km from Valencia": the place after from/of/de is the reference point (not so for
@@ -76,7 +82,7 @@ def locate(ctx: Context, m: numbers.Mention, sentence: Sentence, measure: str | 
     if chosen is None:
         chosen = _tally_subject(ctx, m, sentence, inside)
     if chosen is None:
-        chosen = _anaphora(ctx, m, sentence, clause)
+        chosen = _anaphora(ctx, m, sentence, clause, part_at)
     if chosen is None:
         chosen = _trailing(ctx, m, sentence, inside, next_start)
     if chosen is None and not inside and _country_wide_by(ctx, sentence) <= clause[1]:
@@ -293,13 +299,14 @@ def _widened(words: Vocabulary, text: str, found: list[Found]) -> places.Place |
 
 
 def _anaphora(ctx: Context, m: numbers.Mention, sentence: Sentence,
-              clause: tuple[int, int]) -> places.Place | None:
+              clause: tuple[int, int], stop: int | None = None) -> places.Place | None:
     """ "this town", "there": the last place of that kind named before the figure; also in a
-    leading adverbial of the sentence ("In the capital, 119,000 marched")."""
+    leading adverbial of the sentence ("In the capital, 119,000 marched"); none from `stop`
+    on (where a part of the figure begins: "3.5 million, with 700,000 in the capital")."""
     framing = ctx.framing_ends[sentence.index]
     lo = sentence.start if sentence.start < framing <= clause[0] + 1 else clause[0]
-    local = ctx.text[max(lo, m.start - 300) : min(sentence.end, clause[1] + 300,
-                                                  m.end + 600)].lower()
+    local = ctx.text[max(lo, m.start - 300) : min(sentence.end, clause[1] + 300, m.end + 600,
+                                                  stop or sentence.end)].lower()
     anaphora = ctx.words.anaphora.search(local)
     if not anaphora:
         return None
@@ -415,6 +422,11 @@ def default_place(ctx: Context) -> places.Place | None:
         if wide and not any(s < wide.start() for s, _ in found):
             return _whole_country(ctx, first=True)
         located = [p for s, p in found if ctx.words.locative.search(ctx.text[max(0, s - 25) : s])]
+        listed = [x for x in ctx.places_in(sentence.start, sentence.end)
+                  if any(x[0] == s for s, _ in found)]
+        if coordinated(ctx.words, ctx.text, listed):
+            # "clashes in Paris and Lyon": a story of several towns is their country's
+            return common([p for _, _, p in listed]) or most_specific([p for _, p in found])
         if located or found:
             return most_specific(located or [p for _, p in found])
     named = [p for s, _, p in ctx.places if not backdrop(ctx, s)]

@@ -32,6 +32,8 @@ _CLAUSE_BREAK = re.compile(r"[,;]|(?<!\d):(?!\d)")  # not the colon of a clock t
 _MASKED_DOT = "\u2024"  # a dot inside a name ("Gov. Roy", "poweroutage.us"), not a full stop
 _INNER_DOT = re.compile(r"(?<=\w)\.(?=\w)|(?<=\b[A-Z][a-z])\.(?=\s+[A-Z])|"
                         r"(?<=\b[A-Z][a-z]{2})\.(?=\s+[A-Z])|(?<=\b[A-Z][a-z]{3})\.(?=\s+[A-Z])")
+# the mark that closes a quote opened by each of `QUOTES` ("„...“" in German, "«...»")
+_QUOTE_PAIRS = {"“": "”", "«": "»", '"': '"', "„": "“", "‘": "’", "‚": "‘"}
 _DOMAIN = re.compile(r"^\w[\w-]*\.[a-z]{2,6}$")  # a web site named as a source
 
 
@@ -55,14 +57,15 @@ def speak(ctx: Context, sentence: Sentence, state: SpeakerState,
         return Said(), replace(state, speaker=None)  # which ends the last speaker's run
     found, spoke = _attribution(ctx.words, text)
     if found is None:
-        later = told_after(ctx, sentence)
+        later = told_after(ctx, sentence) or quoted_by(ctx, sentence)
         if later is not None:
             return Said(later), state  # "... Про це повідомив мер": named after, for these only
     if found is not None:
         found, state = _resolve(ctx, sentence, found, spoke, state)
         clauses = _segments(ctx, sentence, state) if found is not None else ()
         return Said(found, clauses=clauses), state
-    if state.speaker is None or _heading(ctx, sentence) or not _reported(speech, text):
+    if state.speaker is None or _heading(ctx, sentence) or not _reported(speech, text) \
+            or _own_setting(ctx, text, state.speaker):
         return Said(), state
     if state.paragraph == sentence.paragraph:
         # reported speech ("X said") runs on to the next sentence only, unless the whole
@@ -146,6 +149,20 @@ def _heading(ctx: Context, sentence: Sentence) -> bool:
         and (sentence.index + 1 >= len(ctx.sentences)
              or ctx.sentences[sentence.index + 1].paragraph != sentence.paragraph)
     return alone and not text.endswith(_SENTENCE_END)
+
+
+def _own_setting(ctx: Context, text: str, speaker: str) -> bool:
+    """Whether a sentence opens a setting of its own ("In Dnipro, 12 were hurt.", "On Sunday,
+    ...") or a subject that is a source of its own ("Rescuers pulled ..."): it no longer
+    continues the speech before, so the last speaker does not run on to it."""
+    speech = ctx.words.speech
+    if text.lstrip()[:1] in QUOTES:
+        return False
+    if speech.setting_openers is not None and speech.setting_openers.match(text):
+        return True
+    subject = clause_subject(ctx.words, _CLAUSE_BREAK.split(text, maxsplit=1)[0])
+    return subject is not None and not same_speaker(bare(speech, subject), speaker) and \
+        bare(speech, subject).lower() not in speech.pronouns
 
 
 def _reported(speech: Speech, text: str) -> bool:
@@ -317,14 +334,19 @@ def _around_verb(words: Vocabulary, sentence: str) -> str | None:
     for start, end in _verb_spans(speech, sentence):
         if _attributive(speech, sentence, start):
             continue  # "the county's confirmed death toll": an adjective, not a verb
+        if _passive(speech, sentence, start, end):
+            continue  # "explosions were also reported in Odesa": nobody named says so
         after = noun_phrase_after(speech, sentence, _skip_ahead(speech, sentence, end))
-        if after and not (after.lower() in speech.pronouns
-                          or _names_someone(speech, after, roles, cited=False)):
+        # "X, the union, put the figure at 3.5 million": the figure, and X is the speaker
+        counted = after is not None and _figure_object(speech, after)
+        if after and (counted or not (after.lower() in speech.pronouns
+                                      or _names_someone(speech, after, roles, cited=False))):
             after = None
         # ", said Myroslav Biletskyi": after a comma the speaker follows the verb
         if after and sentence[:start].rstrip().endswith(_BEFORE_INVERSION):
             return after
-        before = noun_phrase_before(words, sentence, start)
+        before = noun_phrase_before(words, sentence, _past_relative(speech, sentence, start)
+                                    if counted else start)
         if before and before.split()[-1].lower() in speech.function_words:
             before = None  # "visited the hospital and said": the clause's subject says it
         if before and places.resolve(before) is not None and \
@@ -341,6 +363,29 @@ def _around_verb(words: Vocabulary, sentence: str) -> str | None:
         if opening is not None and sum(capital(w) for w in opening.split()) >= 2:
             return opening
     return None
+
+
+def _figure_object(speech: Speech, phrase: str) -> bool:
+    """Whether the phrase after a verb is the figure it gives ("the figure at 3.5 million",
+    "the death toll at 52"), not a speaker named after the verb."""
+    low = phrase.lower().split()
+    while low and (low[0] in speech.determiners or low[0] in speech.dropped):
+        low.pop(0)
+    return bool(low) and (low[0] in speech.figure_objects
+                          or " ".join(low[:2]) in speech.figure_objects)
+
+
+def _past_relative(speech: Speech, sentence: str, pos: int) -> int:
+    """Before a relative clause between commas that ends at `pos` ("X, which organised the
+    march, put"): where the subject it describes ends; `pos` itself when there is none."""
+    head = sentence[:pos].rstrip()
+    if not head.endswith(","):
+        return pos
+    opening = head.rfind(",", 0, len(head) - 1)
+    first = WORD.search(head, opening + 1) if opening > 0 else None
+    if first is None or first.group().lower() not in speech.relative_openers:
+        return pos
+    return opening
 
 
 def _verb_spans(speech: Speech, sentence: str) -> list[tuple[int, int]]:
@@ -363,6 +408,19 @@ def _attributive(speech: Speech, sentence: str, pos: int) -> bool:
     word = before[-1].group().lower()
     return word in speech.phrase_article or word in speech.possessive_suffixes or \
         word.endswith(("'s", "’s"))
+
+
+def _passive(speech: Speech, sentence: str, start: int, end: int) -> bool:
+    """A speech verb after a passive auxiliary ("were also reported") with no agent after it
+    ("by the governor"): what was said, not who said it."""
+    if not speech.passive:
+        return False
+    before = [w.group().lower() for w in WORD.finditer(sentence, max(0, start - 40), start)]
+    while before and before[-1] in speech.skip_words:
+        before.pop()
+    agent = WORD.match(sentence, end + len(sentence[end:]) - len(sentence[end:].lstrip()))
+    return bool(before) and before[-1] in speech.passive and not (
+        agent is not None and agent.group().lower() in speech.agents)
 
 
 def _skip_ahead(speech: Speech, sentence: str, pos: int) -> int:
@@ -433,6 +491,25 @@ def told_after(ctx: Context, sentence: Sentence) -> str | None:
             return attribution(ctx.words, text)
         if later.paragraph != sentence.paragraph or attribution(ctx.words, text) is not None:
             return None
+    return None
+
+
+def quoted_by(ctx: Context, sentence: Sentence) -> str | None:
+    """The speaker of a quote that opens this sentence and closes in a later sentence of its
+    paragraph ("“We found 12 bodies. More are missing,” the sheriff said."): the one named
+    after the closing mark, if any."""
+    text = ctx.text[sentence.start : sentence.end].lstrip()
+    closer = _QUOTE_PAIRS.get(text[:1])
+    if closer is None or closer in text[1:]:
+        return None
+    for later in ctx.sentences[sentence.index + 1 : sentence.index + 4]:
+        if later.paragraph != sentence.paragraph:
+            return None
+        rest = ctx.text[later.start : later.end]
+        at = rest.find(closer)
+        if at >= 0:
+            found = attribution(ctx.words, rest[at:])
+            return None if found is None or found.lower() in ctx.words.speech.pronouns else found
     return None
 
 

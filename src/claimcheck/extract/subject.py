@@ -314,7 +314,7 @@ def _over_noun(ctx: Context, m: numbers.Mention, sentence: Sentence, noun_end: i
     "115 dead were identified"): the words next to the figure, up to a clause break."""
     table, over = ctx.words.frames.measures, _over_noun_measures()
     before = [w[2].lower() for w in words_before(ctx.text, m.start, sentence.start, 4)]
-    near = before + [w[2].lower() for w in words_after(ctx.text, noun_end, sentence.end, 4)]
+    near = before + [w[2].lower() for w in words_after(ctx.text, noun_end, sentence.end, 6)]
     found = (table.get((w,)) for w in near if table.may_open(w))
     hit = next((f for f in found if f in over), None)
     if hit is None:

@@ -204,6 +204,11 @@ class Speech:
     # (the event runs from it to the next comma, semicolon or colon)
     place_verbs: frozenset[str]  # verbs by which a country speaks: "Ukraine says"
     report_nouns: tuple[str, ...] = ()  # "(a Rights Watch investigation)": its own report
+    figure_objects: frozenset[str] = frozenset()  # "put the figure at": an object, no speaker
+    relative_openers: frozenset[str] = frozenset()  # "X, which organised it, put": skipped
+    setting_openers: re.Pattern[str] | None = None  # "In Dnipro, ...": a sentence's own setting
+    passive: frozenset[str] = frozenset()  # "were reported": a speech verb with no speaker
+    agents: frozenset[str] = frozenset()  # "reported by X": the passive's speaker after it
     # derived once here, not per sentence (the attachers read them for every figure)
     offices: frozenset[str] = field(init=False)  # subjects that are no function words
     roles: frozenset[str] = field(init=False)  # subjects that are no glue words
@@ -285,6 +290,7 @@ class Vocabulary:
     demonym_endings: tuple[tuple[str, str], ...]  # "North Carolinians" -> "North Carolina"
     backdrop: re.Pattern[str]  # "after the death of X in Nanterre": another event's place
     partial_place: re.Pattern[str]  # "on parts of western Ohio": a figure for parts of it
+    city_cue: re.Pattern[str]  # "the city of Murcia": the city, not its province
     compass_part: re.Pattern[str]  # "in south Georgia": a part of a region named by its side
     increment: re.Pattern[str]  # "and hundreds more": a figure that adds to the one before
     event_locative: re.Pattern[str]  # "wounded in the overnight strikes": placed in the event
@@ -295,6 +301,8 @@ class Vocabulary:
     list_bullets: tuple[str, ...]  # "* 40 boats": an item of the list its heading line opens
     # words that open a relative clause ("où", "dove"): its verb is no figure's outside it
     relative_pronouns: frozenset[str] = frozenset()
+    # "1.28 million, including 81,000 in Paris": the later figure is a part of the earlier
+    part_cue: re.Pattern[str] = re.compile(_NEVER)
 
 
 @cache
@@ -387,6 +395,7 @@ def _compile(code: str, t: dict[str, Any], f: dict[str, Any],
         # the cue, then at most one word before the name ("parts of western Ohio")
         partial_place=re.compile(
             rf"\b(?:{_alt(t.get('partial_place_cues', []), spaced=True)})\s+(?:\w+\s+)?$", i),
+        city_cue=re.compile(rf"\b(?:{_alt(t.get('city_cues', []), spaced=True)})\s+$", i),
         compass_part=re.compile(rf"\b(?:{_alt(t.get('compass_part_words', []))})\s+$")
         if t.get("compass_part_words") else re.compile(r"(?!)"),
         increment=re.compile(rf"\s*(?:{_alt(t.get('increment_words', []), spaced=True)})\b", i),
@@ -407,6 +416,7 @@ def _compile(code: str, t: dict[str, Any], f: dict[str, Any],
             rf"(?:{_alt(t.get('locative_prepositions', []))})\s+"
             rf"(?:(?:{_alt(t.get('articles', []))})\s+)?$", i),
         relative_pronouns=LemmaSet(t.get("relative_pronouns", []), lemma),
+        part_cue=re.compile(rf"\b(?:{_alt(t.get('part_cues', []), spaced=True)})\b", i),
     )
 
 
@@ -517,4 +527,24 @@ def _speech(t: dict[str, Any], lemma: Callable[[str], tuple[str, ...]]) -> Speec
         event_clause=re.compile(rf"\b(?:{_alt(t.get('event_clause_openers', []))})\b",
                                 re.IGNORECASE),
         report_nouns=tuple(t.get("report_nouns", [])),
+        figure_objects=_words(t, "figure_object_nouns"),
+        relative_openers=_words(t, "which_clause_openers"),
+        setting_openers=_setting(t),
+        passive=_words(t, "passive_auxiliaries"),
+        agents=_words(t, "agent_prepositions"),
     )
+
+
+def _setting(t: dict[str, Any]) -> re.Pattern[str] | None:
+    """A sentence's opener that sets its own place or time ("In Dnipro,", "On Sunday,",
+    "Elsewhere,"): a preposition and a capitalised word, or a setting adverb, then a comma."""
+    preps, adverbs = t.get("setting_prepositions", []), t.get("setting_adverbs", [])
+    if not preps and not adverbs:
+        return None
+    alts = []
+    if preps:
+        alts.append(rf"(?i:{_alt(preps, spaced=True)})\s+(?:[\w’'-]+\s+){{0,3}}?"
+                    rf"[A-Z0-9][^,;.]{{0,50}}")
+    if adverbs:
+        alts.append(rf"(?i:{_alt(adverbs, spaced=True)})")
+    return re.compile(rf"^\W*(?:{'|'.join(alts)}),")

@@ -119,7 +119,11 @@ def range_tail(v: View, first: Num, opener: str | None) -> tuple[Num, Num | None
     if joined is None:
         return first, None, end
     join_at, join, mid_unit = joined
-    second = number_at(v, join_at + 1)
+    after = join_at + 1
+    if opener is not None and v.low(after) in v.s.ranges["range_articles"] \
+            and v.low(first.first - 1) in v.s.ranges["range_articles"]:
+        after += 1  # "tra le 30 e le 35": the article the first figure had, again
+    second = number_at(v, after)
     if second is None or (first.words != second.words and join not in _DASHES
                           and opener is None):
         return first, None, end

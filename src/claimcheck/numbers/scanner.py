@@ -108,6 +108,8 @@ def _first_figure(v: View, j: int, hedged: bool) -> tuple[str | None, int, Num |
     if opener and v.low(j - 1) in v.s.change_verbs:
         opener = None  # "grown from 50 to 57": a change, not a range
     k = j + 1 if opener else j
+    if opener and v.low(k) in v.s.ranges["range_articles"]:
+        k += 1  # "tra le 30 e le 35": an article before each figure of the range
     view = v.as_hedged() if hedged else v
     first = number_at(view, k)
     if first is None and opener:

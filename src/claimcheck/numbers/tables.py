@@ -105,7 +105,7 @@ _ONE_KEYS = ("one_words_need_noun", "one_stop_next", "one_not_after", "one_of_pr
              "one_of_determiners", "one_modifiers", "one_of_counts", "one_of_people",
              "article_like_one", "article_one_counts_before")
 _RANGE_KEYS = ("suspended_joins", "joins_need_opener", "change_joins", "change_openers",
-               "either_joins", "descending_openers")
+               "either_joins", "descending_openers", "range_articles")
 
 
 @cache

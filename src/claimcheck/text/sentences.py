@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 #: characters that open a quotation
-QUOTES = "‘“\"'«"
+QUOTES = "‘“\"'«„‚"  # „ ‚: German low quotes
 _CLOSERS = "\"'’”»)"
 _STOPS = re.compile(r"[.!?]")
 

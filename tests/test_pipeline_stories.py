@@ -1,0 +1,94 @@
+"""pipeline end to end on short multi-source stories written for the tests (tests/stories/):
+a protest's crowd counts, a flood, a concert attack whose toll grows over a day, and an
+overnight strike. Each test pins a claim, a group or a discrepancy checked by hand."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import claimcheck
+from claimcheck.models import Claim, ClaimGroup
+
+STORIES = Path(__file__).parent / "stories"
+
+
+@cache
+def _report(name: str) -> claimcheck.Report:
+    return claimcheck.check(claimcheck.read_documents(STORIES / f"{name}.jsonl"))
+
+
+def _claim(name: str, doc: str, text: str) -> Claim:
+    """The claim of `doc` written `text`: the body's, when its title repeats it."""
+    return [c for c in _report(name).claims if c.doc == doc and c.text == text][-1]
+
+
+def _group_of(name: str, claim: Claim) -> ClaimGroup | None:
+    return next((g for g in _report(name).groups if claim.id in g.claims), None)
+
+
+def _conflicts(name: str, claim: Claim) -> list[str]:
+    group = _group_of(name, claim)
+    return [d.kind for d in group.discrepancies if d.kind != "update"] if group else []
+
+
+def test_a_city_toll_grows_by_updates_and_four_more_bodies_stay_apart() -> None:
+    more = _claim("strike", "d2", "four more")
+    assert more.measure == "killed (more)"
+    first = _claim("strike", "d1", "at least 14 people")
+    assert _group_of("strike", more) is not _group_of("strike", first)
+    assert _conflicts("strike", first) == []  # 14 -> 16 -> 23 -> 28: a growing toll
+    # "said on Tuesday" in a report of 12:45 is no later than 12:45: 16 comes before 23
+    sixteen = _claim("strike", "d2", "16")
+    group = _group_of("strike", sixteen)
+    assert group is not None
+    assert any(d.kind == "update" and sixteen.id in d.claims for d in group.discrepancies)
+
+
+def test_the_city_toll_and_the_national_toll_are_two_quantities() -> None:
+    city, country = _claim("strike", "d1", "at least 14 people"), _claim("strike", "d1", "15 people")
+    assert (city.location, country.location) == ("Kyiv", "Ukraine")
+    assert _group_of("strike", city) is not _group_of("strike", country)
+
+
+def test_a_passive_report_names_no_speaker_the_clause_after_does() -> None:
+    assert _claim("strike", "d1", "two people").speaker == "regional governor"
+
+
+def test_a_part_of_the_site_and_unidentified_bodies_are_not_the_toll() -> None:
+    hall = _claim("concert", "d4", "62 people")
+    assert hall.location is not None and "part" in hall.location
+    bodies = _claim("concert", "d5", "about 60 bodies")
+    assert bodies.measure == "identified"
+    toll = _claim("concert", "d2", "93")
+    group = _group_of("concert", toll)
+    assert group is not None and hall.id not in group.claims
+    assert _conflicts("concert", toll) == []
+    assert _conflicts("concert", _claim("concert", "d5", "182")) == []
+
+
+def test_a_toll_that_climbs_past_a_figure_is_more_than_it() -> None:
+    assert _claim("concert", "d3", "climbs past 130").qualifier == "more_than"
+
+
+def test_a_flood_toll_read_on_the_day_of_its_report_grows_without_tension() -> None:
+    eight = _claim("flood", "d1", "At least eight people")
+    assert eight.location == "Emilia-Romagna"
+    assert _conflicts("flood", eight) == []
+    assert _claim("flood", "d3", "20,000").measure == "displaced"  # "as 20,000 flee"
+    assert _claim("flood", "d2", "more than 3,000 people").measure == "evacuated"
+
+
+def test_crowd_counts_keep_their_sources_and_the_whole_keeps_its_country() -> None:
+    assert _claim("protest", "d1", "3.5 million").speaker == "CGT union"
+    assert _claim("protest", "d3", "35 people").speaker == "police prefecture"
+    assert _claim("protest", "d4", "36,000").speaker == "prefecture"
+    whole = _claim("protest", "d2", "1.28 million demonstrators")
+    assert whole.location == "France"  # "in total and about 81,000 in Paris"
+    police, union = whole, _claim("protest", "d2", "some 3.5 million people")
+    group = _group_of("protest", police)
+    assert group is not None and union.id in group.claims
+    assert any(d.kind == "contradiction" and set(d.claims) == {police.id, union.id}
+               for d in group.discrepancies)
+    marseille = _claim("protest", "d4", "245,000 people")
+    assert marseille.location == "Marseille" and _conflicts("protest", marseille) == ["contradiction"]
