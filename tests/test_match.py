@@ -52,6 +52,51 @@ def test_a_city_toll_and_the_national_toll_are_not_grouped() -> None:
     assert sorted(_groups(claims)) == [["a:c1", "b:c1"], ["a:c2", "b:c2"]]
 
 
+TOLL = {"entity": "person", "measure": "killed"}
+UKRAINE = {"location": "Ukraine", "place_key": "UA"}
+NOWHERE = {"location": None, "place_key": None}
+
+
+def test_a_town_toll_its_national_toll_and_a_placeless_toll_are_one_when_no_report_splits_them(
+) -> None:
+    # three reports of one strike on a town: one names the town, one the country, one no place
+    claims = [make_claim("a:c1", 12, **TOLL, **KYIV), make_claim("b:c1", 20, **TOLL, **UKRAINE),
+              make_claim("c:c1", 25, **TOLL, **NOWHERE)]
+    assert _groups(claims) == [["a:c1", "b:c1", "c:c1"]]
+    for order in (claims[::-1], [claims[1], claims[2], claims[0]]):
+        assert _groups(order) == [["a:c1", "b:c1", "c:c1"]]
+    assert _groups(claims, Policy(one_place_rule=False)) == []
+
+
+def test_one_report_with_a_town_toll_beside_a_different_national_toll_keeps_both_apart() -> None:
+    claims = [make_claim("a:c1", 12, **TOLL, **KYIV), make_claim("b:c1", 20, **TOLL, **UKRAINE),
+              make_claim("c:c1", 14, **TOLL, **KYIV), make_claim("c:c2", 21, **TOLL, **UKRAINE)]
+    assert sorted(_groups(claims)) == [["a:c1", "c:c1"], ["b:c1", "c:c2"]]
+
+
+def test_a_headline_repeating_the_town_toll_for_the_country_proves_no_two_quantities() -> None:
+    claims = [make_claim("a:c1", 12, **TOLL, **UKRAINE), make_claim("a:c2", 12, **TOLL, **KYIV),
+              make_claim("b:c1", 15, **TOLL, **UKRAINE)]
+    assert _groups(claims) == [["a:c1", "a:c2", "b:c1"]]
+
+
+def test_two_towns_or_a_region_alone_keep_their_scopes() -> None:
+    lviv = {"location": "Lviv", "place_key": "UA/Lviv Oblast/Lviv"}
+    claims = [make_claim("a:c1", 12, **TOLL, **KYIV), make_claim("b:c1", 3, **TOLL, **lviv),
+              make_claim("c:c1", 20, **TOLL, **UKRAINE), make_claim("d:c1", 22, **TOLL, **NOWHERE)]
+    assert _groups(claims) == []
+    region = {"location": "Kentucky", "place_key": "US/Kentucky"}
+    nation = {"location": "United States", "place_key": "US"}
+    claims = [make_claim("a:c1", 30, **TOLL, **region), make_claim("b:c1", 90, **TOLL, **nation)]
+    assert _groups(claims) == []  # a storm's state holds many towns: its toll is no nation's
+
+
+def test_a_volley_counted_in_one_region_is_no_figure_of_the_whole_volley() -> None:
+    lviv = {"location": "Lviv", "place_key": "UA/Lviv Oblast/Lviv"}
+    claims = [make_claim("a:c1", 40), make_claim("b:c1", 6, **lviv)]
+    assert _groups(claims) == []
+
+
 def test_an_older_event_recalled_with_its_year_is_not_grouped() -> None:
     toll = {"entity": "person", "measure": "killed", "location": "Spain", "place_key": "ES"}
     claims = [

@@ -24,6 +24,7 @@ from claimcheck.policy import Interval, Policy
 
 _NOT_GROUPED = frozenset({"age"})
 _DETAIL_SIMILARITY = 60
+_RANK = {"city": 0, "region": 1, "country": 2}
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +77,8 @@ def align(claims: list[Claim], policy: Policy | None = None) -> list[Group]:
         members = blocks[key]
         if policy.sole_locality_rule:
             members = _rescope_sole_locality(members)
+        if policy.one_place_rule and key[0] in _running_counts() and key[2] == "count":
+            members = _rescope_one_place(members)
         by_scope: dict[str, list[Candidate]] = defaultdict(list)
         for cand in members:
             by_scope[cand.scope].append(cand)
@@ -156,7 +159,7 @@ def _rescope_sole_locality(members: list[Candidate]) -> list[Candidate]:
     """A region figure speaks for its only reported locality ("Zakarpattia" -> "Mukachevo")."""
     # a town, not a county or a district: a region's figure is no county's
     cities = {c.scope: c.place for c in members if c.place is not None and c.place.kind == "city"
-              and c.place.name.split()[-1].lower() not in load("places")["region_words"]}
+              and not _county(c.place)}
     out: list[Candidate] = []
     for cand in members:
         # a figure within the region ("#parts", "#hospital") is no figure of the whole
@@ -169,6 +172,49 @@ def _rescope_sole_locality(members: list[Candidate]) -> list[Candidate]:
                                  cities[inside[0]], cand.day, cand.last_day, cand.from_text)
         out.append(cand)
     return out
+
+
+@lru_cache(maxsize=1)
+def _running_counts() -> frozenset[str]:
+    """Measures of running counts (lexicon/measures.json): a toll, the injured, the arrested.
+    Not an attack's volley (launched, intercepted): that is the whole country's, and a region's
+    figure of it is a part."""
+    measures = load("measures")
+    return frozenset(measures["cumulative"]) - frozenset(measures["volley"])
+
+
+def _rescope_one_place(members: list[Candidate]) -> list[Candidate]:
+    """One scope for a block whose places nest in one line (a city, its region, its country)
+    when no document gives two of them different figures; a figure of a document that names
+    no place joins it too. Left alone: a block naming two towns or two countries, or a
+    document that sets a city's figure beside a different national one (two quantities)."""
+    # a part of a site ("#parts", "#hospital") counts something else: it neither joins nor vetoes
+    located = [c for c in members if c.place is not None and "#" not in c.scope]
+    spots = {c.scope: c.place for c in located if c.place is not None}
+    line = sorted(spots.items(), key=lambda kv: (_RANK.get(kv[1].kind, 3), kv[0]))
+    # the line must start at a town (a site of it), not a region nor a county: a flood's or a
+    # storm's region holds many towns, and a state's toll never speaks for its only county
+    if not line or line[0][1].kind != "city" or _county(line[0][1]) \
+            or any(not wide.contains(narrow)
+                   for (_, narrow), (_, wide) in zip(line, line[1:], strict=False)):
+        return members
+    said: dict[str, dict[str, set[float]]] = defaultdict(lambda: defaultdict(set))
+    for cand in located:
+        said[cand.claim.doc][cand.scope].add(cand.claim.value)
+    # "14 in Kyiv, 15 across Ukraine": a report whose scopes differ proves them two quantities
+    # (a headline repeating the body's figure at a wider place proves nothing)
+    if any(len({frozenset(v) for v in scopes.values()}) > 1 for scopes in said.values()):
+        return members
+    home, place = line[0]
+    return [Candidate(c.claim, c.entity, c.measure, c.dimension, home, place, c.day, c.last_day,
+                      c.from_text)
+            if c.scope == "?" or (c.scope in spots and c.scope != home) else c
+            for c in members]
+
+
+def _county(place: places.Place) -> bool:
+    """ "Buncombe County", "Mukachevo district": a local unit the gazetteer files as a town."""
+    return place.name.split()[-1].lower() in load("places")["region_words"]
 
 
 def _namesake(region: places.Place, city: places.Place) -> bool:

@@ -71,6 +71,7 @@ class Policy(BaseModel):
     event_window_days: int = Field(1, ge=0, le=366)
     undated_window_days: int = Field(7, ge=0, le=366)
     sole_locality_rule: bool = True
+    one_place_rule: bool = True
     min_claims_per_group: int = Field(2, ge=2)
 
     def tolerance(self, value: float, qualifier: str) -> float:
