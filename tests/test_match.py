@@ -57,15 +57,24 @@ UKRAINE = {"location": "Ukraine", "place_key": "UA"}
 NOWHERE = {"location": None, "place_key": None}
 
 
-def test_a_town_toll_its_national_toll_and_a_placeless_toll_are_one_when_no_report_splits_them(
-) -> None:
-    # three reports of one strike on a town: one names the town, one the country, one no place
+def test_a_town_toll_and_its_national_toll_are_one_when_no_report_splits_them() -> None:
+    # two reports of one strike on a town: one names the town, one the country
     claims = [make_claim("a:c1", 12, **TOLL, **KYIV), make_claim("b:c1", 20, **TOLL, **UKRAINE),
               make_claim("c:c1", 25, **TOLL, **NOWHERE)]
-    assert _groups(claims) == [["a:c1", "b:c1", "c:c1"]]
-    for order in (claims[::-1], [claims[1], claims[2], claims[0]]):
-        assert _groups(order) == [["a:c1", "b:c1", "c:c1"]]
+    assert _groups(claims) == [["a:c1", "b:c1"]]  # a report naming no place stays apart
+    assert _groups(claims[::-1]) == [["a:c1", "b:c1"]]
     assert _groups(claims, Policy(one_place_rule=False)) == []
+
+
+def test_each_run_of_days_is_judged_on_its_own() -> None:
+    # a strike on another town weeks later does not split the first strike's toll
+    later = {"date": dt.date(2025, 9, 1)}
+    lviv = {"location": "Lviv", "place_key": "UA/Lviv Oblast/Lviv"}
+    claims = [make_claim("a:c1", 12, **TOLL, **KYIV), make_claim("b:c1", 20, **TOLL, **UKRAINE),
+              make_claim("c:c1", 3, **TOLL, **lviv, **later),
+              make_claim("d:c1", 5, **TOLL, **UKRAINE, **later),
+              make_claim("d:c2", 4, **TOLL, **lviv, **later)]
+    assert _groups(claims) == [["a:c1", "b:c1"], ["c:c1", "d:c2"]]
 
 
 def test_one_report_with_a_town_toll_beside_a_different_national_toll_keeps_both_apart() -> None:

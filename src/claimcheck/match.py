@@ -78,7 +78,7 @@ def align(claims: list[Claim], policy: Policy | None = None) -> list[Group]:
         if policy.sole_locality_rule:
             members = _rescope_sole_locality(members)
         if policy.one_place_rule and key[0] in _running_counts() and key[2] == "count":
-            members = _rescope_one_place(members)
+            members = _rescope_one_place(members, policy)
         by_scope: dict[str, list[Candidate]] = defaultdict(list)
         for cand in members:
             by_scope[cand.scope].append(cand)
@@ -183,33 +183,65 @@ def _running_counts() -> frozenset[str]:
     return frozenset(measures["cumulative"]) - frozenset(measures["volley"])
 
 
-def _rescope_one_place(members: list[Candidate]) -> list[Candidate]:
-    """One scope for a block whose places nest in one line (a city, its region, its country)
-    when no document gives two of them different figures; a figure of a document that names
-    no place joins it too. Left alone: a block naming two towns or two countries, or a
-    document that sets a city's figure beside a different national one (two quantities)."""
-    # a part of a site ("#parts", "#hospital") counts something else: it neither joins nor vetoes
-    located = [c for c in members if c.place is not None and "#" not in c.scope]
-    spots = {c.scope: c.place for c in located if c.place is not None}
+def _rescope_one_place(members: list[Candidate], policy: Policy) -> list[Candidate]:
+    """The figures of one country and one run of event days take one scope when their places
+    nest in one line from a town up (`_one_place`). Only placed and dated figures take part:
+    a figure with no place, no date, or of a part of a site ("#hospital") keeps its scope."""
+    # per country and per run of days no further apart than the widest window: what
+    # check_stream aligns at once (stream.py), so a stream and check() agree
+    window = dt.timedelta(days=max(policy.event_window_days, policy.undated_window_days))
+    cells: dict[str, list[Candidate]] = defaultdict(list)
+    for cand in members:
+        if cand.place is not None and cand.day is not None and cand.claim.place_key \
+                and "#" not in cand.scope:
+            cells[cand.claim.place_key.split("/", 1)[0]].append(cand)
+    moved: dict[str, Candidate] = {}
+    for country in sorted(cells):
+        for run in _runs(cells[country], window):
+            home = _one_place(run)
+            for cand in run:
+                if home is not None and cand.scope != home[0]:
+                    moved[cand.claim.id] = Candidate(
+                        cand.claim, cand.entity, cand.measure, cand.dimension, home[0], home[1],
+                        cand.day, cand.last_day, cand.from_text)
+    return [moved.get(c.claim.id, c) for c in members] if moved else members
+
+
+def _runs(cands: list[Candidate], window: dt.timedelta) -> list[list[Candidate]]:
+    """Dated candidates in runs whose event days lie within `window` of the run's reach."""
+    runs: list[list[Candidate]] = []
+    reach = dt.date.min
+    for cand in sorted(cands, key=lambda c: (c.day or dt.date.min, _order(c.claim))):
+        assert cand.day is not None
+        if not runs or cand.day > reach + window:
+            runs.append([])
+            reach = dt.date.min
+        runs[-1].append(cand)
+        reach = max(reach, cand.last_day or cand.day)
+    return runs
+
+
+def _one_place(run: list[Candidate]) -> tuple[str, places.Place] | None:
+    """The town the places of `run` nest under (the town, its region, its country), when no
+    document gives two of those places different figures; else None. Two towns, a region
+    with no town, or a report setting a city's figure beside a different national one (two
+    quantities) give None."""
+    spots = {c.scope: c.place for c in run if c.place is not None}
     line = sorted(spots.items(), key=lambda kv: (_RANK.get(kv[1].kind, 3), kv[0]))
     # the line must start at a town (a site of it), not a region nor a county: a flood's or a
     # storm's region holds many towns, and a state's toll never speaks for its only county
-    if not line or line[0][1].kind != "city" or _county(line[0][1]) \
+    if len(line) < 2 or line[0][1].kind != "city" or _county(line[0][1]) \
             or any(not wide.contains(narrow)
                    for (_, narrow), (_, wide) in zip(line, line[1:], strict=False)):
-        return members
+        return None
     said: dict[str, dict[str, set[float]]] = defaultdict(lambda: defaultdict(set))
-    for cand in located:
+    for cand in run:
         said[cand.claim.doc][cand.scope].add(cand.claim.value)
     # "14 in Kyiv, 15 across Ukraine": a report whose scopes differ proves them two quantities
     # (a headline repeating the body's figure at a wider place proves nothing)
     if any(len({frozenset(v) for v in scopes.values()}) > 1 for scopes in said.values()):
-        return members
-    home, place = line[0]
-    return [Candidate(c.claim, c.entity, c.measure, c.dimension, home, place, c.day, c.last_day,
-                      c.from_text)
-            if c.scope == "?" or (c.scope in spots and c.scope != home) else c
-            for c in members]
+        return None
+    return line[0]
 
 
 def _county(place: places.Place) -> bool:
