@@ -83,6 +83,11 @@ def test_one_report_with_a_town_toll_beside_a_different_national_toll_keeps_both
     assert sorted(_groups(claims)) == [["a:c1", "c:c1"], ["b:c1", "c:c2"]]
 
 
+def test_a_national_toll_below_its_towns_stays_apart_for_the_structural_check() -> None:
+    claims = [make_claim("a:c1", 12, **TOLL, **KYIV), make_claim("b:c1", 9, **TOLL, **UKRAINE)]
+    assert _groups(claims) == []
+
+
 def test_a_headline_repeating_the_town_toll_for_the_country_proves_no_two_quantities() -> None:
     claims = [make_claim("a:c1", 12, **TOLL, **UKRAINE), make_claim("a:c2", 12, **TOLL, **KYIV),
               make_claim("b:c1", 15, **TOLL, **UKRAINE)]

@@ -35,7 +35,7 @@ DEV_CASES = sorted(CORPUS.glob("*/docs.jsonl")) if CORPUS.is_dir() else []
 
 # made-up towns, tolls and outlets: three events weeks apart, each reported over three days
 # by several outlets whose figures agree, grow or contradict, and a country's toll beside
-# two of its towns' (a structural check)
+# one of its towns' (a structural check)
 _EVENTS = [
     (dt.date(2025, 3, 3), "Leeds", "people died in floods", [12, 12, 14, 15, 30]),
     (dt.date(2025, 3, 4), "Porto", "workers were injured in a factory fire", [40, 42, 42, 90]),
@@ -60,10 +60,6 @@ def _documents() -> list[Document]:
                              published=dt.datetime(2025, 3, 4, 20 + n, tzinfo=dt.timezone.utc),
                              text=f"Officials in the United Kingdom said on Monday that {toll} "
                              "people died in floods."))
-    # a second town's toll: the country's is no one town's (match.py's one-place rule)
-    docs.append(Document(id="uk-york", source="Wire", language="en",
-                         published=dt.datetime(2025, 3, 4, 23, tzinfo=dt.timezone.utc),
-                         text="Officials in York said on Monday that 2 people died in floods."))
     return sorted(docs, key=lambda d: (str(d.published), d.id))
 
 

@@ -213,7 +213,7 @@ def _runs(cands: list[Candidate], window: dt.timedelta) -> list[list[Candidate]]
     reach = dt.date.min
     for cand in sorted(cands, key=lambda c: (c.day or dt.date.min, _order(c.claim))):
         assert cand.day is not None
-        if not runs or cand.day > reach + window:
+        if not runs or cand.day - reach > window:  # (reach + window may pass date.max)
             runs.append([])
             reach = dt.date.min
         runs[-1].append(cand)
@@ -240,6 +240,12 @@ def _one_place(run: list[Candidate]) -> tuple[str, places.Place] | None:
     # "14 in Kyiv, 15 across Ukraine": a report whose scopes differ proves them two quantities
     # (a headline repeating the body's figure at a wider place proves nothing)
     if any(len({frozenset(v) for v in scopes.values()}) > 1 for scopes in said.values()):
+        return None
+    # a country's figure below one its town reached is no reading of the town's toll: the
+    # structural check (local <= wider area) judges the two
+    values = {scope: [c.claim.value for c in run if c.scope == scope] for scope, _ in line}
+    if any(min(values[wide]) < max(values[narrow])
+           for k, (narrow, _) in enumerate(line) for wide, _ in line[k + 1:]):
         return None
     return line[0]
 
