@@ -1,4 +1,5 @@
-"""extract.speaker: who says so, found by the words of the document's language."""
+"""extract.speaker: who says so, carried along a paragraph, found by the words of the
+document's language."""
 
 from __future__ import annotations
 
@@ -6,25 +7,6 @@ import pytest
 
 import claimcheck
 from claimcheck import Document
-from claimcheck.extract import speaker
-from claimcheck.extract.vocabulary import vocabulary
-
-
-@pytest.mark.parametrize(
-    ("code", "sentence", "expected"),
-    [
-        ("en", "Five people died, the mayor said.", "mayor"),
-        ("en", "According to the regional governor, 14 people were killed.", "regional governor"),
-        ("en", "“Nine people are in hospital,” said Ivan Petrenko.", "Ivan Petrenko"),
-        ("en", "Five people died.", None),
-        ("es", "Según el Gobierno, murieron 62 personas.", "Gobierno"),
-        ("es", "Five people died, the mayor said.", None),  # English words, Spanish rules
-        ("nl", "Five people died, the mayor said.", None),  # a neutral language has none
-    ],
-)
-def test_attribution_reads_the_language_of_the_document(code: str, sentence: str,
-                                                         expected: str | None) -> None:
-    assert speaker.attribution(vocabulary(code), sentence) == expected
 
 
 def test_a_speaker_carries_on_through_a_paragraph_and_the_next_with_figures() -> None:
@@ -47,50 +29,6 @@ def test_a_pronoun_names_the_last_person() -> None:
     assert claim.speaker == "Ivan Petrenko"
 
 
-@pytest.mark.parametrize(
-    ("code", "sentence", "expected"),
-    [
-        # verb-final German: the subject after "wie", never the day before the verb
-        ("de", "Die Zahl der Toten stieg auf 12, wie die Feuerwehr Trier am Freitag mitteilte.",
-         "Feuerwehr Trier"),
-        ("de", "Bürgermeisterin Petra Schulz (CDU) hatte am Montagabend gesagt, 20 Menschen "
-               "würden vermisst.", "Bürgermeisterin Petra Schulz"),
-        ("de", "Noch würden 30 Menschen vermisst, sagte eine Sprecherin der Stadt.",
-         "Sprecherin der Stadt"),
-        ("fr", "Selon le ministre de la Santé, 40 blessés ont été recensés.",
-         "ministre de la Santé"),
-        ("fr", "Le ministère fait état de 12 blessés dans la nuit.", "ministère"),
-        ("it", "Secondo il bilancio dei vigili del fuoco i feriti sono 8.",
-         "bilancio dei vigili del fuoco"),
-        ("en", "According to the health ministry, 40 people were hurt.", "health ministry"),
-        ("en", "Reports of three more deaths were not confirmed.", None),
-        ("en", "The county's confirmed toll rose to 9, the coroner said.", "coroner"),
-        ("en", "The flood caused 10 confirmed deaths in the valley, the coroner said.", "coroner"),
-        ("en", "A bridge in the port city of Genoa gave way, killing 12 people.", None),
-        ("fr", "Le ministère de l'Intérieur recense 45 blessés.", "ministère de l'Intérieur"),
-        # the office first, its country after: one key for "X's office" and "office of X"
-        ("en", "Norway's Coast Guard said 4 sailors were rescued.", "Coast Guard of Norway"),
-        ("en", "The Navy's tally was 12 boats.", "Navy"),
-    ],
-)
-def test_attribution_by_clause_in_every_language(code: str, sentence: str,
-                                                 expected: str | None) -> None:
-    assert speaker.attribution(vocabulary(code), sentence) == expected
-
-
-@pytest.mark.parametrize(
-    ("code", "headline", "expected"),
-    [
-        ("de", "Feuerwehr: 7 Verletzte nach Brand in der Altstadt", "Feuerwehr"),
-        ("en", "Coast Guard: 4 sailors rescued off the cape", "Coast Guard"),
-        ("fr", "Lyon : 7 blessés dans un incendie", None),  # a place, not a source
-    ],
-)
-def test_a_headline_names_its_source_before_a_colon(code: str, headline: str,
-                                                     expected: str | None) -> None:
-    assert speaker.attribution(vocabulary(code), headline) == expected
-
-
 def test_reported_speech_runs_on_one_sentence_and_a_cited_source_none() -> None:
     said = "Five people died, the mayor said. Twelve were injured. Three cars burned."
     claims = claimcheck.extract(Document(id="d", text=said))
@@ -111,24 +49,6 @@ def test_a_bare_office_takes_the_fuller_name_given_before() -> None:
             "On Sunday the police said 2 more were missing.")
     claims = claimcheck.extract(Document(id="d", text=text))
     assert [c.speaker for c in claims if c.value in (3, 2)] == ["Leeds Police", "Leeds Police"]
-
-
-@pytest.mark.parametrize(
-    ("a", "b", "same"),
-    [
-        ("Зеленський", "Zelensky", True),
-        ("Зеленский", "Selenskyj", True),
-        ("Віталій Кличко", "Vitali Klitschko", True),
-        ("Gérald Darmanin", "Darmanin", True),
-        ("Polizei", "Polizei Koblenz", True),
-        ("Pavlo Kyrylenko", "Oleksandr Honcharenko", False),
-        ("mayor", None, False),
-        (None, None, True),
-    ],
-)
-def test_one_speaker_across_scripts_and_spellings(a: str | None, b: str | None,
-                                                  same: bool) -> None:
-    assert speaker.same_speaker(a, b) is same
 
 
 def _speakers(text: str, language: str = "en", published: str = "2025-06-02") -> list[str | None]:
@@ -155,29 +75,6 @@ def test_a_heading_line_takes_no_speaker_from_the_paragraph_before() -> None:
     assert _speakers(text) == ["mayor", "mayor", None]
 
 
-@pytest.mark.parametrize(
-    ("code", "sentence", "expected"),
-    [
-        ("en", "Anna Kovalenko visited the hospital and said 14 people were still treated.",
-         "Anna Kovalenko"),
-        ("ru", "Мэр Одессы Иван Петренко по состоянию на 05:00 сообщал о трех погибших.",
-         "Мэр Одессы Иван Петренко"),
-        ("en", "Acme & Co., the analytics firm, estimates that losses will reach $2 billion.",
-         "Acme & Co."),
-        ("en", "Power is out for 900,000 homes, according to the tracking site outagewatch.us.",
-         "tracking site outagewatch.us"),
-        ("en", "About 80,000 homes were dark, OutageWatch.us data showed.", "OutageWatch.us data"),
-        ("en", "Twelve people died, according to a release from Gov. Jane Doe's office.",
-         "release from Gov. Jane Doe's office"),
-        ("en", "The latest official figure puts the dead at 62.", "official figure"),
-        ("ru", "По данным местных властей, ранены 20 человек.", "местных властей"),
-    ],
-)
-def test_attribution_finds_names_with_dots_ampersands_and_clause_subjects(
-        code: str, sentence: str, expected: str) -> None:
-    assert speaker.attribution(vocabulary(code), sentence) == expected
-
-
 def test_citing_a_source_is_reported_speech_that_runs_on_one_sentence() -> None:
     text = ("Rescuers reached the site, the agency reported, citing the regional police. "
             "Forty people were hurt. Two roads were closed for 3 days.")
@@ -190,26 +87,10 @@ def test_it_stands_for_the_office_named_before() -> None:
     assert _speakers(text) == ["weather agency"]
 
 
-def test_a_statement_the_office_posted_is_the_offices() -> None:
-    sentence = "Nine people were hurt, according to a statement the town council posted."
-    assert speaker.attribution(vocabulary("en"), sentence) == "town council"
-
-
 def test_a_pronoun_after_a_title_and_surname_names_the_surname() -> None:
     text = ("Olena Bondar spoke first. The president himself left for Warsaw after meeting "
             "President Marchenko. \u201cMore than 30 drones hit us,\u201d he said.")
     assert _speakers(text) == ["Marchenko"]
-
-
-@pytest.mark.parametrize(
-    ("sentence", "expected"),
-    [
-        ("Norway says 30 drones were shot down overnight", "Norway"),  # a headline "X says"
-        ("Norway announced 30 new tanks for the army.", None),  # an act, not a statement
-    ],
-)
-def test_a_country_speaks_by_a_verb_of_saying_only(sentence: str, expected: str | None) -> None:
-    assert speaker.attribution(vocabulary("en"), sentence) == expected
 
 
 def test_a_quote_in_german_low_quotes_speaks_for_itself_only() -> None:
@@ -259,20 +140,6 @@ def test_reported_speech_runs_on_to_a_sentence_that_continues_it() -> None:
     text = "The governor said five people were killed in the region. In total, 12 were hurt."
     claims = claimcheck.extract(Document(id="d", text=text))
     assert [c.speaker for c in claims] == ["governor", "governor"]
-
-
-@pytest.mark.parametrize(
-    ("sentence", "expected"),
-    [
-        ("The dockers' union put the figure at 40,000.", "dockers' union"),
-        ("Organisers, the teachers' union, put the number at 40,000.", "teachers' union"),
-        ("The farmers' union, which called the march, put the turnout at 40,000.",
-         "farmers' union"),
-        ("Police estimated the crowd at 9,000.", "Police"),
-    ],
-)
-def test_whoever_puts_the_figure_at_a_number_gives_it(sentence: str, expected: str) -> None:
-    assert speaker.attribution(vocabulary("en"), sentence) == expected
 
 
 def test_a_paragraph_opening_on_an_event_long_past_does_not_continue_the_speaker() -> None:

@@ -14,7 +14,7 @@ import math
 import re
 
 from claimcheck import places
-from claimcheck.extract import speaker
+from claimcheck.extract import attribution, speaker
 from claimcheck.extract.context import Context
 from claimcheck.extract.when import RECENT_DAYS
 from claimcheck.lexicon import load
@@ -98,7 +98,7 @@ def _first_speech(ctx: Context, start: int, end: int) -> tuple[float, str | None
     lo = words[0].start()
     for verb in words:
         if verb.group().lower() in ctx.words.speech.verb_set:
-            own = speaker.attribution(ctx.words, ctx.text[lo : verb.end()])
+            own = attribution.attribution(ctx.words, ctx.text[lo : verb.end()])
             # a pronoun ("by Saturday it had claimed 55 lives") is no new source
             if own is not None and own.lower() not in ctx.words.speech.pronouns:
                 return verb.end(), own
@@ -115,7 +115,7 @@ def _clause_source(ctx: Context, sentence: Sentence, clause: tuple[int, int],
     before = ctx.text[max(clause_start, start - 120) : start]
     owned = speech.owned.search(before) if "'" in before or "’" in before else None
     if owned and places.resolve(owned.group(1)) is None:
-        return speaker.bare(speech, owned.group(1))
+        return attribution.bare(speech, owned.group(1))
     gapped = _gapped_subject(ctx, sentence, clause_start, start)
     if gapped is not None:
         return gapped
@@ -161,13 +161,13 @@ def _actor(ctx: Context, sentence: Sentence, clause_start: int, start: int) -> s
     an office in lower case: "a military enlistment office was bombed")."""
     words = ctx.words
     lo = max(clause_start, start - 160)
-    found = speaker.clause_subject(words, ctx.text[lo:start])
-    if found is None or not speaker.office_in(words.speech, found, words.speech.actors):
+    found = attribution.clause_subject(words, ctx.text[lo:start])
+    if found is None or not attribution.office_in(words.speech, found, words.speech.actors):
         return None
     at = ctx.text.find(found, lo)
     capitals = [w for w in WORD.finditer(ctx.text, at, at + len(found))
-                if speaker.capital(w.group()) and w.start() != sentence.start]
-    return speaker.bare(words.speech, found) if capitals else None
+                if attribution.capital(w.group()) and w.start() != sentence.start]
+    return attribution.bare(words.speech, found) if capitals else None
 
 
 def _gapped_subject(ctx: Context, sentence: Sentence, clause_start: int,
@@ -189,8 +189,8 @@ def _gapped_subject(ctx: Context, sentence: Sentence, clause_start: int,
         return None
     phrase = ctx.text[words[0].start() : words[-1].end()]
     head = words[0].group()
-    if not (speaker.capital(head) or speaker.office_in(speech, head, speech.actors)) or \
-            not speaker.office_in(speech, phrase, speech.actors):
+    if not (attribution.capital(head) or attribution.office_in(speech, head, speech.actors)) or \
+            not attribution.office_in(speech, phrase, speech.actors):
         return None  # the clause opens with its source: "les organisateurs de la marche"
     modified, loose = False, 0  # after "de" / "of" a lower-case word modifies the source
     for w in words[1:]:
@@ -200,9 +200,9 @@ def _gapped_subject(ctx: Context, sentence: Sentence, clause_start: int,
             continue
         if low in speech.verb_set or low in ctx.words.auxiliaries or low in ctx.words.verbish:
             return None  # "the government counted 5,000": a verb, no gap
-        if speaker.capital(w.group()) or low in speech.plain_words:
+        if attribution.capital(w.group()) or low in speech.plain_words:
             continue
         loose += 1  # "de la marche blanche": a short modifier, not a clause of its own
         if not modified or loose > 2:
             return None
-    return speaker.bare(speech, phrase)
+    return attribution.bare(speech, phrase)
