@@ -202,7 +202,10 @@ def _period_cue(ctx: Context, lo: int, hi: int, opener: bool) -> bool:
             return True
     story = ctx.anchor
     for d in ctx.dates_in(lo, hi):
-        # the story's day, unless the period itself is all the story dates ("since June")
+        # the story's day; a day the story is dated by opens the event itself ("has burned
+        # 340 buildings since Monday"), a month ("since June") the calendar's period
+        if story is d and d.granularity == "day":
+            continue
         ref = story.day if story is not None and story.granularity == "day" \
             and story is not d else ctx.document.published_day
         if d.day is None or d.kind == "time" or ref is None or d.day >= ref:
