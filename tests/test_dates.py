@@ -345,7 +345,13 @@ def test_mention_rejects_bad_values() -> None:
 
 def test_public_names() -> None:
     assert dates.__all__ == ["DateMention", "contrast_words", "cumulative_markers",
-                             "event_date_near", "find_dates", "present_markers"]
+                             "event_date_near", "find_dates", "period_openers", "period_totals",
+                             "present_markers"]
+
+
+def test_period_words_are_read_from_the_language_tables() -> None:
+    assert "since the start of" in dates.period_openers("en")
+    assert "since the beginning of the war" in dates.period_totals("en")
 
 
 def test_vocabulary_is_data() -> None:

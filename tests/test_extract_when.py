@@ -204,3 +204,71 @@ def test_a_recall_cue_that_names_a_night_dates_that_nights_own_figures() -> None
     got = {c.value: (c.recalled, c.date_precision) for c in claimcheck.extract(doc)}
     assert got[80] == (False, "night") and got[120] == (False, "night")
     assert got[95][0] is True  # "auparavant" still recalls
+
+
+def _measures(text: str, published: dt.date) -> dict[str, str | None]:
+    doc = Document(id="d", text=text, published=published, language="en")
+    return {c.text: c.measure for c in claimcheck.extract(doc)}
+
+
+@pytest.mark.parametrize("period", [
+    "since the start of June", "since June 2", "so far this year", "since the beginning of the war",
+])
+def test_a_total_over_a_period_opened_before_the_event_is_a_quantity_of_its_own(
+        period: str) -> None:
+    got = _measures("Russia fired 310 drones at Ukraine overnight, the air force said on Monday. "
+                    f"It has launched more than 4,100 drones {period}.", dt.date(2025, 6, 17))
+    assert got["310 drones"] == "launched"
+    assert got["more than 4,100 drones"] == "launched (total)"
+
+
+def test_a_total_since_an_earlier_day_that_opens_its_sentence_is_its_own_too() -> None:
+    got = _measures("A dam burst on Tuesday, flooding the valley.\n"
+                    "Since Saturday, storms have killed 35 people in the region.", dt.date(2025, 5, 21))
+    assert got["35 people"] == "killed (total)"
+
+
+def test_since_the_events_own_day_is_the_events_toll() -> None:
+    got = _measures("A dam burst on Monday, 19 May, flooding the valley.\n"
+                    "Since Monday, 12 people have died.", dt.date(2025, 5, 21))
+    assert got["12 people"] == "killed"
+
+
+def test_a_year_past_is_no_period_total_of_a_later_clause() -> None:
+    got = _measures("No storm has been deadlier since 1998, when 600 people died in the valley.",
+                    dt.date(2025, 5, 21))
+    assert got["600 people"] == "killed"
+
+
+def test_a_clause_after_a_semicolon_keeps_the_date_of_the_clause_before() -> None:
+    doc = Document(id="d", language="en", published=dt.date(2025, 5, 21),
+                   text="Floods struck the valley on Monday, 19 May, killing 9 people.\n"
+                        "In 1998, a ferry sank off the coast with 600 people aboard; "
+                        "420 passengers drowned.")
+    got = {c.text: (c.date, c.date_precision) for c in claimcheck.extract(doc)}
+    assert got["420 passengers"] == (dt.date(1998, 1, 1), "year")
+
+
+def test_a_clause_after_a_semicolon_with_a_date_of_its_own_keeps_it() -> None:
+    doc = Document(id="d", language="en", published=dt.date(2025, 5, 21),
+                   text="On Monday, 40 people were hurt; on Tuesday, 25 were hurt.")
+    got = {c.text: c.date for c in claimcheck.extract(doc)}
+    assert got["25"] == dt.date(2025, 5, 20)
+
+
+def test_a_date_told_later_dates_no_running_count_before_it() -> None:
+    doc = Document(id="d", language="en", published=dt.date(2025, 3, 11),
+                   text="Thousands marched through Lyon on Tuesday against the reform.\n"
+                        "Police said 40 people were arrested in the city.\n"
+                        "On 10 February, the ministry had counted 900,000 marchers.")
+    got = {c.text: c.date for c in claimcheck.extract(doc)}
+    assert got["40 people"] == dt.date(2025, 3, 11)
+    assert got["900,000 marchers"] == dt.date(2025, 2, 10)
+
+
+def test_a_background_date_told_later_still_dates_a_toll_weeks_on() -> None:
+    doc = Document(id="d", language="en", published=dt.date(2025, 8, 4),
+                   text="The death toll in the valley rose to 141 on Monday.\n"
+                        "Torrential rain on 14 July had sent a flood wave down the river.")
+    (claim,) = claimcheck.extract(doc)
+    assert claim.date == dt.date(2025, 7, 14)

@@ -656,3 +656,14 @@ def test_a_stated_time_after_its_report_is_the_reports_time() -> None:
     late = make_claim("c:c1", 23, as_of=dt.datetime(2025, 7, 12, 13, tzinfo=UTC), **TOLL)
     verdict, found, _ = _judge([early, late])
     assert _kinds(found) == ["update"]
+
+
+def test_a_total_since_a_day_only_grows_a_higher_later_total_is_an_update() -> None:
+    docs = [claimcheck.Document(id=f"d{i}", language="en", published=dt.datetime(2025, 6, day, 9),
+                                text=f"Russia has fired {n} drones at Ukraine since the start of June, "
+                                     "the air force said.")
+            for i, (day, n) in enumerate([(10, "1,900"), (17, "2,800")])]
+    report = claimcheck.check(docs)
+    assert [c.measure for c in report.claims] == ["launched (total)"] * 2
+    (group,) = report.groups
+    assert [d.kind for d in group.discrepancies] == ["update"]

@@ -103,3 +103,23 @@ def test_crowd_counts_keep_their_sources_and_the_whole_keeps_its_country() -> No
                for d in group.discrepancies)
     marseille = _claim("protest", "d4", "245,000 people")
     assert marseille.location == "Marseille" and _conflicts("protest", marseille) == ["contradiction"]
+
+
+def test_a_total_since_the_start_of_the_month_is_no_update_of_one_nights_launches() -> None:
+    night, total = _claim("strike", "d1", "440 drones"), _claim("strike", "d2", "more than 2,800 drones")
+    assert total.measure == "launched (total)"
+    assert _group_of("strike", night) is not _group_of("strike", total)
+
+
+def test_a_clause_after_a_semicolon_keeps_the_recalled_year() -> None:
+    hostages = _claim("concert", "d3", "130 hostages")
+    assert hostages.date is not None and hostages.date.year == 2002
+    toll = _claim("concert", "d2", "93")
+    group = _group_of("concert", toll)
+    assert group is not None and hostages.id not in group.claims
+
+
+def test_a_date_told_at_the_end_dates_no_earlier_figure_of_the_article() -> None:
+    arrested = _claim("protest", "d1", "22 people")
+    assert str(arrested.date) == "2023-03-07"
+    assert str(_claim("protest", "d1", "1.27 million marchers").date) == "2023-01-31"

@@ -117,7 +117,8 @@ def judge(
         readings = list(distinct.values())
     for i, r in enumerate(readings):
         r.index = i
-    cumulative = claims[0].measure in _cumulative()
+    # a total since a day ("since the start of June") only grows, whatever it counts
+    cumulative = claims[0].measure in _cumulative() or (claims[0].measure or "").endswith(" (total)")
     stock = claims[0].measure in _stock()
     pending: list[_Pending] = []
     record = _Record(readings)

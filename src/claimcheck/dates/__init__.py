@@ -73,7 +73,7 @@ from claimcheck.dates.vocabulary import Vocabulary, languages, vocabulary
 
 __all__ = [
     "DateMention", "contrast_words", "cumulative_markers", "event_date_near", "find_dates",
-    "present_markers",
+    "period_openers", "period_totals", "present_markers",
 ]
 
 _PRIO = {"": 0, "date": 1, "period": 2, "relative": 3, "time": 4, "year": 5}
@@ -138,6 +138,18 @@ def cumulative_markers(lang: str | None = None) -> frozenset[str]:
     """The words that make a figure a running total ("since the start", "so far", "depuis le
     début") in `lang` (every language with a package for None), lower case."""
     return _reader(languages(lang))[0].cumulative_markers
+
+
+def period_openers(lang: str | None = None) -> frozenset[str]:
+    """The words that, right before a date, open the period a total counts over ("since",
+    "since the start of", "so far") in `lang` (every language with a package for None)."""
+    return _reader(languages(lang))[0].period_openers
+
+
+def period_totals(lang: str | None = None) -> frozenset[str]:
+    """The phrases that make a figure a total over a long period with no date ("since the
+    start of the war") in `lang` (every language with a package for None), lower case."""
+    return _reader(languages(lang))[0].period_totals
 
 
 def present_markers(lang: str | None = None) -> frozenset[str]:

@@ -147,6 +147,8 @@ class Vocabulary:
         self.cumulative_markers = frozenset(norm(w.lower()) for w in words("cumulative_markers"))
         self.present_markers = frozenset(norm(w.lower()) for w in words("present_markers"))
         self.contrast_words = frozenset(norm(w.lower()) for w in words("contrast_words"))
+        self.period_openers = frozenset(norm(w.lower()) for w in words("period_openers"))
+        self.period_totals = frozenset(norm(w.lower()) for w in words("period_totals"))
 
         self.back_weekday = Back(self.table("weekdays"), r"[\s,]{1,3}")
         self.back_night = Back(words("night_prefixes"))

@@ -190,12 +190,15 @@ def _claim(ctx: Context, f: _Figure, notes: Notes) -> tuple[Claim, Notes]:
         place_key = f"{place_key}#parts"  # a figure for some parts of it, not the whole
         location = f"parts of {location}"
     date, precision, as_of = when.when(ctx, m, sentence)
+    if kind == "count" and measure and "(" not in measure and when.period_total(ctx, m, sentence):
+        measure = f"{measure} (total)"  # "2,800 drones since the start of June": its own total
     if echo is not None and precision != "night":
         # an earlier step of the same count is of the same event ("39 earlier on the 15th":
         # as of then); one night's figure "against 249 the night before" keeps its night
         date, precision = echo.date, echo.date_precision
     if kind == "count" and measure in _cumulative():
-        toll = when.event_of_toll(ctx, date)  # a running toll weeks on: the event's, as of then
+        # a running toll weeks on: the event's, as of then (never dated by a later sentence)
+        toll = when.event_of_toll(ctx, date, sentence.end)
         if toll is not None and toll.day is not None:
             as_of = as_of or dt.datetime.combine(date, dt.time(23, 59), tzinfo=dt.timezone.utc) \
                 if date is not None else as_of

@@ -79,10 +79,11 @@ def when(ctx: Context, m: numbers.Mention,
     in_sentence = ctx.dates_in(sentence.start, sentence.end)
     own = [d for d in in_sentence
            if not ((";" in ctx.text[min(d.start, m.start) : max(d.start, m.start)]
-                    and not _listed_as_of(ctx, d, m, in_sentence))
+                    and not _across_semicolon(ctx, d, m, in_sentence))
                    or _contrasted(ctx, m, d) or _aside(ctx.text, d.start, m.start)
                    or _later_recalled(ctx, sentence, m, d, in_sentence))]
-    # not across a ";" ("...; two days earlier, officials had urged"), a contrast or an aside
+    # not across a ";" to a part with a date of its own ("...; two days earlier, officials
+    # had urged"), a contrast or an aside
     total = _running_total(ctx, m, sentence, [d for d in own if d.night])
     for d in own:
         if is_as_of(ctx, d) or d.kind == "time":
@@ -118,28 +119,49 @@ def _later_recalled(ctx: Context, sentence: Sentence, m: numbers.Mention,
                                  for x in in_sentence)
 
 
-def _listed_as_of(ctx: Context, d: dates.DateMention, m: numbers.Mention,
-                  in_sentence: tuple[dates.DateMention, ...]) -> bool:
-    """Does the as-of time `d` reach `m` across semicolons? "As of 5 p.m., 19 had died in A;
-    17 in B, six in C": a list cut by semicolons is told at one time, unless the part that
-    holds the figure names a time or a date of its own."""
-    if d.start > m.start or not (d.kind == "time" or is_as_of(ctx, d)):
+def _across_semicolon(ctx: Context, d: dates.DateMention, m: numbers.Mention,
+                      in_sentence: tuple[dates.DateMention, ...]) -> bool:
+    """Does the date or time `d` reach `m` across semicolons? A clause after a semicolon
+    continues the one before it: "As of 5 p.m., 19 had died in A; 17 in B" is told at one
+    time, "In 2002, gunmen held 850 hostages; 130 died" of one year, unless the part that
+    holds the figure names a time or a date of its own ("...; two days earlier, ...")."""
+    if d.start > m.start:
         return False
     cut = ctx.text.rfind(";", d.end, m.start)
     return not any(cut < x.start < m.start for x in in_sentence)
 
 
-def event_of_toll(ctx: Context, day: dt.date | None) -> dates.DateMention | None:
-    """The event a running toll dated `day` counts from: the earliest day the story dates (no
-    as-of date, no recalled past) that lies more than `TOLL_GAP_DAYS` before `day`. A toll
-    given weeks after a disaster the text dates ("the floods of 14 July") is that disaster's
-    toll, told as of `day`; a toll of the reporting days keeps its own day."""
+def event_of_toll(ctx: Context, day: dt.date | None, end: int) -> dates.DateMention | None:
+    """The event a running toll dated `day`, told in a sentence ending at `end`, counts from:
+    the earliest day the story dates (no as-of date, no recalled past) that lies more than
+    `TOLL_GAP_DAYS` before `day`. A toll given weeks after a disaster the text dates ("the
+    floods of 14 July") is that disaster's toll, told as of `day`; a toll of the reporting
+    days keeps its own day. A date told after the toll's sentence dates it only from a
+    sentence of background with no figure of its own: "On 31 January, the ministry had
+    counted 1.1 million" dates its own count, no figure before it."""
     if day is None:
         return None
     earlier = [d for d in ctx.dates if d.day is not None and d.kind != "time" and not d.night
                and d.granularity == "day" and (day - d.day).days > TOLL_GAP_DAYS
-               and not _recalled_date(ctx, d) and not is_as_of(ctx, d)]
+               and not _recalled_date(ctx, d) and not is_as_of(ctx, d)
+               and (d.start < end or not _dates_figures(ctx, d))]
     return min(earlier, key=lambda d: (d.day, d.start)) if earlier else None
+
+
+def _dates_figures(ctx: Context, d: dates.DateMention) -> bool:
+    """Does the sentence of `d` state a figure (a number outside its dates)?"""
+    sentence = next((s for s in ctx.sentences if s.start <= d.start < s.end), None)
+    if sentence is None:
+        return False
+
+    def read() -> bool:
+        found = numbers.scan(ctx.text[sentence.start : sentence.end],
+                             ctx.document.language or "en")
+        spans = [(x.start - sentence.start, x.end - sentence.start)
+                 for x in ctx.dates_in(sentence.start, sentence.end)]
+        return any(not any(lo <= n.start < hi for lo, hi in spans) for n in found)
+
+    return ctx.per_span(("dates_figures", sentence.index), read)
 
 
 def _running_total(ctx: Context, m: numbers.Mention, sentence: Sentence,
@@ -156,6 +178,44 @@ def _running_total(ctx: Context, m: numbers.Mention, sentence: Sentence,
 
     nearest = min(gap(*spot) for spot in spots)
     return all(nearest < gap(d.start, d.end) for d in nights)
+
+
+def period_total(ctx: Context, m: numbers.Mention, sentence: Sentence) -> bool:
+    """Is the figure a total over a period that opened before the story's event ("3,000
+    shells since the start of May", "since 1 May", "so far this year", "since the start of
+    the war")? Such a total is a quantity of its own: never the event's toll, nor one night's
+    count. The cue stands in the figure's clause, or opens its sentence ("Since Friday, ...")."""
+    lo, hi = ctx.clause(sentence, m.start)
+    if _period_cue(ctx, lo, hi, opener=False):
+        return True
+    first = ctx.clause(sentence, sentence.start)
+    return first[0] != lo and _period_cue(ctx, *first, opener=True)
+
+
+def _period_cue(ctx: Context, lo: int, hi: int, opener: bool) -> bool:
+    """Does `text[lo:hi]` hold a period cue (the whole of it, when it opens a sentence)?"""
+    lang = ctx.document.language
+    low = ctx.text[lo:hi].lower()
+    span = " ".join(WORD.findall(low))
+    for phrase in dates.period_totals(lang):
+        if (span == phrase) if opener else _whole_word(phrase).search(low):
+            return True
+    story = ctx.anchor
+    for d in ctx.dates_in(lo, hi):
+        # the story's day; a day the story is dated by opens the event itself ("has burned
+        # 340 buildings since Monday"), a month ("since June") the calendar's period
+        if story is d and d.granularity == "day":
+            continue
+        ref = story.day if story is not None and story.granularity == "day" \
+            and story is not d else ctx.document.published_day
+        if d.day is None or d.kind == "time" or ref is None or d.day >= ref:
+            continue  # "since Tuesday", the event's own day: the toll of the event
+        before = " ".join(WORD.findall(low[: d.start - lo]))
+        if opener and (ctx.text[d.end : hi].strip() or before not in dates.period_openers(lang)):
+            continue
+        if any(before == w or before.endswith(f" {w}") for w in dates.period_openers(lang)):
+            return True
+    return False
 
 
 def _total_markers(ctx: Context, sentence: Sentence) -> list[tuple[int, int]]:
