@@ -170,3 +170,17 @@ def test_a_figure_of_an_event_long_past_is_scoped_to_its_country() -> None:
                    published=dt.date(2024, 3, 6))
     (own,) = claimcheck.extract(doc)
     assert own.place_key == "US/Texas/Houston"
+
+
+@pytest.mark.parametrize("start", [0, 1, 3, 5, 7])
+def test_the_later_numbers_of_a_sentence_read_in_place_are_the_slice(start: int) -> None:
+    from claimcheck.extract import _Later  # the rest of a sentence, not copied per figure
+    items = tuple(range(5))
+    later = _Later(items, start)  # type: ignore[arg-type]
+    assert tuple(later) == items[start:]
+    assert len(later) == len(items[start:])
+    assert [later[k] for k in range(len(later))] == list(items[start:])
+    if len(later):
+        assert later[-1] == items[-1]
+    with pytest.raises(IndexError):
+        later[len(later)]

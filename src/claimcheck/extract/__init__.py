@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from functools import cache, lru_cache, partial
-from typing import NamedTuple
+from typing import NamedTuple, overload
 
 from claimcheck import dates, lang, numbers, places
 from claimcheck.extract import (
@@ -81,7 +82,7 @@ def _claims(document: Document, scanned: list[numbers.Mention]) -> list[Claim]:
             figure = _Figure(m, sentence, said, len(out),
                              found[k + 1].start if k + 1 < len(found) else None,
                              previous, out[-1] if out and previous is not None else None,
-                             tuple(found[k + 1 :]), tuple(out[-4:]))
+                             _Later(found, k + 1), tuple(out[-4:]))
             claim, notes = _claim(ctx, figure, notes)
             if claim.qualifier == "vague" and claim.kind == "count" \
                     and claim.entity in ctx.words.time_entities:
@@ -150,6 +151,36 @@ def _by_sentence(ctx: Context, mentions: list[numbers.Mention]
     return [(s, grouped.get(s.index, [])) for s in ctx.sentences]
 
 
+class _Later(Sequence[numbers.Mention]):
+    """The numbers of a sentence after one of them, read in place: a copy per figure made a
+    sentence of n figures cost n * n (a crafted run of thousands of figures in one line)."""
+
+    __slots__ = ("_items", "_start")
+
+    def __init__(self, items: Sequence[numbers.Mention], start: int) -> None:
+        self._items, self._start = items, start
+
+    def __len__(self) -> int:
+        return max(0, len(self._items) - self._start)
+
+    @overload
+    def __getitem__(self, k: int) -> numbers.Mention: ...
+    @overload
+    def __getitem__(self, k: slice) -> Sequence[numbers.Mention]: ...
+    def __getitem__(self, k: int | slice) -> numbers.Mention | Sequence[numbers.Mention]:
+        if isinstance(k, slice):
+            return tuple(self)[k]
+        if k < 0:
+            k += len(self)
+        if not 0 <= k < len(self):
+            raise IndexError(k)
+        return self._items[self._start + k]
+
+    def __iter__(self) -> Iterator[numbers.Mention]:
+        # by index from the start: islice would step over the first `_start` items every time
+        return map(self._items.__getitem__, range(self._start, len(self._items)))
+
+
 class _Figure(NamedTuple):
     """One number in its sentence, with what came just before it (a named tuple: one is
     built for every figure, a few times faster than a frozen dataclass)."""
@@ -161,7 +192,7 @@ class _Figure(NamedTuple):
     next_start: int | None  # where the sentence's next number starts
     previous: numbers.Mention | None  # the sentence's previous number that made a claim
     previous_claim: Claim | None  # its claim
-    rest: tuple[numbers.Mention, ...] = ()  # the sentence's later numbers
+    rest: Sequence[numbers.Mention] = ()  # the sentence's later numbers
     recent: tuple[Claim, ...] = ()  # the document's last claims before it, in any sentence
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from functools import cache
 
 from claimcheck import numbers
@@ -215,7 +216,7 @@ def entity_before(ctx: Context, m: numbers.Mention, sentence: Sentence) -> str |
 
 def measure(ctx: Context, m: numbers.Mention, sentence: Sentence, noun_end: int,
             entity: str | None, floor: int | None = None,
-            rest: tuple[numbers.Mention, ...] = ()) -> str | None:
+            rest: Sequence[numbers.Mention] = ()) -> str | None:
     """What happened to the counted thing: a verb or a noun near the figure. A verb before it
     is looked for after `floor` only (the end of an earlier figure of another clause, whose
     verb it is: in "launched 215 drones, of which 190 were shot down" 190 was not launched).
@@ -382,7 +383,7 @@ def _verb_before(ctx: Context, m: numbers.Mention, start: int, reach: int) -> st
 
 
 def _after_list(ctx: Context, sentence: Sentence, noun_end: int,
-                rest: tuple[numbers.Mention, ...]) -> str | None:
+                rest: Sequence[numbers.Mention]) -> str | None:
     """The measure right after the last item of the list a figure opens, if it is one."""
     if not rest or not coordinated(ctx.words, ctx.text[noun_end : rest[0].start]):
         return None
@@ -392,7 +393,7 @@ def _after_list(ctx: Context, sentence: Sentence, noun_end: int,
     return _first_measure(after, ctx.words.frames.measures, skip=frozenset(), strict=False)
 
 
-def _list_end(ctx: Context, sentence: Sentence, rest: tuple[numbers.Mention, ...]) -> int:
+def _list_end(ctx: Context, sentence: Sentence, rest: Sequence[numbers.Mention]) -> int:
     """Where the list whose next item is `rest[0]` ends: after its last item joined to the one
     before. `rest` is the rest of its sentence, so the end from an item is the same whichever
     earlier figure asks: kept per item, so a list of n figures is walked once, not n times."""
