@@ -4,8 +4,8 @@ insured losses, cost), named by the words around the figure."""
 from __future__ import annotations
 
 import claimcheck
-from claimcheck import Document
-from claimcheck.extract import measured
+from claimcheck import Document, numbers
+from claimcheck.extract import measured, read
 
 
 def _entities(text: str) -> list[tuple[str, str | None]]:
@@ -51,3 +51,18 @@ def test_a_simple_length_is_a_distance_and_a_speed_is_no_length() -> None:
     assert measured.is_length("m") and measured.is_length("mi")
     assert not measured.is_length("km/h") and not measured.is_length(None)
     assert measured.length_measure() == "distance"
+
+
+
+def test_the_name_of_a_sum_is_the_nearest_a_full_scan_finds() -> None:
+    # priced looks in a window around the sum (bisection); a scan of every name must agree
+    pair = "insured losses of ${} million, damage of ${} million and a cost of ${} million; "
+    text = "Estimates: " + "".join(pair.format(k, k + 40, k + 80) for k in range(1, 30)) + "all."
+    ctx = read(Document(id="d", text=text, language="en"))
+    (sentence,) = ctx.sentences
+    names = measured._sum_names(ctx, sentence).spans
+    sums = [m for m in numbers.scan(text, "en") if m.unit]
+    assert len(sums) == 87 and len(names) == 87
+    for m in sums:
+        nearest = min((measured._distance(m, span), span[2]) for span in names)[1]
+        assert measured.priced(ctx, m, sentence) == nearest

@@ -3,7 +3,9 @@ surge, insured losses or damage, named by the words around the figure."""
 
 from __future__ import annotations
 
+import bisect
 import re
+from typing import NamedTuple
 
 from claimcheck import numbers, units
 from claimcheck.extract.context import Context
@@ -92,11 +94,30 @@ def priced(ctx: Context, m: numbers.Mention, sentence: Sentence) -> str | None:
     if not ctx.words.frames.priced:
         return None
     names = ctx.per_span(("priced", sentence.index), lambda: _sum_names(ctx, sentence))
-    found = [(min(abs(start - m.end), abs(m.start - end)), name) for start, end, name in names]
-    return min(found)[1] if found else None
+    if not names.spans:
+        return None
+    # only names within the distance of a neighbour can be nearer: a window found by bisection
+    # (a scan of every name for every sum cost n * n in a line of thousands of sums)
+    i = bisect.bisect_left(names.starts, m.start)
+    bound = min(_distance(m, names.spans[j]) for j in (i - 1, i) if 0 <= j < len(names.spans))
+    lo = bisect.bisect_left(names.starts, m.start - bound - names.longest)
+    hi = bisect.bisect_right(names.starts, m.end + bound)
+    return min((_distance(m, span), span[2]) for span in names.spans[lo:hi])[1]
 
 
-def _sum_names(ctx: Context, sentence: Sentence) -> list[tuple[int, int, str]]:
+def _distance(m: numbers.Mention, span: tuple[int, int, str]) -> int:
+    return min(abs(span[0] - m.end), abs(m.start - span[1]))
+
+
+class _Names(NamedTuple):
+    """The names of a sum in one sentence, in order, with their starts and the longest."""
+
+    spans: list[tuple[int, int, str]]
+    starts: list[int]
+    longest: int
+
+
+def _sum_names(ctx: Context, sentence: Sentence) -> _Names:
     """The names of a sum in a sentence with their offsets, read once for all its figures."""
     table = ctx.words.frames.priced
     words = [(w.start(), w.end(), w.group().lower())
@@ -110,7 +131,7 @@ def _sum_names(ctx: Context, sentence: Sentence) -> list[tuple[int, int, str]]:
             if len(phrase) == length and phrase in table:
                 names.append((start, words[k + length - 1][1], table[phrase]))
                 break
-    return names
+    return _Names(names, [n[0] for n in names], max((n[1] - n[0] for n in names), default=0))
 
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
