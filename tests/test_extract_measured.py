@@ -66,3 +66,10 @@ def test_the_name_of_a_sum_is_the_nearest_a_full_scan_finds() -> None:
     for m in sums:
         nearest = min((measured._distance(m, span), span[2]) for span in names)[1]
         assert measured.priced(ctx, m, sentence) == nearest
+
+
+def test_the_last_character_before_a_figure_skips_spaces_only() -> None:
+    text = "winds of ( 225 km/h)"
+    assert measured._last_char(text, 0, text.index("225")) == "("
+    assert measured._last_char("   ", 0, 3) == ""
+    assert measured._last_char("ab", 0, 2) == "b"

@@ -37,7 +37,16 @@ def quantity(ctx: Context, m: numbers.Mention, sentence: Sentence, kind: str, en
     return entity, measure
 
 
+_BRACKET_NEXT = re.compile(r"\s*([()])")  # the first character after spaces, if a bracket
 _MEASURED_WINDOW = 3  # words either side of a figure that may name what it measures
+
+
+def _last_char(text: str, start: int, end: int) -> str:
+    """The last character of `text[start:end]` that is not a space ("" if none)."""
+    i = end - 1
+    while i >= start and text[i].isspace():
+        i -= 1
+    return text[i] if i >= start else ""
 
 
 def _measured(ctx: Context, m: numbers.Mention, sentence: Sentence, end: int) -> str | None:
@@ -53,12 +62,13 @@ def _measured(ctx: Context, m: numbers.Mention, sentence: Sentence, end: int) ->
     if not table:
         return None
     after_pos = end
-    rest = text[end : sentence.end]
-    stripped = rest.lstrip()
-    inside = text[sentence.start : m.start].rstrip().endswith("(")
-    if stripped.startswith("(") or (inside and stripped.startswith(")")):
-        close = rest.find(")")
-        after_pos = end + close + 1 if close >= 0 else end
+    # read in place, not by copying the sentence's rest and start per figure (n * n in a
+    # crafted line of thousands of figures)
+    opener = _BRACKET_NEXT.match(text, end, sentence.end)
+    inside = _last_char(text, sentence.start, m.start) == "("
+    if opener and (opener.group(1) == "(" or inside):
+        close = text.find(")", end, sentence.end)
+        after_pos = close + 1 if close >= 0 else end
     before_pos = m.start
     if inside:
         # "winds of 140 mph (225 km/h)": read before the figure the brackets restate
