@@ -20,19 +20,13 @@ _NAME = re.compile(r"\b[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,3}\b")
 _APPOSED_NAME = re.compile(r"\s*,\s*([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)+)")
 _PUNCTUATION = ("-", "'", "’", ".")  # inside a word: "PowerOutage.us", "U.S."
 _PLACE_OWNER = re.compile(r"^([^\W\d_][\w-]*)['’]s\s+(\w.+)$")
-_NAMES_KEPT = 8  # the speakers named so far that a bare office can stand for
-_WHOLE_PARAGRAPH = -2  # SpeakerState.sentence of a paragraph that continues the last speaker
 _BEFORE_INVERSION = (",", "”", "’", "\"", "'", "»", "-", "–", "—")  # "», — додав мер"
-_SENTENCE_END = (".", "!", "?", "…", "»", "”", "\"", "’", "'", ")")
 _CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}$")
-_CLAUSE_BREAK = re.compile(r"[,;]|(?<!\d):(?!\d)")  # not the colon of a clock time
+CLAUSE_BREAK = re.compile(r"[,;]|(?<!\d):(?!\d)")  # not the colon of a clock time
 _MASKED_DOT = "\u2024"  # a dot inside a name ("Gov. Roy", "poweroutage.us"), not a full stop
 _INNER_DOT = re.compile(r"(?<=\w)\.(?=\w)|(?<=\b[A-Z][a-z])\.(?=\s+[A-Z])|"
                         r"(?<=\b[A-Z][a-z]{2})\.(?=\s+[A-Z])|(?<=\b[A-Z][a-z]{3})\.(?=\s+[A-Z])")
-# the mark that closes a quote opened by each of `QUOTES` ("„...“" in German, "«...»")
-_QUOTE_PAIRS = {"“": "”", "«": "»", '"': '"', "„": "“", "‘": "’", "‚": "‘"}
 _DOMAIN = re.compile(r"^\w[\w-]*\.[a-z]{2,6}$")  # a web site named as a source
-
 
 
 def clause_subject(words: Vocabulary, clause: str) -> str | None:
@@ -205,7 +199,7 @@ def _around_verb(words: Vocabulary, sentence: str) -> str | None:
         if after:
             return after
         # "Joe Biden visited the region and announced ...": the subject opening the clause
-        breaks = [m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, start)]
+        breaks = [m.end() for m in CLAUSE_BREAK.finditer(sentence, 0, start)]
         opening = clause_subject(words, sentence[breaks[-1] if breaks else 0 : start])
         if opening is not None and sum(capital(w) for w in opening.split()) >= 2:
             return opening

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import itertools
-import re
 from dataclasses import dataclass, replace
 
 from claimcheck.extract.attribution import (
+    CLAUSE_BREAK,
     attributed,
     attribution,
     bare,
@@ -23,22 +23,11 @@ from claimcheck.text import Sentence
 from claimcheck.text.clauses import WORD
 from claimcheck.text.sentences import QUOTES
 
-_NAME = re.compile(r"\b[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,3}\b")
-_APPOSED_NAME = re.compile(r"\s*,\s*([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)+)")
-_PUNCTUATION = ("-", "'", "’", ".")  # inside a word: "PowerOutage.us", "U.S."
-_PLACE_OWNER = re.compile(r"^([^\W\d_][\w-]*)['’]s\s+(\w.+)$")
 _NAMES_KEPT = 8  # the speakers named so far that a bare office can stand for
 _WHOLE_PARAGRAPH = -2  # SpeakerState.sentence of a paragraph that continues the last speaker
-_BEFORE_INVERSION = (",", "”", "’", "\"", "'", "»", "-", "–", "—")  # "», — додав мер"
 _SENTENCE_END = (".", "!", "?", "…", "»", "”", "\"", "’", "'", ")")
-_CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}$")
-_CLAUSE_BREAK = re.compile(r"[,;]|(?<!\d):(?!\d)")  # not the colon of a clock time
-_MASKED_DOT = "\u2024"  # a dot inside a name ("Gov. Roy", "poweroutage.us"), not a full stop
-_INNER_DOT = re.compile(r"(?<=\w)\.(?=\w)|(?<=\b[A-Z][a-z])\.(?=\s+[A-Z])|"
-                        r"(?<=\b[A-Z][a-z]{2})\.(?=\s+[A-Z])|(?<=\b[A-Z][a-z]{3})\.(?=\s+[A-Z])")
 # the mark that closes a quote opened by each of `QUOTES` ("„...“" in German, "«...»")
 _QUOTE_PAIRS = {"“": "”", "«": "»", '"': '"', "„": "“", "‘": "’", "‚": "‘"}
-_DOMAIN = re.compile(r"^\w[\w-]*\.[a-z]{2,6}$")  # a web site named as a source
 
 
 @dataclass(frozen=True)
@@ -164,7 +153,7 @@ def _own_setting(ctx: Context, text: str, speaker: str) -> bool:
         return False
     if speech.setting_openers is not None and speech.setting_openers.match(text):
         return True
-    subject = clause_subject(ctx.words, _CLAUSE_BREAK.split(text, maxsplit=1)[0])
+    subject = clause_subject(ctx.words, CLAUSE_BREAK.split(text, maxsplit=1)[0])
     return subject is not None and not same_speaker(bare(speech, subject), speaker) and \
         bare(speech, subject).lower() not in speech.pronouns
 
