@@ -18,13 +18,13 @@ from typing import Protocol
 from rapidfuzz import fuzz
 
 from claimcheck import places, units
+from claimcheck.extract.placing import RANK
 from claimcheck.lexicon import load
 from claimcheck.models import Alignment, Claim
 from claimcheck.policy import Interval, Policy
 
 _NOT_GROUPED = frozenset({"age"})
 _DETAIL_SIMILARITY = 60
-_RANK = {"city": 0, "region": 1, "country": 2}
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,7 +189,7 @@ def _rescope_one_place(members: list[Candidate], policy: Policy) -> list[Candida
     a figure with no place, no date, or of a part of a site ("#hospital") keeps its scope."""
     # per country and per run of days no further apart than the widest window: what
     # check_stream aligns at once (stream.py), so a stream and check() agree
-    window = dt.timedelta(days=max(policy.event_window_days, policy.undated_window_days))
+    window = dt.timedelta(days=policy.widest_window_days)
     cells: dict[str, list[Candidate]] = defaultdict(list)
     for cand in members:
         if cand.place is not None and cand.day is not None and cand.claim.place_key \
@@ -227,7 +227,7 @@ def _one_place(run: list[Candidate]) -> tuple[str, places.Place] | None:
     with no town, or a report setting a city's figure beside a different national one (two
     quantities) give None."""
     spots = {c.scope: c.place for c in run if c.place is not None}
-    line = sorted(spots.items(), key=lambda kv: (_RANK.get(kv[1].kind, 3), kv[0]))
+    line = sorted(spots.items(), key=lambda kv: (RANK.get(kv[1].kind, 3), kv[0]))
     # the line must start at a town (a site of it), not a region nor a county: a flood's or a
     # storm's region holds many towns, and a state's toll never speaks for its only county
     if len(line) < 2 or line[0][1].kind != "city" or _county(line[0][1]) \

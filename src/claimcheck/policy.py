@@ -74,6 +74,11 @@ class Policy(BaseModel):
     one_place_rule: bool = True
     min_claims_per_group: int = Field(2, ge=2)
 
+    @property
+    def widest_window_days(self) -> int:
+        """The most days two event dates of one quantity may lie apart (dated or undated)."""
+        return max(self.event_window_days, self.undated_window_days)
+
     def tolerance(self, value: float, qualifier: str) -> float:
         """Rounding slack of a stated figure: half a unit of its last significant digit."""
         if qualifier not in ("exact", "approximate") or value == 0:

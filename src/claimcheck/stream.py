@@ -176,7 +176,7 @@ def check_stream(
         raise InputTypeError(
             f"check_stream() takes an iterable of documents, not one {type(documents).__name__}; "
             "to read files a line at a time pass claimcheck.io.iter_documents(paths)")
-    window = max(pipeline.policy.event_window_days, pipeline.policy.undated_window_days)
+    window = pipeline.policy.widest_window_days
     state = _State(pipeline, dt.timedelta(days=window), dt.timedelta(days=horizon_days), strict)
     for n, item in enumerate(documents):
         if isinstance(item, Diagnostic):

@@ -103,10 +103,15 @@ class Context:
         starts = self.date_starts
         return self.dates[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
 
+    def sentence_at(self, pos: int) -> Sentence | None:
+        """The sentence holding `pos` (None outside every sentence)."""
+        i = bisect.bisect_right(self.sentences, pos, key=lambda s: s.start) - 1
+        return self.sentences[i] if i >= 0 and pos < self.sentences[i].end else None
+
     def paragraph_at(self, pos: int) -> int:
         """The paragraph of the sentence holding `pos` (-1 outside every sentence)."""
-        i = bisect.bisect_right(self.sentences, pos, key=lambda s: s.start) - 1
-        return self.sentences[i].paragraph if i >= 0 and pos < self.sentences[i].end else -1
+        sentence = self.sentence_at(pos)
+        return sentence.paragraph if sentence is not None else -1
 
     def per_span(self, key: tuple[object, ...], read: Callable[[], T]) -> T:
         """`read()`, a pure function of the text span `key` names, computed once per key."""

@@ -150,7 +150,7 @@ def event_of_toll(ctx: Context, day: dt.date | None, end: int) -> dates.DateMent
 
 def _dates_figures(ctx: Context, d: dates.DateMention) -> bool:
     """Does the sentence of `d` state a figure (a number outside its dates)?"""
-    sentence = next((s for s in ctx.sentences if s.start <= d.start < s.end), None)
+    sentence = ctx.sentence_at(d.start)
     if sentence is None:
         return False
 
