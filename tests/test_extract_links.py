@@ -104,3 +104,12 @@ def test_more_after_a_figure_adds_to_the_last_count_of_its_thing(text: str,
                                                                   expected: str) -> None:
     claims = claimcheck.extract(Document(id="d", text=text))
     assert claims[-1].measure == expected
+
+
+def test_parts_of_a_volley_take_the_verb_after_the_list_their_wholes_were_launched() -> None:
+    text = "The navy said 52 of 60 drones and 7 of 9 missiles were shot down over the coast."
+    claims = claimcheck.extract(Document(id="d", text=text))
+    read = [(c.text, c.entity, c.measure) for c in claims]
+    assert read == [("52", "drone", "intercepted"), ("60 drones", "drone", "launched"),
+                    ("7", "missile", "intercepted"), ("9 missiles", "missile", "launched")]
+    assert claims[2].ratio_of == claims[3].id

@@ -266,3 +266,21 @@ def test_where_a_storm_came_ashore_is_no_scope_of_a_later_clauses_figure() -> No
     text = "A storm hit towns in Queensland on Tuesday, killing four people."
     (claim,) = claimcheck.extract(Document(id="d", text=text))
     assert claim.location == "Queensland"
+
+
+def test_a_sentence_set_across_the_country_gives_it_its_later_figures() -> None:
+    text = ("Strikes hit Poltava and Sumy overnight.\n"
+            "Nationwide, the dead included four in Poltava and two in Sumy, with 30 injured, "
+            "officials said.")
+    claims = claimcheck.extract(Document(id="d", text=text))
+    assert [(c.text, c.location) for c in claims] == [
+        ("four", "Poltava"), ("two", "Sumy"), ("30", "Ukraine")]
+
+
+def test_a_city_officials_figure_is_that_citys_in_a_story_set_elsewhere() -> None:
+    text = ("Drones hit Odesa overnight. In Odesa, three people were hurt, its governor said.\n"
+            "Odesa port was damaged. Mykolaiv mayor Oleksandr Senkevych said drones had also "
+            "struck the city's outskirts, wounding two people.")
+    claims = claimcheck.extract(Document(id="d", text=text))
+    assert [(c.text, c.location) for c in claims] == [("three people", "Odesa"),
+                                                       ("two people", "Mykolayiv")]

@@ -240,3 +240,26 @@ def test_people_killed_inside_a_building_are_killed_not_present() -> None:
 def test_noun_complements_relative_clauses_and_leading_states(
         text: str, language: str, expected: list[tuple[str, str | None, str | None]]) -> None:
     assert _read(text, language) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a relative clause with a figure and a digit group of its own keeps its verb
+    ("In Derby, where 1,200 homes flooded last year, residents of 300 homes were told to leave.",
+     [("1,200 homes", "home", "flooded"), ("300 homes", "home", "evacuated")]),
+    # a modal "had to be" stands between the noun and its verb
+    ("About 80 patients had to be moved to other hospitals.",
+     [("About 80 patients", "person", "evacuated")]),
+    ("The storm forced some 900 people from their homes.",
+     [("some 900 people", "person", "evacuated")]),
+    # farm animals are no people
+    ("Farmers said 3,000 sheep were lost in the floods.", [("3,000 sheep", "animal", "killed")]),
+    # what got through an air defence is neither launched nor shot down
+    ("Of the drones, 12 drones and two missiles struck targets in the region.",
+     [("12 drones", "drone", "hit target"), ("two missiles", "missile", "hit target")]),
+    ("Insurers expect claims of £300 million.", [("£300 million", "insured loss", "insured loss")]),
+])
+def test_measures_of_relative_clauses_modals_animals_and_hits(
+        text: str, expected: list[tuple[str, str | None, str | None]]) -> None:
+    got = _read(text)
+    assert [(t, e) for t, e, _ in got] == [(t, e) for t, e, _ in expected]
+    assert [m for _, _, m in got if m is not None] == [m for _, _, m in expected if m is not None]

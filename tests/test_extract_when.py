@@ -272,3 +272,18 @@ def test_a_background_date_told_later_still_dates_a_toll_weeks_on() -> None:
                         "Torrential rain on 14 July had sent a flood wave down the river.")
     (claim,) = claimcheck.extract(doc)
     assert claim.date == dt.date(2025, 7, 14)
+
+
+def test_a_year_in_a_relative_clause_dates_neither_the_figure_after_it_nor_the_next() -> None:
+    text = ("In Derby, where 1,200 homes flooded in 2019, 300 homes were told to leave. "
+            "In Leek, 40 people were rescued.")
+    doc = Document(id="d", text=text, published=dt.date(2025, 3, 4))
+    old, now, later = claimcheck.extract(doc)
+    assert old.date is not None and old.date.year == 2019
+    assert now.date == dt.date(2025, 3, 4) and later.date == dt.date(2025, 3, 4)
+
+
+def test_a_total_over_the_past_week_is_a_quantity_of_its_own() -> None:
+    text = "Over the past week alone, Russia has launched more than 1,500 drones at Ukraine."
+    (claim,) = claimcheck.extract(Document(id="d", text=text, published=dt.date(2025, 3, 4)))
+    assert claim.measure == "launched (total)"

@@ -214,7 +214,8 @@ def _claim(ctx: Context, f: _Figure, notes: Notes) -> tuple[Claim, Notes]:
     place_key, location = (place.key, place.name) if place else (None, None)
     facility = placing.facility(ctx, sentence, m)
     # the story's own site (named in its first sentence) is no sub-scope
-    if facility and place_key and not _names(ctx.lead, facility):
+    if facility and place_key and (not _names(ctx.lead, facility)
+                                   or placing.set_at_facility(ctx, sentence, m)):
         place_key = f"{place_key}#{facility}"  # a figure about one building, not the town
         location = f"{facility}, {location}"
     elif place is not None and place_key and scope.partial(ctx, sentence, place):

@@ -77,6 +77,8 @@ def locate(ctx: Context, m: numbers.Mention, sentence: Sentence, measure: str | 
     elif ctx.per_span(("clause_country_wide", *clause), lambda: ctx.words.country_wide.search(
             text, clause[0], clause[1]) is not None):
         chosen = _whole_country(ctx)  # "80 arrested in Paris, and 123 officers hurt nationwide"
+    elif _set_country_wide(ctx, sentence):
+        chosen = _whole_country(ctx)  # "Across the country, nine died in X, with 63 injured"
     else:
         chosen = _framing(ctx, m, sentence, inside) or chosen
     if chosen is None:
@@ -155,6 +157,14 @@ def _whole_list(words: Vocabulary, text: str, inside: list[Found],
     return whole if len(whole) > 2 else in_clause  # a list is three places or more
 
 
+def _set_country_wide(ctx: Context, sentence: Sentence) -> bool:
+    """Does the sentence open with the whole country as its setting ("Across the country,
+    ...")? A figure whose own clause names no place is then the country's, not that of a
+    place an earlier clause named for its own figure."""
+    found = ctx.words.country_wide.match(ctx.text, sentence.start, sentence.end)
+    return found is not None and ctx.text[found.end() : found.end() + 1] == ","
+
+
 def _country_wide_by(ctx: Context, sentence: Sentence) -> float:
     """Where the sentence's first "across the country" ends (inf: it has none), found once
     for all its figures: a figure whose clause ends after it is the whole country's."""
@@ -209,7 +219,10 @@ def _official(ctx: Context, sentence: Sentence) -> places.Place | None:
     titled = [p for s, e, p in ctx.places_in(sentence.start, sentence.end)
               if overlaps((s, e, p), spans) or ctx.words.place_title.match(ctx.text[e : e + 25])]
     story = ctx.default_place
-    narrower = [p for p in titled if story is not None and story != p and story.contains(p)]
+    # a city's official speaks of that city even in a story placed in another one ("Kharkiv
+    # mayor X said ..." in a report that names Odesa most)
+    narrower = [p for p in titled if story is not None and story != p
+                and (story.contains(p) or p.kind == _CITY)]
     return narrower[0] if narrower else None
 
 
@@ -502,4 +515,5 @@ def _volley() -> frozenset[str]:
     return frozenset(load("measures").get("volley", []))
 
 
+_CITY = "city"  # the kind of place a town is (places.Place.kind)
 _CAPITAL = "capital"  # the anaphora kind (lang/<code>/extract.json) of a country's capital

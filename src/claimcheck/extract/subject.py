@@ -346,11 +346,17 @@ def _past_relative(ctx: Context, start: int, pos: int) -> int:
     close = text.rfind(",", start, pos) if relative else -1
     if close < 0:
         return start
-    opened = max(text.rfind(",", start, close) + 1, start)
+    opened = text.rfind(",", start, close)
+    while opened > start and text[opened - 1 : opened].isdigit() \
+            and text[opened + 1 : opened + 2].isdigit():
+        opened = text.rfind(",", start, opened)  # "1,700": a digit group, no clause break
+    opened = max(opened + 1, start)
     segment = text[opened:close]
-    if any(ch.isdigit() for ch in segment):
-        return start
     words = [w.lower() for w in WORD.findall(segment)]
+    # a segment holding a digit is a figure's own clause, unless a relative pronoun opens it
+    # ("In X, where 1,700 homes flooded in 2015, 400 more were told to leave")
+    if any(ch.isdigit() for ch in segment) and not (words and words[0] in relative):
+        return start
     at = next((k for k, w in enumerate(words) if w in relative), None)
     if at is None or ctx.words.frames.measures.last_in(words[at + 1 :]) is None:
         return start

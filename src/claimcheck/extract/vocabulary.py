@@ -284,6 +284,8 @@ class Vocabulary:
     place_glue: re.Pattern[str]
     facilities: tuple[re.Pattern[str], ...]  # the text before a figure names its building
     facilities_after: tuple[re.Pattern[str], ...]  # "seven died at the X hospital"
+    facility_settings: tuple[re.Pattern[str], ...]  # "At the hospital, four were hurt"
+    facility_anaphors: tuple[re.Pattern[str], ...]  # "wounding five people there"
     several_regions: re.Pattern[str] | None  # "across five states": the whole country
     local_units: re.Pattern[str] | None  # "Buncombe County": a local unit by its title word
     tally_verbs: frozenset[str]  # "South Carolina has recorded 39 deaths": a toll's place
@@ -378,6 +380,8 @@ def _compile(code: str, t: dict[str, Any], f: dict[str, Any],
             rf"(?:\s+(?:{_alt(t.get('articles', []))}))?\s*"),
         facilities=tuple(re.compile(p) for p in t.get("facility_patterns", [])),
         facilities_after=tuple(re.compile(p) for p in t.get("facility_after_patterns", [])),
+        facility_settings=tuple(re.compile(p) for p in t.get("facility_setting_patterns", [])),
+        facility_anaphors=tuple(re.compile(p) for p in t.get("facility_anaphor_patterns", [])),
         several_regions=re.compile(
             rf"\b(?:{_alt(t.get('locative_prepositions', []), spaced=True)})\s+"
             rf"(?:[\w-]+\s+){{1,2}}(?:{_alt(t['region_plurals'])})\b", i)

@@ -81,7 +81,8 @@ def when(ctx: Context, m: numbers.Mention,
            if not ((";" in ctx.text[min(d.start, m.start) : max(d.start, m.start)]
                     and not _across_semicolon(ctx, d, m, in_sentence))
                    or _contrasted(ctx, m, d) or _aside(ctx.text, d.start, m.start)
-                   or _later_recalled(ctx, sentence, m, d, in_sentence))]
+                   or _later_recalled(ctx, sentence, m, d, in_sentence)
+                   or _in_relative(ctx, sentence, d, m.start))]
     # not across a ";" to a part with a date of its own ("...; two days earlier, officials
     # had urged"), a contrast or an aside
     total = _running_total(ctx, m, sentence, [d for d in own if d.night])
@@ -117,6 +118,31 @@ def _later_recalled(ctx: Context, sentence: Sentence, m: numbers.Mention,
     lo, hi = ctx.clause(sentence, m.start)
     return hi <= d.start and any(lo <= x.start < hi and not _recalled_date(ctx, x)
                                  for x in in_sentence)
+
+
+def _in_relative(ctx: Context, sentence: Sentence | None, d: dates.DateMention, pos: int) -> bool:
+    """Does `d` stand in a relative clause set off by commas that closes before `pos` ("In X,
+    where 1,700 homes flooded in 2015, 400 homes were told to leave")? It dates that clause's
+    own event, neither the figure after it nor the sentences that follow."""
+    words = ctx.words.relative_pronouns
+    if not words or d.start >= pos:
+        return False
+    text = ctx.text
+    floor = sentence.start if sentence is not None else max(0, d.start - 200)
+    close = _comma(text, d.end, pos, forward=True)
+    opened = _comma(text, floor, d.start, forward=False)
+    if close < 0:
+        return False
+    first = WORD.search(text, opened + 1 if opened >= 0 else floor, d.start)
+    return first is not None and first.group().lower() in words
+
+
+def _comma(text: str, lo: int, hi: int, forward: bool) -> int:
+    """The first (or last) comma of text[lo:hi] that is no digit group's ("1,700"); -1 if none."""
+    at = text.find(",", lo, hi) if forward else text.rfind(",", lo, hi)
+    while at >= 0 and text[at - 1 : at].isdigit() and text[at + 1 : at + 2].isdigit():
+        at = text.find(",", at + 1, hi) if forward else text.rfind(",", lo, at)
+    return at
 
 
 def _across_semicolon(ctx: Context, d: dates.DateMention, m: numbers.Mention,
@@ -310,7 +336,7 @@ def _earlier_in_paragraph(ctx: Context, sentence: Sentence) -> dates.DateMention
     para_start = ctx.line_breaks[para - 1] + 1 if para > 0 else 0
     earlier = [d for d in ctx.dates_in(para_start, sentence.start)
                if d.day is not None and d.kind != "time" and d.end <= sentence.start
-               and not is_as_of(ctx, d)]
+               and not is_as_of(ctx, d) and not _in_relative(ctx, None, d, sentence.start)]
     return earlier[-1] if earlier else None
 
 
