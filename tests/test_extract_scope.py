@@ -284,3 +284,19 @@ def test_a_city_officials_figure_is_that_citys_in_a_story_set_elsewhere() -> Non
     claims = claimcheck.extract(Document(id="d", text=text))
     assert [(c.text, c.location) for c in claims] == [("three people", "Odesa"),
                                                        ("two people", "Mykolayiv")]
+
+
+def test_the_attacker_opening_a_volley_sentence_is_no_scope() -> None:
+    text = ("Death toll in Sumy rises after overnight strike\n"
+            "Three people were killed in Sumy, the governor said.\n"
+            "Russia fired 120 drones and 9 missiles overnight, the air force said.")
+    claims = claimcheck.extract(Document(id="d", text=text))
+    assert [(c.text, c.location) for c in claims][1:] == [("120 drones", "Ukraine"),
+                                                          ("9 missiles", "Ukraine")]
+
+
+def test_parts_of_a_region_the_floods_swept_through_are_where_they_struck() -> None:
+    text = ("Three people have died after flash floods swept through parts of Bavaria, police said. "
+            "Up to 80mm of rain fell on parts of Bavaria, where 2 people were hurt.")
+    first, rain, hurt = claimcheck.extract(Document(id="d", text=text))
+    assert first.location == "Bayern" and rain.location == "parts of Bayern"

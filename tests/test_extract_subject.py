@@ -263,3 +263,10 @@ def test_measures_of_relative_clauses_modals_animals_and_hits(
     got = _read(text)
     assert [(t, e) for t, e, _ in got] == [(t, e) for t, e, _ in expected]
     assert [m for _, _, m in got if m is not None] == [m for _, _, m in expected if m is not None]
+
+
+def test_attack_drones_are_drones_and_a_headlines_cause_is_no_counted_noun() -> None:
+    assert _read("Russia sent 250 attack UAVs and 90 strike drones.") == [
+        ("250 attack UAVs", "drone", "launched"), ("90 strike drones", "drone", "launched")]
+    (toll,) = _read("Quake toll climbs to 40 after overnight aftershock")
+    assert toll[0] == "40"

@@ -276,3 +276,12 @@ def test_a_rough_headcount_beside_a_count_of_its_voice_stays_in_the_group() -> N
                          **missing)]
     (group,) = _groups(claims)
     assert sorted(group) == ["a:c1", "a:c2", "b:c1"]
+
+
+def test_properties_flooded_and_homes_and_businesses_flooded_are_one_count() -> None:
+    docs = [claimcheck.Document(id="a", text="In Bavaria, 300 properties were flooded on Friday.",
+                                published=dt.date(2025, 3, 7)),
+            claimcheck.Document(id="b", text="In Bavaria, 420 homes and businesses were flooded on Friday.",
+                                published=dt.date(2025, 3, 8))]
+    report = claimcheck.check(docs)
+    assert any(len(g.claims) == 2 for g in report.groups)

@@ -94,8 +94,11 @@ def locate(ctx: Context, m: numbers.Mention, sentence: Sentence, measure: str | 
         chosen = common(list(recent))  # "in total" after a list of places
     if chosen is None:
         chosen = _official(ctx, sentence)  # "the county sheriff said 12 were missing"
-    if chosen is None and not inside and measure in _volley():
-        chosen = _whole_country(ctx)  # "the tally for the night was 574 drones": the attack's
+    if chosen is None and measure in _volley() \
+            and all(actor(ctx.words, text, x) for x in inside):
+        # "the tally for the night was 574 drones", "Russia launched 468 drones": the attack's
+        # (the attacker that opens the sentence is no scope)
+        chosen = _whole_country(ctx)
     if chosen is None and not inside:
         chosen = _paragraph_frame(ctx, sentence)  # "In Lviv, ... . Dozens were damaged."
     if chosen is None:
@@ -455,9 +458,12 @@ def partial(ctx: Context, sentence: Sentence, place: places.Place) -> bool:
     own nor any town's in it. A side of a country ("eastern Spain") is how news names the
     country's disaster, so only a region's side is a part."""
     words, text = ctx.words, ctx.text
+    # "two died after floods swept through parts of X": the parts say where the event
+    # struck, not that the figure is some parts' own
     return any(p.key == place.key
                and (words.partial_place.search(text, max(sentence.start, s - 40), s)
                     or (p.kind == "region" and _side_of(ctx, s, e)))
+               and not words.event_site.search(text, max(sentence.start, s - 120), s)
                for s, e, p in ctx.places_in(sentence.start, sentence.end))
 
 

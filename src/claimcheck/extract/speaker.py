@@ -18,7 +18,7 @@ from claimcheck.extract.attribution import (
 )
 from claimcheck.extract.context import Context, SpeakerState
 from claimcheck.extract.vocabulary import Speech
-from claimcheck.extract.when import names_past
+from claimcheck.extract.when import names_earlier_event, names_past
 from claimcheck.text import Sentence
 from claimcheck.text.clauses import WORD
 from claimcheck.text.sentences import QUOTES
@@ -76,7 +76,8 @@ def speak(ctx: Context, sentence: Sentence, state: SpeakerState,
     # but not one that opens on an event long past: background in the outlet's voice
     if follows and (first in QUOTES or (state.had_claims and has_claims and state.spoke
                                         and state.speaker not in speech.generic
-                                        and not names_past(ctx, sentence))):
+                                        and not names_past(ctx, sentence)
+                                        and not names_earlier_event(ctx, sentence))):
         return Said(state.speaker, carried=True), replace(state, paragraph=sentence.paragraph,
                                                           sentence=_WHOLE_PARAGRAPH)
     return Said(), state

@@ -51,6 +51,18 @@ def names_past(ctx: Context, sentence: Sentence) -> bool:
     return any(_recalled_date(ctx, d) for d in ctx.dates_in(sentence.start, sentence.end))
 
 
+def names_earlier_event(ctx: Context, sentence: Sentence) -> bool:
+    """Does `sentence` tell an event of a day before the story's own (two weeks before:
+    "after a strike on X on Oct. 22 killed nine")? Background in the outlet's voice, even
+    when not long past."""
+    story = ctx.anchor
+    if story is None or story.day is None or story.granularity != "day":
+        return False
+    return any(d.day is not None and d.kind != "time" and d.granularity == "day"
+               and (story.day - d.day).days > 1 and not is_as_of(ctx, d)
+               for d in ctx.dates_in(sentence.start, sentence.end))
+
+
 def is_as_of(ctx: Context, d: dates.DateMention) -> bool:
     """A date a figure held at ("as of Tuesday", "said on Monday"), not the day of the event."""
     text = ctx.text
