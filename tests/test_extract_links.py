@@ -113,3 +113,11 @@ def test_parts_of_a_volley_take_the_verb_after_the_list_their_wholes_were_launch
     assert read == [("52", "drone", "intercepted"), ("60 drones", "drone", "launched"),
                     ("7", "missile", "intercepted"), ("9 missiles", "missile", "launched")]
     assert claims[2].ratio_of == claims[3].id
+
+
+def test_a_part_lies_where_its_whole_does() -> None:
+    text = ("Rockets hit Lviv overnight, injuring 5 people.\n"
+            "The navy said 52 of 60 drones fired at Ukraine were shot down.")
+    claims = claimcheck.extract(Document(id="d", text=text))
+    part, whole = claims[-2], claims[-1]
+    assert part.ratio_of == whole.id and part.place_key == whole.place_key

@@ -270,3 +270,8 @@ def test_attack_drones_are_drones_and_a_headlines_cause_is_no_counted_noun() -> 
         ("250 attack UAVs", "drone", "launched"), ("90 strike drones", "drone", "launched")]
     (toll,) = _read("Quake toll climbs to 40 after overnight aftershock")
     assert toll[0] == "40"
+
+
+def test_a_contrast_clause_takes_no_verb_from_before_and_of_the_counts_the_noun() -> None:
+    assert _read("Air defences downed 300 of the drones, while 40 drones reached their targets.") == [
+        ("300 of the drones", "drone", "intercepted"), ("40 drones", "drone", "hit target")]

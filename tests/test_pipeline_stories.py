@@ -123,3 +123,49 @@ def test_a_date_told_at_the_end_dates_no_earlier_figure_of_the_article() -> None
     arrested = _claim("protest", "d1", "22 people")
     assert str(arrested.date) == "2023-03-07"
     assert str(_claim("protest", "d1", "1.27 million marchers").date) == "2023-01-31"
+
+
+# ---- standin-b: an overnight volley on several cities, and a county's floods over days
+
+
+def test_volley_increments_of_two_reports_and_a_recalled_strike_never_conflict() -> None:
+    two, three = _claim("strike_volley", "d2", "Two more"), _claim("strike_volley", "d3", "Three more")
+    assert two.measure == three.measure == "killed (more)"
+    assert _conflicts("strike_volley", two) == []
+    recalled = _claim("strike_volley", "d1", "nine people")
+    assert str(recalled.date) == "2025-10-22" and recalled.speaker is None
+    toll = _claim("strike_volley", "d2", "Nine people")
+    group = _group_of("strike_volley", toll)
+    assert group is not None and recalled.id not in group.claims
+    assert _conflicts("strike_volley", toll) == []  # 4 -> 9 -> 12: updates
+
+
+def test_volley_parts_scopes_and_totals_keep_their_own_quantities() -> None:
+    launched = _claim("strike_volley", "d3", "458 drones")
+    assert _conflicts("strike_volley", launched) == ["contradiction", "contradiction"]
+    downed = _claim("strike_volley", "d1", "29 of the missiles")
+    assert (downed.entity, downed.measure) == ("missile", "intercepted")
+    got_through = _claim("strike_volley", "d2", "27 drones")
+    assert got_through.measure == "hit target"
+    medics = _claim("strike_volley", "d2", "four medical workers")
+    assert medics.place_key is not None and medics.place_key.endswith("#hospital")
+    assert _claim("strike_volley", "d2", "63").location == "Ukraine"
+    assert _claim("strike_volley", "d2", "70 missiles").measure == "launched (total)"
+    assert _claim("strike_volley", "d1", "11 people").location == "Kharkiv"
+
+
+def test_county_floods_snapshots_recalled_years_and_livestock_stay_apart() -> None:
+    evening, monday = (_claim("flood_county", "d1", "1,100 customers"),
+                       _claim("flood_county", "d3", "140 customers"))
+    assert _conflicts("flood_county", evening) == [] and _conflicts("flood_county", monday) == []
+    told = _claim("flood_county", "d2", "about 400 homes")
+    assert told.measure == "evacuated" and told.date is not None and told.date.year == 2025
+    assert _conflicts("flood_county", told) == []
+    sheep = _claim("flood_county", "d3", "2,000 sheep")
+    toll = _claim("flood_county", "d2", "three people")
+    group = _group_of("flood_county", toll)
+    assert sheep.entity == "animal" and group is not None and sheep.id not in group.claims
+    flooded = _group_of("flood_county", _claim("flood_county", "d1", "about 650 properties"))
+    assert flooded is not None
+    assert _claim("flood_county", "d3", "1,050 homes and businesses").id in flooded.claims
+    assert _claim("flood_county", "d2", "some 1,300 people").measure == "evacuated"

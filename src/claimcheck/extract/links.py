@@ -89,8 +89,10 @@ def link_ratios(claims: list[Claim], ctx: Context) -> list[Claim]:
                 told = after  # "441 of 468 drones and 29 of 37 missiles were shot down"
             if told:
                 told_at[i] = told
+            # a part lies where its whole does: "441 of 468 drones" is the volley's
             part = {"ratio_of": b.id, "entity": b.entity or a.entity,
-                    "measure": told or a.measure or b.measure}
+                    "measure": told or a.measure or b.measure,
+                    "location": b.location, "place_key": b.place_key}
             out[i] = a.model_copy(update=part)
             if whole_measure and b.measure == part["measure"] and whole_measure != b.measure:
                 out[i + 1] = b.model_copy(update={"measure": whole_measure})

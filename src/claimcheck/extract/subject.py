@@ -32,6 +32,8 @@ def entity(ctx: Context, m: numbers.Mention, sentence: Sentence) -> tuple[int, s
         if found is not None:
             return found
         after = after[1:]  # "dozens of buildings", "thousands of civilians"
+        if after and after[0][2].lower() in words.speech.phrase_article:
+            after = after[1:]  # "441 of the drones": the drones are counted
     return _head(ctx, m, after)
 
 
@@ -53,6 +55,9 @@ def _partitive(ctx: Context, m: numbers.Mention, after: list[Word]) -> tuple[int
             if own is not None and (own[2].lower(),) in table:
                 return own[1], table[(own[2].lower(),)]  # "five of them children"
             return after[n][1], None
+    if len(after) > 2 and after[1][2].lower() in ctx.words.speech.phrase_article \
+            and _entity_at(ctx, after, 2)[1] is not None:
+        return None  # "441 of the drones": a known noun after the article is counted
     if len(after) < 2 or after[1][2].lower() in ctx.words.stop_words:
         # "24 de la Police municipale": the complement of a noun left out is still its phrase
         return (_complement(ctx, after, 0) if m.unit is None else None) or m.end, None
@@ -239,6 +244,9 @@ def measure(ctx: Context, m: numbers.Mention, sentence: Sentence, noun_end: int,
     # 2. the nearest verb before the number in its clause: "killed one person"
     reach = 8 if noun_end > m.end else 20
     own = _past_relative(ctx, sentence.start, m.start)  # not into a closed relative clause
+    # nor back over a contrast (", while 27 drones got through"): the verb before is the
+    # other clause's
+    own = max(own, _contrast_start(ctx, sentence.start, m.start))
     start = own if floor is None else max(own, floor)
     found = _verb_before(ctx, m, start, reach)
     if found:
@@ -380,6 +388,15 @@ def _leading(ctx: Context, m: numbers.Mention, sentence: Sentence) -> str | None
 @cache
 def _stock() -> frozenset[str]:
     return frozenset(load("measures")["stock"])
+
+
+def _contrast_start(ctx: Context, start: int, pos: int) -> int:
+    """Where a clause opened by a contrast word after a comma (", while", ", whereas") that
+    holds `pos` begins; `start` when there is none."""
+    found = None
+    for found in ctx.words.contrast_clause.finditer(ctx.text, start, pos):
+        pass
+    return found.end() if found is not None else start
 
 
 def _verb_before(ctx: Context, m: numbers.Mention, start: int, reach: int) -> str | None:

@@ -284,6 +284,7 @@ class Vocabulary:
     place_glue: re.Pattern[str]
     facilities: tuple[re.Pattern[str], ...]  # the text before a figure names its building
     facilities_after: tuple[re.Pattern[str], ...]  # "seven died at the X hospital"
+    contrast_clause: re.Pattern[str]  # ", while": the clause after it has its own verb
     facility_settings: tuple[re.Pattern[str], ...]  # "At the hospital, four were hurt"
     facility_anaphors: tuple[re.Pattern[str], ...]  # "wounding five people there"
     several_regions: re.Pattern[str] | None  # "across five states": the whole country
@@ -380,6 +381,9 @@ def _compile(code: str, t: dict[str, Any], f: dict[str, Any],
             rf"(?:\s+(?:{_alt(t.get('articles', []))}))?\s*"),
         facilities=tuple(re.compile(p) for p in t.get("facility_patterns", [])),
         facilities_after=tuple(re.compile(p) for p in t.get("facility_after_patterns", [])),
+        contrast_clause=re.compile(
+            rf"[,;]\s*(?:{_alt(t.get('contrast_clause_openers', []))})\b"
+            if t.get("contrast_clause_openers") else r"(?!)", i),
         facility_settings=tuple(re.compile(p) for p in t.get("facility_setting_patterns", [])),
         facility_anaphors=tuple(re.compile(p) for p in t.get("facility_anaphor_patterns", [])),
         several_regions=re.compile(
