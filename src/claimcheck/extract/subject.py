@@ -393,10 +393,8 @@ def _stock() -> frozenset[str]:
 def _contrast_start(ctx: Context, start: int, pos: int) -> int:
     """Where a clause opened by a contrast word after a comma (", while", ", whereas") that
     holds `pos` begins; `start` when there is none."""
-    found = None
-    for found in ctx.words.contrast_clause.finditer(ctx.text, start, pos):
-        pass
-    return found.end() if found is not None else start
+    ends = [found.end() for found in ctx.words.contrast_clause.finditer(ctx.text, start, pos)]
+    return ends[-1] if ends else start
 
 
 def _verb_before(ctx: Context, m: numbers.Mention, start: int, reach: int) -> str | None:
