@@ -300,3 +300,11 @@ def test_parts_of_a_region_the_floods_swept_through_are_where_they_struck() -> N
             "Up to 80mm of rain fell on parts of Bavaria, where 2 people were hurt.")
     first, rain, hurt = claimcheck.extract(Document(id="d", text=text))
     assert first.location == "Bayern" and rain.location == "parts of Bayern"
+
+
+def test_a_toll_linked_to_the_floods_is_not_the_town_where_a_body_was_found() -> None:
+    text = ("Floods hit Bavaria on Friday.\n"
+            "A body was found in a river at Passau on Monday, police said, bringing the number "
+            "of deaths linked to the floods to five.")
+    (claim,) = claimcheck.extract(Document(id="d", text=text))
+    assert claim.location == "Bayern"

@@ -275,3 +275,8 @@ def test_attack_drones_are_drones_and_a_headlines_cause_is_no_counted_noun() -> 
 def test_a_contrast_clause_takes_no_verb_from_before_and_of_the_counts_the_noun() -> None:
     assert _read("Air defences downed 300 of the drones, while 40 drones reached their targets.") == [
         ("300 of the drones", "drone", "intercepted"), ("40 drones", "drone", "hit target")]
+
+
+def test_an_elliptic_contrast_keeps_the_verb_before_it() -> None:
+    assert _read("About 9,000 marched in Lyon, but only 4,000 according to police.") == [
+        ("About 9,000", "person", "took part"), ("4,000", "person", "took part")]

@@ -146,6 +146,9 @@ def _after_preposition(speech: Speech, sentence: str) -> tuple[str, str] | None:
         lead = speech.lead.match(sentence[start:])
         if lead and prep.lower() in speech.lead_prepositions:
             start += lead.end()  # skip the verb and the day after the preposition
+        source = speech.cited_source.match(sentence, start) if speech.cited_source else None
+        if source is not None:
+            start = source.end()  # "according to a preliminary estimate by X": X
         np = noun_phrase_after(speech, sentence, start)
         if np and _names_someone(speech, np, roles):
             return np, prep

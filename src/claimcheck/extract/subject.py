@@ -245,9 +245,10 @@ def measure(ctx: Context, m: numbers.Mention, sentence: Sentence, noun_end: int,
     reach = 8 if noun_end > m.end else 20
     own = _past_relative(ctx, sentence.start, m.start)  # not into a closed relative clause
     # nor back over a contrast (", while 27 drones got through"): the verb before is the
-    # other clause's
-    own = max(own, _contrast_start(ctx, sentence.start, m.start))
-    start = own if floor is None else max(own, floor)
+    # other clause's, unless nothing after the figure says (step 5: ", but only 30,000
+    # according to the police")
+    cut = max(own, _contrast_start(ctx, sentence.start, m.start))
+    start = cut if floor is None else max(cut, floor)
     found = _verb_before(ctx, m, start, reach)
     if found:
         return found

@@ -205,6 +205,7 @@ class Speech:
     place_verbs: frozenset[str]  # verbs by which a country speaks: "Ukraine says"
     report_nouns: tuple[str, ...] = ()  # "(a Rights Watch investigation)": its own report
     figure_objects: frozenset[str] = frozenset()  # "put the figure at": an object, no speaker
+    cited_source: re.Pattern[str] | None = None  # "an estimate by": its source follows
     relative_openers: frozenset[str] = frozenset()  # "X, which organised it, put": skipped
     setting_openers: re.Pattern[str] | None = None  # "In Dnipro, ...": a sentence's own setting
     passive: frozenset[str] = frozenset()  # "were reported": a speech verb with no speaker
@@ -540,7 +541,21 @@ def _speech(t: dict[str, Any], lemma: Callable[[str], tuple[str, ...]]) -> Speec
         setting_openers=_setting(t),
         passive=_words(t, "passive_auxiliaries"),
         agents=_words(t, "agent_prepositions"),
+        cited_source=_cited_source(t),
     )
+
+
+def _cited_source(t: dict[str, Any]) -> re.Pattern[str] | None:
+    """A source's figures or estimate named before it ("a preliminary estimate by", "figures
+    from"): what follows names the source."""
+    preps = t.get("source_prepositions", [])
+    nouns = [*t.get("possessive_nouns", []), *t.get("figure_object_nouns", [])]
+    if not preps or not nouns:
+        return None
+    skipped = [*t.get("source_determiners", []), *t.get("speaker_dropped_words", [])]
+    # a determiner, then up to two modifiers ("an early", "the latest official")
+    return re.compile(rf"(?:(?:{_alt(skipped)})\s+)?(?:[a-z][\w-]*\s+){{0,2}}?"
+                      rf"(?:{_alt(nouns)})\s+(?:{_alt(preps)})\s+", re.IGNORECASE)
 
 
 def _setting(t: dict[str, Any]) -> re.Pattern[str] | None:
