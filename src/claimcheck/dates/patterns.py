@@ -22,11 +22,6 @@ DIGIT = "[0-9]"
 
 # Placed after a pattern's first digit: fail at once inside a longer number or word.
 LEAD = r"(?<![\w.,:][0-9])"
-# Placed before a pattern whose first words are many and short ("a", "in", "mar"): they
-# match inside most words, where the handler drops the match anyway (`scan.glued`); this
-# fails there at once. A pattern opening with a digit or a few words goes without: the
-# engine skips to its possible first characters faster than it tests this at every one.
-WORD_START = r"(?<!\w)"
 
 
 def rules(vocab: Vocabulary) -> list[Rule]:
@@ -73,25 +68,23 @@ def _word_rules(v: Vocabulary) -> list[_Spec]:
     article = _words(v, "month_articles")
     days = f"{_day('d1', v)}{_day_range('d2', v)}"
     return [
-        (rf"{WORD_START}{mon}\.?{WS}(?:(?:{article}){WS})?{days}{_year_tail('y', v)}",
-         named.on_month_day, months),
+        (rf"{mon}\.?{WS}(?:(?:{article}){WS})?{days}{_year_tail('y', v)}", named.on_month_day,
+         months),
         (rf"{days}{WS}(?:(?:{_words(v, 'day_month_links')}){WS})?{mon}\.?(?!\w)"
          rf"{_year_tail('y', v)}", named.on_month_day, months),
-        (rf"{WORD_START}{mon}\.?(?!\w)"
-         rf"(?:,?{WS}(?:(?:{_words(v, 'month_year_links')}){WS})?{_year4('y')}"
+        (rf"{mon}\.?(?!\w)(?:,?{WS}(?:(?:{_words(v, 'month_year_links')}){WS})?{_year4('y')}"
          rf"|{WS}(?P<ysuf>{_words(v, 'year_suffixes')})(?!\w))", named.on_month_year, months),
-        (rf"{WORD_START}(?P<pre>{_words(v, 'month_modifiers', 'month_contexts')})[\s-]{{1,3}}"
+        (rf"(?P<pre>{_words(v, 'month_modifiers', 'month_contexts')})[\s-]{{1,3}}"
          rf"(?:(?:{article}){WS})?{mon}(?!\w)", named.on_month_alone, months),
         (rf"(?P<wd1>{wd})(?:{WS}(?P<mod2>{_words(v, 'weekday_modifiers')}))?"
          rf"(?:{WS}(?P<pod1>{pod}))?(?:{WS}(?P<sep>{_words(v, 'weekday_range_separators')}){WS}"
          rf"(?:(?:{_words(v, 'weekday_range_articles')}){WS})?(?P<wd2>{wd})(?:{WS}(?:{pod}))?)?"
          r"(?!\w)", named.on_weekday, wd),
-        (rf"{WORD_START}(?P<ph>{phrases})(?:{WS}(?P<pod>{pod}))?(?!\w)", relative.on_phrase, None),
+        (rf"(?P<ph>{phrases})(?:{WS}(?P<pod>{pod}))?(?!\w)", relative.on_phrase, None),
         (rf"(?P<u>{units}){WS}(?P<dir>{_words(v, 'shift_directions')})"
          r"(?!\w)", relative.on_shift_after, units),
-        (rf"{WORD_START}(?:{_words(v, 'night_ordinals')}|[0-9]{{1,2}}"
-         rf"(?:{_words(v, 'ordinal_night_suffixes')})){WS}(?:{nights})(?!\w)",
-         relative.on_ordinal_night, nights),
+        (rf"(?:{_words(v, 'night_ordinals')}|[0-9]{{1,2}}(?:{_words(v, 'ordinal_night_suffixes')}))"
+         rf"{WS}(?:{nights})(?!\w)", relative.on_ordinal_night, nights),
         (rf"(?P<dir>{_words(v, 'shift_prefixes')}){WS}"
          rf"(?P<n>[0-9]{{1,2}}|{_words(v, 'small_numbers')}){WS}"
          rf"(?P<u>{units})(?!\w)", relative.on_shift_before, units),
