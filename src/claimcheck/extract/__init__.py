@@ -130,9 +130,8 @@ def read(document: Document) -> Context:
 
 def _date_language(document: Document) -> str | None:
     """The language whose date words `document` is read with: its own where claimcheck has
-    them (its months and weekdays alone: a seventh of the patterns' words, the same dates on
-    every dev document), else None, every language's (one without them names no date in
-    words claimcheck could read otherwise)."""
+    them (a seventh of the words in every date pattern), else None: every language's words,
+    as for a document that names no language."""
     language = document.language
     return language if language is not None and lang.get(language).package is not None else None
 
