@@ -443,3 +443,12 @@ def test_a_word_remembered_to_open_no_name_is_only_a_word_that_opens_none() -> N
 def test_places_are_the_same_read_twice(words: list[str]) -> None:
     text = " ".join(words)
     assert find_places(text) == find_places(text)
+
+
+def test_a_county_is_a_region_of_its_own_and_beats_a_towns_by_name_abroad() -> None:
+    # an American town lists "Cumbria" among its alternate names; the English county wins
+    assert resolve("Cumbria") == Place("Cumbria", "region", "GB", "Cumbria")
+    assert resolve("Lancashire") == Place("Lancashire", "region", "GB", "Lancashire")
+    # a city's own name still beats a county of the same name
+    bristol = resolve("Bristol")
+    assert bristol is not None and bristol.kind == "city"

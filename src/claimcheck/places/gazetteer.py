@@ -34,8 +34,9 @@ from claimcheck import lang, lexicon
 from claimcheck.places.place import Place
 
 # Sources of names, best first: when two places share a name the better source wins,
-# then the bigger population.
-COUNTRY, CURATED, CITY, _CITY_ALT, _SUBDIVISION, _TRANSLATED = 0, 1, 2, 3, 4, 5
+# then the bigger population. A county ("Cumbria") ranks below a city's own name but above
+# a city's alternate names: a small American town's by-name is no English county.
+COUNTRY, CURATED, CITY, _COUNTY, _CITY_ALT, _SUBDIVISION, _TRANSLATED = 0, 1, 2, 3, 4, 5, 6
 
 FUZZY_MIN_LEN = 7  # shorter words are never fuzzy-matched ("Random" is not "Radom")
 _FUZZY_CUTOFF = 88.0  # rapidfuzz ratio a misspelling needs
@@ -417,11 +418,14 @@ def _add_regions(
     for cc, spec in curated.items():
         _add_curated(gaz, cc, spec, cities, by_country.get(cc, []), admin1)
     iso_admin1 = set(data["admin1_is_iso"])
+    counties: dict[str, list[str]] = data.get("county_types", {})
     for cc, subs in by_country.items():
         if cc in curated:
             continue
         for sub in subs:
             if sub.parent_code is not None:
+                if sub.type in counties.get(cc, []):
+                    _add_county(gaz, cc, sub.name)
                 continue
             names = _variants(sub.name)
             if not names or set(name_key(names[0]).split()) <= gaz.generic:
@@ -435,6 +439,16 @@ def _add_regions(
             if cc in iso_admin1:
                 admin1[(cc, sub.code.partition("-")[2])] = names[0]
     return admin1
+
+
+def _add_county(gaz: Gazetteer, cc: str, name: str) -> None:
+    """Register a second-level unit ("Cumbria", a county of England) as a region of its own:
+    its figures are the county's, apart from the wider region's and from its towns'."""
+    names = _variants(name)
+    if names and not set(name_key(names[0]).split()) <= gaz.generic:
+        place = Place(names[0], "region", cc, names[0])
+        for variant in names:
+            gaz.add(variant, place, _COUNTY)
 
 
 def _add_curated(
