@@ -105,8 +105,8 @@ def read(document: Document) -> Context:
     language = lang.get(words.code)
     lemmas = language.lemmas if language.lemmatizer else None  # "у Києві" is Kyiv
     found_places = tuple(placing.listed_provinces(words, text, sentences, scope.local_units(
-        words, text, scope.in_story_country(text, [
-            p for p in places.find_places(text, lemmas) if placing.plausible(words, text, p)]))))
+        words, text, placing.local_towns(words, text, scope.in_story_country(text, [
+            p for p in places.find_places(text, lemmas) if placing.plausible(words, text, p)])))))
     return Context(
         document=document,
         text=text,
@@ -229,6 +229,11 @@ def _claim(ctx: Context, f: _Figure, notes: Notes) -> tuple[Claim, Notes]:
                                          notes.places_sentence, sentence, located.seen)
     place = located.place
     place_key, location = (place.key, place.name) if place else (None, None)
+    if measure and measure.endswith(" (part)") and placing.own_town_part(place, f.previous_claim):
+        # "650 flooded across the county, 280 of them in X": the town's own count
+        measure = measure.removesuffix(" (part)")
+        if noun_end <= m.end and f.previous_claim is not None:
+            entity = f.previous_claim.entity  # a bare part counts what its whole counts
     facility = placing.facility(ctx, sentence, m)
     # the story's own site (named in its first sentence) is no sub-scope
     if facility and place_key and (not _names(ctx.lead, facility)

@@ -4,13 +4,15 @@ narrowest or common place of several; the pieces `scope` decides a figure's plac
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import cache
 
-from claimcheck import numbers, places
+from claimcheck import lang, numbers, places
 from claimcheck.extract.context import Context, Found
 from claimcheck.extract.vocabulary import Vocabulary
 from claimcheck.lexicon import load
-from claimcheck.places.gazetteer import load_gazetteer, name_key
+from claimcheck.models import Claim
+from claimcheck.places.gazetteer import SHOUT_MIN_POP, Gazetteer, load_gazetteer, name_key
 from claimcheck.text import Sentence
 
 RANK = {"city": 0, "region": 1, "country": 2}
@@ -48,6 +50,115 @@ def listed_provinces(words: Vocabulary, text: str, sentences: tuple[Sentence, ..
             if start in home else set()
         out.append((start, end, home[start]) if len(named) >= 2 else (start, end, place))
     return out
+
+
+def local_towns(words: Vocabulary, text: str, found: list[Found]) -> list[Found]:
+    """`found` with the small towns of the story's country that the gazetteer lacks or holds
+    only abroad: a capitalised name the text sets as a place ("in X", "near X", "the town
+    of X"; lang/<code>/places.json `town_cues`) that names nothing known, and a small town
+    abroad named in a story whose places lie in one other country ("Keswick" in a story of
+    Cumbria, not the Canadian town). Each becomes a town of the story's country, inside the
+    region the story names most, so its figures keep a scope of their own below it."""
+    cues = _town_cues(words.code)
+    if cues is None or not found:
+        return found
+    gazetteer = load_gazetteer()
+    small = {x[0] for x in found if _small_town(gazetteer, text, x)}
+    # the story's country, by its regions, countries and big cities: a small town's name
+    # is the one most often shared with a namesake abroad
+    ranked = Counter(p.country for s, _, p in found if s not in small).most_common(2)
+    if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return found  # no country leads: no town can be placed in it
+    home = ranked[0][0]
+    countries = Counter(p.country for p in {x[2] for x in found})
+    region = _home_region(found, home)
+    names: set[str] = set()
+    for hit in cues.finditer(text):
+        name = hit.group(1)
+        if not any(s <= hit.start(1) < e for s, e, _ in found) and _town_like(words, name):
+            names.add(name)
+    out: list[Found] = []
+    for start, end, place in found:
+        name = text[start:end]
+        if start in small and place.country != home and countries[place.country] == 1:
+            place = places.Place(name, "city", home, region)  # a namesake abroad
+        out.append((start, end, place))
+    if names:
+        alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        pattern = re.compile(rf"\b(?:{alternatives})\b(?![-\w])")
+        for hit in pattern.finditer(text):
+            if not any(s < hit.end() and hit.start() < e for s, e, _ in found):
+                out.append((hit.start(), hit.end(),
+                            places.Place(hit.group(), "city", home, region)))
+    return sorted(out, key=lambda x: x[0])
+
+
+def _small_town(gazetteer: Gazetteer, text: str, found: Found) -> bool:
+    """Whether `found` is a town the gazetteer knows by that very name, of under
+    `SHOUT_MIN_POP` people."""
+    start, end, place = found
+    entry = gazetteer.best.get(name_key(text[start:end]))
+    return place.kind == "city" and entry is not None and entry.place == place \
+        and entry.population < SHOUT_MIN_POP
+
+
+def _home_region(found: list[Found], home: str) -> str | None:
+    """The region of `home` the story names most (its own, or its towns' region), or None."""
+    named = Counter(p.name for _, _, p in found if p.country == home and p.kind == "region")
+    if not named:
+        named = Counter(p.region for _, _, p in found
+                        if p.country == home and p.kind == "city" and p.region)
+    return named.most_common(1)[0][0] if named else None
+
+
+def _town_like(words: Vocabulary, name: str) -> bool:
+    """Whether a capitalised word after a place cue can be a town's name: not a word of the
+    language, a month or a day (the gazetteer's stop-list), a demonym or a language ("in
+    Polish", "in Urdu"), nor a listed non-town ("in Europe", "in Parliament")."""
+    table = lang.get(words.code).table("places")
+    lowered = name.lower()
+    return len(name) >= 4 and not name.isupper() \
+        and name_key(name) not in load_gazetteer().stop \
+        and lowered not in words.stop_words \
+        and lowered not in {w.lower() for w in table.get("not_towns", [])} \
+        and lowered not in _language_names() \
+        and not lowered.endswith(tuple(table.get("not_town_endings", [])))
+
+
+@cache
+def _language_names() -> frozenset[str]:
+    """The English names of the major languages (ISO 639-1, pycountry): "in Urdu" is no town."""
+    import pycountry
+
+    return frozenset(str(entry.name).lower() for entry in pycountry.languages
+                     if getattr(entry, "alpha_2", None))
+
+
+@cache
+def _town_cues(code: str) -> re.Pattern[str] | None:
+    """The cues (lang/<code>/places.json `town_cues`) that set a capitalised name as a place,
+    the name as group 1: one word, or words joined by hyphens ("Appleby-in-Westmorland"),
+    neither followed by another capitalised word or a number ("in Warwick Road", "In
+    November 2009") nor by a connector that opens a longer name ("Place de la ...")."""
+    table = lang.get(code).table("places")
+    cues = table.get("town_cues", [])
+    if not cues:
+        return None
+    lead = "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True))
+    connectors = "|".join(re.escape(w) for w in table.get("town_connectors", []))
+    stop = rf"|(?:{connectors})\b" if connectors else ""
+    return re.compile(
+        rf"(?<![\w-])(?i:{lead})\s+([A-Z][a-z]+(?:-(?:[a-z]+-)?[A-Z][a-z]+)*)"
+        rf"(?![\w'\u2019-])(?!\s+(?:[A-Z\d]{stop}))")
+
+
+def own_town_part(place: places.Place | None, whole: Claim | None) -> bool:
+    """Whether a part of the figure `whole` ("280 of them in X", "including 310 in X") is
+    placed in a town inside the whole's region: a count of that town itself, not a share."""
+    if place is None or whole is None or place.kind != "city" or not whole.place_key:
+        return False
+    wider = places.from_key(whole.place_key)
+    return wider is not None and wider.kind == "region" and wider.contains(place)
 
 
 def speaker_spans(words: Vocabulary, text: str, sentence: Sentence) -> tuple[tuple[int, int], ...]:
