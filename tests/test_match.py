@@ -285,3 +285,16 @@ def test_properties_flooded_and_homes_and_businesses_flooded_are_one_count() -> 
                                 published=dt.date(2025, 3, 8))]
     report = claimcheck.check(docs)
     assert any(len(g.claims) == 2 for g in report.groups)
+
+
+def test_a_region_figure_stays_apart_from_a_town_a_report_sets_beside_it() -> None:
+    # one report gives the county's count and its only town's: two quantities, not one
+    flooded = {"entity": "property", "measure": "flooded"}
+    shire = {"location": "Westshire", "place_key": "GB/Westshire"}
+    town = {"location": "Millbrook", "place_key": "GB/Westshire/Millbrook"}
+    claims = [make_claim("a:c1", 900, **flooded, **shire), make_claim("a:c2", 240, **flooded, **town),
+              make_claim("b:c1", 950, **flooded, **shire), make_claim("b:c2", 250, **flooded, **town)]
+    policy = Policy(one_place_rule=False)
+    assert sorted(_groups(claims, policy)) == [["a:c1", "b:c1"], ["a:c2", "b:c2"]]
+    # no report sets them side by side: the county's figure speaks for its only town
+    assert _groups([claims[0], claims[3]], policy) == [["a:c1", "b:c2"]]

@@ -25,6 +25,7 @@ from claimcheck.policy import Interval, Policy
 
 _NOT_GROUPED = frozenset({"age"})
 _DETAIL_SIMILARITY = 60
+_SPLIT_RATIO = 2  # a region's figure this many times its town's, in one report: two counts
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,6 +161,14 @@ def _rescope_sole_locality(members: list[Candidate]) -> list[Candidate]:
     # a town, not a county or a district: a region's figure is no county's
     cities = {c.scope: c.place for c in members if c.place is not None and c.place.kind == "city"
               and not _county(c.place)}
+    # a document that gives the region a figure over twice its town's ("650 across the
+    # county, 280 of them in the town") proves the two are two quantities; a close pair (15
+    # for the region, 16 for the town) is one count as it grew
+    by_doc: dict[str, list[Candidate]] = defaultdict(list)
+    for c in members:
+        by_doc[c.claim.doc].append(c)
+    split = {(r.scope, t.scope) for same in by_doc.values() for t in same if t.scope in cities
+             for r in same if _over(r.claim, t.claim)}
     out: list[Candidate] = []
     for cand in members:
         # a figure within the region ("#parts", "#hospital") is no figure of the whole
@@ -167,11 +176,17 @@ def _rescope_sole_locality(members: list[Candidate]) -> list[Candidate]:
                 and "#" not in (cand.claim.place_key or ""):
             inside = [key for key, city in cities.items() if city is not None
                       and (cand.place.contains(city) or _namesake(cand.place, city))]
-            if len(inside) == 1:
+            if len(inside) == 1 and (cand.scope, inside[0]) not in split:
                 cand = Candidate(cand.claim, cand.entity, cand.measure, cand.dimension, inside[0],
                                  cities[inside[0]], cand.day, cand.last_day, cand.from_text)
         out.append(cand)
     return out
+
+
+def _over(whole: Claim, part: Claim) -> bool:
+    """Whether `whole` is surely over `_SPLIT_RATIO` times `part` (both bounded)."""
+    return whole.low is not None and part.high is not None \
+        and whole.low > _SPLIT_RATIO * part.high
 
 
 @lru_cache(maxsize=1)
