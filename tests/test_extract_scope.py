@@ -308,3 +308,19 @@ def test_a_toll_linked_to_the_floods_is_not_the_town_where_a_body_was_found() ->
             "of deaths linked to the floods to five.")
     (claim,) = claimcheck.extract(Document(id="d", text=text))
     assert claim.location == "Bayern"
+
+
+def test_a_leading_across_x_sets_the_place_of_the_paragraphs_next_sentence() -> None:
+    text = ("Millbrook counts its losses after the storm.\n"
+            "Across Cumbria, 700 homes were flooded, officials said. The death toll stands at two.")
+    claims = claimcheck.extract(Document(id="d", text=text, language="en"))
+    toll = next(c for c in claims if c.value == 2)
+    assert toll.place_key == "GB/Cumbria"
+
+
+def test_mostly_in_two_towns_of_a_named_region_is_the_regions_figure() -> None:
+    text = ("Floods hit Cumbria on Friday. Crews rescued 46 people, mostly in Millbrook "
+            "and Keswick, the fire service said.")
+    claims = claimcheck.extract(Document(id="d", text=text, language="en"))
+    rescued = next(c for c in claims if c.value == 46)
+    assert rescued.place_key == "GB/Cumbria"

@@ -357,7 +357,14 @@ def _trailing(ctx: Context, m: numbers.Mention, sentence: Sentence, inside: list
             return chosen
     mostly = [p for s, _, p in inside if s >= m.end and words.mostly.search(text[max(0, s - 30) : s])]
     if mostly:
-        return country_of(mostly[0].country)  # "155 dead, mostly in Valencia": national
+        # "155 dead, mostly in Valencia": national; "46 rescued, mostly in X and Y", two
+        # towns of a region the story names: the region's
+        regions = {places.from_key(f"{p.country}/{p.region}") for p in mostly
+                   if p.kind == "city" and p.region}
+        region = regions.pop() if len(regions) == 1 and len(mostly) > 1 else None
+        if region is not None and any(p == region for _, _, p in ctx.places):
+            return region
+        return country_of(mostly[0].country)
     return None
 
 
