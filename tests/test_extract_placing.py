@@ -51,3 +51,9 @@ def test_a_part_named_by_a_town_of_its_wholes_region_is_the_towns_own_count() ->
     assert not placing.own_town_part(elsewhere, whole)
     assert not placing.own_town_part(CUMBRIA, whole)
     assert not placing.own_town_part(town, None)
+
+
+def test_a_namesake_abroad_the_text_never_sets_as_a_place_keeps_its_reading() -> None:
+    # "Keswick" here is a person's surname-like word with no place cue: left as resolved
+    text = "Rivers rose across Cumbria. Officials told reporter Anna Keswick of the damage in Cumbria."
+    assert not any(key.startswith("GB/Cumbria/") for _, key in _towns(text))

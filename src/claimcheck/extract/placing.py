@@ -72,20 +72,22 @@ def local_towns(words: Vocabulary, text: str, found: list[Found]) -> list[Found]
     home = ranked[0][0]
     countries = Counter(p.country for p in {x[2] for x in found})
     region = _home_region(found, home)
-    names: set[str] = set()
-    for hit in cues.finditer(text):
-        name = hit.group(1)
-        if not any(s <= hit.start(1) < e for s, e, _ in found) and _town_like(words, name):
-            names.add(name)
+    cued = {hit.group(1) for hit in cues.finditer(text)}
+    names = {name for name in cued if _town_like(words, name)} - {
+        text[s:e] for s, e, _ in found}
     out: list[Found] = []
     for start, end, place in found:
         name = text[start:end]
-        if start in small and place.country != home and countries[place.country] == 1:
-            place = places.Place(name, "city", home, region)  # a namesake abroad
+        if start in small and place.country != home and countries[place.country] == 1 \
+                and name in cued:
+            # a namesake abroad the text sets as a place ("near Keswick"); a name it never
+            # does ("reporter Chelsea Torres", "an Iskander") keeps its reading
+            place = places.Place(name, "city", home, region)
         out.append((start, end, place))
     if names:
         alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-        pattern = re.compile(rf"\b(?:{alternatives})\b(?![-\w])")
+        # a later mention followed by a capitalised word is a person's name ("X Davis")
+        pattern = re.compile(rf"\b(?:{alternatives})\b(?![-\w])(?!\s+[A-Z])")
         for hit in pattern.finditer(text):
             if not any(s < hit.end() and hit.start() < e for s, e, _ in found):
                 out.append((hit.start(), hit.end(),
