@@ -184,3 +184,15 @@ def test_the_later_numbers_of_a_sentence_read_in_place_are_the_slice(start: int)
         assert later[-1] == items[-1]
     with pytest.raises(IndexError):
         later[len(later)]
+
+
+def test_dates_are_read_with_the_documents_own_language_words() -> None:
+    # "el martes" is Spanish: an English document reads English date words only, so the
+    # figure keeps its publication day; a language without date words of its own
+    # (Portuguese here) is read with every language's, which know "martes" (Tuesday)
+    text = "At least 12 people were injured in Lviv el martes, officials said."
+    published = dt.date(2024, 5, 9)  # a Thursday
+    english = claimcheck.extract(Document(id="d", text=text, language="en", published=published))
+    other = claimcheck.extract(Document(id="d", text=text, language="pt", published=published))
+    assert [(c.date, c.date_precision) for c in english] == [(published, None)]
+    assert [(c.date, c.date_precision) for c in other] == [(dt.date(2024, 5, 7), "day")]
