@@ -272,3 +272,13 @@ def test_a_background_date_told_later_still_dates_a_toll_weeks_on() -> None:
                         "Torrential rain on 14 July had sent a flood wave down the river.")
     (claim,) = claimcheck.extract(doc)
     assert claim.date == dt.date(2025, 7, 14)
+
+
+def test_a_date_after_up_from_is_the_earlier_figures() -> None:
+    # "74,500, up from 55,800 a week earlier": the week-old day is the 55,800's, not the
+    # 74,500's, which keeps the story's day
+    text = ("Thousands marched in Lyon on Saturday against the reform.\n"
+            "A counting firm put the crowd at 74,500, up from 55,800 a week earlier.")
+    doc = Document(id="d", published="2026-02-08T12:00:00+01:00", language="en", text=text)
+    crowd = next(c for c in claimcheck.extract(doc) if c.text.startswith("74,500"))
+    assert str(crowd.date) == "2026-02-07"

@@ -123,3 +123,32 @@ def test_a_date_told_at_the_end_dates_no_earlier_figure_of_the_article() -> None
     arrested = _claim("protest", "d1", "22 people")
     assert str(arrested.date) == "2023-03-07"
     assert str(_claim("protest", "d1", "1.27 million marchers").date) == "2023-01-31"
+
+
+def test_a_toll_told_as_late_saturday_and_as_saturday_night_is_one_running_count() -> None:
+    # concert_night: one desk writes "late Saturday", the next "on Saturday night" (a night
+    # dated by the morning it ends); the block names one night only, so it is the evening's
+    early, night = _claim("concert_night", "d1", "At least three people"), \
+        _claim("concert_night", "d2", "Four people")
+    assert night.date_precision == "night"
+    group = _group_of("concert_night", early)
+    assert group is not None and night.id in group.claims
+    assert _claim("concert_night", "d3", "six").id in group.claims
+    assert _conflicts("concert_night", early) == []  # 3+ -> 4 -> 6: updates only
+    injured = _group_of("concert_night", _claim("concert_night", "d1", "14 others"))
+    assert injured is not None and {d.kind for d in injured.discrepancies} == {"update"}
+
+
+def test_a_city_part_of_a_national_count_meets_the_citys_own_counts() -> None:
+    # march_day: "including 61,000 in Paris" is Paris's crowd, against the police's 58,000
+    paris = _claim("march_day", "d2", "61,000")
+    assert paris.measure == _claim("march_day", "d2", "452,000 people").measure
+    police = _claim("march_day", "d1", "58,000 people")
+    group = _group_of("march_day", police)
+    assert group is not None and paris.id in group.claims
+    assert any(d.kind == "contradiction" and set(d.claims) == {police.id, paris.id}
+               for d in group.discrepancies)
+    # the retirement age is no crowd; "up from 55,800 a week earlier" leaves 74,500 its day
+    assert _claim("march_day", "d1", "65").kind == "age"
+    occurrences = _claim("march_day", "d2", "74,500")
+    assert str(occurrences.date) == "2026-03-12" and occurrences.id in group.claims

@@ -212,6 +212,12 @@ def _claim(ctx: Context, f: _Figure, notes: Notes) -> tuple[Claim, Notes]:
                                          notes.places_sentence, sentence, located.seen)
     place = located.place
     place_key, location = (place.key, place.name) if place else (None, None)
+    whole = f.previous_claim
+    if whole is not None and links.own_place_part(measure, place_key, whole):
+        # "including 61,000 in Paris", "27 of them in Paris": the city's own count
+        measure, detail = whole.measure, None
+        entity = whole.entity if subject.bare(ctx, m, sentence) or subject.partitive(ctx, m) \
+            else entity
     facility = placing.facility(ctx, sentence, m)
     # the story's own site (named in its first sentence) is no sub-scope
     if facility and place_key and not _names(ctx.lead, facility):

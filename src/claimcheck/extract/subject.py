@@ -497,6 +497,13 @@ def list_link(ctx: Context, m: numbers.Mention, sentence: Sentence,
 
 
 
+def partitive(ctx: Context, m: numbers.Mention) -> bool:
+    """Does a partitive cue ("of them", "of whom") follow the figure right away?"""
+    after = ctx.text[m.end : m.end + 12].lower().lstrip()
+    return any(after.startswith(cue.strip()) for cue in ctx.words.frames.partitive_cues
+               if cue.strip().startswith("of "))
+
+
 def bare(ctx: Context, m: numbers.Mention, sentence: Sentence) -> bool:
     """No noun follows the figure ("5 in Kharkiv", "3,"), so it may take its list's."""
     after = words_after(ctx.text, m.end, sentence.end, 1)
