@@ -212,11 +212,11 @@ def _claim(ctx: Context, f: _Figure, notes: Notes) -> tuple[Claim, Notes]:
                                          notes.places_sentence, sentence, located.seen)
     place = located.place
     place_key, location = (place.key, place.name) if place else (None, None)
-    whole = f.previous_claim
-    if whole is not None and links.own_place_part(measure, place_key, whole):
+    parted = f.previous_claim
+    if parted is not None and links.own_place_part(measure, place_key, parted):
         # "including 61,000 in Paris", "27 of them in Paris": the city's own count
-        measure, detail = whole.measure, None
-        entity = whole.entity if subject.bare(ctx, m, sentence) or subject.partitive(ctx, m) \
+        measure, detail = parted.measure, None
+        entity = parted.entity if subject.bare(ctx, m, sentence) or subject.partitive(ctx, m) \
             else entity
     facility = placing.facility(ctx, sentence, m)
     # the story's own site (named in its first sentence) is no sub-scope

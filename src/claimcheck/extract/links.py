@@ -109,4 +109,4 @@ def own_place_part(measure: str | None, place_key: str | None, whole: Claim | No
     base = measure.removesuffix(" (part)")
     # the part names no measure of its own ("counted") or its whole's
     return bool(wide) and "#" not in place_key and place_key.startswith(f"{wide}/") \
-        and whole.measure is not None and base in (whole.measure, "counted")
+        and whole.measure is not None and base in (whole.measure, load("measures")["unnamed_part"])
