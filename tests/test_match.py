@@ -156,6 +156,10 @@ def test_a_lone_night_is_the_evening_event_and_chains_with_its_day() -> None:
         make_claim("c:c1", 5, date=dt.date(2026, 8, 14)),
     ]
     assert _groups(claims) == [["a:c1", "b:c1", "c:c1"]]
+    # the lone night reaches its evening and its morning, never the day after
+    later = [make_claim("e:c1", 3, date=dt.date(2026, 8, 15), date_precision="night"),
+             make_claim("f:c1", 300, date=dt.date(2026, 8, 16))]
+    assert _groups(later) == []
     # a second night in the block brings back night by night: each night keeps apart
     claims.append(make_claim("d:c1", 9, date=dt.date(2026, 8, 16), date_precision="night"))
     assert sorted(_groups(claims)) == [["a:c1", "c:c1"]]
