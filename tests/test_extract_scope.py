@@ -266,3 +266,15 @@ def test_where_a_storm_came_ashore_is_no_scope_of_a_later_clauses_figure() -> No
     text = "A storm hit towns in Queensland on Tuesday, killing four people."
     (claim,) = claimcheck.extract(Document(id="d", text=text))
     assert claim.location == "Queensland"
+
+
+def test_a_country_wide_cue_belongs_to_the_figure_it_stands_beside() -> None:
+    # "nationwide" follows the union's national figure: the capital's figure after it is
+    # the capital's, while a cue beside the second figure still makes that one national
+    text = ("The union counted more than 900,000 marchers nationwide and kept its figure of "
+            "140,000 for the capital.\nPolice held 40 people in Madrid, and 75 officers were "
+            "hurt nationwide.")
+    doc = Document(id="m", published="2026-05-01T21:00:00+02:00", language="en", text=text)
+    places = {c.text.split()[0]: c.location for c in claimcheck.extract(doc)}
+    assert places["140,000"] == "Madrid" and places["more"] == "Spain"
+    assert places["40"] == "Madrid" and places["75"] == "Spain"

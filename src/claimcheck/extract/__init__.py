@@ -207,7 +207,8 @@ def _claim(ctx: Context, f: _Figure, notes: Notes) -> tuple[Claim, Notes]:
     entity, measure, detail, notes = _subject(ctx, f, kind, end, entity, notes)
     if echo is not None:  # "38 dead (39 had been given earlier)": the 39 counts the dead
         entity, measure = echo.entity, echo.measure
-    located = scope.locate(ctx, m, sentence, measure, notes.recent_places, f.next_start, entity)
+    located = scope.locate(ctx, m, sentence, measure, notes.recent_places, f.next_start, entity,
+                           f.previous.end if f.previous is not None else None)
     recent, para, index = scope.remember(notes.recent_places, notes.places_paragraph,
                                          notes.places_sentence, sentence, located.seen)
     place = located.place
