@@ -278,3 +278,11 @@ def test_a_country_wide_cue_belongs_to_the_figure_it_stands_beside() -> None:
     places = {c.text.split()[0]: c.location for c in claimcheck.extract(doc)}
     assert places["140,000"] == "Madrid" and places["more"] == "Spain"
     assert places["40"] == "Madrid" and places["75"] == "Spain"
+
+
+def test_a_country_that_qualifies_a_city_after_the_figure_yields_to_the_city() -> None:
+    # "the US city of Denver": the country only says where the city lies
+    text = ("Three people died after a stage collapsed at a festival in the US city of "
+            "Denver, officials said. Two were hurt in Denver, Colorado.")
+    doc = Document(id="b", published="2026-07-04T10:00:00-06:00", language="en", text=text)
+    assert [c.location for c in claimcheck.extract(doc)] == ["Denver", "Denver"]

@@ -108,7 +108,14 @@ def _in_clause(m: numbers.Mention, in_clause: list[Found], text: str = "") -> pl
     # "killed 12 people in Lviv": a place after the figure in its clause comes first
     following = [x for x in in_clause if x[0] >= m.end]
     pool = following[:1] or in_clause
+    if len(following) > 1 and following[0][2].contains(following[1][2]) \
+            and following[0][2] != following[1][2] \
+            and len(text[following[0][1] : following[1][0]]) <= _NAMED_INSIDE:
+        pool = following[:2]  # "in the US city of Memphis": the city the country qualifies
     return most_specific([p for _, _, p in pool], near=m.start, spans=pool)
+
+
+_NAMED_INSIDE = 12  # " city of ", " town of ": the words by which a place names one inside it
 
 
 def _wider_than_site(ctx: Context, m: numbers.Mention, inside: list[Found],
