@@ -286,3 +286,10 @@ def test_a_country_that_qualifies_a_city_after_the_figure_yields_to_the_city() -
             "Denver, officials said. Two were hurt in Denver, Colorado.")
     doc = Document(id="b", published="2026-07-04T10:00:00-06:00", language="en", text=text)
     assert [c.location for c in claimcheck.extract(doc)] == ["Denver", "Denver"]
+
+
+def test_a_figure_over_several_cities_is_the_countrys_not_the_datelines() -> None:
+    text = ("MADRID (Wire) - Farmers blocked roads on Monday.\nPolice said 3,000 people "
+            "marched in several Spanish cities.")
+    doc = Document(id="b", published="2026-03-09T20:00:00+01:00", language="en", text=text)
+    assert claimcheck.extract(doc)[0].location == "Spain"

@@ -297,3 +297,12 @@ def test_a_day_in_a_quote_or_in_a_comparison_dates_no_toll() -> None:
     doc = Document(id="r", published="2026-03-13T09:00:00+01:00", language="en", text=compared)
     days = {c.text: str(c.date) for c in claimcheck.extract(doc)}
     assert days == {"48 arrests": "2026-03-12", "30": "2026-03-02", "Twelve officers": "2026-03-12"}
+
+
+def test_a_day_after_up_by_is_the_compared_days() -> None:
+    # "up by a third on ... 2 March": the count is compared with that day, not dated by it
+    text = ("Teachers marched in Porto on Thursday.\nThe ministry's count of 90,000 marchers "
+            "was up by a third on the first day of action on 2 March.")
+    doc = Document(id="a", published="2026-03-12T20:00:00+00:00", language="en", text=text)
+    (claim,) = claimcheck.extract(doc)
+    assert str(claim.date) == "2026-03-12"
