@@ -191,3 +191,11 @@ def test_the_later_numbers_of_a_sentence_read_in_place_are_the_slice(start: int)
         assert later[-1] == items[-1]
     with pytest.raises(IndexError):
         later[len(later)]
+
+
+def test_a_gapped_figure_counts_what_the_figure_before_it_counts() -> None:
+    text = "In Braga, police counted 4,000 marchers and organisers 11,000; the count was calm."
+    claims = claimcheck.extract(Document(id="g", text=text, language="en"))
+    police, organisers = claims[0], claims[1]
+    assert (organisers.entity, organisers.measure) == (police.entity, police.measure)
+    assert organisers.speaker == "organisers"

@@ -318,6 +318,10 @@ def _subject(ctx: Context, f: _Figure, kind: str, end: int, entity: str | None,
         measure = measure.removesuffix(" (part)") if measure else measure
         if entity is None and measure and kind == "count":
             entity = subject.entity_for(measure)  # "la préfecture en a compté 6 200": people
+    if measure is None and before is not None and before.kind == kind == "count" \
+            and speaker_clause.gapped_office(ctx, sentence, m.start) is not None:
+        # "police counted 6,000 marchers and organisers 15,000": the same count, another voice
+        measure, entity = before.measure, entity or before.entity
     if listed and before is not None and before.kind == kind:
         # an item of a list counts what the list counts: "17 in Kyiv, 5 in Kharkiv"
         measure = measure or before.measure

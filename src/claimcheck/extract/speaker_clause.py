@@ -33,7 +33,7 @@ def figure_speaker(ctx: Context, said: speaker.Said, sentence: Sentence, start: 
 _GAP_REACH = 40  # "..., and organisers 15,000": the office stands this close to its figure
 
 
-def _gapped(ctx: Context, sentence: Sentence, start: int) -> str | None:
+def gapped_office(ctx: Context, sentence: Sentence, start: int) -> str | None:
     """The office of a gapped clause that gives the figure ("police counted 6,000 marchers and
     organisers 15,000", "the ministry counted 452,000 and the unions 1.3 million"): after a
     figure of the sentence, a list joiner and an office noun stand right before this figure,
@@ -78,12 +78,12 @@ def _figure_speaker(ctx: Context, said: speaker.Said, sentence: Sentence, start:
     sentence's, but nobody's inside a clause telling the event ("when the station was struck
     by two rockets"); a speaker run on from an earlier sentence never takes a measurement,
     a duration or an age (background, not the briefing), nor a figure of an event long past."""
+    gapped = gapped_office(ctx, sentence, start)
+    if gapped is not None:
+        return gapped  # the office of a gapped clause outranks the clause it shares
     for lo, hi, who in said.clauses:
         if lo <= start < hi:
             return who
-    gapped = _gapped(ctx, sentence, start)
-    if gapped is not None:
-        return gapped
     clause = ctx.clause(sentence, start)
     local = _clause_source(ctx, sentence, clause, start)
     if local is not None and local != said.speaker:
