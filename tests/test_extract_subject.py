@@ -240,3 +240,13 @@ def test_people_killed_inside_a_building_are_killed_not_present() -> None:
 def test_noun_complements_relative_clauses_and_leading_states(
         text: str, language: str, expected: list[tuple[str, str | None, str | None]]) -> None:
     assert _read(text, language) == expected
+
+
+def test_a_figure_compared_with_after_a_part_is_no_part() -> None:
+    # "including 9,000 in Braga, compared with 41,000 a week before": 41,000 is a whole
+    text = ("The ministry counted 52,000 marchers across Portugal on Saturday, including "
+            "9,000 in Braga, compared with 41,000 on 28 February.")
+    doc = claimcheck.Document(id="p", published="2026-03-07T21:00:00+00:00", language="en", text=text)
+    last = claimcheck.extract(doc)[-1]
+    assert last.text.startswith("41,000")
+    assert not (last.measure or "").endswith("(part)")

@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
-from claimcheck import numbers
+from claimcheck import dates, numbers
 from claimcheck.extract.context import Context
 from claimcheck.extract.links import coordinated
 from claimcheck.extract.vocabulary import PHRASE_LENGTHS, LemmaTable, Phrase
@@ -444,6 +444,12 @@ def subset(ctx: Context, m: numbers.Mention, sentence: Sentence, subset_sentence
             return True
     if any(before.rstrip(" ,").endswith(cue) for cue in cues):
         return True
+    # "..., including 61,000 in Paris, compared with 368,000 on March 5": a figure compared
+    # with is a whole of its own, not one more part of the sentence's whole
+    joined = f" {' '.join(WORD.findall(before))} "
+    if any(f" {' '.join(WORD.findall(w))} " in joined
+           for w in dates.contrast_words(ctx.document.language)):
+        return False
     return subset_sentence == sentence.index
 
 
