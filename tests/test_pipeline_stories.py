@@ -152,3 +152,17 @@ def test_a_city_part_of_a_national_count_meets_the_citys_own_counts() -> None:
     assert _claim("march_day", "d1", "65").kind == "age"
     occurrences = _claim("march_day", "d2", "74,500")
     assert str(occurrences.date) == "2026-03-12" and occurrences.id in group.claims
+
+
+def test_police_and_organisers_of_one_gapped_clause_are_two_voices_that_conflict() -> None:
+    # march_day d3: "police counted 14,500 marchers ... and organisers 35,000"
+    police, organisers = _claim("march_day", "d3", "14,500 marchers"), _claim("march_day", "d3", "35,000")
+    assert (police.speaker, organisers.speaker) == ("police", "organisers")
+    group = _group_of("march_day", police)
+    assert group is not None and organisers.id in group.claims
+    assert _conflicts("march_day", police) == ["contradiction"]
+    # "1.3 million nationwide and 250,000 for the capital": the capital's figure is Paris's
+    capital = _claim("march_day", "d3", "250,000")
+    assert capital.location == "Paris"
+    paris = _group_of("march_day", _claim("march_day", "d1", "58,000 people"))
+    assert paris is not None and capital.id in paris.claims
