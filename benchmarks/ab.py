@@ -6,7 +6,9 @@ copy of another tree's `src/claimcheck` (`--base DIR`, the `src` folder of a che
 extract the same inputs in alternating bursts; each prints its best burst (CPU time), so
 both see the same load, and the median over rounds of the ratio of a round's two bursts (run
 back to back: steadier than the best bursts when the load changes from minute to minute).
-The copy is made in a temporary folder, its imports renamed.
+The copy is made in a temporary folder, its imports renamed. The last row, the per-call
+overhead, is derived from two workloads: 200 one-figure sentences extracted one call each,
+less the same sentences as one document (per sentence): what a call costs beyond its text.
 
     git -C /path/to/main worktree list   # any checkout of the other tree
     .venv/bin/python benchmarks/ab.py --base /path/to/main/src --corpus CORPUS --rounds 10
@@ -33,7 +35,7 @@ from types import ModuleType
 from typing import Any
 
 from _common import fmt, table
-from throughput import NO_NUMBER, SENTENCE, inputs
+from throughput import NO_NUMBER, SENTENCE, inputs, sentences
 
 _IMPORTS = [(re.compile(r"\bclaimcheck\."), "claimcheck_base."),
             (re.compile(r"\bfrom claimcheck import\b"), "from claimcheck_base import"),
@@ -64,11 +66,36 @@ def workloads(package: ModuleType, corpus_dir: Path | None) -> dict[str, list[An
     last = list(sets)[-1]  # the corpus's paragraphs (the articles' without a corpus)
     sets["one sentence, one figure (x200)"] = [document(id="o", text=SENTENCE, language="en")] * 200
     sets["one sentence, no figure (x1000)"] = [document(id="o", text=NO_NUMBER, language="en")] * 1000
+    sets[_ALONE] = [document(id="o", text=t, language="en") for t in sentences()]
+    sets[_TOGETHER] = [document(id="o", text=" ".join(sentences()), language="en")]
     # what naming no language costs: the language is detected first (py3langid)
     sets[f"{last}, language detected"] = [document(id="b", text=d.text) for d in sets[last]]
     sets["one sentence, one figure, language detected (x200)"] = [
         document(id="o", text=SENTENCE)] * 200
     return sets
+
+
+_ALONE = "200 one-figure sentences, one call each"
+_TOGETHER = "the same 200 sentences, one document"
+
+
+def _overhead_row(best: dict[tuple[str, str], float],
+                  spent: dict[tuple[str, str], list[float]], peer: bool) -> list[str]:
+    """Per-call overhead before and after: the time per call of the sentences alone less each
+    sentence's share of the same sentences as one document (microseconds)."""
+    count = len(sentences())
+
+    def beyond(alone: float, together: float) -> float:
+        return (alone - together) / count
+
+    b = beyond(best["before", _ALONE], best["before", _TOGETHER])
+    a = beyond(best["after", _ALONE], best["after", _TOGETHER])
+    rounds = [beyond(ab_, tb) / max(beyond(aa, ta), 1e-9) for ab_, tb, aa, ta in zip(
+        spent["before", _ALONE], spent["before", _TOGETHER], spent["after", _ALONE],
+        spent["after", _TOGETHER], strict=True)]
+    return (["per-call overhead (alone less one document's share)", "-", "-",
+             fmt(b * 1e6, ",.1f"), fmt(a * 1e6, ",.1f"), fmt(b / a, ".3f"),
+             fmt(statistics.median(rounds), ".3f")] + (["-", "-"] if peer else []))
 
 
 def _peer() -> Callable[[Any], Any]:
@@ -104,6 +131,7 @@ def run(base_src: Path, corpus_dir: Path | None, rounds: int, peer: bool = False
         # the young generations now, so that no burst pays for it
         gc.collect()
         best: dict[tuple[str, str], float] = {}
+        every: dict[tuple[str, str], list[float]] = {}  # each round's burst
         ratios: dict[str, list[float]] = {name: [] for name in trees["after"][1]}
         for r in range(rounds):
             for name in trees["after"][1]:
@@ -116,6 +144,7 @@ def run(base_src: Path, corpus_dir: Path | None, rounds: int, peer: bool = False
                         extract(doc)
                     spent[tree] = time.process_time() - t0
                     best[tree, name] = min(best.get((tree, name), spent[tree]), spent[tree])
+                    every.setdefault((tree, name), []).append(spent[tree])
                 # the two bursts of one round ran back to back, under about the same load
                 ratios[name].append(spent["before"] / max(spent["after"], 1e-9))
     rows = []
@@ -129,6 +158,7 @@ def run(base_src: Path, corpus_dir: Path | None, rounds: int, peer: bool = False
                      fmt(b / a, ".3f"), fmt(statistics.median(ratios[name]), ".3f")]
                     + ([fmt(q / b if q else None, ".1f"), fmt(q / a if q else None, ".1f")]
                        if peer else []))
+    rows.append(_overhead_row(best, every, peer))
     head = ["input", "before chars/s", "after chars/s", "before us/text", "after us/text",
             "speed-up (best)", "speed-up (median of rounds)"] + (
         ["before x quantulum3", "after x quantulum3"] if peer else [])

@@ -7,8 +7,10 @@ of `--repeat` passes over all inputs, in CPU time; the last column is quantulum3
 claimcheck's (above 1: claimcheck is faster). quantulum3 comes with the `bench` extra;
 without it its columns are '-'.
 
-A second table times one call of `extract` on a one-sentence text (timeit, best of 5), the
-per-call overhead that the issue caps at 50 microseconds.
+A second table times one call of `extract` on a one-sentence text (timeit, best of 5), and
+the per-call overhead that the issue caps at 50 microseconds: what a call costs beyond the work
+on its text, the time per call of 200 different one-figure sentences each extracted alone less
+each sentence's share of the time of the same sentences extracted as one document.
 
 claimcheck is given each text's language, as the documents give theirs; one more row shows what
 detecting it costs (quantulum3 reads English only and detects nothing).
@@ -31,6 +33,16 @@ from claimcheck.models import Document
 
 SENTENCE = "At least 14 people were injured in Lviv on Tuesday, the governor said."
 NO_NUMBER = "The governor said rescuers were still searching the rubble."
+_CITIES = ("Lviv", "Kharkiv", "Odesa", "Dnipro", "Poltava")
+_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")
+_SPEAKERS = ("the governor", "the mayor", "police", "officials")
+
+
+def sentences(count: int = 200) -> list[str]:
+    """`count` different one-figure sentences in the shape of `SENTENCE` (figure, place, day
+    and speaker varied), for the per-call overhead."""
+    return [f"At least {3 + k} people were injured in {_CITIES[k % 5]} on "
+            f"{_DAYS[k // 5 % 5]}, {_SPEAKERS[k // 25 % 4]} said." for k in range(count)]
 
 
 def _quantulum() -> Callable[[str], int] | None:
@@ -121,6 +133,21 @@ def run(repeat: int = 3, corpus_dir: Path | None = None) -> str:
     return table(f"Extraction throughput (best of {repeat} passes, CPU time)", head, rows)
 
 
+def per_call_overhead(texts: Sequence[str], extract: Callable[[Document], object],
+                      document: Callable[..., Document] = Document, repeat: int = 5
+                      ) -> tuple[float, float, float]:
+    """(CPU seconds per call of each text alone, the same per text when they are one document
+    (joined by spaces), and the difference: what a call costs beyond the work on its text),
+    each the best of `repeat` passes."""
+    alone = [document(id="o", text=t, language="en") for t in texts]
+    together = document(id="o", text=" ".join(texts), language="en")
+    each = min(timeit.repeat(lambda: [extract(d) for d in alone], timer=time.process_time,
+                             number=1, repeat=repeat)) / len(texts)
+    shared = min(timeit.repeat(lambda: extract(together), timer=time.process_time,
+                               number=1, repeat=repeat)) / len(texts)
+    return each, shared, each - shared
+
+
 def overhead(number: int = 2000) -> str:
     warm_up()
     rows = []
@@ -133,5 +160,13 @@ def overhead(number: int = 2000) -> str:
         cpu = min(timeit.repeat(call, timer=time.process_time, number=number, repeat=5))
         rows.append([name, f"{len(text)}", fmt(cpu / number * 1e6, ",.1f"),
                      fmt(wall / number * 1e6, ",.1f"), "50"])
+    texts = sentences()
+    each, shared, beyond = per_call_overhead(texts, claimcheck.extract)
+    chars = f"{sum(map(len, texts)) // len(texts)}"
+    rows.append(["200 one-figure sentences, each alone", chars, fmt(each * 1e6, ",.1f"), "-", "-"])
+    rows.append(["the same as one document, per sentence", chars, fmt(shared * 1e6, ",.1f"), "-",
+                 "-"])
+    rows.append(["per-call overhead (alone less one document's share)", "-",
+                 fmt(beyond * 1e6, ",.1f"), "-", "50"])
     return table(f"Per-call overhead of extract (timeit, best of 5 x {number} calls)",
                  ["text", "chars", "CPU us per call", "wall us per call", "target us"], rows)

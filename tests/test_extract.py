@@ -199,3 +199,15 @@ def test_a_gapped_figure_counts_what_the_figure_before_it_counts() -> None:
     police, organisers = claims[0], claims[1]
     assert (organisers.entity, organisers.measure) == (police.entity, police.measure)
     assert organisers.speaker == "organisers"
+
+
+def test_dates_are_read_with_the_documents_own_language_words() -> None:
+    # "el martes" is Spanish: an English document reads English date words only, so the
+    # figure keeps its publication day; a language without date words of its own
+    # (Portuguese here) is read with every language's, which know "martes" (Tuesday)
+    text = "At least 12 people were injured in Lviv el martes, officials said."
+    published = dt.date(2024, 5, 9)  # a Thursday
+    english = claimcheck.extract(Document(id="d", text=text, language="en", published=published))
+    other = claimcheck.extract(Document(id="d", text=text, language="pt", published=published))
+    assert [(c.date, c.date_precision) for c in english] == [(published, None)]
+    assert [(c.date, c.date_precision) for c in other] == [(dt.date(2024, 5, 7), "day")]

@@ -71,7 +71,7 @@ def _claims(document: Document, scanned: list[numbers.Mention]) -> list[Claim]:
     out: list[Claim] = []
     notes, state = Notes(), SpeakerState()
     paragraph = -1
-    for sentence, found in _by_sentence(ctx, _numbers(ctx, scanned)):
+    for sentence, found in _up_to_last_figure(_by_sentence(ctx, _numbers(ctx, scanned))):
         if sentence.paragraph != paragraph:  # "the total stood at" refers within its paragraph
             notes, paragraph = notes._replace(last_measure=None), sentence.paragraph
         said, state = speaker.speak(ctx, sentence, state, bool(found))
@@ -101,7 +101,7 @@ def read(document: Document) -> Context:
     text = document.text
     words = vocabulary(document.language or lang.DEFAULT)
     sentences = tuple(split_sentences(text, words.abbreviations))
-    found_dates = tuple(dates.find_dates(text, document.published))
+    found_dates = tuple(dates.find_dates(text, document.published, _date_language(document)))
     language = lang.get(words.code)
     lemmas = language.lemmas if language.lemmatizer else None  # "у Києві" is Kyiv
     found_places = tuple(placing.listed_provinces(words, text, sentences, scope.local_units(
@@ -128,6 +128,14 @@ def read(document: Document) -> Context:
     )
 
 
+def _date_language(document: Document) -> str | None:
+    """The language whose date words `document` is read with: its own where claimcheck has
+    them (a seventh of the words in every date pattern), else None: every language's words,
+    as for a document that names no language."""
+    language = document.language
+    return language if language is not None and lang.get(language).package is not None else None
+
+
 def _framing_end(words: Vocabulary, text: str, s: Sentence) -> int:
     """Where the leading "In X," adverbials of sentence `s` end (an offset in `text`)."""
     return s.start + scope.framing_end(words, text[s.start : s.end])
@@ -149,6 +157,15 @@ def _by_sentence(ctx: Context, mentions: list[numbers.Mention]
             s_index += 1
         grouped.setdefault(s_index, []).append(m)
     return [(s, grouped.get(s.index, [])) for s in ctx.sentences]
+
+
+def _up_to_last_figure(grouped: list[tuple[Sentence, list[numbers.Mention]]]
+                       ) -> list[tuple[Sentence, list[numbers.Mention]]]:
+    """The sentences up to the last one with a figure: the speaker a sentence names is read
+    for the figures of that sentence and of later ones, so those after the last figure have
+    no figure to read it for."""
+    last = max((k for k, (_, found) in enumerate(grouped) if found), default=-1)
+    return grouped[: last + 1]
 
 
 class _Later(Sequence[numbers.Mention]):
