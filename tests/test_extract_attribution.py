@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import claimcheck
 from claimcheck.extract import attribution
 from claimcheck.extract.vocabulary import vocabulary
 
@@ -134,7 +135,18 @@ def test_a_country_speaks_by_a_verb_of_saying_only(sentence: str, expected: str 
         ("The farmers' union, which called the march, put the turnout at 40,000.",
          "farmers' union"),
         ("Police estimated the crowd at 9,000.", "Police"),
+        # a modifier before the figure's noun keeps it the object, not a speaker
+        ("The counting firm Civica, which works for media outlets, put the Madrid crowd "
+         "at 61,200.", "counting firm Civica"),
     ],
 )
 def test_whoever_puts_the_figure_at_a_number_gives_it(sentence: str, expected: str) -> None:
     assert attribution.attribution(vocabulary("en"), sentence) == expected
+
+
+def test_an_estimate_by_a_source_names_the_source() -> None:
+    text = ("Forecasters said 90mm of rain fell.\n"
+            "Losses may reach £80 million, according to an early estimate by Moody's RMS. "
+            "Repairs will cost £12 million, according to figures from the county council.")
+    claims = claimcheck.extract(claimcheck.Document(id="d", text=text))
+    assert [c.speaker for c in claims][1:] == ["Moody's RMS", "county council"]

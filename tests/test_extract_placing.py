@@ -89,3 +89,29 @@ def test_one_of_several_rooms_is_a_part_of_the_site_even_the_storys_own() -> Non
             "Firefighters said 41 people had been found dead in one of the halls.")
     (claim,) = claimcheck.extract(Document(id="d", text=text))
     assert claim.location is not None and claim.location.startswith("hall/part")
+
+
+def test_a_sentence_set_at_a_building_puts_its_figures_there() -> None:
+    # the lead names the hospital too: the setting still tells the building's figures apart
+    text = ("Missiles hit Odesa and a hospital there overnight.\n"
+            "Eleven people were hurt in Odesa, the governor said.\n"
+            "At the hospital, three nurses were hurt and 40 patients were moved elsewhere.")
+    claims = claimcheck.extract(Document(id="d", text=text))
+    city, nurses, patients = claims
+    assert city.place_key is not None and "#" not in city.place_key
+    assert nurses.place_key is not None and nurses.place_key.endswith("#hospital")
+    assert patients.place_key == nurses.place_key
+
+
+def test_there_after_a_figure_points_back_to_the_building_just_named() -> None:
+    text = ("Shelling hit Kherson on Monday.\n"
+            "A school in Kherson was among the buildings struck. "
+            "Two teachers were injured there, officials said.")
+    (claim,) = claimcheck.extract(Document(id="d", text=text))
+    assert claim.place_key is not None and claim.place_key.endswith("#school")
+
+
+def test_a_building_after_a_possessive_city_is_the_figures() -> None:
+    text = "Drones struck Kharkiv overnight. Four people were hurt at Kharkiv's central bus station."
+    (claim,) = claimcheck.extract(Document(id="d", text=text))
+    assert claim.place_key is not None and claim.place_key.endswith("#station")

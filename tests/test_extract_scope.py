@@ -266,3 +266,72 @@ def test_where_a_storm_came_ashore_is_no_scope_of_a_later_clauses_figure() -> No
     text = "A storm hit towns in Queensland on Tuesday, killing four people."
     (claim,) = claimcheck.extract(Document(id="d", text=text))
     assert claim.location == "Queensland"
+
+
+def test_a_sentence_set_across_the_country_gives_it_its_later_figures() -> None:
+    text = ("Strikes hit Poltava and Sumy overnight.\n"
+            "Nationwide, the dead included four in Poltava and two in Sumy, with 30 injured, "
+            "officials said.")
+    claims = claimcheck.extract(Document(id="d", text=text))
+    assert [(c.text, c.location) for c in claims] == [
+        ("four", "Poltava"), ("two", "Sumy"), ("30", "Ukraine")]
+
+
+def test_a_city_officials_figure_is_that_citys_in_a_story_set_elsewhere() -> None:
+    text = ("Drones hit Odesa overnight. In Odesa, three people were hurt, its governor said.\n"
+            "Odesa port was damaged. Mykolaiv mayor Oleksandr Senkevych said drones had also "
+            "struck the city's outskirts, wounding two people.")
+    claims = claimcheck.extract(Document(id="d", text=text))
+    assert [(c.text, c.location) for c in claims] == [("three people", "Odesa"),
+                                                       ("two people", "Mykolayiv")]
+
+
+def test_the_attacker_opening_a_volley_sentence_is_no_scope() -> None:
+    text = ("Death toll in Sumy rises after overnight strike\n"
+            "Three people were killed in Sumy, the governor said.\n"
+            "Russia fired 120 drones and 9 missiles overnight, the air force said.")
+    claims = claimcheck.extract(Document(id="d", text=text))
+    assert [(c.text, c.location) for c in claims][1:] == [("120 drones", "Ukraine"),
+                                                          ("9 missiles", "Ukraine")]
+
+
+def test_parts_of_a_region_the_floods_swept_through_are_where_they_struck() -> None:
+    text = ("Three people have died after flash floods swept through parts of Bavaria, police said. "
+            "Up to 80mm of rain fell on parts of Bavaria, where 2 people were hurt.")
+    first, rain, hurt = claimcheck.extract(Document(id="d", text=text))
+    assert first.location == "Bayern" and rain.location == "parts of Bayern"
+
+
+def test_a_toll_linked_to_the_floods_is_not_the_town_where_a_body_was_found() -> None:
+    text = ("Floods hit Bavaria on Friday.\n"
+            "A body was found in a river at Passau on Monday, police said, bringing the number "
+            "of deaths linked to the floods to five.")
+    (claim,) = claimcheck.extract(Document(id="d", text=text))
+    assert claim.location == "Bayern"
+
+
+def test_a_country_wide_cue_belongs_to_the_figure_it_stands_beside() -> None:
+    # "nationwide" follows the union's national figure: the capital's figure after it is
+    # the capital's, while a cue beside the second figure still makes that one national
+    text = ("The union counted more than 900,000 marchers nationwide and kept its figure of "
+            "140,000 for the capital.\nPolice held 40 people in Madrid, and 75 officers were "
+            "hurt nationwide.")
+    doc = Document(id="m", published="2026-05-01T21:00:00+02:00", language="en", text=text)
+    places = {c.text.split()[0]: c.location for c in claimcheck.extract(doc)}
+    assert places["140,000"] == "Madrid" and places["more"] == "Spain"
+    assert places["40"] == "Madrid" and places["75"] == "Spain"
+
+
+def test_a_country_that_qualifies_a_city_after_the_figure_yields_to_the_city() -> None:
+    # "the US city of Denver": the country only says where the city lies
+    text = ("Three people died after a stage collapsed at a festival in the US city of "
+            "Denver, officials said. Two were hurt in Denver, Colorado.")
+    doc = Document(id="b", published="2026-07-04T10:00:00-06:00", language="en", text=text)
+    assert [c.location for c in claimcheck.extract(doc)] == ["Denver", "Denver"]
+
+
+def test_a_figure_over_several_cities_is_the_countrys_not_the_datelines() -> None:
+    text = ("MADRID (Wire) - Farmers blocked roads on Monday.\nPolice said 3,000 people "
+            "marched in several Spanish cities.")
+    doc = Document(id="b", published="2026-03-09T20:00:00+01:00", language="en", text=text)
+    assert claimcheck.extract(doc)[0].location == "Spain"

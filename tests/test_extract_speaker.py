@@ -3,6 +3,8 @@ document's language."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 import claimcheck
@@ -149,3 +151,13 @@ def test_a_paragraph_opening_on_an_event_long_past_does_not_continue_the_speaker
     # a paragraph of the present does continue the speaker who gave figures
     text = "Five people died, the mayor said on Monday.\nTwelve more were missing."
     assert _speakers(text) == ["mayor", "mayor"]
+
+
+def test_a_paragraph_that_tells_an_earlier_event_carries_no_speaker() -> None:
+    text = ("Missiles struck Sumy on Friday, 7 March 2025, the governor said.\n"
+            "The mayor of Sumy said drones also hit a school there, injuring 4 people.\n"
+            "The strike came ten days after an attack on Sumy on 25 February killed 6 people.")
+    doc = claimcheck.Document(id="d", text=text, published=dt.date(2025, 3, 7))
+    claims = claimcheck.extract(doc)
+    assert [(c.text, c.speaker is None) for c in claims if c.value in (4, 6)] == [
+        ("4 people", False), ("6 people", True)]

@@ -104,3 +104,12 @@ def test_a_later_clause_with_its_own_speech_verb_has_its_own_speaker() -> None:
     # a pronoun in the later clause is no new source
     text = "The storm hit on Friday, and by Sunday it had claimed 12 lives, according to reports."
     assert _speakers(text) == ["reports"]
+
+
+def test_a_gapped_clause_gives_its_figure_to_the_office_before_it() -> None:
+    # "police counted 7,000 and organisers 18,000": the second verb is left out
+    text = ("In Porto, police counted 7,000 marchers and organisers 18,000. The ministry "
+            "counted 90,000 and the unions 300,000. Police said 5 people and 3 officers were hurt.")
+    doc = claimcheck.Document(id="g", published="2026-03-12T21:00:00+00:00", language="en", text=text)
+    speakers = [c.speaker for c in claimcheck.extract(doc)]
+    assert speakers == ["police", "organisers", "ministry", "unions", "police", "police"]

@@ -240,3 +240,53 @@ def test_people_killed_inside_a_building_are_killed_not_present() -> None:
 def test_noun_complements_relative_clauses_and_leading_states(
         text: str, language: str, expected: list[tuple[str, str | None, str | None]]) -> None:
     assert _read(text, language) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a relative clause with a figure and a digit group of its own keeps its verb
+    ("In Derby, where 1,200 homes flooded last year, residents of 300 homes were told to leave.",
+     [("1,200 homes", "home", "flooded"), ("300 homes", "home", "evacuated")]),
+    # a modal "had to be" stands between the noun and its verb
+    ("About 80 patients had to be moved to other hospitals.",
+     [("About 80 patients", "person", "evacuated")]),
+    ("The storm forced some 900 people from their homes.",
+     [("some 900 people", "person", "evacuated")]),
+    # farm animals are no people
+    ("Farmers said 3,000 sheep were lost in the floods.", [("3,000 sheep", "animal", "killed")]),
+    # what got through an air defence is neither launched nor shot down
+    ("Of the drones, 12 drones and two missiles struck targets in the region.",
+     [("12 drones", "drone", "hit target"), ("two missiles", "missile", "hit target")]),
+    ("Insurers expect claims of £300 million.", [("£300 million", "insured loss", "insured loss")]),
+])
+def test_measures_of_relative_clauses_modals_animals_and_hits(
+        text: str, expected: list[tuple[str, str | None, str | None]]) -> None:
+    got = _read(text)
+    assert [(t, e) for t, e, _ in got] == [(t, e) for t, e, _ in expected]
+    assert [m for _, _, m in got if m is not None] == [m for _, _, m in expected if m is not None]
+
+
+def test_attack_drones_are_drones_and_a_headlines_cause_is_no_counted_noun() -> None:
+    assert _read("Russia sent 250 attack UAVs and 90 strike drones.") == [
+        ("250 attack UAVs", "drone", "launched"), ("90 strike drones", "drone", "launched")]
+    (toll,) = _read("Quake toll climbs to 40 after overnight aftershock")
+    assert toll[0] == "40"
+
+
+def test_a_contrast_clause_takes_no_verb_from_before_and_of_the_counts_the_noun() -> None:
+    assert _read("Air defences downed 300 of the drones, while 40 drones reached their targets.") == [
+        ("300 of the drones", "drone", "intercepted"), ("40 drones", "drone", "hit target")]
+
+
+def test_an_elliptic_contrast_keeps_the_verb_before_it() -> None:
+    assert _read("About 9,000 marched in Lyon, but only 4,000 according to police.") == [
+        ("About 9,000", "person", "took part"), ("4,000", "person", "took part")]
+
+
+def test_a_figure_compared_with_after_a_part_is_no_part() -> None:
+    # "including 9,000 in Braga, compared with 41,000 a week before": 41,000 is a whole
+    text = ("The ministry counted 52,000 marchers across Portugal on Saturday, including "
+            "9,000 in Braga, compared with 41,000 on 28 February.")
+    doc = claimcheck.Document(id="p", published="2026-03-07T21:00:00+00:00", language="en", text=text)
+    last = claimcheck.extract(doc)[-1]
+    assert last.text.startswith("41,000")
+    assert not (last.measure or "").endswith("(part)")

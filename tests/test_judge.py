@@ -667,3 +667,30 @@ def test_a_total_since_a_day_only_grows_a_higher_later_total_is_an_update() -> N
     assert [c.measure for c in report.claims] == ["launched (total)"] * 2
     (group,) = report.groups
     assert [d.kind for d in group.discrepancies] == ["update"]
+
+
+# ---------------------------------------------------------------- increments
+
+
+def test_increments_of_two_reports_are_two_windows_not_rivals() -> None:
+    # "two more bodies were found after noon" at 13:00, "three more overnight" the next
+    # morning: each adds what its own window brought, neither contradicts the other
+    more = {"entity": "person", "measure": "killed (more)"}
+    verdict, found, _ = _judge([make_claim("a:c1", 2, **more), make_claim("b:c1", 3, **more)])
+    assert (verdict, found) == ("consistent", [])
+
+
+def test_increments_of_one_report_told_at_one_time_can_disagree() -> None:
+    more = {"entity": "person", "measure": "killed (more)"}
+    claims = [make_claim("a:c1", 2, start=0, end=1, **more),
+              make_claim("a:c2", 5, start=10, end=11, **more)]
+    verdict, found, _ = _judge(claims)
+    assert (verdict, _kinds(found)) == ("conflict", ["contradiction"])
+
+
+def test_customers_without_power_on_two_days_are_snapshots_not_rivals() -> None:
+    # 1,100 customers on Saturday evening, 140 on Monday: the stock fell, nobody is wrong
+    power = {"entity": "customer", "measure": "without power"}
+    verdict, found, _ = _judge([make_claim("a:c1", 1100, **power),
+                                make_claim("b:c1", 140, **power)])
+    assert "contradiction" not in _kinds(found) and verdict != "conflict"

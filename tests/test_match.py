@@ -147,6 +147,24 @@ def test_every_night_is_its_own_quantity() -> None:
     assert sorted(_groups(claims)) == [["a:c1", "b:c1"], ["b:c2", "c:c1"], ["d:c1", "e:c1"]]
 
 
+def test_a_lone_night_is_the_evening_event_and_chains_with_its_day() -> None:
+    # a fair shooting told as "late Friday" by one desk and "Friday night" (dated by the
+    # morning it ends) by the next: one night in the block, so one event, one running toll
+    claims = [
+        make_claim("a:c1", 2, date=dt.date(2026, 8, 14)),
+        make_claim("b:c1", 4, date=dt.date(2026, 8, 15), date_precision="night"),
+        make_claim("c:c1", 5, date=dt.date(2026, 8, 14)),
+    ]
+    assert _groups(claims) == [["a:c1", "b:c1", "c:c1"]]
+    # the lone night reaches its evening and its morning, never the day after
+    later = [make_claim("e:c1", 3, date=dt.date(2026, 8, 15), date_precision="night"),
+             make_claim("f:c1", 300, date=dt.date(2026, 8, 16))]
+    assert _groups(later) == []
+    # a second night in the block brings back night by night: each night keeps apart
+    claims.append(make_claim("d:c1", 9, date=dt.date(2026, 8, 16), date_precision="night"))
+    assert sorted(_groups(claims)) == [["a:c1", "c:c1"]]
+
+
 def test_ages_and_unattached_figures_join_no_group() -> None:
     claims = [
         make_claim("a:c1", 45, kind="age", entity="person", measure="age"),
@@ -276,3 +294,12 @@ def test_a_rough_headcount_beside_a_count_of_its_voice_stays_in_the_group() -> N
                          **missing)]
     (group,) = _groups(claims)
     assert sorted(group) == ["a:c1", "a:c2", "b:c1"]
+
+
+def test_properties_flooded_and_homes_and_businesses_flooded_are_one_count() -> None:
+    docs = [claimcheck.Document(id="a", text="In Bavaria, 300 properties were flooded on Friday.",
+                                published=dt.date(2025, 3, 7)),
+            claimcheck.Document(id="b", text="In Bavaria, 420 homes and businesses were flooded on Friday.",
+                                published=dt.date(2025, 3, 8))]
+    report = claimcheck.check(docs)
+    assert any(len(g.claims) == 2 for g in report.groups)

@@ -123,3 +123,91 @@ def test_a_date_told_at_the_end_dates_no_earlier_figure_of_the_article() -> None
     arrested = _claim("protest", "d1", "22 people")
     assert str(arrested.date) == "2023-03-07"
     assert str(_claim("protest", "d1", "1.27 million marchers").date) == "2023-01-31"
+
+
+# ---- standin-b: an overnight volley on several cities, and a county's floods over days
+
+
+def test_volley_increments_of_two_reports_and_a_recalled_strike_never_conflict() -> None:
+    two, three = _claim("strike_volley", "d2", "Two more"), _claim("strike_volley", "d3", "Three more")
+    assert two.measure == three.measure == "killed (more)"
+    assert _conflicts("strike_volley", two) == []
+    recalled = _claim("strike_volley", "d1", "nine people")
+    assert str(recalled.date) == "2025-10-22" and recalled.speaker is None
+    toll = _claim("strike_volley", "d2", "Nine people")
+    group = _group_of("strike_volley", toll)
+    assert group is not None and recalled.id not in group.claims
+    assert _conflicts("strike_volley", toll) == []  # 4 -> 9 -> 12: updates
+
+
+def test_volley_parts_scopes_and_totals_keep_their_own_quantities() -> None:
+    launched = _claim("strike_volley", "d3", "458 drones")
+    assert _conflicts("strike_volley", launched) == ["contradiction", "contradiction"]
+    downed = _claim("strike_volley", "d1", "29 of the missiles")
+    assert (downed.entity, downed.measure) == ("missile", "intercepted")
+    got_through = _claim("strike_volley", "d2", "27 drones")
+    assert got_through.measure == "hit target"
+    medics = _claim("strike_volley", "d2", "four medical workers")
+    assert medics.place_key is not None and medics.place_key.endswith("#hospital")
+    assert _claim("strike_volley", "d2", "63").location == "Ukraine"
+    assert _claim("strike_volley", "d2", "70 missiles").measure == "launched (total)"
+    assert _claim("strike_volley", "d1", "11 people").location == "Kharkiv"
+
+
+def test_county_floods_snapshots_recalled_years_and_livestock_stay_apart() -> None:
+    evening, monday = (_claim("flood_county", "d1", "1,100 customers"),
+                       _claim("flood_county", "d3", "140 customers"))
+    assert _conflicts("flood_county", evening) == [] and _conflicts("flood_county", monday) == []
+    told = _claim("flood_county", "d2", "about 400 homes")
+    assert told.measure == "evacuated" and told.date is not None and told.date.year == 2025
+    assert _conflicts("flood_county", told) == []
+    sheep = _claim("flood_county", "d3", "2,000 sheep")
+    toll = _claim("flood_county", "d2", "three people")
+    group = _group_of("flood_county", toll)
+    assert sheep.entity == "animal" and group is not None and sheep.id not in group.claims
+    flooded = _group_of("flood_county", _claim("flood_county", "d1", "about 650 properties"))
+    assert flooded is not None
+    assert _claim("flood_county", "d3", "1,050 homes and businesses").id in flooded.claims
+    assert _claim("flood_county", "d2", "some 1,300 people").measure == "evacuated"
+
+def test_a_toll_told_as_late_saturday_and_as_saturday_night_is_one_running_count() -> None:
+    # concert_night: one desk writes "late Saturday", the next "on Saturday night" (a night
+    # dated by the morning it ends); the block names one night only, so it is the evening's
+    early, night = _claim("concert_night", "d1", "At least three people"), \
+        _claim("concert_night", "d2", "Four people")
+    assert night.date_precision == "night"
+    group = _group_of("concert_night", early)
+    assert group is not None and night.id in group.claims
+    assert _claim("concert_night", "d3", "six").id in group.claims
+    assert _conflicts("concert_night", early) == []  # 3+ -> 4 -> 6: updates only
+    injured = _group_of("concert_night", _claim("concert_night", "d1", "14 others"))
+    assert injured is not None and {d.kind for d in injured.discrepancies} == {"update"}
+
+
+def test_a_city_part_of_a_national_count_meets_the_citys_own_counts() -> None:
+    # march_day: "including 61,000 in Paris" is Paris's crowd, against the police's 58,000
+    paris = _claim("march_day", "d2", "61,000")
+    assert paris.measure == _claim("march_day", "d2", "452,000 people").measure
+    police = _claim("march_day", "d1", "58,000 people")
+    group = _group_of("march_day", police)
+    assert group is not None and paris.id in group.claims
+    assert any(d.kind == "contradiction" and set(d.claims) == {police.id, paris.id}
+               for d in group.discrepancies)
+    # the retirement age is no crowd; "up from 55,800 a week earlier" leaves 74,500 its day
+    assert _claim("march_day", "d1", "65").kind == "age"
+    occurrences = _claim("march_day", "d2", "74,500")
+    assert str(occurrences.date) == "2026-03-12" and occurrences.id in group.claims
+
+
+def test_police_and_organisers_of_one_gapped_clause_are_two_voices_that_conflict() -> None:
+    # march_day d3: "police counted 14,500 marchers ... and organisers 35,000"
+    police, organisers = _claim("march_day", "d3", "14,500 marchers"), _claim("march_day", "d3", "35,000")
+    assert (police.speaker, organisers.speaker) == ("police", "organisers")
+    group = _group_of("march_day", police)
+    assert group is not None and organisers.id in group.claims
+    assert _conflicts("march_day", police) == ["contradiction"]
+    # "1.3 million nationwide and 250,000 for the capital": the capital's figure is Paris's
+    capital = _claim("march_day", "d3", "250,000")
+    assert capital.location == "Paris"
+    paris = _group_of("march_day", _claim("march_day", "d1", "58,000 people"))
+    assert paris is not None and capital.id in paris.claims

@@ -50,6 +50,8 @@ from claimcheck.readings import (
 
 _OPEN_UP = frozenset({"at_least", "more_than", "vague"})
 _OPEN_DOWN = frozenset({"at_most", "less_than"})
+INCREMENT = " (more)"
+"""The suffix of an increment's measure (extract marks "four more" so): a quantity of its own."""
 
 
 @cache
@@ -123,6 +125,8 @@ def judge(
     pending: list[_Pending] = []
     record = _Record(readings)
     rule = _stock_pair if stock else (_count_pair if cumulative else _pair)
+    if (claims[0].measure or "").endswith(INCREMENT):
+        rule = _increment_pair
     for i, a in enumerate(readings):
         for b in readings[i + 1:]:
             apart = disjoint(a, b)
@@ -376,6 +380,14 @@ def _count_pair(a: Reading, b: Reading, record: _Record, apart: bool, policy: Po
     if kind == "none":
         return None
     return _ordinary(a, b, apart, policy)
+
+
+def _increment_pair(a: Reading, b: Reading, record: _Record, apart: bool, policy: Policy
+                    ) -> _Pending | None:
+    """Increments ("two more bodies were found") each add what a window of their own brought:
+    only two of one moment (one report, or one stated time) say how much that window
+    added and can disagree; of two moments they are two windows, neither a step of a count."""
+    return _pair(a, b, record, apart, policy) if same_time(a, b) else None
 
 
 def _stock_pair(a: Reading, b: Reading, record: _Record, apart: bool, policy: Policy

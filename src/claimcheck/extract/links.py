@@ -71,13 +71,28 @@ def _named_before(ctx: Context, start: int, end: int) -> str | None:
 def link_ratios(claims: list[Claim], ctx: Context) -> list[Claim]:
     """Link "72 out of 99" / "72 of 99": the part names the whole in `ratio_of`."""
     out = list(claims)
-    for i in range(len(out) - 1):
+    told_at: dict[int, str] = {}  # part index -> the measure a verb after its whole told
+    for i in reversed(range(len(out) - 1)):  # from the end: a list's verb follows its last item
         a, b = out[i], out[i + 1]
         between = ctx.text[a.end : b.start].strip().lower()
         if between in ctx.words.ratio_links and a.value <= b.value and a.kind == b.kind == "count":
             # the part takes the whole's noun and verb; the whole is the entity's default measure
             whole_measure = load("measures")["default_for"].get((b.entity or "").split(" ")[-1])
-            part = {"ratio_of": b.id, "entity": a.entity or b.entity, "measure": a.measure or b.measure}
+            # nothing stands between the part and "of": its noun is the whole's ("29 of 37
+            # missiles"), and a verb the whole's noun is subject of tells the part's fate
+            # ("29 of 37 missiles were shot down"), not the whole's: the whole was launched
+            told = b.measure if whole_measure and b.measure and b.measure != whole_measure \
+                and a.measure in (None, whole_measure) else None
+            after = told_at.get(i + 2)
+            if told is None and after and a.measure in (None, whole_measure) \
+                    and coordinated(ctx.words, ctx.text[b.end : out[i + 2].start]):
+                told = after  # "441 of 468 drones and 29 of 37 missiles were shot down"
+            if told:
+                told_at[i] = told
+            # a part lies where its whole does: "441 of 468 drones" is the volley's
+            part = {"ratio_of": b.id, "entity": b.entity or a.entity,
+                    "measure": told or a.measure or b.measure,
+                    "location": b.location, "place_key": b.place_key}
             out[i] = a.model_copy(update=part)
             if whole_measure and b.measure == part["measure"] and whole_measure != b.measure:
                 out[i + 1] = b.model_copy(update={"measure": whole_measure})
@@ -96,3 +111,17 @@ def increment(ctx: Context, end: int, sentence: Sentence, measure: str | None,
     if measure is None or (before is not None and before.measure != measure):
         return False
     return ctx.words.increment.match(ctx.text, end, sentence.end) is not None
+
+
+def own_place_part(measure: str | None, place_key: str | None, whole: Claim | None) -> bool:
+    """Is a part ("including 61,000 in Paris", "27 of them in Paris") the count of a place
+    inside its whole's place? Then it is that place's own figure of the whole's measure (the
+    city's crowd, the capital's arrests), not a share of the whole: a part is only a part
+    where it names no narrower place than the figure it divides."""
+    if measure is None or not measure.endswith(" (part)") or whole is None or not place_key:
+        return False
+    wide = whole.place_key
+    base = measure.removesuffix(" (part)")
+    # the part names no measure of its own ("counted") or its whole's
+    return bool(wide) and "#" not in place_key and place_key.startswith(f"{wide}/") \
+        and whole.measure is not None and base in (whole.measure, load("measures")["unnamed_part"])

@@ -80,6 +80,17 @@ def facility(ctx: Context, sentence: Sentence, m: numbers.Mention) -> str | None
     hospital are one "fertility hospital"), so two ways of naming one building meet."""
     before = ctx.text[max(sentence.start, m.start - 300) : m.start]
     after = ctx.text[m.end : sentence.end]
+    if set_at_facility(ctx, sentence, m):
+        return _facility_noun(before)
+    if any(p.match(after) for p in ctx.words.facility_anaphors):
+        # "wounding five people there": the building its sentence, or the one before, names
+        earlier = ctx.sentences[sentence.index - 1] if sentence.index else None
+        for lo, hi in ((sentence.start, m.start),
+                       (earlier.start, earlier.end) if earlier is not None
+                       and earlier.paragraph == sentence.paragraph else (0, 0)):
+            noun = _facility_noun(ctx.text[lo:hi])
+            if noun is not None:
+                return noun
     for patterns, text in ((ctx.words.facilities, before), (ctx.words.facilities_after, after)):
         for pattern in patterns:
             found = pattern.search(text)
@@ -94,6 +105,15 @@ def facility(ctx: Context, sentence: Sentence, m: numbers.Mention) -> str | None
             if noun is not None:
                 return noun
     return None
+
+
+def set_at_facility(ctx: Context, sentence: Sentence, m: numbers.Mention) -> bool:
+    """Does the figure's sentence open with a building as its setting ("At the hospital,
+    four medics were hurt")? Its figures are that building's, even in a story whose lead
+    names the building: the writer has set them apart from the town's."""
+    before = ctx.text[sentence.start : m.start]
+    return any((found := p.match(before)) is not None and _facility_noun(found.group(1)) is not None
+               for p in ctx.words.facility_settings)
 
 
 def _facility_noun(phrase: str) -> str | None:

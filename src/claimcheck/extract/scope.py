@@ -39,7 +39,7 @@ class Scope:
 
 def locate(ctx: Context, m: numbers.Mention, sentence: Sentence, measure: str | None,
            recent: tuple[places.Place, ...], next_start: int | None,
-           entity: str | None = None) -> Scope:
+           entity: str | None = None, previous_end: int | None = None) -> Scope:
     """The place of the figure `m`: its own resident noun ("10 North Carolinians"), in its
     clause, framing its sentence, named after it, an anaphora's antecedent, the places just
     listed ("in total"), the official who gives it, the paragraph's, the story's."""
@@ -74,9 +74,10 @@ def locate(ctx: Context, m: numbers.Mention, sentence: Sentence, measure: str | 
             ("several_regions", *clause),
             lambda: several.search(text, clause[0], clause[1]) is not None):
         chosen = _whole_country(ctx)  # "55 lives across five states": no one state's toll
-    elif ctx.per_span(("clause_country_wide", *clause), lambda: ctx.words.country_wide.search(
-            text, clause[0], clause[1]) is not None):
+    elif _country_wide_near(ctx, m, clause, previous_end, next_start):
         chosen = _whole_country(ctx)  # "80 arrested in Paris, and 123 officers hurt nationwide"
+    elif _set_country_wide(ctx, sentence):
+        chosen = _whole_country(ctx)  # "Across the country, nine died in X, with 63 injured"
     else:
         chosen = _framing(ctx, m, sentence, inside) or chosen
     if chosen is None:
@@ -92,8 +93,11 @@ def locate(ctx: Context, m: numbers.Mention, sentence: Sentence, measure: str | 
         chosen = common(list(recent))  # "in total" after a list of places
     if chosen is None:
         chosen = _official(ctx, sentence)  # "the county sheriff said 12 were missing"
-    if chosen is None and not inside and measure in _volley():
-        chosen = _whole_country(ctx)  # "the tally for the night was 574 drones": the attack's
+    if chosen is None and measure in _volley() \
+            and all(actor(ctx.words, text, x) for x in inside):
+        # "the tally for the night was 574 drones", "Russia launched 468 drones": the attack's
+        # (the attacker that opens the sentence is no scope)
+        chosen = _whole_country(ctx)
     if chosen is None and not inside:
         chosen = _paragraph_frame(ctx, sentence)  # "In Lviv, ... . Dozens were damaged."
     if chosen is None:
@@ -109,7 +113,14 @@ def _in_clause(m: numbers.Mention, in_clause: list[Found], text: str = "") -> pl
     # "killed 12 people in Lviv": a place after the figure in its clause comes first
     following = [x for x in in_clause if x[0] >= m.end]
     pool = following[:1] or in_clause
+    if len(following) > 1 and following[0][2].contains(following[1][2]) \
+            and following[0][2] != following[1][2] \
+            and len(text[following[0][1] : following[1][0]]) <= _NAMED_INSIDE:
+        pool = following[:2]  # "in the US city of Memphis": the city the country qualifies
     return most_specific([p for _, _, p in pool], near=m.start, spans=pool)
+
+
+_NAMED_INSIDE = 12  # " city of ", " town of ": the words by which a place names one inside it
 
 
 def _wider_than_site(ctx: Context, m: numbers.Mention, inside: list[Found],
@@ -153,6 +164,36 @@ def _whole_list(words: Vocabulary, text: str, inside: list[Found],
         hi += 1
     whole = inside[lo : hi + 1]
     return whole if len(whole) > 2 else in_clause  # a list is three places or more
+
+
+def _set_country_wide(ctx: Context, sentence: Sentence) -> bool:
+    """Does the sentence open with the whole country as its setting ("Across the country,
+    ...")? A figure whose own clause names no place is then the country's, not that of a
+    place an earlier clause named for its own figure."""
+    found = ctx.words.country_wide.match(ctx.text, sentence.start, sentence.end)
+    return found is not None and ctx.text[found.end() : found.end() + 1] == ","
+
+def _country_wide_near(ctx: Context, m: numbers.Mention, clause: tuple[int, int],
+                       previous_end: int | None, next_start: int | None) -> bool:
+    """Does an "across the country" of the figure's clause stand nearer to it than to the
+    clause's figures beside it? "more than 1.3 million nationwide and 250,000 for the
+    capital" puts only the first in the whole country."""
+    cues = ctx.per_span(("clause_country_wide", *clause), lambda: [
+        (f.start(), f.end()) for f in ctx.words.country_wide.finditer(ctx.text, *clause)])
+
+    def gap(lo: int, hi: int, start: int, end: int) -> int:
+        return max(start - hi, lo - end, 0)
+
+    for start, end in cues:
+        mine = gap(m.start, m.end, start, end)
+        if previous_end is not None and clause[0] <= previous_end and \
+                gap(previous_end, previous_end, start, end) < mine:
+            continue
+        if next_start is not None and next_start < clause[1] and next_start > m.end and \
+                gap(next_start, next_start, start, end) < mine:
+            continue
+        return True
+    return False
 
 
 def _country_wide_by(ctx: Context, sentence: Sentence) -> float:
@@ -209,7 +250,10 @@ def _official(ctx: Context, sentence: Sentence) -> places.Place | None:
     titled = [p for s, e, p in ctx.places_in(sentence.start, sentence.end)
               if overlaps((s, e, p), spans) or ctx.words.place_title.match(ctx.text[e : e + 25])]
     story = ctx.default_place
-    narrower = [p for p in titled if story is not None and story != p and story.contains(p)]
+    # a city's official speaks of that city even in a story placed in another one ("Kharkiv
+    # mayor X said ..." in a report that names Odesa most)
+    narrower = [p for p in titled if story is not None and story != p
+                and (story.contains(p) or p.kind == _CITY)]
     return narrower[0] if narrower else None
 
 
@@ -442,9 +486,12 @@ def partial(ctx: Context, sentence: Sentence, place: places.Place) -> bool:
     own nor any town's in it. A side of a country ("eastern Spain") is how news names the
     country's disaster, so only a region's side is a part."""
     words, text = ctx.words, ctx.text
+    # "two died after floods swept through parts of X": the parts say where the event
+    # struck, not that the figure is some parts' own
     return any(p.key == place.key
                and (words.partial_place.search(text, max(sentence.start, s - 40), s)
                     or (p.kind == "region" and _side_of(ctx, s, e)))
+               and not words.event_site.search(text, max(sentence.start, s - 120), s)
                for s, e, p in ctx.places_in(sentence.start, sentence.end))
 
 
@@ -502,4 +549,5 @@ def _volley() -> frozenset[str]:
     return frozenset(load("measures").get("volley", []))
 
 
+_CITY = "city"  # the kind of place a town is (places.Place.kind)
 _CAPITAL = "capital"  # the anaphora kind (lang/<code>/extract.json) of a country's capital

@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
-from claimcheck import numbers
+from claimcheck import dates, numbers
 from claimcheck.extract.context import Context
 from claimcheck.extract.links import coordinated
 from claimcheck.extract.vocabulary import PHRASE_LENGTHS, LemmaTable, Phrase
@@ -32,6 +32,8 @@ def entity(ctx: Context, m: numbers.Mention, sentence: Sentence) -> tuple[int, s
         if found is not None:
             return found
         after = after[1:]  # "dozens of buildings", "thousands of civilians"
+        if after and after[0][2].lower() in words.speech.phrase_article:
+            after = after[1:]  # "441 of the drones": the drones are counted
     return _head(ctx, m, after)
 
 
@@ -53,6 +55,9 @@ def _partitive(ctx: Context, m: numbers.Mention, after: list[Word]) -> tuple[int
             if own is not None and (own[2].lower(),) in table:
                 return own[1], table[(own[2].lower(),)]  # "five of them children"
             return after[n][1], None
+    if len(after) > 2 and after[1][2].lower() in ctx.words.speech.phrase_article \
+            and _entity_at(ctx, after, 2)[1] is not None:
+        return None  # "441 of the drones": a known noun after the article is counted
     if len(after) < 2 or after[1][2].lower() in ctx.words.stop_words:
         # "24 de la Police municipale": the complement of a noun left out is still its phrase
         return (_complement(ctx, after, 0) if m.unit is None else None) or m.end, None
@@ -239,7 +244,11 @@ def measure(ctx: Context, m: numbers.Mention, sentence: Sentence, noun_end: int,
     # 2. the nearest verb before the number in its clause: "killed one person"
     reach = 8 if noun_end > m.end else 20
     own = _past_relative(ctx, sentence.start, m.start)  # not into a closed relative clause
-    start = own if floor is None else max(own, floor)
+    # nor back over a contrast (", while 27 drones got through"): the verb before is the
+    # other clause's, unless nothing after the figure says (step 5: ", but only 30,000
+    # according to the police")
+    cut = max(own, _contrast_start(ctx, sentence.start, m.start))
+    start = cut if floor is None else max(cut, floor)
     found = _verb_before(ctx, m, start, reach)
     if found:
         return found
@@ -346,11 +355,17 @@ def _past_relative(ctx: Context, start: int, pos: int) -> int:
     close = text.rfind(",", start, pos) if relative else -1
     if close < 0:
         return start
-    opened = max(text.rfind(",", start, close) + 1, start)
+    opened = text.rfind(",", start, close)
+    while opened > start and text[opened - 1 : opened].isdigit() \
+            and text[opened + 1 : opened + 2].isdigit():
+        opened = text.rfind(",", start, opened)  # "1,700": a digit group, no clause break
+    opened = max(opened + 1, start)
     segment = text[opened:close]
-    if any(ch.isdigit() for ch in segment):
-        return start
     words = [w.lower() for w in WORD.findall(segment)]
+    # a segment holding a digit is a figure's own clause, unless a relative pronoun opens it
+    # ("In X, where 1,700 homes flooded in 2015, 400 more were told to leave")
+    if any(ch.isdigit() for ch in segment) and not (words and words[0] in relative):
+        return start
     at = next((k for k, w in enumerate(words) if w in relative), None)
     if at is None or ctx.words.frames.measures.last_in(words[at + 1 :]) is None:
         return start
@@ -374,6 +389,13 @@ def _leading(ctx: Context, m: numbers.Mention, sentence: Sentence) -> str | None
 @cache
 def _stock() -> frozenset[str]:
     return frozenset(load("measures")["stock"])
+
+
+def _contrast_start(ctx: Context, start: int, pos: int) -> int:
+    """Where a clause opened by a contrast word after a comma (", while", ", whereas") that
+    holds `pos` begins; `start` when there is none."""
+    ends = [found.end() for found in ctx.words.contrast_clause.finditer(ctx.text, start, pos)]
+    return ends[-1] if ends else start
 
 
 def _verb_before(ctx: Context, m: numbers.Mention, start: int, reach: int) -> str | None:
@@ -444,6 +466,12 @@ def subset(ctx: Context, m: numbers.Mention, sentence: Sentence, subset_sentence
             return True
     if any(before.rstrip(" ,").endswith(cue) for cue in cues):
         return True
+    # "..., including 61,000 in Paris, compared with 368,000 on March 5": a figure compared
+    # with is a whole of its own, not one more part of the sentence's whole
+    joined = f" {' '.join(WORD.findall(before))} "
+    if any(f" {' '.join(WORD.findall(w))} " in joined
+           for w in dates.contrast_words(ctx.document.language)):
+        return False
     return subset_sentence == sentence.index
 
 
@@ -495,6 +523,13 @@ def list_link(ctx: Context, m: numbers.Mention, sentence: Sentence,
         return True, None
     return False, previous[1] if any(c in between for c in ",;:") else None
 
+
+
+def partitive(ctx: Context, m: numbers.Mention) -> bool:
+    """Does a partitive cue ("of them", "of whom") follow the figure right away?"""
+    after = ctx.text[m.end : m.end + 12].lower().lstrip()
+    return any(after.startswith(cue.strip()) for cue in ctx.words.frames.partitive_cues
+               if cue.strip().startswith("of "))
 
 
 def bare(ctx: Context, m: numbers.Mention, sentence: Sentence) -> bool:

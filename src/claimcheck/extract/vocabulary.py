@@ -205,6 +205,7 @@ class Speech:
     place_verbs: frozenset[str]  # verbs by which a country speaks: "Ukraine says"
     report_nouns: tuple[str, ...] = ()  # "(a Rights Watch investigation)": its own report
     figure_objects: frozenset[str] = frozenset()  # "put the figure at": an object, no speaker
+    cited_source: re.Pattern[str] | None = None  # "an estimate by": its source follows
     relative_openers: frozenset[str] = frozenset()  # "X, which organised it, put": skipped
     setting_openers: re.Pattern[str] | None = None  # "In Dnipro, ...": a sentence's own setting
     passive: frozenset[str] = frozenset()  # "were reported": a speech verb with no speaker
@@ -284,6 +285,9 @@ class Vocabulary:
     place_glue: re.Pattern[str]
     facilities: tuple[re.Pattern[str], ...]  # the text before a figure names its building
     facilities_after: tuple[re.Pattern[str], ...]  # "seven died at the X hospital"
+    contrast_clause: re.Pattern[str]  # ", while": the clause after it has its own verb
+    facility_settings: tuple[re.Pattern[str], ...]  # "At the hospital, four were hurt"
+    facility_anaphors: tuple[re.Pattern[str], ...]  # "wounding five people there"
     several_regions: re.Pattern[str] | None  # "across five states": the whole country
     local_units: re.Pattern[str] | None  # "Buncombe County": a local unit by its title word
     tally_verbs: frozenset[str]  # "South Carolina has recorded 39 deaths": a toll's place
@@ -378,6 +382,11 @@ def _compile(code: str, t: dict[str, Any], f: dict[str, Any],
             rf"(?:\s+(?:{_alt(t.get('articles', []))}))?\s*"),
         facilities=tuple(re.compile(p) for p in t.get("facility_patterns", [])),
         facilities_after=tuple(re.compile(p) for p in t.get("facility_after_patterns", [])),
+        contrast_clause=re.compile(
+            rf"[,;]\s*(?:{_alt(t.get('contrast_clause_openers', []))})\b"
+            if t.get("contrast_clause_openers") else r"(?!)", i),
+        facility_settings=tuple(re.compile(p) for p in t.get("facility_setting_patterns", [])),
+        facility_anaphors=tuple(re.compile(p) for p in t.get("facility_anaphor_patterns", [])),
         several_regions=re.compile(
             rf"\b(?:{_alt(t.get('locative_prepositions', []), spaced=True)})\s+"
             rf"(?:[\w-]+\s+){{1,2}}(?:{_alt(t['region_plurals'])})\b", i)
@@ -532,7 +541,21 @@ def _speech(t: dict[str, Any], lemma: Callable[[str], tuple[str, ...]]) -> Speec
         setting_openers=_setting(t),
         passive=_words(t, "passive_auxiliaries"),
         agents=_words(t, "agent_prepositions"),
+        cited_source=_cited_source(t),
     )
+
+
+def _cited_source(t: dict[str, Any]) -> re.Pattern[str] | None:
+    """A source's figures or estimate named before it ("a preliminary estimate by", "figures
+    from"): what follows names the source."""
+    preps = t.get("source_prepositions", [])
+    nouns = [*t.get("possessive_nouns", []), *t.get("figure_object_nouns", [])]
+    if not preps or not nouns:
+        return None
+    skipped = [*t.get("source_determiners", []), *t.get("speaker_dropped_words", [])]
+    # a determiner, then up to two modifiers ("an early", "the latest official")
+    return re.compile(rf"(?:(?:{_alt(skipped)})\s+)?(?:[a-z][\w-]*\s+){{0,2}}?"
+                      rf"(?:{_alt(nouns)})\s+(?:{_alt(preps)})\s+", re.IGNORECASE)
 
 
 def _setting(t: dict[str, Any]) -> re.Pattern[str] | None:

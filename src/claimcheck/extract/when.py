@@ -14,6 +14,9 @@ from claimcheck.text.clauses import WORD
 RECENT_DAYS = 45  # a date of the story lies at most this long before publication
 TOLL_GAP_DAYS = 7  # a running toll dated this long after the event the story dates is its toll
 _CLOCK = re.compile(r"(\d{1,2})(?::(\d{2}))?\s*([ap])?")
+# the mark that closes a quote opened by each of text.sentences.QUOTES ("„...“" in German,
+# "«...»")
+QUOTE_PAIRS = {"“": "”", "«": "»", '"': '"', "„": "“", "‘": "’", "‚": "‘"}
 
 
 def anchor(ctx: Context) -> dates.DateMention | None:
@@ -51,6 +54,18 @@ def names_past(ctx: Context, sentence: Sentence) -> bool:
     return any(_recalled_date(ctx, d) for d in ctx.dates_in(sentence.start, sentence.end))
 
 
+def names_earlier_event(ctx: Context, sentence: Sentence) -> bool:
+    """Does `sentence` tell an event of a day before the story's own (two weeks before:
+    "after a strike on X on Oct. 22 killed nine")? Background in the outlet's voice, even
+    when not long past."""
+    story = ctx.anchor
+    if story is None or story.day is None or story.granularity != "day":
+        return False
+    return any(d.day is not None and d.kind != "time" and d.granularity == "day"
+               and (story.day - d.day).days > 1 and not is_as_of(ctx, d)
+               for d in ctx.dates_in(sentence.start, sentence.end))
+
+
 def is_as_of(ctx: Context, d: dates.DateMention) -> bool:
     """A date a figure held at ("as of Tuesday", "said on Monday"), not the day of the event."""
     text = ctx.text
@@ -81,7 +96,9 @@ def when(ctx: Context, m: numbers.Mention,
            if not ((";" in ctx.text[min(d.start, m.start) : max(d.start, m.start)]
                     and not _across_semicolon(ctx, d, m, in_sentence))
                    or _contrasted(ctx, m, d) or _aside(ctx.text, d.start, m.start)
-                   or _later_recalled(ctx, sentence, m, d, in_sentence))]
+                   or _quoted_apart(ctx, sentence, d.start, m.start)
+                   or _later_recalled(ctx, sentence, m, d, in_sentence)
+                   or _in_relative(ctx, sentence, d, m.start))]
     # not across a ";" to a part with a date of its own ("...; two days earlier, officials
     # had urged"), a contrast or an aside
     total = _running_total(ctx, m, sentence, [d for d in own if d.night])
@@ -119,6 +136,31 @@ def _later_recalled(ctx: Context, sentence: Sentence, m: numbers.Mention,
                                  for x in in_sentence)
 
 
+def _in_relative(ctx: Context, sentence: Sentence | None, d: dates.DateMention, pos: int) -> bool:
+    """Does `d` stand in a relative clause set off by commas that closes before `pos` ("In X,
+    where 1,700 homes flooded in 2015, 400 homes were told to leave")? It dates that clause's
+    own event, neither the figure after it nor the sentences that follow."""
+    words = ctx.words.relative_pronouns
+    if not words or d.start >= pos:
+        return False
+    text = ctx.text
+    floor = sentence.start if sentence is not None else max(0, d.start - 200)
+    close = _comma(text, d.end, pos, forward=True)
+    opened = _comma(text, floor, d.start, forward=False)
+    if close < 0:
+        return False
+    first = WORD.search(text, opened + 1 if opened >= 0 else floor, d.start)
+    return first is not None and first.group().lower() in words
+
+
+def _comma(text: str, lo: int, hi: int, forward: bool) -> int:
+    """The first (or last) comma of text[lo:hi] that is no digit group's ("1,700"); -1 if none."""
+    at = text.find(",", lo, hi) if forward else text.rfind(",", lo, hi)
+    while at >= 0 and text[at - 1 : at].isdigit() and text[at + 1 : at + 2].isdigit():
+        at = text.find(",", at + 1, hi) if forward else text.rfind(",", lo, at)
+    return at
+
+
 def _across_semicolon(ctx: Context, d: dates.DateMention, m: numbers.Mention,
                       in_sentence: tuple[dates.DateMention, ...]) -> bool:
     """Does the date or time `d` reach `m` across semicolons? A clause after a semicolon
@@ -144,8 +186,55 @@ def event_of_toll(ctx: Context, day: dt.date | None, end: int) -> dates.DateMent
     earlier = [d for d in ctx.dates if d.day is not None and d.kind != "time" and not d.night
                and d.granularity == "day" and (day - d.day).days > TOLL_GAP_DAYS
                and not _recalled_date(ctx, d) and not is_as_of(ctx, d)
-               and (d.start < end or not _dates_figures(ctx, d))]
+               and (d.start < end or not _dates_figures(ctx, d)) and not _compared(ctx, d)
+               and not _in_quote(ctx, d.start)]
     return min(earlier, key=lambda d: (d.day, d.start)) if earlier else None
+
+
+def _quotes(ctx: Context, sentence: Sentence) -> list[tuple[int, int]]:
+    """The spans of the quotations of a sentence (opening mark to its closing mark), read
+    once per sentence."""
+    def read() -> list[tuple[int, int]]:
+        text, spans, at = ctx.text, [], sentence.start
+        while at < sentence.end:
+            closer = QUOTE_PAIRS.get(text[at])
+            # an apostrophe inside a word ("don't") opens no quote
+            if closer is None or (text[at] in "‘'" and at > 0 and text[at - 1].isalnum()):
+                at += 1
+                continue
+            shut = text.find(closer, at + 1, sentence.end)
+            if shut < 0:
+                break
+            spans.append((at, shut + 1))
+            at = shut + 1
+        return spans
+    return ctx.per_span(("quotes", sentence.index), read)
+
+
+def _quoted_apart(ctx: Context, sentence: Sentence, pos: int, other: int) -> bool:
+    """Is `pos` inside a quotation that does not hold `other`? ""Bigger than last week,"
+    the union said, counting 1.1 million": the week is the speaker's, not the figure's."""
+    return any(lo <= pos < hi and not lo <= other < hi for lo, hi in _quotes(ctx, sentence))
+
+
+def _in_quote(ctx: Context, pos: int) -> bool:
+    """Is `pos` inside a quotation of its sentence?"""
+    sentence = ctx.sentence_at(pos)
+    return sentence is not None and any(lo <= pos < hi for lo, hi in _quotes(ctx, sentence))
+
+
+_COMPARED_REACH = 40  # "up from the 1 million it reported on March 5": the cue is this close
+
+
+def _compared(ctx: Context, d: dates.DateMention) -> bool:
+    """Is `d` the day of a figure a sentence compares with ("up from 55,800 a week earlier",
+    "compared with 368,000 on March 5")? That day is an earlier event's, or an earlier step
+    of a count: never the event a later running toll counts from."""
+    words = dates.contrast_words(ctx.document.language)
+    sentence = ctx.sentence_at(d.start)
+    lo = max(d.start - _COMPARED_REACH, sentence.start if sentence is not None else 0)
+    joined = f" {' '.join(WORD.findall(ctx.text[lo : d.start].lower()))} "
+    return any(phrase in joined for phrase in _spaced(words))
 
 
 def _dates_figures(ctx: Context, d: dates.DateMention) -> bool:
@@ -310,7 +399,7 @@ def _earlier_in_paragraph(ctx: Context, sentence: Sentence) -> dates.DateMention
     para_start = ctx.line_breaks[para - 1] + 1 if para > 0 else 0
     earlier = [d for d in ctx.dates_in(para_start, sentence.start)
                if d.day is not None and d.kind != "time" and d.end <= sentence.start
-               and not is_as_of(ctx, d)]
+               and not is_as_of(ctx, d) and not _in_relative(ctx, None, d, sentence.start)]
     return earlier[-1] if earlier else None
 
 
