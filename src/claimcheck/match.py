@@ -273,10 +273,14 @@ def _chain_by_date(members: list[Candidate], policy: Policy) -> list[list[Candid
     That holds where the block counts several nights (riots, a run of air raids). Where every
     night-dated figure names the same one night ("Saturday night" beside "late Saturday"),
     that night is the event's: it shares a chain with figures of its evening and of the
-    morning it ends, and with no other day."""
+    morning it ends, and with no other day. Not a volley's night (drones launched): each
+    night's volley is an attack of its own."""
     dated = sorted((c for c in members if c.day is not None), key=lambda c: (c.day, _order(c.claim)))
     nights = {c.day for c in dated if _is_night(c)}
-    lone = next(iter(nights)) if len(nights) == 1 else None
+    # a volley (drones launched) of one night is that night's attack alone: a volley counted
+    # the day before is the last attack's, not this one's evening
+    lone = next(iter(nights)) if len(nights) == 1 and members \
+        and members[0].measure in _running_counts() else None
     chains: list[_Chain] = []
     for cand in dated:
         assert cand.day is not None
