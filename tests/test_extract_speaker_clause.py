@@ -43,6 +43,15 @@ def test_a_figures_own_clause_names_its_source() -> None:
     assert _speakers(text) == ["reports", "regional governor"]
 
 
+def test_an_office_that_owns_a_figure_is_its_source() -> None:
+    # a crowd count owned by an office in lower case, and a rival owned by a name
+    text = ("The labour ministry's tally of 80,000 strikers was well short of the Union "
+            "Federation's estimate of 200,000, the paper said.")
+    assert _speakers(text) == ["labour ministry", "Union Federation"]
+    # an office's staff is no figure it owns: the speaker of the sentence keeps it
+    assert _speakers("The ministry's 40 clerks were sent home, the mayor said.") == ["mayor"]
+
+
 def test_a_figure_in_a_clause_telling_the_event_is_nobodys() -> None:
     text = "The governor said 12 people were hurt when the depot was hit by three drones."
     assert _speakers(text) == ["governor", None]

@@ -145,6 +145,9 @@ def _clause_source(ctx: Context, sentence: Sentence, clause: tuple[int, int],
     owned = speech.owned.search(before) if "'" in before or "’" in before else None
     if owned and places.resolve(owned.group(1)) is None:
         return attribution.bare(speech, owned.group(1))
+    office = speech.owned_office.search(before) if "'" in before or "’" in before else None
+    if office:
+        return attribution.bare(speech, office.group(1))
     gapped = _gapped_subject(ctx, sentence, clause_start, start)
     if gapped is not None:
         return gapped
