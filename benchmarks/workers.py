@@ -1,15 +1,17 @@
 """Past one process: `check_dask` on a LocalCluster of 1 and of 2 workers, and `check_jobs`
-(`claimcheck check --jobs N`) with 1 and 2 local processes, on one seeded batch.
+(`claimcheck check --jobs N`) with 1 and 2 local processes, on seeded batches of each size.
 
 Both clusters start before the clock, and every worker loads its tables (`parallel.warm`)
 and runs a warm-up batch: a worker's first document would otherwise pay for loading the
 lexicons and the gazetteer. The runs alternate, one worker then two then two then one, and
 so on (`--repeat`), so that a load the machine takes on or sheds weighs on both alike; the
-table gives their medians. Every report is compared with the first one-worker report: a
-speed-up of a run that reports something else is no speed-up. On a machine with other
-loads, two workers cannot get two cores: the load average at the start is printed.
+table gives their medians and the speed-up of every pair, in the order run. Every report is
+compared with the first one-worker report: a speed-up of a run that reports something else
+is no speed-up. On a machine with other loads, two workers cannot get two cores: the load
+average (one minute) is printed at the start and as its range over the runs.
 
-    .venv/bin/python benchmarks/workers.py 2000 --repeat 3
+    .venv/bin/python benchmarks/workers.py --only dask          # 4,000 and 20,000 documents
+    .venv/bin/python benchmarks/workers.py 2000 --repeat 5      # one size, five pairs
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ import resource
 import statistics
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack
 from typing import Any
 
@@ -34,6 +36,8 @@ from claimcheck.parallel import check_dask, check_jobs, warm
 _COLUMNS = ("id", "text", "source", "published", "language", "url")
 #: one timed run: wall seconds, CPU seconds of its critical path, the report as JSON
 Run = tuple[float, float | None, str]
+#: the sizes run by default: the issue's bigger batch, and a day of wire copy
+SIZES = (4000, 20_000)
 
 
 def _frame(n: int, seed: int) -> Any:
@@ -102,7 +106,7 @@ def _alternating(repeat: int) -> Iterator[int]:
         yield from ((1, 2) if r % 2 == 0 else (2, 1))
 
 
-def _row(name: str, n: int, runs: dict[int, list[Run]], load: float) -> list[str]:
+def _row(name: str, n: int, runs: dict[int, list[Run]], loads: list[float]) -> list[str]:
     def median(size: int, field: int) -> float | None:
         values = [run[field] for run in runs[size] if run[field] is not None]
         return statistics.median(values) if values else None  # type: ignore[type-var]
@@ -113,54 +117,62 @@ def _row(name: str, n: int, runs: dict[int, list[Run]], load: float) -> list[str
     reports = {run[2] for size in runs for run in runs[size]}
     return [name, f"{n:,}", str(len(pairs)), fmt(one), fmt(two),
             fmt(one / two if one and two else None, ".2f"),
-            f"{min(pairs):.2f} to {max(pairs):.2f}", fmt(cpu_one), fmt(cpu_two),
+            ", ".join(f"{pair:.2f}" for pair in pairs), fmt(cpu_one), fmt(cpu_two),
             fmt(cpu_one / cpu_two if cpu_one and cpu_two else None, ".2f"),
-            "yes" if len(reports) == 1 else "NO", f"{load:.1f}"]
+            "yes" if len(reports) == 1 else "NO",
+            f"{loads[0]:.1f}; {min(loads):.1f} to {max(loads):.1f}"]
 
 
 def _measure(name: str, n: int, repeat: int, run: Callable[[int], Run]) -> list[str]:
-    load = os.getloadavg()[0]
+    loads = [os.getloadavg()[0]]
     runs: dict[int, list[Run]] = {1: [], 2: []}
     for size in _alternating(repeat):
         runs[size].append(run(size))
+        loads.append(os.getloadavg()[0])
         print(f"  {name} {n:,}, {size} worker(s): {runs[size][-1][0]:.1f} s (load "
-              f"{os.getloadavg()[0]:.1f})", file=sys.stderr, flush=True)
-    return _row(name, n, runs, load)
+              f"{loads[-1]:.1f})", file=sys.stderr, flush=True)
+    return _row(name, n, runs, loads)
 
 
-def run(n: int, repeat: int = 3, only: str | None = None) -> str:
+def run(sizes: int | Sequence[int] = SIZES, repeat: int = 3, only: str | None = None) -> str:
+    sizes = [sizes] if isinstance(sizes, int) else list(sizes)
     rows = []
     # check_jobs first: a LocalCluster starts threads in this process, and beside another
     # thread check_jobs spawns its workers (each loading its tables) instead of forking
     if only in (None, "jobs"):
-        rows.append(_measure("check_jobs (--jobs N)", n, repeat, lambda jobs: jobs_run(n, jobs)))
+        for n in sizes:
+            rows.append(_measure("check_jobs (--jobs N)", n, repeat,
+                                 lambda jobs, n=n: jobs_run(n, jobs)))
     if only in (None, "dask"):
         # a shuffle run again under its name is logged as a warning: not a problem, here
         logging.getLogger("distributed.shuffle").setLevel(logging.ERROR)
-        frame = _frame(n, 2026)
         with ExitStack() as stack:
             clients = _clusters(stack, (1, 2))
-            rows.append(_measure("check_dask, LocalCluster", n, repeat,
-                                 lambda workers: dask_run(clients[workers], frame)))
+            for n in sizes:
+                frame = _frame(n, 2026)
+                rows.append(_measure("check_dask, LocalCluster", n, repeat,
+                                     lambda workers, frame=frame: dask_run(clients[workers],
+                                                                           frame)))
     return table("Past one process: 1 worker against 2 (medians of the runs)",
-                 ["run", "documents", "runs", "1: wall s", "2: wall s", "wall speed-up",
+                 ["run", "documents", "pairs", "1: wall s", "2: wall s", "wall speed-up",
                   "speed-up of each pair", "1: CPU path s", "2: CPU path s",
-                  "CPU-path speed-up", "same report", "load at start"], rows)
+                  "CPU-path speed-up", "same report", "load: at start; over the runs"], rows)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("n", type=int, nargs="?", default=2000, help="documents (default 2000)")
+    parser.add_argument("n", type=int, nargs="*", default=list(SIZES),
+                        help="documents, one or more sizes (default 4000 and 20000)")
     parser.add_argument("--repeat", type=int, default=3,
                         help="runs of each size, alternating (default 3)")
     parser.add_argument("--only", choices=("jobs", "dask"), help="time one of the two only")
     parser.add_argument("--json", action="store_true", help="print the Dask seconds as JSON only")
     args = parser.parse_args()
     if args.json:
-        frame = _frame(args.n, 2026)
         with ExitStack() as stack:
             clients = _clusters(stack, (1, 2))
-            print(json.dumps({w: dask_run(clients[w], frame)[:2] for w in (1, 2)}))
+            print(json.dumps({n: {w: dask_run(clients[w], _frame(n, 2026))[:2] for w in (1, 2)}
+                              for n in args.n}))
     else:
         print(run(args.n, args.repeat, args.only))
     return 0

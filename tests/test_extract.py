@@ -137,6 +137,13 @@ def test_every_item_of_a_list_an_age_cue_opens_is_an_age() -> None:
     assert all(kind == "count" for _, kind in kinds[4:])  # no age cue opens the second list
 
 
+def test_an_age_named_through_a_preposition_is_an_age_not_a_count() -> None:
+    text = ("Unions marched against raising the retirement age to 66. A cyclist died at the age "
+            "of 71. Police arrested 30 people.")
+    kinds = [(c.text, c.kind) for c in claimcheck.extract(Document(id="d", text=text, language="en"))]
+    assert kinds == [("66", "age"), ("71", "age"), ("30 people", "count")]
+
+
 @given(st.lists(st.sampled_from(["eight", "12", ",", " ", "and", "or", "y", "\n", "-", "x1",
                                  "\u00a0", "aged"]), max_size=14))
 def test_a_list_tail_matches_only_text_ending_in_a_comma_or_a_joiner(parts: list[str]) -> None:
@@ -184,6 +191,14 @@ def test_the_later_numbers_of_a_sentence_read_in_place_are_the_slice(start: int)
         assert later[-1] == items[-1]
     with pytest.raises(IndexError):
         later[len(later)]
+
+
+def test_a_gapped_figure_counts_what_the_figure_before_it_counts() -> None:
+    text = "In Braga, police counted 4,000 marchers and organisers 11,000; the count was calm."
+    claims = claimcheck.extract(Document(id="g", text=text, language="en"))
+    police, organisers = claims[0], claims[1]
+    assert (organisers.entity, organisers.measure) == (police.entity, police.measure)
+    assert organisers.speaker == "organisers"
 
 
 def test_dates_are_read_with_the_documents_own_language_words() -> None:

@@ -135,6 +135,9 @@ def test_a_country_speaks_by_a_verb_of_saying_only(sentence: str, expected: str 
         ("The farmers' union, which called the march, put the turnout at 40,000.",
          "farmers' union"),
         ("Police estimated the crowd at 9,000.", "Police"),
+        # a modifier before the figure's noun keeps it the object, not a speaker
+        ("The counting firm Civica, which works for media outlets, put the Madrid crowd "
+         "at 61,200.", "counting firm Civica"),
     ],
 )
 def test_whoever_puts_the_figure_at_a_number_gives_it(sentence: str, expected: str) -> None:

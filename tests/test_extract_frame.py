@@ -111,3 +111,10 @@ def test_a_count_that_refers_back_to_a_measure_counts_its_usual_entity() -> None
     text = "Some 40,000 people marched in Lyon, police said. Organisers put the figure at 90,000."
     claims = claimcheck.extract(Document(id="d", text=text))
     assert [(c.entity, c.measure) for c in claims] == [("person", "took part")] * 2
+
+
+def test_men_who_face_murder_charges_are_counted_as_charged() -> None:
+    doc = claimcheck.Document(id="c", language="en", published="2026-05-18",
+                              text="Two teenagers face murder charges after the shooting.")
+    (claim,) = claimcheck.extract(doc)
+    assert claim.measure == "charged"

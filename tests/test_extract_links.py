@@ -121,3 +121,16 @@ def test_a_part_lies_where_its_whole_does() -> None:
     claims = claimcheck.extract(Document(id="d", text=text))
     part, whole = claims[-2], claims[-1]
     assert part.ratio_of == whole.id and part.place_key == whole.place_key
+
+def test_a_part_that_names_a_narrower_place_is_that_places_own_count() -> None:
+    doc = Document(id="w", published="2026-04-02T21:00:00+02:00", language="en",
+                   text="The ministry counted 310,000 marchers across Italy on Thursday, "
+                        "including 52,000 in Rome. The police said 14 officers were hurt, "
+                        "three of them in the face.")
+    claims = {c.text: c for c in claimcheck.extract(doc)}
+    rome = next(c for t, c in claims.items() if t.startswith("52,000"))
+    assert rome.measure == claims["310,000 marchers"].measure  # Rome's crowd, not a share
+    assert rome.location == "Rome"
+    # a part with no place of its own stays a part of its whole
+    face = next(c for t, c in claims.items() if t.startswith("three"))
+    assert face.measure is not None and face.measure.endswith("(part)")

@@ -5,9 +5,6 @@ from __future__ import annotations
 from claimcheck import places
 from claimcheck.extract import placing
 from claimcheck.extract.vocabulary import vocabulary
-from claimcheck.models import Claim
-
-CUMBRIA = places.Place("Cumbria", "region", "GB", "Cumbria")
 
 
 def _towns(text: str) -> list[tuple[str, str]]:
@@ -39,18 +36,6 @@ def test_ordinary_capitalised_words_after_a_cue_are_no_towns() -> None:
 
 def test_no_town_is_placed_when_no_country_leads() -> None:
     assert _towns("Nobody knew where Brackenthwaite was, they said in Brackenthwaite.") == []
-
-
-def test_a_part_named_by_a_town_of_its_wholes_region_is_the_towns_own_count() -> None:
-    whole = Claim(id="a:c1", doc="a", start=0, end=3, text="650", value=650, low=650, high=650,
-                  qualifier="exact", entity="property", measure="flooded",
-                  place_key="GB/Cumbria")
-    town = places.Place("Millbrook", "city", "GB", "Cumbria")
-    elsewhere = places.Place("Leeds", "city", "GB", "England")
-    assert placing.own_town_part(town, whole)
-    assert not placing.own_town_part(elsewhere, whole)
-    assert not placing.own_town_part(CUMBRIA, whole)
-    assert not placing.own_town_part(town, None)
 
 
 def test_a_namesake_abroad_the_text_never_sets_as_a_place_keeps_its_reading() -> None:

@@ -324,3 +324,30 @@ def test_mostly_in_two_towns_of_a_named_region_is_the_regions_figure() -> None:
     claims = claimcheck.extract(Document(id="d", text=text, language="en"))
     rescued = next(c for c in claims if c.value == 46)
     assert rescued.place_key == "GB/Cumbria"
+
+
+def test_a_country_wide_cue_belongs_to_the_figure_it_stands_beside() -> None:
+    # "nationwide" follows the union's national figure: the capital's figure after it is
+    # the capital's, while a cue beside the second figure still makes that one national
+    text = ("The union counted more than 900,000 marchers nationwide and kept its figure of "
+            "140,000 for the capital.\nPolice held 40 people in Madrid, and 75 officers were "
+            "hurt nationwide.")
+    doc = Document(id="m", published="2026-05-01T21:00:00+02:00", language="en", text=text)
+    places = {c.text.split()[0]: c.location for c in claimcheck.extract(doc)}
+    assert places["140,000"] == "Madrid" and places["more"] == "Spain"
+    assert places["40"] == "Madrid" and places["75"] == "Spain"
+
+
+def test_a_country_that_qualifies_a_city_after_the_figure_yields_to_the_city() -> None:
+    # "the US city of Denver": the country only says where the city lies
+    text = ("Three people died after a stage collapsed at a festival in the US city of "
+            "Denver, officials said. Two were hurt in Denver, Colorado.")
+    doc = Document(id="b", published="2026-07-04T10:00:00-06:00", language="en", text=text)
+    assert [c.location for c in claimcheck.extract(doc)] == ["Denver", "Denver"]
+
+
+def test_a_figure_over_several_cities_is_the_countrys_not_the_datelines() -> None:
+    text = ("MADRID (Wire) - Farmers blocked roads on Monday.\nPolice said 3,000 people "
+            "marched in several Spanish cities.")
+    doc = Document(id="b", published="2026-03-09T20:00:00+01:00", language="en", text=text)
+    assert claimcheck.extract(doc)[0].location == "Spain"

@@ -43,6 +43,15 @@ def test_a_figures_own_clause_names_its_source() -> None:
     assert _speakers(text) == ["reports", "regional governor"]
 
 
+def test_an_office_that_owns_a_figure_is_its_source() -> None:
+    # a crowd count owned by an office in lower case, and a rival owned by a name
+    text = ("The labour ministry's tally of 80,000 strikers was well short of the Union "
+            "Federation's estimate of 200,000, the paper said.")
+    assert _speakers(text) == ["labour ministry", "Union Federation"]
+    # an office's staff is no figure it owns: the speaker of the sentence keeps it
+    assert _speakers("The ministry's 40 clerks were sent home, the mayor said.") == ["mayor"]
+
+
 def test_a_figure_in_a_clause_telling_the_event_is_nobodys() -> None:
     text = "The governor said 12 people were hurt when the depot was hit by three drones."
     assert _speakers(text) == ["governor", None]
@@ -104,3 +113,12 @@ def test_a_later_clause_with_its_own_speech_verb_has_its_own_speaker() -> None:
     # a pronoun in the later clause is no new source
     text = "The storm hit on Friday, and by Sunday it had claimed 12 lives, according to reports."
     assert _speakers(text) == ["reports"]
+
+
+def test_a_gapped_clause_gives_its_figure_to_the_office_before_it() -> None:
+    # "police counted 7,000 and organisers 18,000": the second verb is left out
+    text = ("In Porto, police counted 7,000 marchers and organisers 18,000. The ministry "
+            "counted 90,000 and the unions 300,000. Police said 5 people and 3 officers were hurt.")
+    doc = claimcheck.Document(id="g", published="2026-03-12T21:00:00+00:00", language="en", text=text)
+    speakers = [c.speaker for c in claimcheck.extract(doc)]
+    assert speakers == ["police", "organisers", "ministry", "unions", "police", "police"]

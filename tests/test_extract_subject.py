@@ -280,3 +280,13 @@ def test_a_contrast_clause_takes_no_verb_from_before_and_of_the_counts_the_noun(
 def test_an_elliptic_contrast_keeps_the_verb_before_it() -> None:
     assert _read("About 9,000 marched in Lyon, but only 4,000 according to police.") == [
         ("About 9,000", "person", "took part"), ("4,000", "person", "took part")]
+
+
+def test_a_figure_compared_with_after_a_part_is_no_part() -> None:
+    # "including 9,000 in Braga, compared with 41,000 a week before": 41,000 is a whole
+    text = ("The ministry counted 52,000 marchers across Portugal on Saturday, including "
+            "9,000 in Braga, compared with 41,000 on 28 February.")
+    doc = claimcheck.Document(id="p", published="2026-03-07T21:00:00+00:00", language="en", text=text)
+    last = claimcheck.extract(doc)[-1]
+    assert last.text.startswith("41,000")
+    assert not (last.measure or "").endswith("(part)")

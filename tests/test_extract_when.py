@@ -287,3 +287,37 @@ def test_a_total_over_the_past_week_is_a_quantity_of_its_own() -> None:
     text = "Over the past week alone, Russia has launched more than 1,500 drones at Ukraine."
     (claim,) = claimcheck.extract(Document(id="d", text=text, published=dt.date(2025, 3, 4)))
     assert claim.measure == "launched (total)"
+
+
+def test_a_date_after_up_from_is_the_earlier_figures() -> None:
+    # "74,500, up from 55,800 a week earlier": the week-old day is the 55,800's, not the
+    # 74,500's, which keeps the story's day
+    text = ("Thousands marched in Lyon on Saturday against the reform.\n"
+            "A counting firm put the crowd at 74,500, up from 55,800 a week earlier.")
+    doc = Document(id="d", published="2026-02-08T12:00:00+01:00", language="en", text=text)
+    crowd = next(c for c in claimcheck.extract(doc) if c.text.startswith("74,500"))
+    assert str(crowd.date) == "2026-02-07"
+
+
+def test_a_day_in_a_quote_or_in_a_comparison_dates_no_toll() -> None:
+    # "bigger than last week" is the speaker's day, not the count's; the day of a figure
+    # compared with ("compared with 30 on 2 March") is not the event a later toll counts from
+    quoted = ("Unions held a second day of marches on Thursday 12 March.\n"
+              "\"This is bigger than last week,\" the union leader said, adding that 1.1 "
+              "million people had marched.\nPolice said four people were arrested in Lyon.")
+    doc = Document(id="q", published="2026-03-12T21:00:00+01:00", language="en", text=quoted)
+    assert {str(c.date) for c in claimcheck.extract(doc)} == {"2026-03-12"}
+    compared = ("Police made 48 arrests in Lille on Thursday, compared with 30 on 2 March.\n"
+                "Twelve officers were hurt, police said.")
+    doc = Document(id="r", published="2026-03-13T09:00:00+01:00", language="en", text=compared)
+    days = {c.text: str(c.date) for c in claimcheck.extract(doc)}
+    assert days == {"48 arrests": "2026-03-12", "30": "2026-03-02", "Twelve officers": "2026-03-12"}
+
+
+def test_a_day_after_up_by_is_the_compared_days() -> None:
+    # "up by a third on ... 2 March": the count is compared with that day, not dated by it
+    text = ("Teachers marched in Porto on Thursday.\nThe ministry's count of 90,000 marchers "
+            "was up by a third on the first day of action on 2 March.")
+    doc = Document(id="a", published="2026-03-12T20:00:00+00:00", language="en", text=text)
+    (claim,) = claimcheck.extract(doc)
+    assert str(claim.date) == "2026-03-12"

@@ -147,6 +147,35 @@ def test_every_night_is_its_own_quantity() -> None:
     assert sorted(_groups(claims)) == [["a:c1", "b:c1"], ["b:c2", "c:c1"], ["d:c1", "e:c1"]]
 
 
+def test_a_lone_night_is_the_evening_event_and_chains_with_its_day() -> None:
+    # a fair shooting told as "late Friday" by one desk and "Friday night" (dated by the
+    # morning it ends) by the next: one night in the block, so one event, one running toll
+    toll = {"measure": "killed", "entity": "person"}
+    claims = [
+        make_claim("a:c1", 2, date=dt.date(2026, 8, 14), **toll),
+        make_claim("b:c1", 4, date=dt.date(2026, 8, 15), date_precision="night", **toll),
+        make_claim("c:c1", 5, date=dt.date(2026, 8, 14), **toll),
+    ]
+    assert _groups(claims) == [["a:c1", "b:c1", "c:c1"]]
+    # the lone night reaches its evening and its morning, never the day after
+    later = [make_claim("e:c1", 3, date=dt.date(2026, 8, 15), date_precision="night", **toll),
+             make_claim("f:c1", 300, date=dt.date(2026, 8, 16), **toll)]
+    assert _groups(later) == []
+    # a second night in the block brings back night by night: each night keeps apart
+    claims.append(make_claim("d:c1", 9, date=dt.date(2026, 8, 16), date_precision="night", **toll))
+    assert sorted(_groups(claims)) == [["a:c1", "c:c1"]]
+
+
+def test_a_lone_night_volley_is_not_the_volley_reported_the_day_before() -> None:
+    # drones launched, counted in a report of the 14th (the night before it), and "overnight
+    # into the 15th": two attacks, even with one night named in the block
+    claims = [make_claim("a:c1", 470, date=dt.date(2026, 8, 14)),
+              make_claim("b:c1", 480, date=dt.date(2026, 8, 14)),
+              make_claim("c:c1", 90, date=dt.date(2026, 8, 15), date_precision="night"),
+              make_claim("d:c1", 95, date=dt.date(2026, 8, 15), date_precision="night")]
+    assert sorted(_groups(claims)) == [["a:c1", "b:c1"], ["c:c1", "d:c1"]]
+
+
 def test_ages_and_unattached_figures_join_no_group() -> None:
     claims = [
         make_claim("a:c1", 45, kind="age", entity="person", measure="age"),

@@ -169,3 +169,45 @@ def test_county_floods_snapshots_recalled_years_and_livestock_stay_apart() -> No
     assert flooded is not None
     assert _claim("flood_county", "d3", "1,050 homes and businesses").id in flooded.claims
     assert _claim("flood_county", "d2", "some 1,300 people").measure == "evacuated"
+
+def test_a_toll_told_as_late_saturday_and_as_saturday_night_is_one_running_count() -> None:
+    # concert_night: one desk writes "late Saturday", the next "on Saturday night" (a night
+    # dated by the morning it ends); the block names one night only, so it is the evening's
+    early, night = _claim("concert_night", "d1", "At least three people"), \
+        _claim("concert_night", "d2", "Four people")
+    assert night.date_precision == "night"
+    group = _group_of("concert_night", early)
+    assert group is not None and night.id in group.claims
+    assert _claim("concert_night", "d3", "six").id in group.claims
+    assert _conflicts("concert_night", early) == []  # 3+ -> 4 -> 6: updates only
+    injured = _group_of("concert_night", _claim("concert_night", "d1", "14 others"))
+    assert injured is not None and {d.kind for d in injured.discrepancies} == {"update"}
+
+
+def test_a_city_part_of_a_national_count_meets_the_citys_own_counts() -> None:
+    # march_day: "including 61,000 in Paris" is Paris's crowd, against the police's 58,000
+    paris = _claim("march_day", "d2", "61,000")
+    assert paris.measure == _claim("march_day", "d2", "452,000 people").measure
+    police = _claim("march_day", "d1", "58,000 people")
+    group = _group_of("march_day", police)
+    assert group is not None and paris.id in group.claims
+    assert any(d.kind == "contradiction" and set(d.claims) == {police.id, paris.id}
+               for d in group.discrepancies)
+    # the retirement age is no crowd; "up from 55,800 a week earlier" leaves 74,500 its day
+    assert _claim("march_day", "d1", "65").kind == "age"
+    occurrences = _claim("march_day", "d2", "74,500")
+    assert str(occurrences.date) == "2026-03-12" and occurrences.id in group.claims
+
+
+def test_police_and_organisers_of_one_gapped_clause_are_two_voices_that_conflict() -> None:
+    # march_day d3: "police counted 14,500 marchers ... and organisers 35,000"
+    police, organisers = _claim("march_day", "d3", "14,500 marchers"), _claim("march_day", "d3", "35,000")
+    assert (police.speaker, organisers.speaker) == ("police", "organisers")
+    group = _group_of("march_day", police)
+    assert group is not None and organisers.id in group.claims
+    assert _conflicts("march_day", police) == ["contradiction"]
+    # "1.3 million nationwide and 250,000 for the capital": the capital's figure is Paris's
+    capital = _claim("march_day", "d3", "250,000")
+    assert capital.location == "Paris"
+    paris = _group_of("march_day", _claim("march_day", "d1", "58,000 people"))
+    assert paris is not None and capital.id in paris.claims

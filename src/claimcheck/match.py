@@ -283,14 +283,25 @@ def _chain_by_date(members: list[Candidate], policy: Policy) -> list[list[Candid
     only shares a chain with figures of that same day, and a chain holding a night takes no
     figure of another day, so the counts of two nights never meet and a running total dated
     the day before stays apart. Such a figure looks past the chains of other nights to the
-    latest chain it fits."""
+    latest chain it fits.
+
+    That holds where the block counts several nights (riots, a run of air raids). Where every
+    night-dated figure names the same one night ("Saturday night" beside "late Saturday"),
+    that night is the event's: it shares a chain with figures of its evening and of the
+    morning it ends, and with no other day. Not a volley's night (drones launched): each
+    night's volley is an attack of its own."""
     dated = sorted((c for c in members if c.day is not None), key=lambda c: (c.day, _order(c.claim)))
+    nights = {c.day for c in dated if _is_night(c)}
+    # a volley (drones launched) of one night is that night's attack alone: a volley counted
+    # the day before is the last attack's, not this one's evening
+    lone = next(iter(nights)) if len(nights) == 1 and members \
+        and members[0].measure in _running_counts() else None
     chains: list[_Chain] = []
     for cand in dated:
         assert cand.day is not None
         home = None
         for chain in reversed(chains):
-            fits = chain.fits(cand, policy)
+            fits = chain.fits(cand, policy, lone)
             if fits is None:
                 continue  # another night's chain: look further back
             home = chain if fits else None
@@ -325,12 +336,16 @@ class _Chain:
     from_text: bool  # whether every member dates itself from its text
     night: bool
 
-    def fits(self, cand: Candidate, policy: Policy) -> bool | None:
+    def fits(self, cand: Candidate, policy: Policy, lone: dt.date | None = None) -> bool | None:
         """True when `cand` joins, False when it starts a chain of its own, None when the chain
-        is another night's (or `cand` is a night and the chain spans other days)."""
+        is another night's (or `cand` is a night and the chain spans other days). `lone` is
+        the block's one night when it names only one: then its evening's day is its own too."""
         assert cand.day is not None
-        if (self.night or _is_night(cand)) and not self.first == self.last == cand.day:
-            return None
+        if self.night or _is_night(cand):
+            days = {self.first, self.last, cand.day}
+            own = {lone, lone - dt.timedelta(days=1)} if lone is not None else {cand.day}
+            if len(days) > 1 and not days <= own:
+                return None
         window = policy.event_window_days if cand.from_text and self.from_text \
             else policy.undated_window_days
         return (cand.day - self.reach).days <= window

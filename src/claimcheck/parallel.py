@@ -9,8 +9,10 @@ A run has three stages, and each splits its own way:
 
 `check_jobs` extracts in N local processes and does the rest in this one. `check_dask` runs
 extraction as `extract_frame` (a pure DataFrame -> DataFrame function) over the partitions
-of a Dask DataFrame, shuffles the claims on their `block`, groups and judges each partition
-with `match_frame`, and gathers (`Gathering`: each partition read as soon as it is done).
+of a Dask DataFrame, brings the claims of each `block` together (on a distributed client, in
+bins packed by size and sent back to the workers; otherwise by a shuffle), groups and judges
+them with `match_frame`, and gathers (`Gathering`: each partition read as soon as it is
+done).
 Both return the Report `check()` returns on the same input, byte for byte: documents and
 claims listed by time then id, groups numbered g1, g2, ... by their earliest (document,
 offset) as `align` numbers them. docs/scale.md has the commands,
@@ -84,6 +86,9 @@ _RECORDS: dict[str, type[Document] | type[Claim] | type[Diagnostic]] = {
 #: another, none waits long on the last one, and the client reads the first while the last run
 _DOCUMENTS_PER_PARTITION = 100
 _PARTITIONS_PER_THREAD = 4
+#: a block of n claims takes about n ** _COST to match and judge: judging compares the claims of
+#: a group pairwise, and larger blocks have larger groups (fitted on the generated batches)
+_COST = 1.25
 _REFERENCE_TIME = "~"  # after every document's time: reference claims come last
 #: a text every language's rules read (a place, a date, figures, units): `warm` loads them
 _WARM_TEXT = "Kyiv, 1 May 2025: 12 (3%), 4.5 km; 1,200 + 7"
@@ -307,11 +312,12 @@ def check_dask(documents: Any, *, pipeline: Pipeline | None = None,
 
     `documents` is a dask or pandas DataFrame with the columns `check()` reads (a pandas one
     is split into `npartitions`, by default 100 documents each and at least four per worker
-    thread). It runs on the current
-    `distributed.Client` (or dask's default scheduler): extraction per partition, claims
-    shuffled on their block, grouping and judging per partition. On a `distributed.Client`
-    the extracted rows are computed once and kept on the workers, and each partition's rows
-    and groups are read here as soon as it is done (`Gathering`), while the rest still run.
+    thread). It runs on the current `distributed.Client` (or dask's default scheduler):
+    extraction per partition, then grouping and judging per block of claims. On a
+    `distributed.Client` each extracted partition is read here as soon as it is done
+    (`Gathering`), and the claims it holds are sent back to the workers in bins of whole
+    blocks, largest first (`_bins`); without one, claims are shuffled on their block
+    (`DataFrame.shuffle`) and everything is gathered at the end.
     """
     dd, dask = _dask()
     pipeline = pipeline or Pipeline()
@@ -327,43 +333,95 @@ def check_dask(documents: Any, *, pipeline: Pipeline | None = None,
             "build one with dask.dataframe.read_json(..., lines=True) or from_pandas")
     client = _client()
     extracted = documents.map_partitions(extract_frame, meta=_empty(EXTRACTED))
-    if client is not None:  # extracted once, kept on the workers for the shuffle and the client
-        extracted = client.persist(extracted)
-    claims = extracted[(extracted["kind"] == "claim") & (extracted["block"] != "")]
-    if reference:
-        claims = dd.concat([claims, dd.from_pandas(reference_frame(reference), npartitions=1)])
-    # a few blocks hold most claims: more partitions than threads, but not one per document's
-    shuffled = claims.shuffle(on="block", npartitions=min(extracted.npartitions,
-                                                          _PARTITIONS_PER_THREAD * threads))
-    matched = shuffled.map_partitions(match_frame, pipeline, meta=_empty(MATCHED))
     gathered = Gathering()
+    references = reference_frame(reference) if reference else None
     if client is None:
+        claims = extracted.map_partitions(claim_rows, meta=_empty(EXTRACTED))
+        if references is not None:
+            claims = dd.concat([claims, dd.from_pandas(references, npartitions=1)])
+        # a few blocks hold most claims: more partitions than threads, not one per document's
+        shuffled = claims.shuffle(on="block", npartitions=min(extracted.npartitions,
+                                                              _PARTITIONS_PER_THREAD * threads))
+        matched = shuffled.map_partitions(match_frame, pipeline, meta=_empty(MATCHED))
         rows, groups = dask.compute(extracted, matched)
         gathered.add_extracted(rows, 0)
         gathered.add_matched(groups, 0)
     else:
-        _stream(client, extracted, client.persist(matched), gathered)
-    if reference:
-        gathered.add_extracted(reference_frame(reference), extracted.npartitions)
+        _run(client, client.persist(extracted), pipeline, references, gathered)
+    if references is not None:
+        gathered.add_extracted(references, extracted.npartitions)
     return gathered.report(pipeline=pipeline, diagnostics=diagnostics)
 
 
-def _stream(client: Any, extracted: Any, matched: Any, gathered: Gathering) -> None:
-    """Read each partition of two persisted collections into `gathered` as soon as it is
-    done: the client parses records while the workers still extract and match, instead of
-    parsing them all once the workers are done (a serial tail as long as matching itself).
-    Each frame is taken with its partition's number, so the order they come in is no matter."""
+def claim_rows(frame: Any) -> Any:
+    """The rows of an `extract_frame` frame that are matched: claims with a block."""
+    return frame[(frame["kind"] == "claim") & (frame["block"] != "")]
+
+
+def _run(client: Any, extracted: Any, pipeline: Pipeline, references: Any,
+         gathered: Gathering) -> None:
+    """Read each extracted partition into `gathered` as soon as it is done, keeping its claim
+    rows; once the last is in, send the claims back to the workers in bins of whole blocks
+    (`_bins`) to be matched, and read each bin's groups as soon as it is done.
+
+    The client parses records while the workers still extract and match, instead of parsing
+    them all at the end (a serial tail as long as matching itself). It reads every claim row
+    anyway, so it knows each block's size when the last partition is in: a shuffle among the
+    workers (`DataFrame.shuffle`) splits blocks by a hash and gives each worker a range of
+    its partitions, which left one worker the largest block and a share of the rest while
+    the other waited; bins packed by size, largest first, keep both busy to the end."""
     from distributed import as_completed, futures_of
 
-    futures = {}
-    for collection, add in ((extracted, gathered.add_extracted), (matched, gathered.add_matched)):
-        # a partition's key is (name, its number)
-        futures.update({future: (add, future.key[1])
-                        for future in futures_of(collection)})  # type: ignore[no-untyped-call]
-    for future, frame in as_completed(list(futures),  # type: ignore[no-untyped-call]
-                                      with_results=True):
-        add, part = futures[future]
-        add(frame, part)
+    extracting = {future.key: future.key[1]  # a partition's key is (name, its number)
+                  for future in futures_of(extracted)}  # type: ignore[no-untyped-call]
+    matching: dict[Any, int] = {}
+    claims: list[Any] = [] if references is None else [references]
+    left = len(extracting)
+    pending = as_completed(list(futures_of(extracted)),  # type: ignore[no-untyped-call]
+                           with_results=True)
+    for future, frame in pending:
+        if future.key in extracting:
+            claims.append(claim_rows(frame))
+            left -= 1
+            if not left:  # every claim is in: match them, then parse this partition
+                for n, (worker, rows) in enumerate(_bins(_pandas().concat(claims),
+                                                         client.nthreads())):
+                    data = client.scatter(rows, workers=[worker], hash=False)
+                    task = client.submit(match_frame, data, pipeline, workers=[worker],
+                                         allow_other_workers=True, priority=-n, pure=False)
+                    matching[task.key] = n
+                    pending.add(task)  # type: ignore[no-untyped-call]
+            gathered.add_extracted(frame, extracting[future.key])
+        else:
+            gathered.add_matched(frame, matching[future.key])
+
+
+def _bins(claims: Any, nthreads: dict[str, int]) -> list[tuple[str, Any]]:
+    """Claim rows in bins of whole blocks, each with the worker it goes to, largest first.
+
+    A block of n claims costs about n ** 1.25 (`_COST`): blocks costlier than a bin's share
+    (a fourth of a worker thread's share of the total) are a bin each; the rest are packed,
+    costliest first, until a bin holds its share. Bins go to workers costliest first, each to
+    the worker with the least cost per thread so far (a worker runs its own costliest first),
+    so the longest bin starts at once and the short ones fill in around it."""
+    if not len(claims):
+        return []
+    costs = {block: size ** _COST for block, size in claims["block"].value_counts().items()}
+    share = sum(costs.values()) / (_PARTITIONS_PER_THREAD * (sum(nthreads.values()) or 1))
+    bins: list[tuple[float, list[str]]] = []
+    for block in sorted(costs, key=lambda b: (-costs[b], b)):
+        if not bins or bins[-1][0] >= share:
+            bins.append((0.0, []))
+        held, blocks = bins[-1]
+        bins[-1] = (held + costs[block], [*blocks, block])
+    by_block = dict(tuple(claims.groupby("block", sort=False)))
+    load = dict.fromkeys(nthreads, 0.0)
+    placed = []
+    for cost, blocks in sorted(bins, key=lambda b: -b[0]):
+        worker = min(load, key=lambda w: (load[w], w))
+        load[worker] += cost / max(1, nthreads[worker])
+        placed.append((worker, _pandas().concat([by_block[block] for block in blocks])))
+    return placed
 
 
 def _client() -> Any:

@@ -224,16 +224,18 @@ def _claim(ctx: Context, f: _Figure, notes: Notes) -> tuple[Claim, Notes]:
     entity, measure, detail, notes = _subject(ctx, f, kind, end, entity, notes)
     if echo is not None:  # "38 dead (39 had been given earlier)": the 39 counts the dead
         entity, measure = echo.entity, echo.measure
-    located = scope.locate(ctx, m, sentence, measure, notes.recent_places, f.next_start, entity)
+    located = scope.locate(ctx, m, sentence, measure, notes.recent_places, f.next_start, entity,
+                           f.previous.end if f.previous is not None else None)
     recent, para, index = scope.remember(notes.recent_places, notes.places_paragraph,
                                          notes.places_sentence, sentence, located.seen)
     place = located.place
     place_key, location = (place.key, place.name) if place else (None, None)
-    if measure and measure.endswith(" (part)") and placing.own_town_part(place, f.previous_claim):
-        # "650 flooded across the county, 280 of them in X": the town's own count
-        measure = measure.removesuffix(" (part)")
-        if noun_end <= m.end and f.previous_claim is not None:
-            entity = f.previous_claim.entity  # a bare part counts what its whole counts
+    parted = f.previous_claim
+    if parted is not None and links.own_place_part(measure, place_key, parted):
+        # "including 61,000 in Paris", "27 of them in Paris": the city's own count
+        measure, detail = parted.measure, None
+        entity = parted.entity if subject.bare(ctx, m, sentence) or subject.partitive(ctx, m) \
+            else entity
     facility = placing.facility(ctx, sentence, m)
     # the story's own site (named in its first sentence) is no sub-scope
     if facility and place_key and (not _names(ctx.lead, facility)
@@ -334,6 +336,10 @@ def _subject(ctx: Context, f: _Figure, kind: str, end: int, entity: str | None,
         measure = measure.removesuffix(" (part)") if measure else measure
         if entity is None and measure and kind == "count":
             entity = subject.entity_for(measure)  # "la préfecture en a compté 6 200": people
+    if measure is None and before is not None and before.kind == kind == "count" \
+            and speaker_clause.gapped_office(ctx, sentence, m.start) is not None:
+        # "police counted 6,000 marchers and organisers 15,000": the same count, another voice
+        measure, entity = before.measure, entity or before.entity
     if listed and before is not None and before.kind == kind:
         # an item of a list counts what the list counts: "17 in Kyiv, 5 in Kharkiv"
         measure = measure or before.measure

@@ -209,14 +209,19 @@ def _around_verb(words: Vocabulary, sentence: str) -> str | None:
     return None
 
 
+_FIGURE_OBJECT_WORDS = 3  # the figure's noun stands among the object's first words
+
+
 def _figure_object(speech: Speech, phrase: str) -> bool:
     """Whether the phrase after a verb is the figure it gives ("the figure at 3.5 million",
     "the death toll at 52"), not a speaker named after the verb."""
     low = phrase.lower().split()
     while low and (low[0] in speech.determiners or low[0] in speech.dropped):
         low.pop(0)
-    return bool(low) and (low[0] in speech.figure_objects
-                          or " ".join(low[:2]) in speech.figure_objects)
+    # a modifier may stand before the noun: "the Paris crowd at", "the official death toll at"
+    head = low[:_FIGURE_OBJECT_WORDS]
+    return any(w in speech.figure_objects or " ".join(head[k : k + 2]) in speech.figure_objects
+               for k, w in enumerate(head))
 
 
 def _past_relative(speech: Speech, sentence: str, pos: int) -> int:

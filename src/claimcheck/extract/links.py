@@ -111,3 +111,17 @@ def increment(ctx: Context, end: int, sentence: Sentence, measure: str | None,
     if measure is None or (before is not None and before.measure != measure):
         return False
     return ctx.words.increment.match(ctx.text, end, sentence.end) is not None
+
+
+def own_place_part(measure: str | None, place_key: str | None, whole: Claim | None) -> bool:
+    """Is a part ("including 61,000 in Paris", "27 of them in Paris") the count of a place
+    inside its whole's place? Then it is that place's own figure of the whole's measure (the
+    city's crowd, the capital's arrests), not a share of the whole: a part is only a part
+    where it names no narrower place than the figure it divides."""
+    if measure is None or not measure.endswith(" (part)") or whole is None or not place_key:
+        return False
+    wide = whole.place_key
+    base = measure.removesuffix(" (part)")
+    # the part names no measure of its own ("counted") or its whole's
+    return bool(wide) and "#" not in place_key and place_key.startswith(f"{wide}/") \
+        and whole.measure is not None and base in (whole.measure, load("measures")["unnamed_part"])

@@ -11,7 +11,6 @@ from claimcheck import lang, numbers, places
 from claimcheck.extract.context import Context, Found
 from claimcheck.extract.vocabulary import Vocabulary
 from claimcheck.lexicon import load
-from claimcheck.models import Claim
 from claimcheck.places.gazetteer import SHOUT_MIN_POP, Gazetteer, load_gazetteer, name_key
 from claimcheck.text import Sentence
 
@@ -152,15 +151,6 @@ def _town_cues(code: str) -> re.Pattern[str] | None:
     return re.compile(
         rf"(?<![\w-])(?i:{lead})\s+([A-Z][a-z]+(?:-(?:[a-z]+-)?[A-Z][a-z]+)*)"
         rf"(?![\w'\u2019-])(?!\s+(?:[A-Z\d]{stop}))")
-
-
-def own_town_part(place: places.Place | None, whole: Claim | None) -> bool:
-    """Whether a part of the figure `whole` ("280 of them in X", "including 310 in X") is
-    placed in a town inside the whole's region: a count of that town itself, not a share."""
-    if place is None or whole is None or place.kind != "city" or not whole.place_key:
-        return False
-    wider = places.from_key(whole.place_key)
-    return wider is not None and wider.kind == "region" and wider.contains(place)
 
 
 def speaker_spans(words: Vocabulary, text: str, sentence: Sentence) -> tuple[tuple[int, int], ...]:

@@ -39,7 +39,7 @@ class Scope:
 
 def locate(ctx: Context, m: numbers.Mention, sentence: Sentence, measure: str | None,
            recent: tuple[places.Place, ...], next_start: int | None,
-           entity: str | None = None) -> Scope:
+           entity: str | None = None, previous_end: int | None = None) -> Scope:
     """The place of the figure `m`: its own resident noun ("10 North Carolinians"), in its
     clause, framing its sentence, named after it, an anaphora's antecedent, the places just
     listed ("in total"), the official who gives it, the paragraph's, the story's."""
@@ -74,8 +74,7 @@ def locate(ctx: Context, m: numbers.Mention, sentence: Sentence, measure: str | 
             ("several_regions", *clause),
             lambda: several.search(text, clause[0], clause[1]) is not None):
         chosen = _whole_country(ctx)  # "55 lives across five states": no one state's toll
-    elif ctx.per_span(("clause_country_wide", *clause), lambda: ctx.words.country_wide.search(
-            text, clause[0], clause[1]) is not None):
+    elif _country_wide_near(ctx, m, clause, previous_end, next_start):
         chosen = _whole_country(ctx)  # "80 arrested in Paris, and 123 officers hurt nationwide"
     elif _set_country_wide(ctx, sentence):
         chosen = _whole_country(ctx)  # "Across the country, nine died in X, with 63 injured"
@@ -114,7 +113,14 @@ def _in_clause(m: numbers.Mention, in_clause: list[Found], text: str = "") -> pl
     # "killed 12 people in Lviv": a place after the figure in its clause comes first
     following = [x for x in in_clause if x[0] >= m.end]
     pool = following[:1] or in_clause
+    if len(following) > 1 and following[0][2].contains(following[1][2]) \
+            and following[0][2] != following[1][2] \
+            and len(text[following[0][1] : following[1][0]]) <= _NAMED_INSIDE:
+        pool = following[:2]  # "in the US city of Memphis": the city the country qualifies
     return most_specific([p for _, _, p in pool], near=m.start, spans=pool)
+
+
+_NAMED_INSIDE = 12  # " city of ", " town of ": the words by which a place names one inside it
 
 
 def _wider_than_site(ctx: Context, m: numbers.Mention, inside: list[Found],
@@ -166,6 +172,28 @@ def _set_country_wide(ctx: Context, sentence: Sentence) -> bool:
     place an earlier clause named for its own figure."""
     found = ctx.words.country_wide.match(ctx.text, sentence.start, sentence.end)
     return found is not None and ctx.text[found.end() : found.end() + 1] == ","
+
+def _country_wide_near(ctx: Context, m: numbers.Mention, clause: tuple[int, int],
+                       previous_end: int | None, next_start: int | None) -> bool:
+    """Does an "across the country" of the figure's clause stand nearer to it than to the
+    clause's figures beside it? "more than 1.3 million nationwide and 250,000 for the
+    capital" puts only the first in the whole country."""
+    cues = ctx.per_span(("clause_country_wide", *clause), lambda: [
+        (f.start(), f.end()) for f in ctx.words.country_wide.finditer(ctx.text, *clause)])
+
+    def gap(lo: int, hi: int, start: int, end: int) -> int:
+        return max(start - hi, lo - end, 0)
+
+    for start, end in cues:
+        mine = gap(m.start, m.end, start, end)
+        if previous_end is not None and clause[0] <= previous_end and \
+                gap(previous_end, previous_end, start, end) < mine:
+            continue
+        if next_start is not None and next_start < clause[1] and next_start > m.end and \
+                gap(next_start, next_start, start, end) < mine:
+            continue
+        return True
+    return False
 
 
 def _country_wide_by(ctx: Context, sentence: Sentence) -> float:

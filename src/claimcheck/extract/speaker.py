@@ -18,7 +18,7 @@ from claimcheck.extract.attribution import (
 )
 from claimcheck.extract.context import Context, SpeakerState
 from claimcheck.extract.vocabulary import Speech
-from claimcheck.extract.when import names_earlier_event, names_past
+from claimcheck.extract.when import QUOTE_PAIRS, names_earlier_event, names_past
 from claimcheck.text import Sentence
 from claimcheck.text.clauses import WORD
 from claimcheck.text.sentences import QUOTES
@@ -26,8 +26,6 @@ from claimcheck.text.sentences import QUOTES
 _NAMES_KEPT = 8  # the speakers named so far that a bare office can stand for
 _WHOLE_PARAGRAPH = -2  # SpeakerState.sentence of a paragraph that continues the last speaker
 _SENTENCE_END = (".", "!", "?", "…", "»", "”", "\"", "’", "'", ")")
-# the mark that closes a quote opened by each of `QUOTES` ("„...“" in German, "«...»")
-_QUOTE_PAIRS = {"“": "”", "«": "»", '"': '"', "„": "“", "‘": "’", "‚": "‘"}
 
 
 @dataclass(frozen=True)
@@ -208,7 +206,7 @@ def quoted_by(ctx: Context, sentence: Sentence) -> str | None:
     paragraph ("“We found 12 bodies. More are missing,” the sheriff said."): the one named
     after the closing mark, if any."""
     text = ctx.text[sentence.start : sentence.end].lstrip()
-    closer = _QUOTE_PAIRS.get(text[:1])
+    closer = QUOTE_PAIRS.get(text[:1])
     if closer is None or closer in text[1:]:
         return None
     for later in ctx.sentences[sentence.index + 1 : sentence.index + 4]:

@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
-from claimcheck import numbers
+from claimcheck import dates, numbers
 from claimcheck.extract.context import Context
 from claimcheck.extract.links import coordinated
 from claimcheck.extract.vocabulary import PHRASE_LENGTHS, LemmaTable, Phrase
@@ -466,6 +466,12 @@ def subset(ctx: Context, m: numbers.Mention, sentence: Sentence, subset_sentence
             return True
     if any(before.rstrip(" ,").endswith(cue) for cue in cues):
         return True
+    # "..., including 61,000 in Paris, compared with 368,000 on March 5": a figure compared
+    # with is a whole of its own, not one more part of the sentence's whole
+    joined = f" {' '.join(WORD.findall(before))} "
+    if any(f" {' '.join(WORD.findall(w))} " in joined
+           for w in dates.contrast_words(ctx.document.language)):
+        return False
     return subset_sentence == sentence.index
 
 
@@ -517,6 +523,13 @@ def list_link(ctx: Context, m: numbers.Mention, sentence: Sentence,
         return True, None
     return False, previous[1] if any(c in between for c in ",;:") else None
 
+
+
+def partitive(ctx: Context, m: numbers.Mention) -> bool:
+    """Does a partitive cue ("of them", "of whom") follow the figure right away?"""
+    after = ctx.text[m.end : m.end + 12].lower().lstrip()
+    return any(after.startswith(cue.strip()) for cue in ctx.words.frames.partitive_cues
+               if cue.strip().startswith("of "))
 
 
 def bare(ctx: Context, m: numbers.Mention, sentence: Sentence) -> bool:

@@ -195,6 +195,7 @@ class Speech:
     own_voice: re.Pattern[str]  # "as we reported earlier": the outlet's own, never run on
     reported_mood: frozenset[str]  # verb forms of reported speech (German "seien", "würden")
     owned: re.Pattern[str]  # "A.M. Best's forecast of": a figure's owner right before it
+    owned_office: re.Pattern[str]  # "the interior ministry's count of": an office owns it
     owned_links: frozenset[str]  # "organisers at 20,000": the word between a source and its figure
     actors: frozenset[str]  # offices whose own doings they count: "la Guardia Civil ha efectuado"
     impersonal: frozenset[str]  # pronouns of an office, not a person: "it"
@@ -480,6 +481,12 @@ def _inverted(table: dict[str, list[str]], lemma: Callable[[str], tuple[str, ...
                        for canonical, forms in table.items() for form in forms}, lemma)
 
 
+def _actors(t: dict[str, Any]) -> frozenset[str]:
+    """Subject words that name a source of figures (an office, a body, a person's role)."""
+    return _words(t, "subject_words") - _words(t, "function_words") \
+        - _words(t, "possessive_nouns") - _words(t, "not_actors")
+
+
 def _speech(t: dict[str, Any], lemma: Callable[[str], tuple[str, ...]]) -> Speech:
     verbs = tuple(t.get("speech_verbs", []))
     name = r"([A-Z][\w’'-]+(?:\s+(?:&\s+)?[A-Z][\w’'.-]+)+)"
@@ -526,9 +533,14 @@ def _speech(t: dict[str, Any], lemma: Callable[[str], tuple[str, ...]]) -> Speec
         owned=re.compile(r"([A-Z][\w.&’'-]*(?:\s+&?\s*[A-Z][\w.&’'-]*){0,4})['’]s\s+"
                          rf"(?:(?:[\w-]+\s+){{0,2}}(?:{_alt(t.get('owned_figure_nouns', []))})\s+"
                          rf"(?:{_alt(t.get('owned_figure_links', []))})\s+)?$"),
+        # a lower-case owner is an office ("the interior ministry's count of"), and only
+        # with a figure noun and its link after it: "the ministry's 40 staff" names no source
+        owned_office=re.compile(
+            rf"\b((?:[a-z][\w-]*\s+){{0,2}}(?:{_alt(_actors(t))}))['’]s\s+"
+            rf"(?:[\w-]+\s+){{0,2}}(?:{_alt(t.get('owned_figure_nouns', []))})\s+"
+            rf"(?:{_alt(t.get('owned_figure_links', []))})\s+$"),
         owned_links=_words(t, "owned_figure_links"),
-        actors=_words(t, "subject_words") - _words(t, "function_words")
-        - _words(t, "possessive_nouns") - _words(t, "not_actors"),
+        actors=_actors(t),
         impersonal=_words(t, "impersonal_pronouns"),
         reporting_prepositions=_words(t, "reporting_prepositions"),
         dropped=_words(t, "speaker_dropped_words"),

@@ -14,6 +14,9 @@ from claimcheck.text.clauses import WORD
 RECENT_DAYS = 45  # a date of the story lies at most this long before publication
 TOLL_GAP_DAYS = 7  # a running toll dated this long after the event the story dates is its toll
 _CLOCK = re.compile(r"(\d{1,2})(?::(\d{2}))?\s*([ap])?")
+# the mark that closes a quote opened by each of text.sentences.QUOTES ("„...“" in German,
+# "«...»")
+QUOTE_PAIRS = {"“": "”", "«": "»", '"': '"', "„": "“", "‘": "’", "‚": "‘"}
 
 
 def anchor(ctx: Context) -> dates.DateMention | None:
@@ -93,6 +96,7 @@ def when(ctx: Context, m: numbers.Mention,
            if not ((";" in ctx.text[min(d.start, m.start) : max(d.start, m.start)]
                     and not _across_semicolon(ctx, d, m, in_sentence))
                    or _contrasted(ctx, m, d) or _aside(ctx.text, d.start, m.start)
+                   or _quoted_apart(ctx, sentence, d.start, m.start)
                    or _later_recalled(ctx, sentence, m, d, in_sentence)
                    or _in_relative(ctx, sentence, d, m.start))]
     # not across a ";" to a part with a date of its own ("...; two days earlier, officials
@@ -182,8 +186,55 @@ def event_of_toll(ctx: Context, day: dt.date | None, end: int) -> dates.DateMent
     earlier = [d for d in ctx.dates if d.day is not None and d.kind != "time" and not d.night
                and d.granularity == "day" and (day - d.day).days > TOLL_GAP_DAYS
                and not _recalled_date(ctx, d) and not is_as_of(ctx, d)
-               and (d.start < end or not _dates_figures(ctx, d))]
+               and (d.start < end or not _dates_figures(ctx, d)) and not _compared(ctx, d)
+               and not _in_quote(ctx, d.start)]
     return min(earlier, key=lambda d: (d.day, d.start)) if earlier else None
+
+
+def _quotes(ctx: Context, sentence: Sentence) -> list[tuple[int, int]]:
+    """The spans of the quotations of a sentence (opening mark to its closing mark), read
+    once per sentence."""
+    def read() -> list[tuple[int, int]]:
+        text, spans, at = ctx.text, [], sentence.start
+        while at < sentence.end:
+            closer = QUOTE_PAIRS.get(text[at])
+            # an apostrophe inside a word ("don't") opens no quote
+            if closer is None or (text[at] in "‘'" and at > 0 and text[at - 1].isalnum()):
+                at += 1
+                continue
+            shut = text.find(closer, at + 1, sentence.end)
+            if shut < 0:
+                break
+            spans.append((at, shut + 1))
+            at = shut + 1
+        return spans
+    return ctx.per_span(("quotes", sentence.index), read)
+
+
+def _quoted_apart(ctx: Context, sentence: Sentence, pos: int, other: int) -> bool:
+    """Is `pos` inside a quotation that does not hold `other`? ""Bigger than last week,"
+    the union said, counting 1.1 million": the week is the speaker's, not the figure's."""
+    return any(lo <= pos < hi and not lo <= other < hi for lo, hi in _quotes(ctx, sentence))
+
+
+def _in_quote(ctx: Context, pos: int) -> bool:
+    """Is `pos` inside a quotation of its sentence?"""
+    sentence = ctx.sentence_at(pos)
+    return sentence is not None and any(lo <= pos < hi for lo, hi in _quotes(ctx, sentence))
+
+
+_COMPARED_REACH = 40  # "up from the 1 million it reported on March 5": the cue is this close
+
+
+def _compared(ctx: Context, d: dates.DateMention) -> bool:
+    """Is `d` the day of a figure a sentence compares with ("up from 55,800 a week earlier",
+    "compared with 368,000 on March 5")? That day is an earlier event's, or an earlier step
+    of a count: never the event a later running toll counts from."""
+    words = dates.contrast_words(ctx.document.language)
+    sentence = ctx.sentence_at(d.start)
+    lo = max(d.start - _COMPARED_REACH, sentence.start if sentence is not None else 0)
+    joined = f" {' '.join(WORD.findall(ctx.text[lo : d.start].lower()))} "
+    return any(phrase in joined for phrase in _spaced(words))
 
 
 def _dates_figures(ctx: Context, d: dates.DateMention) -> bool:
