@@ -310,22 +310,6 @@ def test_a_toll_linked_to_the_floods_is_not_the_town_where_a_body_was_found() ->
     assert claim.location == "Bayern"
 
 
-def test_a_leading_across_x_sets_the_place_of_the_paragraphs_next_sentence() -> None:
-    text = ("Millbrook counts its losses after the storm.\n"
-            "Across Cumbria, 700 homes were flooded, officials said. The death toll stands at two.")
-    claims = claimcheck.extract(Document(id="d", text=text, language="en"))
-    toll = next(c for c in claims if c.value == 2)
-    assert toll.place_key == "GB/Cumbria"
-
-
-def test_mostly_in_two_towns_of_a_named_region_is_the_regions_figure() -> None:
-    text = ("Floods hit Cumbria on Friday. Crews rescued 46 people, mostly in Millbrook "
-            "and Keswick, the fire service said.")
-    claims = claimcheck.extract(Document(id="d", text=text, language="en"))
-    rescued = next(c for c in claims if c.value == 46)
-    assert rescued.place_key == "GB/Cumbria"
-
-
 def test_a_country_wide_cue_belongs_to_the_figure_it_stands_beside() -> None:
     # "nationwide" follows the union's national figure: the capital's figure after it is
     # the capital's, while a cue beside the second figure still makes that one national
@@ -351,3 +335,35 @@ def test_a_figure_over_several_cities_is_the_countrys_not_the_datelines() -> Non
             "marched in several Spanish cities.")
     doc = Document(id="b", published="2026-03-09T20:00:00+01:00", language="en", text=text)
     assert claimcheck.extract(doc)[0].location == "Spain"
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # the streets of several towns are the country's: the dateline city is where the
+        # desk sits, not the crowd's one place
+        ("LILLE (Wire) - Thousands of farmers took to the streets of French towns on Monday.",
+         "France"),
+        ("Some 8,000 people took to the streets of Nantes on Monday, police said.", "Nantes"),
+    ],
+)
+def test_the_streets_of_a_place_are_its_scope(text: str, place: str) -> None:
+    doc = Document(id="d", text=text, language="en", published="2026-02-02")
+    (claim,) = claimcheck.extract(doc)
+    assert claim.location == place
+
+
+def test_a_leading_across_x_sets_the_place_of_the_paragraphs_next_sentence() -> None:
+    text = ("Millbrook counts its losses after the storm.\n"
+            "Across Cumbria, 700 homes were flooded, officials said. The death toll stands at two.")
+    claims = claimcheck.extract(Document(id="d", text=text, language="en"))
+    toll = next(c for c in claims if c.value == 2)
+    assert toll.place_key == "GB/Cumbria"
+
+
+def test_mostly_in_two_towns_of_a_named_region_is_the_regions_figure() -> None:
+    text = ("Floods hit Cumbria on Friday. Crews rescued 46 people, mostly in Millbrook "
+            "and Keswick, the fire service said.")
+    claims = claimcheck.extract(Document(id="d", text=text, language="en"))
+    rescued = next(c for c in claims if c.value == 46)
+    assert rescued.place_key == "GB/Cumbria"
