@@ -335,3 +335,19 @@ def test_a_figure_over_several_cities_is_the_countrys_not_the_datelines() -> Non
             "marched in several Spanish cities.")
     doc = Document(id="b", published="2026-03-09T20:00:00+01:00", language="en", text=text)
     assert claimcheck.extract(doc)[0].location == "Spain"
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # the streets of several towns are the country's: the dateline city is where the
+        # desk sits, not the crowd's one place
+        ("LILLE (Wire) - Thousands of farmers took to the streets of French towns on Monday.",
+         "France"),
+        ("Some 8,000 people took to the streets of Nantes on Monday, police said.", "Nantes"),
+    ],
+)
+def test_the_streets_of_a_place_are_its_scope(text: str, place: str) -> None:
+    doc = Document(id="d", text=text, language="en", published="2026-02-02")
+    (claim,) = claimcheck.extract(doc)
+    assert claim.location == place
