@@ -290,3 +290,14 @@ def test_a_figure_compared_with_after_a_part_is_no_part() -> None:
     last = claimcheck.extract(doc)[-1]
     assert last.text.startswith("41,000")
     assert not (last.measure or "").endswith("(part)")
+
+
+def test_a_phrase_after_the_figure_names_what_it_counts() -> None:
+    # "bringing to N the number of ...": the noun and the verb after the phrase, not the
+    # verb of the clause before ("set fire to")
+    text = ("Youths set fire to bins, the police said, bringing to 23 the number of "
+            "people held since Saturday.")
+    doc = Document(id="d", text=text, language="en", published="2026-04-06")
+    claims = claimcheck.extract(doc)
+    held = next(c for c in claims if c.value == 23)
+    assert (held.text, held.entity, held.measure.split(" (")[0]) == ("23", "person", "arrested")

@@ -321,3 +321,11 @@ def test_a_day_after_up_by_is_the_compared_days() -> None:
     doc = Document(id="a", published="2026-03-12T20:00:00+00:00", language="en", text=text)
     (claim,) = claimcheck.extract(doc)
     assert str(claim.date) == "2026-03-12"
+
+
+def test_the_day_of_a_compared_figure_is_not_the_storys_date() -> None:
+    # the 4 May figure is the one compared with: the 9,100 counted today keeps the report's day
+    text = "In Leeds, stewards counted 9,100 marchers, against 6,300 on 4 May."
+    doc = Document(id="d", text=text, language="en", published="2026-05-11T09:00:00+00:00")
+    dated = [(c.text, c.date) for c in claimcheck.extract(doc)]
+    assert dated == [("9,100 marchers", dt.date(2026, 5, 11)), ("6,300", dt.date(2026, 5, 4))]

@@ -21,6 +21,9 @@ _CALIBRE = re.compile(r"\s+\d{2,3}\s?mm\b", re.IGNORECASE)
 def entity(ctx: Context, m: numbers.Mention, sentence: Sentence) -> tuple[int, str | None]:
     """(end of the counted noun, its canonical entity) after the number, if any."""
     words = ctx.words
+    counted = _count_of(ctx, m, sentence)
+    if counted is not None:  # "41 the number of people arrested": the figure's text is "41"
+        return m.end, _head(ctx, m, words_after(ctx.text, counted, sentence.end, 6))[1]
     calibre = _CALIBRE.match(ctx.text, m.end)  # "40 155mm shells"
     after = words_after(ctx.text, calibre.end() if calibre else m.end, sentence.end, 6)
     if after and after[0][2].lower() in words.partitive_of \
@@ -35,6 +38,17 @@ def entity(ctx: Context, m: numbers.Mention, sentence: Sentence) -> tuple[int, s
         if after and after[0][2].lower() in words.speech.phrase_article:
             after = after[1:]  # "441 of the drones": the drones are counted
     return _head(ctx, m, after)
+
+
+def _count_of(ctx: Context, m: numbers.Mention, sentence: Sentence) -> int | None:
+    """Where the counted noun starts after a phrase that names it ("bringing to 41 the number
+    of people arrested"), or None."""
+    pattern = ctx.words.count_of
+    found = pattern.match(ctx.text, m.end, sentence.end) if pattern is not None else None
+    return found.end() if found is not None else None
+
+
+_COUNT_OF_WORDS = 4  # "the number of people arrested": the measure is this close to the phrase
 
 
 @cache
@@ -229,6 +243,12 @@ def measure(ctx: Context, m: numbers.Mention, sentence: Sentence, noun_end: int,
     item's ("190 drones and 14 missiles were shot down")."""
     table = ctx.words.frames.measures
     text = ctx.text
+    counted = _count_of(ctx, m, sentence)
+    if counted is not None:  # "the number of people arrested": said after the phrase
+        found = _first_measure(words_after(text, counted, sentence.end, _COUNT_OF_WORDS), table,
+                               skip=frozenset(), strict=False)
+        if found:
+            return found
     # 0. a measure word among the noun's modifiers: "three missing people"
     between = words_after(text, m.end, noun_end + 1, 4) if noun_end > m.end else []
     for w in between:  # the head itself may say it: "202 fallecidos", "40 dead"

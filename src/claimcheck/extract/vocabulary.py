@@ -246,6 +246,7 @@ class Vocabulary:
     list_joiners: frozenset[str]
     place_joiners: frozenset[str]  # "in Valencia and in Castilla": the words that join places
     partitive_of: frozenset[str]
+    count_of: re.Pattern[str] | None  # "bringing to 41 the number of people arrested"
     ratio_openers: tuple[Phrase, ...]
     ratio_links: frozenset[str]
     plural_suffixes: tuple[str, ...]
@@ -333,6 +334,8 @@ def _compile(code: str, t: dict[str, Any], f: dict[str, Any],
         list_joiners=_words(t, "list_joiners"),
         place_joiners=_words(t, "place_joiners"),
         partitive_of=_words(t, "partitive_of"),
+        count_of=re.compile(rf"\s+(?:{_alt(t['count_of_phrases'], spaced=True)})\s+", re.I)
+        if t.get("count_of_phrases") else None,
         ratio_openers=tuple(tuple(p.split()) for p in t.get("ratio_openers", [])),
         ratio_links=_words(t, "ratio_links"),
         plural_suffixes=tuple(t.get("plural_suffixes", [])),

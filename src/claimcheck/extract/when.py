@@ -20,11 +20,14 @@ QUOTE_PAIRS = {"“": "”", "«": "»", '"': '"', "„": "“", "‘": "’", "
 
 
 def anchor(ctx: Context) -> dates.DateMention | None:
-    """The story's date: the first full date in its lead that is no as-of date."""
+    """The story's date: the first full date in its lead that is no as-of date, nor the day
+    of a figure the lead compares with ("74,500, against 55,800 on 5 March")."""
     lead = ctx.sentences[:3]
     for d in ctx.dates:
         if d.day is None or d.kind == "time" or d.granularity == "year" or _recalled_date(ctx, d):
             continue  # a year alone in the lead is usually a recalled past event
+        if _compared(ctx, d):
+            continue
         if any(s.start <= d.start < s.end for s in lead) and not is_as_of(ctx, d):
             return d
     return None
@@ -399,7 +402,8 @@ def _earlier_in_paragraph(ctx: Context, sentence: Sentence) -> dates.DateMention
     para_start = ctx.line_breaks[para - 1] + 1 if para > 0 else 0
     earlier = [d for d in ctx.dates_in(para_start, sentence.start)
                if d.day is not None and d.kind != "time" and d.end <= sentence.start
-               and not is_as_of(ctx, d) and not _in_relative(ctx, None, d, sentence.start)]
+               and not is_as_of(ctx, d) and not _in_relative(ctx, None, d, sentence.start)
+               and not _compared(ctx, d)]
     return earlier[-1] if earlier else None
 
 
