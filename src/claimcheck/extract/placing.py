@@ -69,16 +69,17 @@ def local_towns(words: Vocabulary, text: str, found: list[Found]) -> list[Found]
     if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return found  # no country leads: no town can be placed in it
     home = ranked[0][0]
-    countries = Counter(p.country for p in {x[2] for x in found})
     region = _home_region(found, home)
     cued = {hit.group(1) for hit in cues.finditer(text)}
     names = {name for name in cued if _town_like(words, name)} - {
         text[s:e] for s, e, _ in found}
+    # a namesake abroad is the only place of its country (counted over distinct places)
+    abroad = {s for s, _, p in found if s in small and p.country != home}
+    countries = Counter(p.country for p in {x[2] for x in found}) if abroad else Counter()
     out: list[Found] = []
     for start, end, place in found:
         name = text[start:end]
-        if start in small and place.country != home and countries[place.country] == 1 \
-                and name in cued:
+        if start in abroad and countries[place.country] == 1 and name in cued:
             # a namesake abroad the text sets as a place ("near Keswick"); a name it never
             # does ("reporter Chelsea Torres", "an Iskander") keeps its reading
             place = places.Place(name, "city", home, region)

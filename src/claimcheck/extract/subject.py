@@ -13,7 +13,7 @@ from claimcheck.extract.links import coordinated
 from claimcheck.extract.vocabulary import PHRASE_LENGTHS, LemmaTable, Phrase
 from claimcheck.lexicon import load
 from claimcheck.text import Sentence, words_after, words_before
-from claimcheck.text.clauses import WORD, Word
+from claimcheck.text.clauses import WORD, Word, spaced_phrases
 
 _CALIBRE = re.compile(r"\s+\d{2,3}\s?mm\b", re.IGNORECASE)
 
@@ -486,13 +486,13 @@ def subset(ctx: Context, m: numbers.Mention, sentence: Sentence, subset_sentence
             return True
     if any(before.rstrip(" ,").endswith(cue) for cue in cues):
         return True
+    if subset_sentence != sentence.index:
+        return False
     # "..., including 61,000 in Paris, compared with 368,000 on March 5": a figure compared
     # with is a whole of its own, not one more part of the sentence's whole
     joined = f" {' '.join(WORD.findall(before))} "
-    if any(f" {' '.join(WORD.findall(w))} " in joined
-           for w in dates.contrast_words(ctx.document.language)):
-        return False
-    return subset_sentence == sentence.index
+    return not any(phrase in joined
+                   for phrase in spaced_phrases(dates.contrast_words(ctx.document.language)))
 
 
 def measure_aliases(entity: str) -> dict[str, str]:

@@ -9,7 +9,7 @@ from functools import cache
 from claimcheck import dates, numbers
 from claimcheck.extract.context import Context
 from claimcheck.text import Sentence
-from claimcheck.text.clauses import WORD
+from claimcheck.text.clauses import WORD, spaced_phrases
 
 RECENT_DAYS = 45  # a date of the story lies at most this long before publication
 TOLL_GAP_DAYS = 7  # a running toll dated this long after the event the story dates is its toll
@@ -237,7 +237,7 @@ def _compared(ctx: Context, d: dates.DateMention) -> bool:
     sentence = ctx.sentence_at(d.start)
     lo = max(d.start - _COMPARED_REACH, sentence.start if sentence is not None else 0)
     joined = f" {' '.join(WORD.findall(ctx.text[lo : d.start].lower()))} "
-    return any(phrase in joined for phrase in _spaced(words))
+    return any(phrase in joined for phrase in spaced_phrases(words))
 
 
 def _dates_figures(ctx: Context, d: dates.DateMention) -> bool:
@@ -288,10 +288,9 @@ def _period_cue(ctx: Context, lo: int, hi: int, opener: bool) -> bool:
     """Does `text[lo:hi]` hold a period cue (the whole of it, when it opens a sentence)?"""
     lang = ctx.document.language
     low = ctx.text[lo:hi].lower()
-    span = " ".join(WORD.findall(low))
-    for phrase in dates.period_totals(lang):
-        if (span == phrase) if opener else _whole_word(phrase).search(low):
-            return True
+    phrases = dates.period_totals(lang)
+    if (" ".join(WORD.findall(low)) in phrases) if opener else _any_whole(phrases).search(low):
+        return True
     story = ctx.anchor
     for d in ctx.dates_in(lo, hi):
         # the story's day; a day the story is dated by opens the event itself ("has burned
@@ -319,6 +318,13 @@ def _total_markers(ctx: Context, sentence: Sentence) -> list[tuple[int, int]]:
 
 
 @cache
+def _any_whole(words: frozenset[str]) -> re.Pattern[str]:
+    """Any of `words` standing alone: one search for a language's set, not one per word."""
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives or '(?!)'})(?!\w)")
+
+
+@cache
 def _whole_word(word: str) -> re.Pattern[str]:
     """`word` standing alone (compiled once per marker: it is looked for in every sentence)."""
     return re.compile(rf"(?<!\w){re.escape(word)}(?!\w)")
@@ -338,14 +344,7 @@ def _of_now(ctx: Context, sentence: Sentence) -> bool:
     """Does the sentence speak of the present ("this time", "so far", "cette fois")?"""
     words = dates.present_markers(ctx.document.language)
     joined = f" {' '.join(WORD.findall(ctx.text[sentence.start : sentence.end].lower()))} "
-    return any(phrase in joined for phrase in _spaced(words))
-
-
-@cache
-def _spaced(words: frozenset[str]) -> tuple[str, ...]:
-    """Each phrase of `words` as " w1 w2 ", the form a sentence's words are searched for in
-    (once per language's set, not per figure)."""
-    return tuple(f" {' '.join(WORD.findall(w))} " for w in words)
+    return any(phrase in joined for phrase in spaced_phrases(words))
 
 
 def _contrasted(ctx: Context, m: numbers.Mention, d: dates.DateMention) -> bool:
@@ -359,7 +358,7 @@ def _contrasted(ctx: Context, m: numbers.Mention, d: dates.DateMention) -> bool:
     else:
         between = ctx.text[d.end : m.start].lower()
     joined = f" {' '.join(WORD.findall(between))} "
-    return any(phrase in joined for phrase in _spaced(words))
+    return any(phrase in joined for phrase in spaced_phrases(words))
 
 
 def _as_of(ctx: Context, d: dates.DateMention) -> dt.datetime | None:

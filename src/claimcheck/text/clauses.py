@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
+from functools import cache
 
 #: a word: letters, joined by hyphens or apostrophes to letters or digits ("Geran-2", "it's")
 WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W_]+)*")
@@ -82,3 +83,10 @@ def words_before(text: str, pos: int, floor: int, count: int) -> list[Word]:
         if len(out) >= count:
             break
     return out
+
+
+@cache
+def spaced_phrases(words: frozenset[str]) -> tuple[str, ...]:
+    """Each phrase of `words` as " w1 w2 ", the form a run of words joined by single spaces
+    (with a space at each end) is searched for in (once per language's set, not per figure)."""
+    return tuple(f" {' '.join(WORD.findall(w))} " for w in words)
