@@ -61,6 +61,10 @@ def local_towns(words: Vocabulary, text: str, found: list[Found]) -> list[Found]
     cues = _town_cues(words.code)
     if cues is None or not found:
         return found
+    # both readings need a name the text sets as a place: none, nothing to do
+    cued = {hit.group(1) for hit in cues.finditer(text)}
+    if not cued:
+        return found
     gazetteer = load_gazetteer()
     small = {x[0] for x in found if _small_town(gazetteer, text, x)}
     # the story's country, by its regions, countries and big cities: a small town's name
@@ -70,7 +74,6 @@ def local_towns(words: Vocabulary, text: str, found: list[Found]) -> list[Found]
         return found  # no country leads: no town can be placed in it
     home = ranked[0][0]
     region = _home_region(found, home)
-    cued = {hit.group(1) for hit in cues.finditer(text)}
     names = {name for name in cued if _town_like(words, name)} - {
         text[s:e] for s, e, _ in found}
     # a namesake abroad is the only place of its country (counted over distinct places)

@@ -40,9 +40,11 @@ def gapped_office(ctx: Context, sentence: Sentence, start: int) -> str | None:
     the verb of the clause before left out."""
     lo = max(sentence.start, start - _GAP_REACH)
     words = list(WORD.finditer(ctx.text, lo, start))
-    if not words or ctx.text[words[-1].end() : start].strip():
-        return None
     speech, joiners = ctx.words.speech, ctx.words.list_joiners
+    # the office is the last word right before the figure
+    if not words or ctx.text[words[-1].end() : start].strip() \
+            or words[-1].group().lower() not in speech.offices:
+        return None
     for k in range(len(words) - 1, max(len(words) - 4, -1), -1):
         if words[k].group().lower() not in joiners:
             continue

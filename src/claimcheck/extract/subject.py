@@ -365,6 +365,9 @@ def _over_noun_measures() -> frozenset[str]:
     return frozenset(load("measures")["over_noun"])
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _past_relative(ctx: Context, start: int, pos: int) -> int:
     """Where the clause of a figure at `pos` may begin: after a relative clause that closes
     with a comma before it ("where the boy was killed two days ago, thousands marched"),
@@ -381,11 +384,12 @@ def _past_relative(ctx: Context, start: int, pos: int) -> int:
         opened = text.rfind(",", start, opened)  # "1,700": a digit group, no clause break
     opened = max(opened + 1, start)
     segment = text[opened:close]
-    words = [w.lower() for w in WORD.findall(segment)]
     # a segment holding a digit is a figure's own clause, unless a relative pronoun opens it
     # ("In X, where 1,700 homes flooded in 2015, 400 more were told to leave")
-    if any(ch.isdigit() for ch in segment) and not (words and words[0] in relative):
+    if _DIGIT.search(segment) and not ((first := WORD.search(segment)) is not None
+                                       and first.group().lower() in relative):
         return start
+    words = [w.lower() for w in WORD.findall(segment)]
     at = next((k for k, w in enumerate(words) if w in relative), None)
     if at is None or ctx.words.frames.measures.last_in(words[at + 1 :]) is None:
         return start

@@ -17,6 +17,7 @@ _CLOCK = re.compile(r"(\d{1,2})(?::(\d{2}))?\s*([ap])?")
 # the mark that closes a quote opened by each of text.sentences.QUOTES ("„...“" in German,
 # "«...»")
 QUOTE_PAIRS = {"“": "”", "«": "»", '"': '"', "„": "“", "‘": "’", "‚": "‘"}
+_QUOTE_OPENER = re.compile("|".join(map(re.escape, QUOTE_PAIRS)))
 
 
 def anchor(ctx: Context) -> dates.DateMention | None:
@@ -199,10 +200,11 @@ def _quotes(ctx: Context, sentence: Sentence) -> list[tuple[int, int]]:
     once per sentence."""
     def read() -> list[tuple[int, int]]:
         text, spans, at = ctx.text, [], sentence.start
-        while at < sentence.end:
-            closer = QUOTE_PAIRS.get(text[at])
+        while (opening := _QUOTE_OPENER.search(text, at, sentence.end)) is not None:
+            at = opening.start()
+            closer = QUOTE_PAIRS[text[at]]
             # an apostrophe inside a word ("don't") opens no quote
-            if closer is None or (text[at] in "‘'" and at > 0 and text[at - 1].isalnum()):
+            if text[at] in "‘'" and at > 0 and text[at - 1].isalnum():
                 at += 1
                 continue
             shut = text.find(closer, at + 1, sentence.end)
