@@ -218,9 +218,22 @@ def set_at_facility(ctx: Context, sentence: Sentence, m: numbers.Mention) -> boo
     """Does the figure's sentence open with a building as its setting ("At the hospital,
     four medics were hurt")? Its figures are that building's, even in a story whose lead
     names the building: the writer has set them apart from the town's."""
-    before = ctx.text[sentence.start : m.start]
-    return any((found := p.match(before)) is not None and _facility_noun(found.group(1)) is not None
-               for p in ctx.words.facility_settings)
+    end = ctx.per_span(("facility_setting", sentence.index), lambda: _setting_end(ctx, sentence))
+    return end is not None and end <= m.start
+
+
+_SETTING_REACH = 200  # a setting ("At the X hospital, ") opens its sentence within this
+
+
+def _setting_end(ctx: Context, sentence: Sentence) -> int | None:
+    """Where a building set as the sentence's scene ends, if it opens with one: read once
+    per sentence, not once per figure (a copy of the sentence up to each figure is n * n)."""
+    head = ctx.text[sentence.start : min(sentence.end, sentence.start + _SETTING_REACH)]
+    for pattern in ctx.words.facility_settings:
+        found = pattern.match(head)
+        if found is not None and _facility_noun(found.group(1)) is not None:
+            return sentence.start + found.end()
+    return None
 
 
 def _facility_noun(phrase: str) -> str | None:

@@ -418,8 +418,15 @@ def _stock() -> frozenset[str]:
 def _contrast_start(ctx: Context, start: int, pos: int) -> int:
     """Where a clause opened by a contrast word after a comma (", while", ", whereas") that
     holds `pos` begins; `start` when there is none."""
-    ends = [found.end() for found in ctx.words.contrast_clause.finditer(ctx.text, start, pos)]
-    return ends[-1] if ends else start
+    sentence = ctx.sentence_at(pos)
+    if sentence is None:
+        return start
+    # the sentence's contrast clauses are found once, not once per figure (n * n in a long line)
+    ends = ctx.per_span(("contrast_clauses", sentence.index), lambda: [
+        found.end() for found in ctx.words.contrast_clause.finditer(
+            ctx.text, sentence.start, sentence.end)])
+    k = bisect.bisect_right(ends, pos) - 1
+    return ends[k] if k >= 0 and ends[k] >= start else start
 
 
 def _verb_before(ctx: Context, m: numbers.Mention, start: int, reach: int) -> str | None:
