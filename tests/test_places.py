@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from claimcheck import lang, lexicon, places
 from claimcheck.errors import ClaimcheckError, InputError
-from claimcheck.places import Place, find_places, resolve
+from claimcheck.places import Place, find_places, gazetteer, resolve
 from claimcheck.places.gazetteer import vocabulary
 
 
@@ -452,3 +452,11 @@ def test_a_county_is_a_region_of_its_own_and_beats_a_towns_by_name_abroad() -> N
     # a city's own name still beats a county of the same name
     bristol = resolve("Bristol")
     assert bristol is not None and bristol.kind == "city"
+
+
+def test_a_name_typed_without_its_accents_resolves_as_written_with_them() -> None:
+    # a five-letter word of a hyphenated region ("Rhône") folds like any longer word
+    plain, accented = places.resolve("Auvergne-Rhone-Alpes"), places.resolve("Auvergne-Rhône-Alpes")
+    assert plain is not None and plain == accented and plain.kind == "region"
+    # words of up to four letters keep their diacritics: "Tô" is not "To"
+    assert gazetteer.word_key("Tô") != gazetteer.word_key("To")
