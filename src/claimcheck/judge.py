@@ -34,7 +34,16 @@ from rapidfuzz.utils import default_process
 
 from claimcheck import findings, units
 from claimcheck.lexicon import load
-from claimcheck.models import Alignment, Claim, Discrepancy, Document, Estimate, Verdict
+from claimcheck.models import (
+    MORE_MARK,
+    TOTAL_MARK,
+    Alignment,
+    Claim,
+    Discrepancy,
+    Document,
+    Estimate,
+    Verdict,
+)
 from claimcheck.policy import Interval, Policy
 from claimcheck.readings import (
     Reading,
@@ -50,8 +59,6 @@ from claimcheck.readings import (
 
 _OPEN_UP = frozenset({"at_least", "more_than", "vague"})
 _OPEN_DOWN = frozenset({"at_most", "less_than"})
-INCREMENT = " (more)"
-"""The suffix of an increment's measure (extract marks "four more" so): a quantity of its own."""
 
 
 @cache
@@ -120,12 +127,12 @@ def judge(
     for i, r in enumerate(readings):
         r.index = i
     # a total since a day ("since the start of June") only grows, whatever it counts
-    cumulative = claims[0].measure in _cumulative() or (claims[0].measure or "").endswith(" (total)")
+    cumulative = claims[0].measure in _cumulative() or (claims[0].measure or "").endswith(TOTAL_MARK)
     stock = claims[0].measure in _stock()
     pending: list[_Pending] = []
     record = _Record(readings)
     rule = _stock_pair if stock else (_count_pair if cumulative else _pair)
-    if (claims[0].measure or "").endswith(INCREMENT):
+    if (claims[0].measure or "").endswith(MORE_MARK):
         rule = _increment_pair
     for i, a in enumerate(readings):
         for b in readings[i + 1:]:

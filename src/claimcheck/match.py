@@ -20,7 +20,7 @@ from rapidfuzz import fuzz
 from claimcheck import places, units
 from claimcheck.extract.placing import RANK
 from claimcheck.lexicon import load
-from claimcheck.models import Alignment, Claim
+from claimcheck.models import PART_MARK, Alignment, Claim
 from claimcheck.policy import Interval, Policy
 
 _NOT_GROUPED = frozenset({"age"})
@@ -401,7 +401,7 @@ def _evidence(claim: Claim) -> tuple[int, str, str]:
 def _by_detail(members: list[Candidate]) -> list[list[Candidate]]:
     """Parts of a figure ("three of the injured have leg wounds") align only when what they
     describe is alike (rapidfuzz token-set similarity of the words that follow)."""
-    if not members or not members[0].measure.endswith("(part)"):
+    if not members or not members[0].measure.endswith(PART_MARK):
         return [members]
     clusters: list[list[Candidate]] = []
     for cand in members:

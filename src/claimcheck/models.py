@@ -31,6 +31,12 @@ DiscrepancyKind = Literal["contradiction", "tension", "update", "possible"]
 
 #: the most characters of a claim's `context` (its sentence, or a window centred on its span)
 CONTEXT_LIMIT = 300
+# marks a claim's measure may end with, each making a quantity of its own: a part of another
+# figure ("three of them"), an increment ("four more"), a total over a period opened before
+# the story ("since the start of June")
+PART_MARK = " (part)"
+MORE_MARK = " (more)"
+TOTAL_MARK = " (total)"
 
 
 def _finite(value: float) -> float:
@@ -179,7 +185,8 @@ class Claim(_Record):
     entity: str | None = None
     """The counted thing, singular (`person`, `drone`), or the kind of quantity measured."""
     measure: str | None = None
-    """What happened to it (`killed`, `evacuated`); a part of another figure has `<measure> (part)`."""
+    """What happened to it (`killed`, `evacuated`); a part of another figure has `<measure> (part)`,
+    an increment `<measure> (more)`, a total since a day before the story `<measure> (total)`."""
     location: str | None = None
     """The place the figure is about, as a place name."""
     place_key: str | None = None

@@ -42,7 +42,7 @@ from claimcheck.extract import kind as _kind
 from claimcheck.extract.context import Context, Notes, PerSentence, SpeakerState, evidence
 from claimcheck.extract.vocabulary import Vocabulary, vocabulary
 from claimcheck.lexicon import load
-from claimcheck.models import Claim, Document
+from claimcheck.models import MORE_MARK, PART_MARK, TOTAL_MARK, Claim, Document
 from claimcheck.text import Sentence, boundaries, split_sentences
 
 __all__ = ["extract", "extract_cut", "read"]
@@ -247,7 +247,7 @@ def _claim(ctx: Context, f: _Figure, notes: Notes) -> tuple[Claim, Notes]:
         location = f"parts of {location}"
     date, precision, as_of = when.when(ctx, m, sentence)
     if kind == "count" and measure and "(" not in measure and when.period_total(ctx, m, sentence):
-        measure = f"{measure} (total)"  # "2,800 drones since the start of June": its own total
+        measure = f"{measure}{TOTAL_MARK}"  # "2,800 drones since the start of June": its own total
     if echo is not None and precision != "night":
         # an earlier step of the same count is of the same event ("39 earlier on the 15th":
         # as of then); one night's figure "against 249 the night before" keeps its night
@@ -324,16 +324,16 @@ def _subject(ctx: Context, f: _Figure, kind: str, end: int, entity: str | None,
         if entity is None:
             notes = notes._replace(subset_sentence=sentence.index)
         detail = subject.detail(ctx, end, sentence)
-        measure = f"{measure or 'counted'} (part)"
+        measure = f"{measure or load('measures')['unnamed_part']}{PART_MARK}"
     if entity is None and measure:
-        entity = subject.entity_for(measure.removesuffix(" (part)"))
+        entity = subject.entity_for(measure.removesuffix(PART_MARK))
     if kind in ("measurement", "duration"):
         entity, measure = measured.quantity(ctx, m, sentence, kind, end, measure)
     if measure is None:
         measure = links.referred_measure(ctx, m, sentence, end, kind, notes.last_measure,
                                          f.previous_claim)
         # a figure that borrows the measure of a part before it is no part itself
-        measure = measure.removesuffix(" (part)") if measure else measure
+        measure = measure.removesuffix(PART_MARK) if measure else measure
         if entity is None and measure and kind == "count":
             entity = subject.entity_for(measure)  # "la préfecture en a compté 6 200": people
     if measure is None and before is not None and before.kind == kind == "count" \
@@ -356,7 +356,7 @@ def _subject(ctx: Context, f: _Figure, kind: str, end: int, entity: str | None,
     # with no figure before it in its sentence, "more" adds to the last count of its thing
     last = before or next((c for c in reversed(f.recent) if c.entity == entity), None)
     if links.increment(ctx, m.end, sentence, measure, last):
-        measure = f"{measure} (more)"  # "and hundreds more": its own quantity, not the total
+        measure = f"{measure}{MORE_MARK}"  # "and hundreds more": its own quantity, not the total
     return entity, measure, detail, notes
 
 

@@ -21,15 +21,13 @@ from collections import Counter
 from claimcheck.extract import subject
 from claimcheck.extract.context import Context
 from claimcheck.lexicon import load
-from claimcheck.models import Claim
-
-_PART = " (part)"
+from claimcheck.models import PART_MARK, Claim
 
 
 def frame(claims: list[Claim]) -> tuple[str, str | None] | None:
     """(measure, entity) most of a document's counts state, or None when fewer than two
     counts share one; a tie goes to the name first in order, never to the text order."""
-    counted = Counter((c.measure.removesuffix(_PART), c.entity) for c in claims
+    counted = Counter((c.measure.removesuffix(PART_MARK), c.entity) for c in claims
                       if c.kind == "count" and c.measure and c.entity)
     if not counted:
         return None

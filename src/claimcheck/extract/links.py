@@ -7,7 +7,7 @@ from claimcheck import numbers
 from claimcheck.extract.context import Context
 from claimcheck.extract.vocabulary import Vocabulary
 from claimcheck.lexicon import load
-from claimcheck.models import Claim
+from claimcheck.models import PART_MARK, Claim
 from claimcheck.text import Sentence
 from claimcheck.text.clauses import WORD
 
@@ -118,10 +118,10 @@ def own_place_part(measure: str | None, place_key: str | None, whole: Claim | No
     inside its whole's place? Then it is that place's own figure of the whole's measure (the
     city's crowd, the capital's arrests), not a share of the whole: a part is only a part
     where it names no narrower place than the figure it divides."""
-    if measure is None or not measure.endswith(" (part)") or whole is None or not place_key:
+    if measure is None or not measure.endswith(PART_MARK) or whole is None or not place_key:
         return False
     wide = whole.place_key
-    base = measure.removesuffix(" (part)")
+    base = measure.removesuffix(PART_MARK)
     # the part names no measure of its own ("counted") or its whole's
     return bool(wide) and "#" not in place_key and place_key.startswith(f"{wide}/") \
         and whole.measure is not None and base in (whole.measure, load("measures")["unnamed_part"])

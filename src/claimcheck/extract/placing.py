@@ -120,14 +120,23 @@ def _town_like(words: Vocabulary, name: str) -> bool:
     """Whether a capitalised word after a place cue can be a town's name: not a word of the
     language, a month or a day (the gazetteer's stop-list), a demonym or a language ("in
     Polish", "in Urdu"), nor a listed non-town ("in Europe", "in Parliament")."""
-    table = lang.get(words.code).table("places")
+    not_towns, endings = _not_towns(words.code)
     lowered = name.lower()
     return len(name) >= 4 and not name.isupper() \
         and name_key(name) not in load_gazetteer().stop \
         and lowered not in words.stop_words \
-        and lowered not in {w.lower() for w in table.get("not_towns", [])} \
+        and lowered not in not_towns \
         and lowered not in _language_names() \
-        and not lowered.endswith(tuple(table.get("not_town_endings", [])))
+        and not lowered.endswith(endings)
+
+
+@cache
+def _not_towns(code: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The language's words that are no town after a place cue, and the endings of words
+    that are none (demonyms), read once per language (lang/<code>/places.json)."""
+    table = lang.get(code).table("places")
+    return (frozenset(w.lower() for w in table.get("not_towns", [])),
+            tuple(table.get("not_town_endings", [])))
 
 
 @cache

@@ -12,8 +12,9 @@ from claimcheck.extract.context import Context
 from claimcheck.extract.links import coordinated
 from claimcheck.extract.vocabulary import PHRASE_LENGTHS, LemmaTable, Phrase
 from claimcheck.lexicon import load
+from claimcheck.models import PART_MARK
 from claimcheck.text import Sentence, words_after, words_before
-from claimcheck.text.clauses import WORD, Word, spaced_phrases
+from claimcheck.text.clauses import WORD, Word, clause_comma, holds_phrase
 
 _CALIBRE = re.compile(r"\s+\d{2,3}\s?mm\b", re.IGNORECASE)
 
@@ -378,11 +379,7 @@ def _past_relative(ctx: Context, start: int, pos: int) -> int:
     close = text.rfind(",", start, pos) if relative else -1
     if close < 0:
         return start
-    opened = text.rfind(",", start, close)
-    while opened > start and text[opened - 1 : opened].isdigit() \
-            and text[opened + 1 : opened + 2].isdigit():
-        opened = text.rfind(",", start, opened)  # "1,700": a digit group, no clause break
-    opened = max(opened + 1, start)
+    opened = max(clause_comma(text, start, close, forward=False) + 1, start)  # not "1,700"
     segment = text[opened:close]
     # a segment holding a digit is a figure's own clause, unless a relative pronoun opens it
     # ("In X, where 1,700 homes flooded in 2015, 400 more were told to leave")
@@ -501,9 +498,7 @@ def subset(ctx: Context, m: numbers.Mention, sentence: Sentence, subset_sentence
         return False
     # "..., including 61,000 in Paris, compared with 368,000 on March 5": a figure compared
     # with is a whole of its own, not one more part of the sentence's whole
-    joined = f" {' '.join(WORD.findall(before))} "
-    return not any(phrase in joined
-                   for phrase in spaced_phrases(dates.contrast_words(ctx.document.language)))
+    return not holds_phrase(before, dates.contrast_words(ctx.document.language))
 
 
 def measure_aliases(entity: str) -> dict[str, str]:
@@ -518,7 +513,7 @@ def aliased(kind: str, entity: str | None, measure: str | None) -> str | None:
     part keeps its " (part)" mark."""
     if measure is None:
         return None
-    base, part, mark = measure.partition(" (part)")
+    base, part, mark = measure.partition(PART_MARK)
     if entity:
         base = measure_aliases(entity).get(base, base)
     base = load("measures")["kind_measure_aliases"].get(kind, {}).get(base, base)

@@ -9,7 +9,7 @@ from functools import cache
 from claimcheck import dates, numbers
 from claimcheck.extract.context import Context
 from claimcheck.text import Sentence
-from claimcheck.text.clauses import WORD, spaced_phrases
+from claimcheck.text.clauses import WORD, clause_comma, holds_phrase
 
 RECENT_DAYS = 45  # a date of the story lies at most this long before publication
 TOLL_GAP_DAYS = 7  # a running toll dated this long after the event the story dates is its toll
@@ -149,20 +149,12 @@ def _in_relative(ctx: Context, sentence: Sentence | None, d: dates.DateMention, 
         return False
     text = ctx.text
     floor = sentence.start if sentence is not None else max(0, d.start - 200)
-    close = _comma(text, d.end, pos, forward=True)
-    opened = _comma(text, floor, d.start, forward=False)
+    close = clause_comma(text, d.end, pos, forward=True)
+    opened = clause_comma(text, floor, d.start, forward=False)
     if close < 0:
         return False
     first = WORD.search(text, opened + 1 if opened >= 0 else floor, d.start)
     return first is not None and first.group().lower() in words
-
-
-def _comma(text: str, lo: int, hi: int, forward: bool) -> int:
-    """The first (or last) comma of text[lo:hi] that is no digit group's ("1,700"); -1 if none."""
-    at = text.find(",", lo, hi) if forward else text.rfind(",", lo, hi)
-    while at >= 0 and text[at - 1 : at].isdigit() and text[at + 1 : at + 2].isdigit():
-        at = text.find(",", at + 1, hi) if forward else text.rfind(",", lo, at)
-    return at
 
 
 def _across_semicolon(ctx: Context, d: dates.DateMention, m: numbers.Mention,
@@ -238,8 +230,7 @@ def _compared(ctx: Context, d: dates.DateMention) -> bool:
     words = dates.contrast_words(ctx.document.language)
     sentence = ctx.sentence_at(d.start)
     lo = max(d.start - _COMPARED_REACH, sentence.start if sentence is not None else 0)
-    joined = f" {' '.join(WORD.findall(ctx.text[lo : d.start].lower()))} "
-    return any(phrase in joined for phrase in spaced_phrases(words))
+    return holds_phrase(ctx.text[lo : d.start], words)
 
 
 def _dates_figures(ctx: Context, d: dates.DateMention) -> bool:
@@ -344,9 +335,8 @@ def _aside(text: str, pos: int, other: int) -> bool:
 
 def _of_now(ctx: Context, sentence: Sentence) -> bool:
     """Does the sentence speak of the present ("this time", "so far", "cette fois")?"""
-    words = dates.present_markers(ctx.document.language)
-    joined = f" {' '.join(WORD.findall(ctx.text[sentence.start : sentence.end].lower()))} "
-    return any(phrase in joined for phrase in spaced_phrases(words))
+    return holds_phrase(ctx.text[sentence.start : sentence.end],
+                        dates.present_markers(ctx.document.language))
 
 
 def _contrasted(ctx: Context, m: numbers.Mention, d: dates.DateMention) -> bool:
@@ -355,12 +345,8 @@ def _contrasted(ctx: Context, m: numbers.Mention, d: dates.DateMention) -> bool:
     words = dates.contrast_words(ctx.document.language)
     if not words:
         return False
-    if d.start > m.start:
-        between = ctx.text[m.end : d.start].lower()
-    else:
-        between = ctx.text[d.end : m.start].lower()
-    joined = f" {' '.join(WORD.findall(between))} "
-    return any(phrase in joined for phrase in spaced_phrases(words))
+    between = ctx.text[m.end : d.start] if d.start > m.start else ctx.text[d.end : m.start]
+    return holds_phrase(between, words)
 
 
 def _as_of(ctx: Context, d: dates.DateMention) -> dt.datetime | None:

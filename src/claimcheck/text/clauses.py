@@ -25,6 +25,14 @@ def boundaries(text: str) -> list[int]:
             if not (text[i] == "," and 0 < i < n - 1 and text[i - 1].isdigit() and text[i + 1].isdigit())]
 
 
+def clause_comma(text: str, lo: int, hi: int, *, forward: bool) -> int:
+    """The first (or last) comma of text[lo:hi] that is no digit group's ("1,700"); -1 if none."""
+    at = text.find(",", lo, hi) if forward else text.rfind(",", lo, hi)
+    while at >= 0 and text[at - 1 : at].isdigit() and text[at + 1 : at + 2].isdigit():
+        at = text.find(",", at + 1, hi) if forward else text.rfind(",", lo, at)
+    return at
+
+
 def clause_at(bounds: Sequence[int], start: int, end: int, pos: int) -> tuple[int, int]:
     """The clause around `pos` inside the sentence `start`..`end`, given the sorted breaks."""
     k = bisect.bisect_left(bounds, pos)
@@ -85,8 +93,15 @@ def words_before(text: str, pos: int, floor: int, count: int) -> list[Word]:
     return out
 
 
+def holds_phrase(text: str, phrases: frozenset[str]) -> bool:
+    """Whether the words of `text` hold one of `phrases` (lower case) as whole words, whatever
+    the spacing and punctuation between them ("compared  with", "up from")."""
+    joined = f" {' '.join(WORD.findall(text.lower()))} "
+    return any(phrase in joined for phrase in _spaced(phrases))
+
+
 @cache
-def spaced_phrases(words: frozenset[str]) -> tuple[str, ...]:
-    """Each phrase of `words` as " w1 w2 ", the form a run of words joined by single spaces
-    (with a space at each end) is searched for in (once per language's set, not per figure)."""
-    return tuple(f" {' '.join(WORD.findall(w))} " for w in words)
+def _spaced(phrases: frozenset[str]) -> tuple[str, ...]:
+    """Each phrase as " w1 w2 ", the form `holds_phrase` looks for (once per language's set,
+    not per figure)."""
+    return tuple(f" {' '.join(WORD.findall(w))} " for w in phrases)
